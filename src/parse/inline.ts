@@ -1,0 +1,146 @@
+/**
+ * Inline Markdown -> Rich (sanitised HTML + plain text). Used for table cells, headings,
+ * intros and summaries of Markdown sources, and for every text of YAML sources, so both
+ * kinds of source render the same way. Literal `\n` is a line break and `- a \n - b` a list.
+ */
+import type { Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
+import type { VFile } from 'vfile';
+import type { Rich } from '../model/types.js';
+import type { ParseContext } from './context.js';
+import { locate } from './offsets.js';
+import { preprocess, type Preprocessed } from './preprocess.js';
+import { collapse, finishTree, plainText } from './sanitize.js';
+import { parsePhrasing, type PhrasingHooks } from './phrasing.js';
+
+export interface InlineOptions {
+  /** Report unknown keyrefs (false when a whole-file pass already reported them). */
+  reportKeyrefs?: boolean;
+  /** Treat `N/A`, `None`, `-` ... as "no duty listed" (cells); default true. */
+  placeholders?: boolean;
+}
+
+export const EMPTY_RICH: Readonly<Rich> = Object.freeze({ text: '', html: '' });
+
+const PLACEHOLDER = /^(?:n\/?a|none|\(none\)|not applicable|\?|-+|–|—)\.?$/i;
+const BREAK = /\\n|\r?\n/g;
+const BULLET = /^([-*+•])[ \t]+/;
+
+/** Render inline Markdown found at `place` in `file`; problems are reported on `file`. */
+export function renderInline(
+  markdown: string,
+  ctx: ParseContext,
+  file: VFile,
+  place: { line: number; column: number },
+): Rich {
+  return renderInlineWith(markdown, ctx, file, place, {});
+}
+
+export function renderInlineWith(
+  markdown: string,
+  ctx: ParseContext,
+  file: VFile,
+  place: { line: number; column: number },
+  options: InlineOptions,
+): Rich {
+  const pre = preprocess(markdown, ctx, file, place, { reportKeyrefs: options.reportKeyrefs ?? true });
+  const trimmed = pre.text.trim();
+  if (trimmed === '' || ((options.placeholders ?? true) && PLACEHOLDER.test(trimmed))) return { text: '', html: '' };
+  const hooks: PhrasingHooks = {
+    file,
+    at: (outOffset) => locate(markdown, pre.toSource(outOffset), place),
+    inlineAttributes: pre.inlineAttributes,
+  };
+  const blocks = buildBlocks(pre, hooks);
+  return toRich({ type: 'root', children: simplify(blocks) }, ctx.linkBase);
+}
+
+/** Split at line breaks; bullet lines become list items, other lines paragraphs with breaks. */
+function buildBlocks(pre: Preprocessed, hooks: PhrasingHooks): RootContent[] {
+  const text = pre.text;
+  const blocks: RootContent[] = [];
+  let paragraph: Paragraph | undefined;
+  let list: List | undefined;
+  let item: ListItem | undefined;
+  let pendingBlank = false;
+  let start = 0;
+  let soft = false;
+  const flush = (end: number, nextSoft: boolean): void => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s] ?? '')) s++;
+    while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+    const wasSoft = soft;
+    soft = nextSoft;
+    if (s === e) {
+      if (wasSoft) pendingBlank = true;
+      return;
+    }
+    const bullet = BULLET.exec(text.slice(s, Math.min(e, s + 8)));
+    if (bullet) {
+      s += bullet[0].length;
+      paragraph = undefined;
+      if (!list || pendingBlank) {
+        list = { type: 'list', ordered: false, spread: false, children: [] };
+        blocks.push(list);
+      }
+      item = { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [] }] };
+      list.children.push(item);
+      appendTo(item.children[0] as Paragraph, parsePhrasing(text.slice(s, e), s, hooks), false);
+    } else if (item && !pendingBlank) {
+      // A plain line after a bullet continues that item.
+      appendTo(item.children[0] as Paragraph, parsePhrasing(text.slice(s, e), s, hooks), !wasSoft);
+    } else {
+      list = undefined;
+      item = undefined;
+      if (!paragraph || pendingBlank) {
+        paragraph = { type: 'paragraph', children: [] };
+        blocks.push(paragraph);
+        appendTo(paragraph, parsePhrasing(text.slice(s, e), s, hooks), false);
+      } else {
+        appendTo(paragraph, parsePhrasing(text.slice(s, e), s, hooks), !wasSoft);
+      }
+    }
+    pendingBlank = false;
+  };
+  for (const m of text.matchAll(BREAK)) {
+    if (m[0] === '\\n' && text[m.index - 1] === '\\') continue;
+    flush(m.index, m[0] !== '\\n');
+    start = m.index + m[0].length;
+  }
+  flush(text.length, false);
+  return blocks;
+}
+
+function appendTo(p: Paragraph, nodes: PhrasingContent[], hardBreak: boolean): void {
+  if (nodes.length === 0) return;
+  if (p.children.length > 0) p.children.push(hardBreak ? { type: 'break' } : { type: 'text', value: ' ' });
+  p.children.push(...nodes);
+}
+
+/** A lone paragraph renders without `<p>`, like a table cell written on one line. */
+function simplify(blocks: RootContent[]): RootContent[] {
+  const only = blocks[0];
+  if (blocks.length === 1 && only?.type === 'paragraph') return only.children;
+  return blocks;
+}
+
+function toRich(tree: Root, linkBase: string | undefined): Rich {
+  let hast = toHast(tree, { allowDangerousHtml: true }) as HastRoot;
+  if (hasRaw(hast)) {
+    // Raw tags were filtered already; parse them for real so the sanitiser sees elements.
+    hast = fromHtml(toHtml(hast, { allowDangerousHtml: true }), { fragment: true });
+  }
+  const clean = finishTree(hast, linkBase);
+  const html = toHtml(clean).trim();
+  const text = plainText(clean);
+  return { text: collapse(text), html };
+}
+
+function hasRaw(node: { type: string; children?: unknown[] }): boolean {
+  if (node.type === 'raw') return true;
+  return (node.children ?? []).some((c) => hasRaw(c as { type: string; children?: unknown[] }));
+}

@@ -1,0 +1,91 @@
+/**
+ * The last step of inline rendering: sanitise the HTML tree to the safe subset, point
+ * links at their real site, and derive the plain text used for search, CSV and comparison.
+ */
+import type { Element, Nodes, Root } from 'hast';
+import { sanitize, type Schema } from 'hast-util-sanitize';
+import { rewriteUrl } from './urls.js';
+
+const BADGE_COLOURS = ['red', 'magenta', 'purple', 'blue', 'cyan', 'teal', 'green', 'gray', 'cool-gray', 'warm-gray'];
+
+export const schema: Schema = {
+  strip: ['script', 'style', 'template'],
+  tagNames: ['a', 'br', 'p', 'ul', 'ol', 'li', 'code', 'em', 'strong', 'b', 'i', 'del', 's', 'sup', 'sub', 'span'],
+  attributes: {
+    a: ['href', 'title', ['className', 'external']],
+    ol: ['start'],
+    span: [['className', 'term', 'badge', ...BADGE_COLOURS.map((c) => `badge-${c}`)]],
+  },
+  protocols: { href: ['http', 'https', 'mailto'] },
+  ancestors: { li: ['ul', 'ol'] },
+  clobber: [],
+  clobberPrefix: '',
+  allowComments: false,
+  allowDoctypes: false,
+  required: {},
+};
+
+/** Sanitise, then rewrite links (root-relative -> linkBase; `external` -> new tab). */
+export function finishTree(tree: Root, linkBase: string | undefined): Root {
+  const clean = sanitize(tree, schema) as Root;
+  tidyWhitespace(clean, false);
+  visitElements(clean, (el) => {
+    if (el.tagName !== 'a') return;
+    const href = el.properties.href;
+    if (typeof href === 'string') el.properties.href = rewriteUrl(href, linkBase);
+    const cls = el.properties.className;
+    if (Array.isArray(cls) && cls.includes('external')) {
+      el.properties.target = '_blank';
+      el.properties.rel = ['noopener', 'noreferrer'];
+    }
+  });
+  return clean;
+}
+
+const BLOCKISH = new Set(['ul', 'ol', 'li', 'p', 'br']);
+
+/** Collapse whitespace outside `<code>`, and drop the blank text between block elements. */
+function tidyWhitespace(node: Root | Element, inCode: boolean): void {
+  const kept: Nodes[] = [];
+  node.children.forEach((child, i) => {
+    if (child.type === 'text' && !inCode) {
+      const value = child.value.replace(/\s+/g, ' ');
+      const prev = node.children[i - 1];
+      const next = node.children[i + 1];
+      const besideBlock = (n: typeof prev) => !n || (n.type === 'element' && BLOCKISH.has(n.tagName));
+      if (value === ' ' && (besideBlock(prev) || besideBlock(next))) return;
+      child.value = value;
+    } else if (child.type === 'element') {
+      tidyWhitespace(child, inCode || child.tagName === 'code');
+    }
+    kept.push(child);
+  });
+  node.children = kept as Element['children'];
+}
+
+function visitElements(node: Nodes, fn: (el: Element) => void): void {
+  if (node.type === 'element') fn(node);
+  if ('children' in node) for (const child of node.children) visitElements(child as Nodes, fn);
+}
+
+const SPACED = new Set(['br', 'p', 'li', 'ul', 'ol']);
+
+/** Plain text of a tree, with breaks and list items as spaces, whitespace collapsed. */
+export function plainText(tree: Root): string {
+  const parts: string[] = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === 'text') parts.push(node.value);
+    else if (node.type === 'element' || node.type === 'root') {
+      const spaced = node.type === 'element' && SPACED.has(node.tagName);
+      if (spaced) parts.push(' ');
+      for (const child of node.children) walk(child as Nodes);
+      if (spaced) parts.push(' ');
+    }
+  };
+  walk(tree);
+  return collapse(parts.join(''));
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,36 @@
+/** Link safety and rewriting: only http(s), mailto and relative URLs survive. */
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+const DOMAIN_PLACEHOLDER = /^https?:\/\/(\{DomainName\}|%7BDomainName%7D)/i;
+
+/** True for URLs a reader may follow: http(s), mailto, relative paths and fragments. */
+export function isSafeUrl(url: string): boolean {
+  // Browsers ignore control characters and whitespace inside a scheme: so do we.
+  const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
+  const m = SCHEME.exec(compact);
+  if (!m) return true;
+  const scheme = (m[1] ?? '').toLowerCase();
+  return scheme === 'http' || scheme === 'https' || scheme === 'mailto';
+}
+
+/**
+ * Point root-relative links (`/docs/...`) and `https://{DomainName}/...` placeholders at
+ * `linkBase`, the site the source was written for; protocol-relative links get https.
+ */
+export function rewriteUrl(url: string, linkBase: string | undefined): string {
+  const base = linkBase?.replace(/\/+$/, '');
+  if (DOMAIN_PLACEHOLDER.test(url)) {
+    return base ? url.replace(DOMAIN_PLACEHOLDER, originOf(base)) : url;
+  }
+  if (url.startsWith('//')) return `https:${url}`;
+  if (url.startsWith('/') && base) return base + url;
+  return url;
+}
+
+function originOf(base: string): string {
+  try {
+    return new URL(base).origin;
+  } catch {
+    return base;
+  }
+}
