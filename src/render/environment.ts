@@ -1,0 +1,66 @@
+/**
+ * The Nunjucks environment: autoescape on, templates from templates/, and the globals every
+ * template may use (`url`, `absoluteUrl`, `nav`, `labels`). Pages are rendered with `site`,
+ * `page`, `assets` and `base` in their context.
+ */
+import nunjucks from 'nunjucks';
+import type { Site } from '../model/types.js';
+import type { Page } from './page.js';
+import { templatesDir } from './paths.js';
+import { absoluteUrl, siteUrl } from './url.js';
+import { featureGlobals } from './globals.js';
+
+/** Client assets to reference from every page (base-prefixed URLs). */
+export interface Assets {
+  scripts: string[];
+  styles: string[];
+}
+
+export interface RenderContext {
+  site: Site;
+  /** Public base path, starting and ending with '/'. */
+  base: string;
+  assets: Assets;
+  /** URLs of every page, to show only navigation links that exist. */
+  pageUrls: ReadonlySet<string>;
+  /** Re-read templates on every render (dev server). */
+  watch?: boolean;
+}
+
+/** Top-level pages linked from the header when they exist (never one link per offering). */
+const navCandidates = [
+  { url: '', label: 'Offerings' },
+  { url: 'compare/', label: 'Compare' },
+  { url: 'search/', label: 'Search' },
+];
+
+/** Column headings and party words, derived from the site's party labels. */
+export function partyLabels(site: Site): Record<string, string> {
+  const { provider, customer } = site.parties;
+  const you = customer.trim().toLowerCase() === 'you';
+  return {
+    providerShort: provider,
+    customerShort: customer,
+    provider: `${provider} responsibilities`,
+    customer: you ? 'Your responsibilities' : `${customer} responsibilities`,
+    customerPossessive: you ? 'your' : `${customer}'s`,
+    customerPronoun: you ? 'you' : customer,
+    task: 'Task',
+    group: 'Resource',
+  };
+}
+
+export function createEnvironment(context: RenderContext): nunjucks.Environment {
+  const loader = new nunjucks.FileSystemLoader(templatesDir, { noCache: context.watch === true });
+  const env = new nunjucks.Environment(loader, { autoescape: true, trimBlocks: true, lstripBlocks: true });
+  env.addGlobal('url', (target: string) => siteUrl(context.base, target));
+  env.addGlobal('absoluteUrl', (target: string) => absoluteUrl(context.site.baseUrl, siteUrl(context.base, target)));
+  env.addGlobal('nav', navCandidates.filter((item) => context.pageUrls.has(item.url)));
+  env.addGlobal('labels', partyLabels(context.site));
+  for (const [name, value] of Object.entries(featureGlobals(context.site, context.base))) env.addGlobal(name, value);
+  return env;
+}
+
+export function renderPage(env: nunjucks.Environment, page: Page, context: RenderContext): string {
+  return env.render(page.template, { site: context.site, page, assets: context.assets, base: context.base });
+}

@@ -1,0 +1,37 @@
+/**
+ * Every non-HTML file of the site. Adding one = ONE line here.
+ * Each function gets the model and the list of HTML pages (for anchors and the sitemap).
+ */
+import type { Site } from '../model/types.js';
+import type { OutputFile, Page } from './page.js';
+import { modelJson } from './outputs/model-json.js';
+import { responsibilitiesCsv } from './outputs/csv.js';
+import { anchorsJson } from './outputs/anchors.js';
+import { sitemapXml } from './outputs/sitemap.js';
+import { robotsTxt } from './outputs/robots.js';
+
+export interface OutputContext {
+  /** Every HTML page of the site with its rendered HTML. */
+  pages: readonly RenderedPage[];
+  /** Public base path, starting and ending with '/'. */
+  base: string;
+}
+
+export interface RenderedPage {
+  page: Page;
+  html: string;
+}
+
+export type OutputList = (site: Site, context: OutputContext) => OutputFile[];
+
+const outputLists: OutputList[] = [
+  modelJson,
+  responsibilitiesCsv,
+  anchorsJson,
+  sitemapXml,
+  robotsTxt,
+];
+
+export function outputs(site: Site, context: OutputContext): OutputFile[] {
+  return outputLists.flatMap((list) => list(site, context));
+}

@@ -1,0 +1,36 @@
+/** dist/responsibilities.csv: one line per row of every offering (RFC 4180: CRLF, quoted fields). */
+import type { Site } from '../../model/types.js';
+import type { OutputFile } from '../page.js';
+import type { OutputContext } from '../outputs.js';
+import { absoluteUrl, siteUrl } from '../url.js';
+
+/** Quote a field when it holds a comma, quote, CR or LF; double the quotes inside. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function csvLine(fields: readonly string[]): string {
+  return fields.map(csvField).join(',') + '\r\n';
+}
+
+export function responsibilitiesCsv(site: Site, context: OutputContext): OutputFile[] {
+  const areaTitles = new Map(site.areas.map((area) => [area.id, area.title]));
+  let out = csvLine(['offering', 'area', 'task', 'task id', `${site.parties.provider} responsibilities`, `${site.parties.customer} responsibilities`, 'url']);
+  for (const offering of site.offerings) {
+    for (const section of offering.sections) {
+      for (const row of section.rows) {
+        const target = `offerings/${offering.id}/#${row.anchor}`;
+        out += csvLine([
+          offering.name,
+          areaTitles.get(section.areaId) ?? section.areaId,
+          row.task,
+          row.taskId,
+          row.provider.text,
+          row.customer.text,
+          absoluteUrl(site.baseUrl, siteUrl(context.base, target)) ?? siteUrl(context.base, target),
+        ]);
+      }
+    }
+  }
+  return [{ path: 'responsibilities.csv', contents: out }];
+}

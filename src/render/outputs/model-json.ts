@@ -1,0 +1,7 @@
+/** dist/model.json: the whole typed model, for anyone who wants the data rather than the pages. */
+import type { Site } from '../../model/types.js';
+import type { OutputFile } from '../page.js';
+
+export function modelJson(site: Site): OutputFile[] {
+  return [{ path: 'model.json', contents: JSON.stringify(site, null, 2) + '\n' }];
+}

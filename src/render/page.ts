@@ -1,0 +1,34 @@
+/**
+ * The two things the renderer writes: HTML pages (rendered from a template) and other files.
+ * Page lists (src/render/pages/*.ts) and output lists (src/render/outputs.ts) produce these.
+ */
+
+export interface Page {
+  /**
+   * Path relative to the site base: '' for home, 'offerings/<id>/' for a directory page
+   * (written as offerings/<id>/index.html), or a file name such as '404.html'.
+   */
+  url: string;
+  /** Template path relative to templates/, e.g. 'pages/offering.njk'. */
+  template: string;
+  title: string;
+  description: string;
+  /** Everything the template shows, prepared in TypeScript (templates only loop and branch). */
+  data: Record<string, unknown>;
+}
+
+/** A non-HTML file of the site (model.json, CSV, anchors.json, sitemap...). */
+export interface OutputFile {
+  /** Path relative to the output folder, with forward slashes. */
+  path: string;
+  contents: string | Uint8Array;
+}
+
+/** A function that lists pages of one kind. */
+export type PageList<S> = (site: S) => Page[];
+
+/** The file a page URL is written to, relative to the output folder. */
+export function pageFile(url: string): string {
+  if (url === '' || url.endsWith('/')) return `${url}index.html`;
+  return url;
+}

@@ -1,0 +1,59 @@
+/** The home page: what the site is, one card per offering with its duty counts. */
+import type { Site } from '../../model/types.js';
+import type { Page } from '../page.js';
+import { areaOrder, areaTitle, dutyCounts, type DutyCounts } from '../tables.js';
+
+export interface OfferingCard {
+  id: string;
+  name: string;
+  family?: string;
+  url: string;
+  summaryText?: string;
+  lastUpdated?: string;
+  counts: DutyCounts;
+  /** Per-area counts, in the site's area order (for an area x offering grid). */
+  areas: { id: string; title: string; counts: DutyCounts }[];
+}
+
+export interface HomePageData {
+  offerings: OfferingCard[];
+  areas: { id: string; title: string; url: string }[];
+}
+
+export function homePageData(site: Site): HomePageData {
+  const offerings = site.offerings.map((offering): OfferingCard => {
+    const areaIds = areaOrder(site, offering.sections.map((s) => s.areaId));
+    return {
+      id: offering.id,
+      name: offering.name,
+      ...(offering.family ? { family: offering.family } : {}),
+      url: `offerings/${offering.id}/`,
+      ...(offering.summary?.text.trim() ? { summaryText: offering.summary.text.trim() } : {}),
+      ...(offering.lastUpdated ? { lastUpdated: offering.lastUpdated } : {}),
+      counts: dutyCounts(offering.sections.flatMap((s) => s.rows)),
+      areas: areaIds.map((id) => ({
+        id,
+        title: areaTitle(site, id),
+        counts: dutyCounts(offering.sections.filter((s) => s.areaId === id).flatMap((s) => s.rows)),
+      })),
+    };
+  });
+  return {
+    offerings,
+    areas: site.areas.map((area) => ({ id: area.id, title: area.title, url: `areas/${area.id}/` })),
+  };
+}
+
+export function homePages(site: Site): Page[] {
+  return [
+    {
+      url: '',
+      template: 'pages/home.njk',
+      title: site.title,
+      description:
+        site.description?.trim() ||
+        `Who is responsible for what: ${site.parties.provider}'s duties and yours, offering by offering.`,
+      data: homePageData(site) as unknown as Record<string, unknown>,
+    },
+  ];
+}

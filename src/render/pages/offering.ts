@@ -1,0 +1,73 @@
+/** One page per offering: every area, its intro and its table(s). */
+import type { Offering, Site } from '../../model/types.js';
+import type { Page } from '../page.js';
+import { IdSet, areaOrder, areaTitle, dutyCounts, tableView, type DutyCounts, type TableView } from '../tables.js';
+
+export interface OfferingAreaView {
+  /** The area's id on its section element, absent only if something earlier claimed it. */
+  id?: string;
+  areaId: string;
+  title: string;
+  introHtml?: string;
+  tables: TableView[];
+}
+
+export interface OfferingPageData {
+  offering: {
+    id: string;
+    name: string;
+    family?: string;
+    lastUpdated?: string;
+    sourceFile: string;
+    summaryHtml?: string;
+  };
+  counts: DutyCounts;
+  areas: OfferingAreaView[];
+}
+
+export function offeringPageData(site: Site, offering: Offering): OfferingPageData {
+  const ids = new IdSet();
+  // Ids the layout and the page chrome use.
+  for (const fixed of ['main', 'top', 'duties-only']) ids.claim(fixed);
+  const areaIds = areaOrder(site, offering.sections.map((section) => section.areaId));
+  // Claim area ids first: the area heading wins when a table shares its id.
+  const areaClaims = new Map(areaIds.map((areaId) => [areaId, ids.claim(areaId)]));
+  const areas = areaIds.map((areaId): OfferingAreaView => {
+    const sections = offering.sections.filter((section) => section.areaId === areaId);
+    const intro = sections.find((section) => section.intro && section.intro.html.trim() !== '')?.intro;
+    const title = areaTitle(site, areaId);
+    return {
+      ...(areaClaims.get(areaId) ? { id: areaId } : {}),
+      areaId,
+      title,
+      ...(intro ? { introHtml: intro.html } : {}),
+      tables: sections.map((section) =>
+        tableView(section, ids, { caption: section.caption || `${title}: ${offering.name}` }),
+      ),
+    };
+  });
+  return {
+    offering: {
+      id: offering.id,
+      name: offering.name,
+      ...(offering.family ? { family: offering.family } : {}),
+      ...(offering.lastUpdated ? { lastUpdated: offering.lastUpdated } : {}),
+      sourceFile: offering.source.file,
+      ...(offering.summary && offering.summary.html.trim() ? { summaryHtml: offering.summary.html } : {}),
+    },
+    counts: dutyCounts(offering.sections.flatMap((section) => section.rows)),
+    areas,
+  };
+}
+
+export function offeringPages(site: Site): Page[] {
+  return site.offerings.map((offering) => ({
+    url: `offerings/${offering.id}/`,
+    template: 'pages/offering.njk',
+    title: `${offering.name}: shared responsibilities`,
+    description:
+      offering.summary?.text.trim() ||
+      `Who does what when you use ${offering.name}: ${site.parties.provider}'s duties and yours, area by area.`,
+    data: offeringPageData(site, offering) as unknown as Record<string, unknown>,
+  }));
+}

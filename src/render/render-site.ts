@@ -1,0 +1,34 @@
+/**
+ * The content pipeline's output stage, without the file system: model -> every HTML page and
+ * every other output file. Pure and deterministic (the dev server renders single pages with it).
+ */
+import type { Site } from '../model/types.js';
+import { createEnvironment, renderPage, type Assets, type RenderContext } from './environment.js';
+import { outputs, type RenderedPage } from './outputs.js';
+import { pageFile, type OutputFile, type Page } from './page.js';
+import { routes } from './routes.js';
+
+export interface RenderOptions {
+  base: string;
+  assets: Assets;
+  watch?: boolean;
+}
+
+export function renderContext(site: Site, pages: readonly Page[], options: RenderOptions): RenderContext {
+  return {
+    site,
+    base: options.base,
+    assets: options.assets,
+    pageUrls: new Set(pages.map((page) => page.url)),
+    ...(options.watch ? { watch: true } : {}),
+  };
+}
+
+export function renderSite(site: Site, options: RenderOptions): OutputFile[] {
+  const pages = routes(site);
+  const context = renderContext(site, pages, options);
+  const env = createEnvironment(context);
+  const rendered: RenderedPage[] = pages.map((page) => ({ page, html: renderPage(env, page, context) }));
+  const htmlFiles = rendered.map(({ page, html }) => ({ path: pageFile(page.url), contents: html }));
+  return [...htmlFiles, ...outputs(site, { pages: rendered, base: options.base })];
+}

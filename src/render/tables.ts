@@ -1,0 +1,112 @@
+/**
+ * Page data for responsibility tables, shared by the offering and area pages.
+ * Templates only loop over this: ids are decided here, so no page ever carries an id twice.
+ */
+import type { Rich, Row, Section, Site } from '../model/types.js';
+
+export interface CellView {
+  html: string;
+  /** No duty listed: the template shows "Not listed". */
+  empty: boolean;
+}
+
+export interface RowView {
+  /** '' when the id is already taken on the page. */
+  id: string;
+  /** Former ids of this row that must keep resolving (empty spans in the row header). */
+  aliases?: string[];
+  task: string;
+  group?: string;
+  provider: CellView;
+  customer: CellView;
+}
+
+export interface TableView {
+  /** The table element's id, absent when the enclosing area already carries it. */
+  id?: string;
+  /** Extra ids that must keep resolving here (empty spans before the table). */
+  aliases: string[];
+  caption: string;
+  /** Whether any row has a group (the template then shows a group column). */
+  grouped: boolean;
+  rows: RowView[];
+  /** Source file and line, for "edit this" and debugging. */
+  source: string;
+}
+
+/** Ids already used on one page; claims are first come, first served. */
+export class IdSet {
+  private readonly used = new Set<string>();
+  /** Claim an id; returns false if the page already has it. */
+  claim(id: string): boolean {
+    if (!id || this.used.has(id)) return false;
+    this.used.add(id);
+    return true;
+  }
+  has(id: string): boolean {
+    return this.used.has(id);
+  }
+}
+
+export function cell(rich: Rich): CellView {
+  const empty = rich.text.trim() === '' && rich.html.trim() === '';
+  return { html: rich.html, empty };
+}
+
+export function tableView(
+  section: Section,
+  ids: IdSet,
+  options: { caption: string; tableId?: string; rowId?: (row: Row) => string; aliases?: boolean },
+): TableView {
+  const wanted = options.tableId ?? section.anchor;
+  const id = ids.claim(wanted) ? wanted : undefined;
+  const aliases =
+    options.aliases === false ? [] : [...new Set(section.aliases)].sort().filter((alias) => ids.claim(alias));
+  const rows = section.rows.map((row): RowView => {
+    const rowId = options.rowId ? options.rowId(row) : row.anchor;
+    return {
+      id: ids.claim(rowId) ? rowId : '',
+      task: row.task,
+      ...(row.group ? { group: row.group } : {}),
+      provider: cell(row.provider),
+      customer: cell(row.customer),
+    };
+  });
+  return {
+    ...(id ? { id } : {}),
+    aliases,
+    caption: options.caption,
+    grouped: rows.some((row) => row.group !== undefined),
+    rows,
+    source: `${section.source.file}:${section.source.line}`,
+  };
+}
+
+/** Area ids in the site's order, then any the site does not declare (sorted). */
+export function areaOrder(site: Site, areaIds: Iterable<string>): string[] {
+  const present = new Set(areaIds);
+  const ordered = site.areas.map((area) => area.id).filter((id) => present.has(id));
+  const rest = [...present].filter((id) => !ordered.includes(id)).sort();
+  return [...ordered, ...rest];
+}
+
+export function areaTitle(site: Site, areaId: string): string {
+  return site.areas.find((area) => area.id === areaId)?.title ?? areaId;
+}
+
+/** Duty counts for a set of rows: who has something listed. */
+export interface DutyCounts {
+  provider: number;
+  customer: number;
+  rows: number;
+}
+
+export function dutyCounts(rows: readonly Row[]): DutyCounts {
+  let provider = 0;
+  let customer = 0;
+  for (const row of rows) {
+    if (!cell(row.provider).empty) provider += 1;
+    if (!cell(row.customer).empty) customer += 1;
+  }
+  return { provider, customer, rows: rows.length };
+}

@@ -1,0 +1,20 @@
+/** Base-path handling: every internal link goes through `siteUrl` so `--base /sub/` works. */
+
+/** Normalise a base path to start and end with '/'. */
+export function normaliseBase(base: string | undefined): string {
+  let b = (base ?? '/').trim();
+  if (!b.startsWith('/')) b = `/${b}`;
+  if (!b.endsWith('/')) b = `${b}/`;
+  return b.replace(/\/{2,}/g, '/');
+}
+
+/** `siteUrl('/sub/', 'offerings/x/#a')` -> '/sub/offerings/x/#a'. Leading slashes are ignored. */
+export function siteUrl(base: string, target: string): string {
+  return normaliseBase(base) + target.replace(/^\/+/, '');
+}
+
+/** Absolute URL for canonical/share links from a base-prefixed path (baseUrl is the host's root), or undefined without a baseUrl. */
+export function absoluteUrl(baseUrl: string | undefined, target: string): string | undefined {
+  if (!baseUrl) return undefined;
+  return baseUrl.replace(/\/+$/, '') + '/' + target.replace(/^\/+/, '');
+}
