@@ -9,6 +9,7 @@ import { responsibilitiesCsv } from './outputs/csv.js';
 import { anchorsJson } from './outputs/anchors.js';
 import { sitemapXml } from './outputs/sitemap.js';
 import { robotsTxt } from './outputs/robots.js';
+import { checklistCsv } from './pages/checklist.js';
 
 export interface OutputContext {
   /** Every HTML page of the site with its rendered HTML. */
@@ -30,6 +31,7 @@ const outputLists: OutputList[] = [
   anchorsJson,
   sitemapXml,
   robotsTxt,
+  checklistCsv,
 ];
 
 export function outputs(site: Site, context: OutputContext): OutputFile[] {

@@ -7,11 +7,15 @@ import { homePages } from './pages/home.js';
 import { offeringPages } from './pages/offering.js';
 import { areaPages } from './pages/area.js';
 import { notFoundPages } from './pages/not-found.js';
+import { comparePages } from './pages/compare.js';
+import { checklistPages } from './pages/checklist.js';
 
 const pageLists: ((site: Site) => Page[])[] = [
   homePages,
   offeringPages,
   areaPages,
+  comparePages,
+  checklistPages,
   notFoundPages,
 ];
 

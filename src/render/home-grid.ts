@@ -1,0 +1,42 @@
+/**
+ * Data for the home page's area x offering grid: per cell, how many duties each party carries
+ * in that offering's area, linking to the area on the offering page when the offering has it.
+ */
+import type { Site } from '../model/types.js';
+import { dutyCounts } from './tables.js';
+
+export interface HomeGridCell {
+  offeringId: string;
+  /** The area on the offering page; absent when the offering lists nothing in this area. */
+  url?: string;
+  provider: number;
+  customer: number;
+}
+
+export interface HomeGrid {
+  caption: string;
+  offerings: { id: string; name: string; url: string }[];
+  rows: { areaId: string; title: string; url: string; cells: HomeGridCell[] }[];
+}
+
+export function homeGrid(site: Site): HomeGrid {
+  return {
+    caption: `Duties per area and offering: how many tasks list a duty for ${site.parties.provider} and for ${site.parties.customer.toLowerCase() === 'you' ? 'you' : site.parties.customer}`,
+    offerings: site.offerings.map((o) => ({ id: o.id, name: o.name, url: `offerings/${o.id}/` })),
+    rows: site.areas.map((area) => ({
+      areaId: area.id,
+      title: area.title,
+      url: `areas/${area.id}/`,
+      cells: site.offerings.map((offering): HomeGridCell => {
+        const sections = offering.sections.filter((s) => s.areaId === area.id);
+        const counts = dutyCounts(sections.flatMap((s) => s.rows));
+        return {
+          offeringId: offering.id,
+          ...(sections.length > 0 ? { url: `offerings/${offering.id}/#${area.id}` } : {}),
+          provider: counts.provider,
+          customer: counts.customer,
+        };
+      }),
+    })),
+  };
+}
