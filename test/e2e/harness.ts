@@ -1,0 +1,138 @@
+/**
+ * End-to-end harness: builds a site once into a temp folder, serves it on 127.0.0.1, drives
+ * /usr/bin/chromium through playwright-core, collects console errors and failed requests, and
+ * runs axe-core. Feature tests (test/e2e/<feature>.test.ts) share one build and one browser per file:
+ *
+ *   const h = await startHarness();          // in beforeAll
+ *   const { page, problems } = await h.open('offerings/secrets-manager/');
+ *   expect(problems()).toEqual([]);
+ *   expect(await axe(page)).toEqual([]);
+ *   await h.close();                         // in afterAll
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Site } from '../../src/model/types.js';
+import { buildSite } from '../../src/render/build-site.js';
+import { normaliseBase } from '../../src/render/url.js';
+import { siteFixture } from '../fixtures/site-fixture.js';
+import { serveStatic, type StaticServer } from './static-server.js';
+
+export const chromiumPath = '/usr/bin/chromium';
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** The repository root (tests run from it). */
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+
+export interface HarnessOptions {
+  /** Build this model instead of the shipped content. */
+  site?: Site;
+  /** Content folder to load (default: the shipped content/). */
+  contentDir?: string;
+  base?: string;
+}
+
+export interface OpenOptions {
+  javaScript?: boolean;
+  width?: number;
+  height?: number;
+}
+
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors, page errors and failed or 4xx/5xx requests seen so far. */
+  problems(): string[];
+}
+
+export interface Harness {
+  outDir: string;
+  /** Origin plus base, e.g. http://127.0.0.1:4321/sub/ */
+  siteUrl: string;
+  base: string;
+  site: Site;
+  browser: Browser;
+  /** Open a page by its URL relative to the base (fragment allowed). Close it with page.context().close(). */
+  open(url: string, options?: OpenOptions): Promise<OpenedPage>;
+  close(): Promise<void>;
+}
+
+/** The shipped content as a model; the fixture until the content loader lands. */
+export async function loadContentSite(_contentDir = path.join(repoRoot, 'content')): Promise<Site> {
+  return siteFixture();
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+}
+
+export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScript !== false,
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`http ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, context, problems: () => [...problems] };
+}
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact?: string;
+  help: string;
+  targets: string[];
+}
+
+/** axe-core's violations on the page (WCAG 2.x A/AA and best practices). */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: await axeSource });
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact?: string; help: string; nodes: { target: string[] }[] }[] }> } };
+    const result = await w.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, ...(v.impact ? { impact: v.impact } : {}), help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const base = normaliseBase(options.base ?? '/');
+  const site = options.site ?? (await loadContentSite(options.contentDir));
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'respmatrix-e2e-'));
+  const outDir = path.join(tmp, 'dist');
+  await buildSite(site, { outDir, base, contentDir: options.contentDir ?? path.join(repoRoot, 'content') });
+  const [server, browser]: [StaticServer, Browser] = await Promise.all([serveStatic(outDir, base), launchBrowser()]);
+  const siteUrl = `${server.origin}${base}`;
+  return {
+    outDir,
+    siteUrl,
+    base,
+    site,
+    browser,
+    open: (url, openOptions) => openPage(browser, new URL(url.replace(/^\/+/, ''), siteUrl).href, openOptions),
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await rm(tmp, { recursive: true, force: true });
+    },
+  };
+}
