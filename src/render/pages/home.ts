@@ -2,6 +2,7 @@
 import type { Site } from '../../model/types.js';
 import type { Page } from '../page.js';
 import { areaOrder, areaTitle, dutyCounts, type DutyCounts } from '../tables.js';
+import { homeGrid } from '../home-grid.js';
 
 export interface OfferingCard {
   id: string;
@@ -53,7 +54,7 @@ export function homePages(site: Site): Page[] {
       description:
         site.description?.trim() ||
         `Who is responsible for what: ${site.parties.provider}'s duties and yours, offering by offering.`,
-      data: homePageData(site) as unknown as Record<string, unknown>,
+      data: { ...homePageData(site), grid: homeGrid(site) } as unknown as Record<string, unknown>,
     },
   ];
 }
