@@ -45,6 +45,8 @@ export interface OverviewMatrix {
 export interface Row {
   /** `<area-id>--<task-id>`, unique within its offering page. */
   anchor: string;
+  /** Former anchors of this row (`<area-id>--<former-task-id>`, tasks.yaml formerIds) that must keep resolving. */
+  aliases?: string[];
   /** The task as the source words it (plain text). */
   task: string;
   taskId: string;

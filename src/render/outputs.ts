@@ -6,7 +6,8 @@ import type { Site } from '../model/types.js';
 import type { OutputFile, Page } from './page.js';
 import { modelJson } from './outputs/model-json.js';
 import { responsibilitiesCsv } from './outputs/csv.js';
-import { anchorsJson } from './outputs/anchors.js';
+import { anchorsJson } from './anchors.js';
+import { redirectScript } from './redirects.js';
 import { sitemapXml } from './outputs/sitemap.js';
 import { robotsTxt } from './outputs/robots.js';
 import { checklistCsv } from './pages/checklist.js';
@@ -29,6 +30,7 @@ const outputLists: OutputList[] = [
   modelJson,
   responsibilitiesCsv,
   anchorsJson,
+  redirectScript,
   sitemapXml,
   robotsTxt,
   checklistCsv,

@@ -9,6 +9,7 @@ import { areaPages } from './pages/area.js';
 import { notFoundPages } from './pages/not-found.js';
 import { comparePages } from './pages/compare.js';
 import { checklistPages } from './pages/checklist.js';
+import { redirectPages } from './redirects.js';
 
 const pageLists: ((site: Site) => Page[])[] = [
   homePages,
@@ -17,6 +18,7 @@ const pageLists: ((site: Site) => Page[])[] = [
   comparePages,
   checklistPages,
   notFoundPages,
+  redirectPages,
 ];
 
 /** All pages, in a stable order (the order of the lists, then each list's own order). */

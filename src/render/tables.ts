@@ -64,8 +64,11 @@ export function tableView(
     options.aliases === false ? [] : [...new Set(section.aliases)].sort().filter((alias) => ids.claim(alias));
   const rows = section.rows.map((row): RowView => {
     const rowId = options.rowId ? options.rowId(row) : row.anchor;
+    const id = ids.claim(rowId) ? rowId : '';
+    const rowAliases = options.aliases === false ? [] : [...new Set(row.aliases ?? [])].sort().filter((alias) => ids.claim(alias));
     return {
-      id: ids.claim(rowId) ? rowId : '',
+      id,
+      ...(rowAliases.length > 0 ? { aliases: rowAliases } : {}),
       task: row.task,
       ...(row.group ? { group: row.group } : {}),
       provider: cell(row.provider),

@@ -1,0 +1,47 @@
+/**
+ * The forms a copied link takes: plain URL, Markdown, Confluence wiki markup, MediaWiki and
+ * HTML. Pure functions (no DOM), shared by the copy-link menu and its tests.
+ */
+
+export type LinkFormat = 'url' | 'markdown' | 'confluence' | 'mediawiki' | 'html';
+
+export const LINK_FORMATS: readonly { format: LinkFormat; label: string }[] = [
+  { format: 'url', label: 'Copy link' },
+  { format: 'markdown', label: 'Copy as Markdown' },
+  { format: 'confluence', label: 'Copy as Confluence link' },
+  { format: 'mediawiki', label: 'Copy as MediaWiki link' },
+  { format: 'html', label: 'Copy as HTML' },
+];
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** One line of title text: wiki syntaxes break on line breaks. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function formatLink(format: LinkFormat, title: string, url: string): string {
+  const t = oneLine(title);
+  switch (format) {
+    case 'url':
+      return url;
+    case 'markdown':
+      // Brackets in the text and parentheses/spaces in the URL would end the link early.
+      return `[${t.replace(/([\\[\]])/g, '\\$1')}](${url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`;
+    case 'confluence':
+      return `[${t.replace(/[|[\]]/g, ' ').replace(/\s+/g, ' ').trim()}|${url}]`;
+    case 'mediawiki':
+      return `[${url.replace(/\s/g, '%20')} ${t.replace(/]/g, '&#93;')}]`;
+    case 'html':
+      return `<a href="${escapeHtml(url)}">${escapeHtml(t)}</a>`;
+  }
+}
+
+/** The absolute URL of a fragment: the page's canonical URL (or its own) plus `#fragment`. */
+export function fragmentUrl(pageUrl: string, fragment: string): string {
+  const hash = pageUrl.indexOf('#');
+  const bare = hash === -1 ? pageUrl : pageUrl.slice(0, hash);
+  return `${bare}#${encodeURIComponent(fragment).replace(/%2D/g, '-')}`;
+}

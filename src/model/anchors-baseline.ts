@@ -1,0 +1,173 @@
+/**
+ * The anchor manifest (`anchors.json`) and the baseline check: every page and fragment a
+ * previous build published must still resolve, directly, through an alias id, or through a
+ * `redirects` entry of site.yaml. Otherwise a wiki link somewhere broke silently.
+ * The format is documented in docs/links.md.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Redirect, SourceRef } from './types.js';
+
+export const MANIFEST_VERSION = 1;
+
+/** What defines a fragment; `alias` and `former-row` ids resolve to `target` on the same page. */
+export type FragmentKind = 'area' | 'table' | 'row' | 'overview' | 'alias' | 'former-row' | 'offering';
+
+export interface FragmentRecord {
+  kind: FragmentKind;
+  /** Where the content folder defines it (what the baseline check points at). */
+  source?: SourceRef;
+  /** For aliases: the id they stand for. */
+  target?: string;
+}
+
+export type PageKind = 'home' | 'offering' | 'area' | 'redirect' | 'page';
+
+export interface PageRecord {
+  kind: PageKind;
+  title: string;
+  source?: SourceRef;
+  /** For redirect pages: where they send the reader (a site path, maybe with a fragment). */
+  target?: string;
+  /** Fragment id -> record, sorted by id. */
+  fragments: Record<string, FragmentRecord>;
+}
+
+export interface AnchorManifest {
+  version: number;
+  /** Page URL relative to the site base ('' is home) -> record, sorted by URL. */
+  pages: Record<string, PageRecord>;
+}
+
+/** A site path split into page URL and fragment (`offerings/x/#a` -> ['offerings/x/', 'a']). */
+export function splitTarget(target: string): { page: string; fragment?: string } {
+  const trimmed = target.trim().replace(/^\/+/, '');
+  const hash = trimmed.indexOf('#');
+  const page = hash === -1 ? trimmed : trimmed.slice(0, hash);
+  const fragment = hash === -1 ? undefined : decodeURIComponent(trimmed.slice(hash + 1));
+  return fragment ? { page: normalisePage(page), fragment } : { page: normalisePage(page) };
+}
+
+/** `offerings/x` and `offerings/x/index.html` both mean the page `offerings/x/`. */
+export function normalisePage(page: string): string {
+  let p = page.replace(/^\/+/, '').replace(/(^|\/)index\.html$/, '$1');
+  if (p !== '' && !p.endsWith('/') && !/\.[a-z0-9]+$/i.test(p)) p += '/';
+  return p;
+}
+
+/** Read a baseline file's text; a malformed one is a usage problem (thrown as an Error). */
+export function parseManifest(text: string, file: string): AnchorManifest {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not JSON (${(error as Error).message})`);
+  }
+  const pages = (data as { pages?: unknown } | null)?.pages;
+  if (typeof pages !== 'object' || pages === null || Array.isArray(pages)) {
+    throw new Error(`${file}: not an anchors.json manifest (no "pages" object)`);
+  }
+  const result: AnchorManifest = { version: MANIFEST_VERSION, pages: {} };
+  for (const [url, value] of Object.entries(pages as Record<string, unknown>)) {
+    result.pages[url] = readPage(value);
+  }
+  return result;
+}
+
+/** Also accepts the plain form `{ "<url>": ["fragment", ...] }` for hand-written baselines. */
+function readPage(value: unknown): PageRecord {
+  if (Array.isArray(value)) {
+    const fragments: Record<string, FragmentRecord> = {};
+    for (const id of value) if (typeof id === 'string') fragments[id] = { kind: 'area' };
+    return { kind: 'page', title: '', fragments };
+  }
+  const v = (value ?? {}) as Partial<PageRecord>;
+  const fragments: Record<string, FragmentRecord> = {};
+  for (const [id, record] of Object.entries(v.fragments ?? {})) {
+    fragments[id] = { kind: 'area', ...(record as Partial<FragmentRecord>) } as FragmentRecord;
+  }
+  return { kind: v.kind ?? 'page', title: v.title ?? '', ...(v.source ? { source: v.source } : {}), fragments };
+}
+
+/** Where `page#fragment` of the current site leads, following redirects (at most a few hops). */
+export function resolveTarget(
+  current: AnchorManifest,
+  redirects: readonly Redirect[],
+  page: string,
+  fragment: string | undefined,
+): boolean {
+  let p = page;
+  let f = fragment;
+  for (let hop = 0; hop < 5; hop += 1) {
+    const record = current.pages[p];
+    if (record && record.kind !== 'redirect' && (f === undefined || record.fragments[f])) return true;
+    const next = findRedirect(redirects, p, f);
+    if (!next) return false;
+    p = next.page;
+    // A page-level redirect keeps the fragment (the redirect page's script carries it over).
+    f = next.fragment ?? f;
+  }
+  return false;
+}
+
+function findRedirect(
+  redirects: readonly Redirect[],
+  page: string,
+  fragment: string | undefined,
+): { page: string; fragment?: string } | undefined {
+  const parsed = redirects.map((r) => ({ from: splitTarget(r.from), to: splitTarget(r.to) }));
+  if (fragment !== undefined) {
+    const exact = parsed.find((r) => r.from.page === page && r.from.fragment === fragment);
+    if (exact) return exact.to;
+  }
+  const whole = parsed.find((r) => r.from.page === page && r.from.fragment === undefined);
+  return whole?.to;
+}
+
+const KIND_WORDS: Record<FragmentKind, string> = {
+  area: 'area',
+  table: 'table',
+  row: 'row',
+  overview: 'overview matrix',
+  alias: 'alias',
+  'former-row': 'former row id',
+  offering: 'offering',
+};
+
+/**
+ * Compare a previous build's manifest with the current one: one `anchor-removed` error per
+ * published page or fragment that no longer resolves, at the source that used to define it.
+ */
+export function compareAnchors(
+  baseline: AnchorManifest,
+  current: AnchorManifest,
+  redirects: readonly Redirect[],
+  baselineFile: string,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const where = (source: SourceRef | undefined): Pick<Diagnostic, 'file' | 'line' | 'column'> =>
+    source ? { file: source.file, line: source.line, column: source.column ?? 1 } : { file: baselineFile, line: 1, column: 1 };
+  for (const url of Object.keys(baseline.pages).sort()) {
+    const page = baseline.pages[url]!;
+    const shown = `/${url}`;
+    if (!resolveTarget(current, redirects, url, undefined)) {
+      diagnostics.push({
+        ...where(page.source),
+        severity: 'error',
+        rule: 'anchor-removed',
+        message: `Published page "${shown}"${page.title ? ` (${page.title})` : ''} no longer exists; add a redirect from "${url}" in site.yaml`,
+      });
+      continue;
+    }
+    for (const id of Object.keys(page.fragments).sort()) {
+      if (resolveTarget(current, redirects, url, id)) continue;
+      const record = page.fragments[id]!;
+      diagnostics.push({
+        ...where(record.source ?? page.source),
+        severity: 'error',
+        rule: 'anchor-removed',
+        message: `Published anchor "${shown}#${id}" (${KIND_WORDS[record.kind] ?? record.kind}) no longer resolves; keep it as an alias (tasks.yaml formerIds, {: #new-id aliases="${id}"}) or add a redirect in site.yaml`,
+      });
+    }
+  }
+  return diagnostics;
+}

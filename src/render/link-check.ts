@@ -1,0 +1,165 @@
+/**
+ * Build-time link check: every link and resource reference in the output that points into our
+ * own site must reach an existing file, and a fragment must reach an id on that page. A broken
+ * one is reported at the content that produced it (the nearest enclosing anchor's source, from
+ * the anchor manifest) or else at the output file, and fails the build.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { AnchorManifest, FragmentRecord } from '../model/anchors-baseline.js';
+
+export interface HtmlFile {
+  /** Output path, forward slashes (`offerings/x/index.html`). */
+  path: string;
+  html: string;
+}
+
+export interface LinkCheckOptions {
+  /** Public base path, starting and ending with '/'. */
+  base: string;
+  /** The site's absolute URL (site.yaml baseUrl): absolute links under it are ours too. */
+  baseUrl?: string;
+  /** Every output path (HTML and other files), forward slashes. */
+  files: Iterable<string>;
+  /** For positions: fragment sources per page URL. */
+  manifest?: AnchorManifest;
+}
+
+const ATTRIBUTE = /<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?\s(href|src|action)="([^"]*)"/g;
+const ID = /\sid="([^"]*)"/g;
+
+function decode(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** Ids on a page, each with its offset (for the "nearest anchor before a link" lookup). */
+export function idsOf(html: string): { id: string; offset: number }[] {
+  return [...html.matchAll(ID)].map((m) => ({ id: decode(m[1] ?? ''), offset: m.index ?? 0 }));
+}
+
+/** The page URL (relative to the base) an output file serves: `a/index.html` -> `a/`. */
+export function pageUrlOf(file: string): string {
+  return file === 'index.html' ? '' : file.replace(/\/index\.html$/, '/');
+}
+
+/** Resolve a link found on `pagePath` to a site path (relative to base) and fragment, or null if external. */
+export function resolveLink(
+  link: string,
+  pagePath: string,
+  options: Pick<LinkCheckOptions, 'base' | 'baseUrl'>,
+): { path: string; fragment?: string; outside?: boolean } | null {
+  const pageUrl = new URL(options.base + pagePath, 'http://site.invalid');
+  let url: URL;
+  try {
+    url = new URL(link, pageUrl);
+  } catch {
+    return null;
+  }
+  if (url.origin !== 'http://site.invalid') {
+    if (!options.baseUrl) return null;
+    const ours = new URL(options.baseUrl);
+    if (url.origin !== ours.origin) return null;
+    url = new URL(url.pathname + url.search + url.hash, 'http://site.invalid');
+  }
+  const fragment = url.hash ? decodeURIComponent(url.hash.slice(1)) : undefined;
+  const pathname = decodeURIComponent(url.pathname);
+  if (!pathname.startsWith(options.base)) return { path: pathname, outside: true, ...(fragment ? { fragment } : {}) };
+  return { path: pathname.slice(options.base.length), ...(fragment ? { fragment } : {}) };
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    last = i;
+  }
+  return { line, column: offset - last };
+}
+
+/** Check every internal link of the given HTML files. */
+export function checkLinks(htmlFiles: readonly HtmlFile[], options: LinkCheckOptions): Diagnostic[] {
+  const files = new Set(options.files);
+  const idsByFile = new Map(htmlFiles.map((f) => [f.path, idsOf(f.html)]));
+  const idSets = new Map([...idsByFile].map(([path, ids]) => [path, new Set(ids.map((i) => i.id))]));
+  const diagnostics: Diagnostic[] = [];
+  for (const file of htmlFiles) {
+    const fragmentsHere = options.manifest?.pages[pageUrlOf(file.path)]?.fragments;
+    const ids = idsByFile.get(file.path) ?? [];
+    for (const match of file.html.matchAll(ATTRIBUTE)) {
+      const raw = decode(match[3] ?? '');
+      if (raw === '' || raw.startsWith('data:')) continue;
+      const target = resolveLink(raw, file.path, options);
+      if (!target) continue;
+      const problem = findProblem(target, files, idSets);
+      if (!problem) continue;
+      const offset = (match.index ?? 0) + match[0].length - (match[3]?.length ?? 0) - 1;
+      diagnostics.push({
+        ...position(file, offset, ids, fragmentsHere),
+        severity: 'error',
+        rule: 'broken-link',
+        message: `Link "${raw}" on /${pageUrlOf(file.path)} ${problem}`,
+      });
+    }
+  }
+  return diagnostics;
+}
+
+function findProblem(
+  target: { path: string; fragment?: string; outside?: boolean },
+  files: ReadonlySet<string>,
+  idSets: ReadonlyMap<string, ReadonlySet<string>>,
+): string | undefined {
+  if (target.outside) return `points outside the site's base path (${target.path})`;
+  const candidates = target.path === '' || target.path.endsWith('/') ? [`${target.path}index.html`] : [target.path, `${target.path}/index.html`];
+  const file = candidates.find((c) => files.has(c));
+  if (!file) return `points to a page that does not exist (/${target.path})`;
+  if (target.fragment === undefined || target.fragment === '' || target.fragment === 'top') return undefined;
+  const ids = idSets.get(file);
+  if (ids && !ids.has(target.fragment)) return `points to a fragment that does not exist (#${target.fragment} on /${target.path})`;
+  return undefined;
+}
+
+/** The content position to blame: the nearest anchor before the link that has a source. */
+function position(
+  file: HtmlFile,
+  offset: number,
+  ids: readonly { id: string; offset: number }[],
+  fragments: Record<string, FragmentRecord> | undefined,
+): Pick<Diagnostic, 'file' | 'line' | 'column'> {
+  if (fragments) {
+    for (let i = ids.length - 1; i >= 0; i -= 1) {
+      const candidate = ids[i]!;
+      if (candidate.offset > offset) continue;
+      const source = fragments[candidate.id]?.source;
+      if (source) return { file: source.file, line: source.line, column: source.column ?? 1 };
+    }
+  }
+  return { file: file.path, ...lineColumn(file.html, offset) };
+}
+
+/** Manifest fragments that a page does not actually carry (a template and its data disagree). */
+export function checkManifest(htmlFiles: readonly HtmlFile[], manifest: AnchorManifest): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const file of htmlFiles) {
+    const record = manifest.pages[pageUrlOf(file.path)];
+    if (!record) continue;
+    const ids = new Set(idsOf(file.html).map((i) => i.id));
+    for (const [id, fragment] of Object.entries(record.fragments)) {
+      if (ids.has(id)) continue;
+      diagnostics.push({
+        file: fragment.source?.file ?? file.path,
+        line: fragment.source?.line ?? 1,
+        column: fragment.source?.column ?? 1,
+        severity: 'error',
+        rule: 'broken-link',
+        message: `Anchor "#${id}" is listed in anchors.json but /${pageUrlOf(file.path)} does not carry it`,
+      });
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,109 @@
+/**
+ * Share-ready page heads: canonical URL, description, Open Graph and Twitter card tags, so a
+ * link pasted into a wiki or chat unfurls with a useful title and text. Descriptions of
+ * offering and area pages are built from the model (who carries how many duties).
+ */
+import type { Offering, Row, Site } from '../model/types.js';
+import { splitTarget } from '../model/anchors-baseline.js';
+import type { Page } from './page.js';
+import { absoluteUrl, siteUrl } from './url.js';
+import { redirectView } from './redirects.js';
+
+function hasDuty(text: string, html: string): boolean {
+  return text.trim() !== '' || html.trim() !== '';
+}
+
+function counts(rows: readonly Row[]): { provider: number; customer: number } {
+  let provider = 0;
+  let customer = 0;
+  for (const row of rows) {
+    if (hasDuty(row.provider.text, row.provider.html)) provider += 1;
+    if (hasDuty(row.customer.text, row.customer.html)) customer += 1;
+  }
+  return { provider, customer };
+}
+
+function duties(n: number): string {
+  return n === 1 ? '1 duty' : `${n} duties`;
+}
+
+/** "IBM carries 16 duties, you carry 16" (any party labels). */
+function sharePhrase(site: Site, rows: readonly Row[]): string {
+  const c = counts(rows);
+  const customer = site.parties.customer.trim();
+  const you = customer.toLowerCase() === 'you';
+  return `${site.parties.provider} carries ${duties(c.provider)}, ${you ? 'you carry' : `${customer} carries`} ${duties(c.customer)}`;
+}
+
+/** Meta description of an offering page. */
+export function offeringDescription(site: Site, offering: Offering): string {
+  const rows = offering.sections.flatMap((s) => s.rows);
+  const areaIds = [...new Set(offering.sections.map((s) => s.areaId))];
+  const areaTitles = areaIds.map((id) => site.areas.find((a) => a.id === id)?.title ?? id);
+  const where = areaTitles.length > 0 ? ` across ${areaTitles.length === 1 ? '1 area' : `${areaTitles.length} areas`}: ${areaTitles.join(', ')}` : '';
+  return `${offering.name}: ${sharePhrase(site, rows)}${where}.`;
+}
+
+/** Meta description of an area page. */
+export function areaDescription(site: Site, areaId: string): string {
+  const area = site.areas.find((a) => a.id === areaId);
+  const title = area?.title ?? areaId;
+  const offerings = site.offerings.filter((o) => o.sections.some((s) => s.areaId === areaId));
+  const rows = offerings.flatMap((o) => o.sections.filter((s) => s.areaId === areaId).flatMap((s) => s.rows));
+  const n = offerings.length === 1 ? '1 offering' : `${offerings.length} offerings`;
+  return `${title} across ${n}: ${sharePhrase(site, rows)}.`;
+}
+
+export interface HeadMeta {
+  /** Absolute with a baseUrl, else base-path relative (still a valid canonical link). */
+  canonical: string;
+  /** Absolute URL for og:url, only with a baseUrl. */
+  absolute?: string;
+  title: string;
+  description: string;
+  siteName: string;
+  ogType: 'website' | 'article';
+  twitterCard: 'summary';
+  /** JSON map of old fragments on this page to new targets (site redirects), if any. */
+  fragmentMap?: string;
+  /** Whether search engines should skip the page (404, redirect stubs). */
+  noindex: boolean;
+}
+
+/** Fragment-level redirects whose old page is this page: old fragment -> new site path. */
+export function fragmentRedirects(site: Site, pageUrl: string, base: string): Record<string, string> {
+  const map: Record<string, string> = {};
+  const sorted = [...site.redirects].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  for (const redirect of sorted) {
+    const from = splitTarget(redirect.from);
+    if (from.page !== pageUrl || from.fragment === undefined) continue;
+    const to = splitTarget(redirect.to);
+    map[from.fragment] = to.page === pageUrl ? `#${to.fragment ?? ''}` : siteUrl(base, to.page) + (to.fragment ? `#${to.fragment}` : '');
+  }
+  return map;
+}
+
+export function headMeta(site: Site, page: Page, base: string): HeadMeta {
+  const path = siteUrl(base, page.url);
+  const absolute = absoluteUrl(site.baseUrl, path);
+  const map = fragmentRedirects(site, page.url, base);
+  return {
+    canonical: absolute ?? path,
+    ...(absolute ? { absolute } : {}),
+    title: page.title,
+    description: page.description,
+    siteName: site.title,
+    ogType: page.template === 'pages/offering.njk' || page.template === 'pages/area.njk' ? 'article' : 'website',
+    twitterCard: 'summary',
+    ...(Object.keys(map).length > 0 ? { fragmentMap: JSON.stringify(map) } : {}),
+    noindex: page.url === '404.html',
+  };
+}
+
+/** Template globals of the links feature (registered by src/render/environment.ts). */
+export function linkGlobals(site: Site, base: string): Record<string, (page: Page) => unknown> {
+  return {
+    headMeta: (page: Page) => headMeta(site, page, base),
+    redirectView: (page: Page) => redirectView(page, base),
+  };
+}

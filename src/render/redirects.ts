@@ -1,0 +1,104 @@
+/**
+ * Static redirect pages for moved pages (site.yaml `redirects`): each old URL gets a page that
+ * sends the reader on, keeping or translating the fragment, so published links keep working
+ * on any static host. The fragment logic lives in a small external script (strict CSP).
+ */
+import type { Site } from '../model/types.js';
+import { splitTarget } from '../model/anchors-baseline.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { OutputFile, Page } from './page.js';
+import { siteUrl } from './url.js';
+
+export const REDIRECT_TEMPLATE = 'pages/redirect.njk';
+export const REDIRECT_SCRIPT = 'redirect.js';
+
+export interface RedirectPageData {
+  /** Site path (relative to the base) the page sends readers to. */
+  target: string;
+  /** Old fragment -> site path with fragment, for fragments that moved elsewhere. */
+  fragments: Record<string, string>;
+}
+
+function byFrom(a: { from: string }, b: { from: string }): number {
+  return a.from < b.from ? -1 : a.from > b.from ? 1 : 0;
+}
+
+/** One redirect page per old page that has a whole-page entry (`from` without a fragment). */
+export function redirectPages(site: Site): Page[] {
+  const entries = [...site.redirects].sort(byFrom).map((r) => ({ from: splitTarget(r.from), to: r.to.trim().replace(/^\/+/, '') }));
+  const pages: Page[] = [];
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (entry.from.fragment !== undefined || seen.has(entry.from.page)) continue;
+    seen.add(entry.from.page);
+    const fragments: Record<string, string> = {};
+    for (const other of entries) {
+      if (other.from.page === entry.from.page && other.from.fragment !== undefined) fragments[other.from.fragment] = other.to;
+    }
+    const data: RedirectPageData = { target: entry.to, fragments };
+    pages.push({
+      url: entry.from.page,
+      template: REDIRECT_TEMPLATE,
+      title: `Moved to /${splitTarget(entry.to).page}`,
+      description: `This page moved to /${entry.to}.`,
+      data: data as unknown as Record<string, unknown>,
+    });
+  }
+  return pages;
+}
+
+/** The target of a redirect page (undefined for any other page). */
+export function redirectPageTarget(page: Page): string | undefined {
+  return page.template === REDIRECT_TEMPLATE ? (page.data as unknown as RedirectPageData).target : undefined;
+}
+
+/** What the redirect template shows: base-prefixed URLs and the fragment map as JSON. */
+export function redirectView(page: Page, base: string): { href: string; fragments: string } {
+  const data = page.data as unknown as RedirectPageData;
+  const fragments: Record<string, string> = {};
+  for (const [id, to] of Object.entries(data.fragments)) fragments[id] = siteUrl(base, to);
+  return { href: siteUrl(base, data.target), fragments: JSON.stringify(fragments) };
+}
+
+/**
+ * The redirect script: runs before the page renders, translates a known old fragment, else
+ * carries the fragment over, and replaces the history entry (Back does not bounce).
+ */
+const script = `(function () {
+  var s = document.currentScript;
+  if (!s) return;
+  var target = s.getAttribute('data-target') || '';
+  var map = {};
+  try { map = JSON.parse(s.getAttribute('data-fragments') || '{}'); } catch (e) { map = {}; }
+  var id = location.hash.slice(1);
+  try { id = decodeURIComponent(id); } catch (e) { /* keep it encoded */ }
+  var dest = target;
+  if (id && Object.prototype.hasOwnProperty.call(map, id)) dest = map[id];
+  else if (id && target.indexOf('#') === -1) dest = target + location.hash;
+  location.replace(dest);
+})();
+`;
+
+export function redirectScript(site: Site): OutputFile[] {
+  return site.redirects.length > 0 ? [{ path: REDIRECT_SCRIPT, contents: script }] : [];
+}
+
+/** A redirect whose old page still exists would hide that page: report it (site.yaml). */
+export function redirectProblems(site: Site, pages: readonly Page[]): Diagnostic[] {
+  const real = new Set(pages.filter((p) => p.template !== REDIRECT_TEMPLATE).map((p) => p.url));
+  const problems: Diagnostic[] = [];
+  for (const redirect of site.redirects) {
+    const from = splitTarget(redirect.from);
+    if (from.fragment === undefined && real.has(from.page)) {
+      problems.push({
+        file: 'site.yaml',
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'broken-link',
+        message: `Redirect from "${redirect.from}" names a page that exists; remove the redirect or the page`,
+      });
+    }
+  }
+  return problems;
+}
