@@ -100,7 +100,7 @@ function siteYaml(plans: SourcePlan[], options: GenerateOptions): string {
   out.push('offerings:');
   for (const plan of plans) {
     for (const tier of plan.tiers) {
-      out.push(`  - id: ${tier.offeringId}`, `    name: ${q(tier.offeringName)}`, `    family: ${q(plan.productName)}`, `    source: ${plan.file}`);
+      out.push(`  - id: ${tier.offeringId}`, `    name: ${q(tier.offeringName)}`, `    family: ${plan.product}`, `    source: ${plan.file}`);
       if (tier.suffix) out.push('    tables:', `      anchorSuffix: ${q(`-${tier.suffix}`)}`);
     }
   }
