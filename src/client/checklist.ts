@@ -1,0 +1,66 @@
+/**
+ * Checklist pages: ticks are kept in localStorage, one key per offering and row anchor, so they
+ * survive reloads and stay attached to the task when rows are reordered. Adds Print and Clear.
+ */
+
+export function storageKey(offering: string, anchor: string): string {
+  return `respmatrix:checklist:${offering}:${anchor}`;
+}
+
+/** localStorage can be missing or throw (private modes, blocked storage): ticks then just don't persist. */
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function safely(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // quota or access errors: the checklist still works for this visit
+  }
+}
+
+export function initChecklist(): void {
+  const root = document.querySelector<HTMLElement>('[data-checklist]');
+  const offering = root?.dataset.checklist;
+  if (!root || !offering) return;
+  const store = storage();
+  const boxes = [...root.querySelectorAll<HTMLInputElement>('input[data-checklist-item]')];
+  const status = root.querySelector<HTMLElement>('[data-checklist-status]');
+
+  const announce = (): void => {
+    if (status) status.textContent = `${boxes.filter((b) => b.checked).length} of ${boxes.length} done.`;
+  };
+
+  for (const box of boxes) {
+    const key = storageKey(offering, box.dataset.checklistItem ?? box.id);
+    safely(() => {
+      box.checked = store?.getItem(key) === '1';
+    });
+    box.addEventListener('change', () => {
+      safely(() => (box.checked ? store?.setItem(key, '1') : store?.removeItem(key)));
+      announce();
+    });
+  }
+
+  const print = root.querySelector<HTMLButtonElement>('[data-checklist-print]');
+  if (print && typeof window.print === 'function') {
+    print.hidden = false;
+    print.addEventListener('click', () => window.print());
+  }
+  const clear = root.querySelector<HTMLButtonElement>('[data-checklist-clear]');
+  if (clear) {
+    clear.hidden = false;
+    clear.addEventListener('click', () => {
+      for (const box of boxes) {
+        box.checked = false;
+        safely(() => store?.removeItem(storageKey(offering, box.dataset.checklistItem ?? box.id)));
+      }
+      announce();
+    });
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Comparison controls: which offerings, whose duties, differences only. The page already holds
+ * the whole comparison; this only hides what the view leaves out and keeps the view in the URL
+ * query (`?offerings=a,b&party=customer&diff=1`) so the exact view can be linked.
+ */
+
+type PartyView = 'both' | 'provider' | 'customer';
+const PARTIES = ['provider', 'customer'] as const;
+
+export interface CompareState {
+  /** Chosen offering ids, in page order. */
+  offerings: string[];
+  party: PartyView;
+  diff: boolean;
+}
+
+/** Read a view from a query string; unknown offering ids are dropped, a missing list means all. */
+export function parseState(search: string, allIds: readonly string[], chooseOfferings: boolean): CompareState {
+  const params = new URLSearchParams(search);
+  const list = params.get('offerings');
+  const wanted = new Set((list ?? '').split(',').map((id) => id.trim()));
+  const party = params.get('party');
+  return {
+    offerings: chooseOfferings && list !== null ? allIds.filter((id) => wanted.has(id)) : [...allIds],
+    party: party === 'provider' || party === 'customer' ? party : 'both',
+    diff: params.get('diff') === '1',
+  };
+}
+
+/** The query string for a view; the default view has none, so the plain URL stays canonical. */
+export function formatState(state: CompareState, allIds: readonly string[]): string {
+  const parts: string[] = [];
+  if (state.offerings.length !== allIds.length) {
+    parts.push(`offerings=${state.offerings.map(encodeURIComponent).join(',')}`);
+  }
+  if (state.party !== 'both') parts.push(`party=${state.party}`);
+  if (state.diff) parts.push('diff=1');
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+function readForm(form: HTMLFormElement, allIds: readonly string[], chooseOfferings: boolean): CompareState {
+  const data = new FormData(form);
+  const chosen = new Set(data.getAll('offerings').map(String));
+  const party = String(data.get('party') ?? 'both');
+  return {
+    offerings: chooseOfferings ? allIds.filter((id) => chosen.has(id)) : [...allIds],
+    party: party === 'provider' || party === 'customer' ? party : 'both',
+    diff: data.get('diff') === '1',
+  };
+}
+
+function writeForm(form: HTMLFormElement, state: CompareState): void {
+  for (const input of form.querySelectorAll<HTMLInputElement>('input')) {
+    if (input.name === 'offerings') input.checked = state.offerings.includes(input.value);
+    else if (input.name === 'party') input.checked = input.value === state.party;
+    else if (input.name === 'diff') input.checked = state.diff;
+  }
+}
+
+/** Whether a row has anything to show for the chosen offerings and, with `diff`, differs. */
+function rowVisible(row: HTMLElement, chosen: ReadonlySet<string>, state: CompareState): boolean {
+  const cells = [...row.querySelectorAll<HTMLElement>('td[data-offering]')].filter((td) =>
+    chosen.has(td.dataset.offering ?? ''),
+  );
+  if (!cells.some((td) => td.dataset.listed === '1')) return false;
+  if (!state.diff) return true;
+  const parties = state.party === 'both' ? PARTIES : [state.party];
+  return parties.some((party) => {
+    const attribute = party === 'provider' ? 'keyProvider' : 'keyCustomer';
+    return new Set(cells.map((td) => td.dataset[attribute])).size > 1;
+  });
+}
+
+function apply(view: HTMLElement, state: CompareState, status: HTMLElement | null): void {
+  const chosen = new Set(state.offerings);
+  for (const el of view.querySelectorAll<HTMLElement>('[data-offering]')) {
+    el.hidden = !chosen.has(el.dataset.offering ?? '');
+  }
+  for (const el of view.querySelectorAll<HTMLElement>('.cmp-duty[data-party]')) {
+    el.hidden = state.party !== 'both' && el.dataset.party !== state.party;
+  }
+  let shown = 0;
+  let total = 0;
+  for (const area of view.querySelectorAll<HTMLElement>('[data-cmp-area]')) {
+    let areaShown = 0;
+    for (const row of area.querySelectorAll<HTMLElement>('[data-cmp-row]')) {
+      const visible = rowVisible(row, chosen, state);
+      row.hidden = !visible;
+      total += 1;
+      if (visible) areaShown += 1;
+    }
+    shown += areaShown;
+    const table = area.querySelector<HTMLElement>('.cmp-table-wrap');
+    const none = area.querySelector<HTMLElement>('[data-cmp-none]');
+    if (table && none) {
+      table.hidden = areaShown === 0;
+      none.hidden = areaShown !== 0;
+    }
+  }
+  if (status) {
+    status.textContent =
+      chosen.size === 0
+        ? 'Choose at least one offering.'
+        : `Showing ${shown} of ${total} tasks${state.diff ? ' that differ' : ''}.`;
+  }
+}
+
+export function initCompare(): void {
+  const view = document.querySelector<HTMLElement>('[data-cmp-view]');
+  const form = document.querySelector<HTMLFormElement>('form[data-cmp-controls]');
+  if (!view || !form) return;
+  const heads = view.querySelectorAll<HTMLElement>('thead th[data-offering]');
+  const allIds = [...new Set([...heads].map((th) => th.dataset.offering ?? ''))].filter(Boolean);
+  const chooseOfferings = form.querySelector('input[name="offerings"]') !== null;
+  const status = form.querySelector<HTMLElement>('[data-cmp-status]');
+
+  const initial = parseState(window.location.search, allIds, chooseOfferings);
+  writeForm(form, initial);
+  apply(view, initial, null);
+  form.hidden = false;
+
+  form.addEventListener('submit', (event) => event.preventDefault());
+  form.addEventListener('change', () => {
+    const state = readForm(form, allIds, chooseOfferings);
+    apply(view, state, status);
+    const { pathname, hash } = window.location;
+    window.history.replaceState(window.history.state, '', pathname + formatState(state, allIds) + hash);
+  });
+}
