@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { csvField, csvLine } from '../../src/render/outputs/csv.js';
+import { siteFixture } from '../fixtures/site-fixture.js';
+import { renderFiles } from './helpers.js';
+
+describe('responsibilities.csv', () => {
+  test('quotes fields per RFC 4180', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a, b')).toBe('"a, b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvLine(['a', 'b,c'])).toBe('a,"b,c"\r\n');
+  });
+
+  test('one line per row with the row URL under the base', () => {
+    const csv = renderFiles(siteFixture(), '/sub/').get('responsibilities.csv') ?? '';
+    const lines = csv.split('\r\n').filter(Boolean);
+    const rows = siteFixture().offerings.flatMap((o) => o.sections.flatMap((s) => s.rows));
+    expect(lines).toHaveLength(rows.length + 1);
+    expect(lines[0]).toBe('offering,area,task,task id,IBM responsibilities,You responsibilities,url');
+    expect(csv).toContain('Key Protect Dedicated,Disaster recovery,Backups,backups,Back up keys daily.,,/sub/offerings/key-protect-dedicated/#disaster-recovery--backups\r\n');
+    expect(csv).toContain(',Back up of instance configuration & <secrets>,');
+    expect(csv).toContain('"Conduct backups, see docs."');
+  });
+
+  test('uses absolute URLs when the site has a baseUrl', () => {
+    const csv = renderFiles({ ...siteFixture(), baseUrl: 'https://example.org' }, '/').get('responsibilities.csv') ?? '';
+    expect(csv).toContain(',https://example.org/offerings/secrets-manager/#disaster-recovery--backups\r\n');
+  });
+});
+
+describe('sitemap.xml and robots.txt', () => {
+  test('list every page but 404, relative without a baseUrl', () => {
+    const files = renderFiles(siteFixture(), '/sub/');
+    const sitemap = files.get('sitemap.xml') ?? '';
+    expect(sitemap).toContain('<loc>/sub/offerings/key-protect-dedicated/</loc>');
+    expect(sitemap).toContain('<loc>/sub/</loc>');
+    expect(sitemap).not.toContain('404');
+    expect(files.get('robots.txt')).toBe('User-agent: *\nAllow: /\nSitemap: /sub/sitemap.xml\n');
+  });
+
+  test('absolute with a baseUrl', () => {
+    const files = renderFiles({ ...siteFixture(), baseUrl: 'https://example.org/' }, '/');
+    expect(files.get('sitemap.xml')).toContain('<loc>https://example.org/areas/disaster-recovery/</loc>');
+    expect(files.get('robots.txt')).toContain('Sitemap: https://example.org/sitemap.xml');
+  });
+});
+
+describe('model.json and anchors.json', () => {
+  test('model.json is the model', () => {
+    expect(JSON.parse(renderFiles().get('model.json') ?? '')).toEqual(siteFixture());
+  });
+
+  test('anchors.json lists every page and the fragments on it, sorted', () => {
+    const anchors = JSON.parse(renderFiles().get('anchors.json') ?? '') as { pages: Record<string, unknown> };
+    const urls = Object.keys(anchors.pages);
+    expect(urls).toEqual([...urls].sort());
+    expect(urls).toContain('offerings/key-protect-dedicated/');
+    const page = anchors.pages['offerings/key-protect-dedicated/'] as { fragments: Record<string, unknown> } | string[];
+    const fragments = Array.isArray(page) ? page : Object.keys(page.fragments);
+    expect(fragments).toEqual([...fragments].sort());
+    for (const id of ['disaster-recovery', 'disaster-recovery-hpcs', 'disaster-recovery-dedicated', 'disaster-recovery--backups']) {
+      expect(fragments).toContain(id);
+    }
+  });
+});
