@@ -5,6 +5,7 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ChangeReport } from '../model/diff.js';
 import type { Site } from '../model/types.js';
 import { buildAssets } from './assets.js';
 import { renderSite } from './render-site.js';
@@ -15,6 +16,8 @@ export interface BuildOptions {
   /** Public base path of the site, starting and ending with `/`. */
   base: string;
   contentDir: string;
+  /** Changes since a baseline model: adds the "What changed" page. */
+  changes?: ChangeReport;
 }
 
 /** Milliseconds spent in each stage, so the bench can report them separately. */
@@ -46,7 +49,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     const assetsTime = performance.now() - start;
 
     start = performance.now();
-    const files = renderSite(site, { base, assets });
+    const files = renderSite(site, { base, assets, ...(options.changes ? { changes: options.changes } : {}) });
     const renderTime = performance.now() - start;
 
     start = performance.now();

@@ -2,16 +2,20 @@
  * The content pipeline's output stage, without the file system: model -> every HTML page and
  * every other output file. Pure and deterministic (the dev server renders single pages with it).
  */
+import type { ChangeReport } from '../model/diff.js';
 import type { Site } from '../model/types.js';
 import { createEnvironment, renderPage, type Assets, type RenderContext } from './environment.js';
 import { outputs, type RenderedPage } from './outputs.js';
 import { pageFile, type OutputFile, type Page } from './page.js';
 import { routes } from './routes.js';
+import { withChangesPage } from './pages/changes.js';
 
 export interface RenderOptions {
   base: string;
   assets: Assets;
   watch?: boolean;
+  /** Changes since a baseline model (`build --baseline-model`): adds the /changes/ page. */
+  changes?: ChangeReport;
 }
 
 export function renderContext(site: Site, pages: readonly Page[], options: RenderOptions): RenderContext {
@@ -25,7 +29,7 @@ export function renderContext(site: Site, pages: readonly Page[], options: Rende
 }
 
 export function renderSite(site: Site, options: RenderOptions): OutputFile[] {
-  const pages = routes(site);
+  const pages = withChangesPage(routes(site), options.changes);
   const context = renderContext(site, pages, options);
   const env = createEnvironment(context);
   const rendered: RenderedPage[] = pages.map((page) => ({ page, html: renderPage(env, page, context) }));

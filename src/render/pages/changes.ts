@@ -1,0 +1,80 @@
+/**
+ * The "What changed" page (`/changes/`), built when `build --baseline-model FILE` names the
+ * previously published model: the change report as HTML, each row linking to its anchor.
+ */
+import type { ChangeReport, RowChange } from '../../model/diff.js';
+import { summaryLine } from '../../model/diff-format.js';
+import type { WordPart } from '../../model/word-diff.js';
+import type { Page } from '../page.js';
+
+export const CHANGES_URL = 'changes/';
+
+export interface ChangesRowView {
+  kind: RowChange['kind'];
+  label: string;
+  heading: string;
+  /** Link to the row on its offering page; absent for a removed row. */
+  url?: string;
+  cells: { party: string; parts: WordPart[]; whole: boolean }[];
+}
+
+export interface ChangesPageData {
+  summary: string;
+  offerings: { id: string; name: string; kind: string; note: string; url?: string; rows: ChangesRowView[] }[];
+}
+
+const LABELS: Record<RowChange['kind'], string> = { added: 'Added', removed: 'Removed', moved: 'Moved', changed: 'Changed' };
+
+export function changesPageData(report: ChangeReport): ChangesPageData {
+  return {
+    summary: summaryLine(report.summary),
+    offerings: report.offerings.map((offering) => {
+      const url = offering.kind === 'removed' ? undefined : `offerings/${offering.id}/`;
+      const rows = offering.rows.map((row): ChangesRowView => {
+        const heading =
+          row.kind === 'moved' && row.from
+            ? `${row.task}: moved from ${row.from.areaTitle} (row ${row.from.position}) to ${row.place.areaTitle} (row ${row.place.position})`
+            : `${row.place.areaTitle}: ${row.task}`;
+        return {
+          kind: row.kind,
+          label: LABELS[row.kind],
+          heading,
+          ...(url && row.kind !== 'removed' ? { url: `${url}#${row.anchor}` } : {}),
+          cells: row.cells
+            .filter((cell) => cell.words.length > 0)
+            .map((cell) => ({ party: report.parties[cell.party], parts: cell.words, whole: row.kind === 'added' || row.kind === 'removed' })),
+        };
+      });
+      const note =
+        offering.kind === 'added'
+          ? `New offering, ${offering.rowCount} rows.`
+          : offering.kind === 'removed'
+            ? `Removed; it had ${offering.rowCount} rows.`
+            : '';
+      return { id: offering.id, name: offering.name, kind: offering.kind, note, ...(url ? { url } : {}), rows };
+    }),
+  };
+}
+
+export function changesPages(report: ChangeReport): Page[] {
+  return [
+    {
+      url: CHANGES_URL,
+      template: 'pages/changes.njk',
+      title: 'What changed',
+      description: `Changes in responsibilities since the previous version: ${summaryLine(report.summary)}`,
+      data: changesPageData(report) as unknown as Record<string, unknown>,
+    },
+  ];
+}
+
+/**
+ * Adds the changes page to a page list and a link to it from the home page
+ * (`page.data.changes`, shown by the home template when present).
+ */
+export function withChangesPage(pages: Page[], report: ChangeReport | undefined): Page[] {
+  if (!report) return pages;
+  const summary = summaryLine(report.summary);
+  const linked = pages.map((page) => (page.url === '' ? { ...page, data: { ...page.data, changes: { url: CHANGES_URL, summary } } } : page));
+  return [...linked, ...changesPages(report)];
+}
