@@ -12,6 +12,14 @@ import { escapePointer, parseYaml, type PositionMap } from './yaml.js';
 
 export const DEFAULT_PARTIES = { provider: 'IBM', customer: 'You' } as const;
 
+/** Where each configured area, offering and task was written (JSON pointer into its file). */
+const pointers = new WeakMap<object, string>();
+
+/** The JSON pointer of a configuration object in its file (`/offerings/2`), for positions. */
+export function pointerOf(item: object): string | undefined {
+  return pointers.get(item);
+}
+
 export interface Parsed<T> {
   value: T;
   positions: PositionMap;
@@ -75,8 +83,10 @@ export function parseTasks(text: string, file: VFile): Parsed<TaskConfig[]> {
   const data = doc.data ?? [];
   const problems = validateWithPositions(tasksSchema, data, doc.positions, file);
   if (!Array.isArray(data)) return { value: [], positions: doc.positions };
-  const pruned = prune(data, problems) as Json[];
-  const tasks: TaskConfig[] = pruned.filter(isObject).map((t) => {
+  const pruned = prune(data, problems) as unknown[];
+  const tasks: TaskConfig[] = [];
+  pruned.forEach((t, index) => {
+    if (!isObject(t)) return;
     const task: TaskConfig = {
       id: t['id'] as string,
       title: t['title'] as string,
@@ -84,7 +94,8 @@ export function parseTasks(text: string, file: VFile): Parsed<TaskConfig[]> {
     };
     if (typeof t['area'] === 'string') task.area = t['area'];
     if (Array.isArray(t['formerIds'])) task.formerIds = t['formerIds'] as string[];
-    return task;
+    pointers.set(task, `/${index}`);
+    tasks.push(task);
   });
   checkTaskNames(data as Json[], doc.positions, file);
   return { value: tasks, positions: doc.positions };
@@ -149,6 +160,7 @@ function uniqueById<T extends { id: string }>(
       return;
     }
     seen.add(item.id);
+    pointers.set(item, `${base}/${index}`);
     out.push(item);
   });
   return out;

@@ -1,0 +1,65 @@
+/**
+ * `respmatrix build`: load the content; on errors print them and leave --out untouched;
+ * otherwise write the site atomically (buildSite swaps the new folder in only when complete).
+ */
+import path from 'node:path';
+import { hasErrors } from '../../diagnostics.js';
+import { formatText, relocate } from '../format.js';
+import { EXIT, UsageError, type CliIO } from '../io.js';
+import type { CommandOptions, OptionValues } from '../main.js';
+import { CONTENT_OPTION, contentDirectory, stringOption } from './common.js';
+
+export const usage = `Usage: respmatrix build [--content DIR] [--out DIR] [--base /path/]
+
+Builds the site from the content folder. Problems are printed like "respmatrix check";
+with any error nothing is written and the previous output stays as it was.
+
+Options:
+  -c, --content DIR   content folder (default: ./content)
+  -o, --out DIR       output folder (default: ./dist)
+  -b, --base PATH     public base path of the site (default: /), e.g. /respmatrix/
+  -h, --help          show this help
+
+Exit codes: 0 built (warnings allowed), 1 content errors, 2 usage or internal failure.
+`;
+
+export const options = {
+  ...CONTENT_OPTION,
+  out: { type: 'string', short: 'o', default: 'dist' },
+  base: { type: 'string', short: 'b', default: '/' },
+} satisfies CommandOptions;
+
+export async function run(values: OptionValues, io: CliIO): Promise<number> {
+  const base = normaliseBase(stringOption(values, 'base', '/'));
+  const contentDir = await contentDirectory(values, io);
+  const outDir = path.resolve(io.cwd, stringOption(values, 'out', 'dist'));
+  if (outDir === contentDir || contentDir.startsWith(`${outDir}${path.sep}`)) {
+    throw new UsageError('--out must not be the content folder or contain it (it is replaced on every build)');
+  }
+  const started = performance.now();
+  const { loadSite } = await import('../../model/load-site.js');
+  const { site, diagnostics } = await loadSite(contentDir);
+  if (diagnostics.length > 0) io.stderr(formatText(relocate(diagnostics, contentDir, io.cwd)));
+  if (!site || hasErrors(diagnostics)) {
+    io.stderr(`Not built: fix the errors above; ${path.relative(io.cwd, outDir) || '.'} was left as it was.\n`);
+    return EXIT.contentErrors;
+  }
+  const { buildSite } = await import('../../render/build-site.js');
+  await buildSite(site, { outDir, base, contentDir });
+  const rows = site.offerings.reduce((n, o) => n + o.sections.reduce((m, s) => m + s.rows.length, 0), 0);
+  const ms = Math.round(performance.now() - started);
+  io.stdout(
+    `Built ${site.offerings.length} offerings (${rows} rows) into ${path.relative(io.cwd, outDir) || '.'} in ${ms} ms\n`,
+  );
+  return EXIT.ok;
+}
+
+/** `--base` is a path that starts and ends with `/` (`respmatrix` -> `/respmatrix/`). */
+export function normaliseBase(base: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(base) || base.startsWith('//')) {
+    throw new UsageError(`--base takes a path such as /docs/, not a URL: ${base}`);
+  }
+  if (/[\s?#]/.test(base)) throw new UsageError(`--base must be a plain path: ${base}`);
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}

@@ -1,0 +1,20 @@
+/** Option helpers shared by the commands. */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError, type CliIO } from '../io.js';
+import type { OptionValues } from '../main.js';
+
+export const CONTENT_OPTION = { content: { type: 'string', short: 'c', default: 'content' } } as const;
+
+export function stringOption(values: OptionValues, name: string, fallback: string): string {
+  const value = values[name];
+  return typeof value === 'string' ? value : fallback;
+}
+
+/** The content folder must exist; anything wrong inside it is a diagnostic, not a usage error. */
+export async function contentDirectory(values: OptionValues, io: CliIO): Promise<string> {
+  const dir = path.resolve(io.cwd, stringOption(values, 'content', 'content'));
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UsageError(`content folder not found: ${path.relative(io.cwd, dir) || '.'}`);
+  return dir;
+}

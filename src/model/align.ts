@@ -1,0 +1,133 @@
+/**
+ * Task alignment check: the comparison lines rows up by canonical task, so a row whose task
+ * exists in only one offering of an area is shown alone. When another offering of the same
+ * area has a row with a similar name, the two are probably the same duty worded differently;
+ * warn (`unaligned-task`) at the row and say which alias to add to tasks.yaml.
+ */
+import type { TaskConfig } from '../config/types.js';
+import { normaliseTaskName } from '../config/parse-config.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Offering, Row, Site } from './types.js';
+
+/** How similar two task names must be (0..1) to be suggested as one task. */
+const THRESHOLD = 0.5;
+const STOPWORDS = new Set(['a', 'an', 'and', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with', 'your']);
+
+interface Placed {
+  offering: Offering;
+  offeringIndex: number;
+  areaId: string;
+  row: Row;
+}
+
+export function checkAlignment(site: Site, tasks: readonly TaskConfig[]): Diagnostic[] {
+  const configured = new Set(tasks.map((t) => t.id));
+  const byArea = new Map<string, Placed[]>();
+  site.offerings.forEach((offering, offeringIndex) => {
+    for (const section of offering.sections) {
+      const list = byArea.get(section.areaId) ?? [];
+      for (const row of section.rows) list.push({ offering, offeringIndex, areaId: section.areaId, row });
+      byArea.set(section.areaId, list);
+    }
+  });
+  const diagnostics: Diagnostic[] = [];
+  for (const placed of byArea.values()) {
+    const offeringsOf = new Map<string, Set<string>>();
+    for (const p of placed) {
+      const set = offeringsOf.get(p.row.taskId) ?? new Set();
+      set.add(p.offering.id);
+      offeringsOf.set(p.row.taskId, set);
+    }
+    const alone = (p: Placed) => (offeringsOf.get(p.row.taskId)?.size ?? 0) === 1;
+    for (const p of placed) {
+      // A task named in tasks.yaml was aligned on purpose; only rows that matched no task are suspects.
+      if (!alone(p) || configured.has(p.row.taskId)) continue;
+      const match = bestMatch(p, placed, (o) => configured.has(o.row.taskId) || !alone(o));
+      if (match) diagnostics.push(warning(p, match, configured, tasks));
+    }
+  }
+  return diagnostics;
+}
+
+/** The most similar row of another offering in the same area that is not already this row's task. */
+function bestMatch(p: Placed, placed: Placed[], settled: (other: Placed) => boolean): Placed | undefined {
+  let best: Placed | undefined;
+  let bestScore = THRESHOLD;
+  for (const other of placed) {
+    if (other.offering.id === p.offering.id || other.row.taskId === p.row.taskId) continue;
+    // Two unaligned rows would suggest each other; warn only at the later offering's row.
+    if (!settled(other) && other.offeringIndex > p.offeringIndex) continue;
+    const score = similarity(p.row.task, other.row.task);
+    if (score >= bestScore && (!best || score > bestScore || other.offeringIndex < best.offeringIndex)) {
+      best = other;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function warning(p: Placed, match: Placed, configured: Set<string>, tasks: readonly TaskConfig[]): Diagnostic {
+  const task = match.row.taskId;
+  const existing = configured.has(task) ? tasks.find((t) => t.id === task) : undefined;
+  const advice = existing
+    ? `add "${p.row.task}" to the aliases of task "${existing.id}" in tasks.yaml`
+    : `add a task to tasks.yaml: { id: ${task}, area: ${p.areaId}, aliases: [${yamlString(match.row.task)}, ${yamlString(p.row.task)}] }`;
+  return {
+    file: p.row.source.file,
+    line: p.row.source.line,
+    column: p.row.source.column ?? 1,
+    severity: 'warning',
+    rule: 'unaligned-task',
+    message:
+      `Task "${p.row.task}" appears only in ${p.offering.name} in this area, but looks like ` +
+      `"${match.row.task}" of ${match.offering.name}; to compare them, ${advice}`,
+  };
+}
+
+/** Similarity of two task names: the better of word overlap (Dice) and edit distance. */
+export function similarity(a: string, b: string): number {
+  const na = normaliseTaskName(a);
+  const nb = normaliseTaskName(b);
+  if (na === nb) return 1;
+  const ta = tokens(na);
+  const tb = tokens(nb);
+  let shared = 0;
+  for (const t of ta) if (tb.has(t)) shared += 1;
+  const dice = ta.size + tb.size === 0 ? 0 : (2 * shared) / (ta.size + tb.size);
+  const longest = Math.max(na.length, nb.length);
+  const edit = longest === 0 ? 0 : 1 - levenshtein(na, nb) / longest;
+  return Math.max(dice, edit >= 0.8 ? edit : 0);
+}
+
+function tokens(name: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of name.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (!STOPWORDS.has(word)) out.add(stem(word));
+  }
+  return out;
+}
+
+/** Just enough stemming for task names: monitoring/monitor, incidents/incident, backups/backup. */
+function stem(word: string): string {
+  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+function yamlString(text: string): string {
+  return /^[\w ()-]+$/.test(text) ? text : JSON.stringify(text);
+}

@@ -1,0 +1,141 @@
+/**
+ * The content folder -> the typed Site model, with every problem as a diagnostic.
+ * Reads the configuration and every source (`sources/*.md`, `*.yaml`, in sorted order), parses
+ * each into a ParsedSource, builds offerings, areas and tasks, then runs the cross-file checks.
+ * Never throws for bad content; `site` is undefined only when no site can be built at all.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { loadConfig, readContentFile, SITE_FILE, TASKS_FILE, type LoadedConfig } from '../config/load.js';
+import { DEFAULT_PARTIES, pointerOf } from '../config/parse-config.js';
+import type { ContentConfig, SiteConfig } from '../config/types.js';
+import { fromVFile, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import type { ParseContext } from '../parse/context.js';
+import { parseMarkdownSource } from '../parse/index.js';
+import type { ParsedSource } from '../parse/types.js';
+import { checkAlignment } from './align.js';
+import { buildOfferings } from './offerings.js';
+import type { Site } from './types.js';
+import { parseYamlSource } from './yaml-source.js';
+
+export const SOURCES_DIR = 'sources';
+const MARKDOWN = /\.(md|markdown)$/i;
+const YAML = /\.ya?ml$/i;
+
+export interface LoadResult {
+  site?: Site;
+  diagnostics: Diagnostic[];
+}
+
+export async function loadSite(contentDir: string): Promise<LoadResult> {
+  const root = path.resolve(contentDir);
+  const config = await loadConfig(root);
+  const diagnostics = [...config.diagnostics];
+  const siteConfig = config.site ?? fallbackSite();
+  const ctx: ParseContext = { keywords: config.keywords, contentDir: root };
+  if (siteConfig.linkBase !== undefined) ctx.linkBase = siteConfig.linkBase;
+
+  const names = await listSources(root, diagnostics);
+  const files = await Promise.all(names.map((name) => readContentFile(root, `${SOURCES_DIR}/${name}`, diagnostics)));
+  const sources: ParsedSource[] = [];
+  for (const file of files) {
+    if (!file) continue;
+    sources.push(parseSource(file, ctx));
+    diagnostics.push(...fromVFile(file, file.path));
+  }
+
+  const content: ContentConfig = {
+    site: { ...siteConfig, ...offeringsWithSources(siteConfig, names, config, diagnostics) },
+    keywords: config.keywords,
+    tasks: config.tasks,
+  };
+  const built = buildOfferings(sources, content, diagnostics);
+  checkTaskAreas(config, new Set(built.areas.map((a: { id: string }) => a.id)), diagnostics);
+  if (!config.site) return { diagnostics: sortDiagnostics(diagnostics) };
+
+  const site: Site = {
+    title: config.site.title,
+    parties: config.site.parties,
+    areas: built.areas,
+    offerings: built.offerings,
+    tasks: built.tasks,
+    redirects: config.site.redirects,
+  };
+  if (config.site.description !== undefined) site.description = config.site.description;
+  if (config.site.baseUrl !== undefined) site.baseUrl = config.site.baseUrl;
+  diagnostics.push(...checkAlignment(site, config.tasks));
+  return { site, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function parseSource(file: VFile, ctx: ParseContext): ParsedSource {
+  return YAML.test(file.path) ? parseYamlSource(file, ctx) : parseMarkdownSource(file, ctx);
+}
+
+/** Source file names in `sources/`, sorted by code point so every machine agrees. */
+async function listSources(root: string, diagnostics: Diagnostic[]): Promise<string[]> {
+  try {
+    const entries = await readdir(path.join(root, SOURCES_DIR), { withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile() && (MARKDOWN.test(e.name) || YAML.test(e.name)))
+      .map((e) => e.name)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'No sources folder' : `Cannot read the sources folder (${code ?? String(error)})`;
+    diagnostics.push({
+      file: SOURCES_DIR,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'read-error',
+      message: `${reason}: put the responsibility pages in ${SOURCES_DIR}/`,
+    });
+    return [];
+  }
+}
+
+/** Offerings whose source file does not exist are reported (at their `source` in site.yaml) and left out. */
+function offeringsWithSources(
+  site: SiteConfig,
+  names: string[],
+  config: LoadedConfig,
+  diagnostics: Diagnostic[],
+): Pick<SiteConfig, 'offerings'> {
+  if (!site.offerings) return {};
+  const available = new Set(names);
+  const offerings = site.offerings.filter((offering) => {
+    if (available.has(offering.source)) return true;
+    const { line, column } = config.positions.site.get(`${pointerOf(offering) ?? ''}/source`);
+    diagnostics.push({
+      file: SITE_FILE,
+      line,
+      column,
+      severity: 'error',
+      rule: 'missing-area',
+      message: `Offering "${offering.id}" names source "${offering.source}", which is not in ${SOURCES_DIR}/`,
+    });
+    return false;
+  });
+  return { offerings };
+}
+
+/** A task's `area` must be one of the site's areas, or its aliases can never match. */
+function checkTaskAreas(config: LoadedConfig, areaIds: Set<string>, diagnostics: Diagnostic[]): void {
+  for (const task of config.tasks) {
+    if (task.area === undefined || areaIds.has(task.area)) continue;
+    const { line, column } = config.positions.tasks.get(`${pointerOf(task) ?? ''}/area`);
+    diagnostics.push({
+      file: TASKS_FILE,
+      line,
+      column,
+      severity: 'error',
+      rule: 'schema',
+      message: `Task "${task.id}" names area "${task.area}", which is not an area of the site (${[...areaIds].sort().join(', ')})`,
+    });
+  }
+}
+
+function fallbackSite(): SiteConfig {
+  return { title: '', parties: { ...DEFAULT_PARTIES }, areas: [], redirects: [] };
+}

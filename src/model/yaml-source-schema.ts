@@ -1,0 +1,79 @@
+/**
+ * JSON Schema of a YAML source (`content/sources/*.yaml`, PRODUCT.md 3.4): the offering's
+ * metadata, then per area either its rows directly or several tables (tiers) with their own
+ * heading and anchor. Texts are inline Markdown with keyrefs.
+ */
+
+const text = { type: 'string' };
+const anchor = {
+  type: 'string',
+  pattern: '^[A-Za-z][\\w.:-]*$',
+  hint: 'An anchor is the id a link points to, e.g. "incident-and-ops-kp" (no "#", no spaces).',
+};
+const anchors = { type: 'array', items: anchor };
+
+const row = {
+  type: 'object',
+  required: ['task'],
+  additionalProperties: false,
+  properties: {
+    task: { type: 'string', minLength: 1 },
+    group: text,
+    provider: { type: ['string', 'null'] },
+    customer: { type: ['string', 'null'] },
+  },
+};
+
+const rows = { type: 'array', items: row };
+
+/** What a table says about itself, shared by an area with `rows` and a table in `tables`. */
+const tableProperties = {
+  caption: text,
+  summary: text,
+  rows,
+};
+
+const table = {
+  type: 'object',
+  required: ['rows'],
+  additionalProperties: false,
+  properties: {
+    heading: { type: 'string', minLength: 1 },
+    anchor,
+    aliases: anchors,
+    intro: text,
+    ...tableProperties,
+  },
+};
+
+const area = {
+  type: 'object',
+  required: ['heading'],
+  additionalProperties: false,
+  properties: {
+    heading: { type: 'string', minLength: 1 },
+    anchor,
+    aliases: anchors,
+    intro: text,
+    ...tableProperties,
+    tables: { type: 'array', items: table },
+  },
+  not: { required: ['rows', 'tables'], hint: 'An area has either "rows" or "tables", not both.' },
+};
+
+export const yamlSourceSchema = {
+  type: 'object',
+  required: ['title', 'areas'],
+  additionalProperties: false,
+  properties: {
+    title: { type: 'string', minLength: 1 },
+    anchor,
+    lastUpdated: {
+      type: 'string',
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      hint: 'Write the date as YYYY-MM-DD, e.g. 2025-09-18.',
+    },
+    summary: text,
+    areas: { type: 'array', items: area },
+  },
+} as const;
