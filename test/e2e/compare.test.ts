@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axe, startHarness, type Harness } from './harness.js';
+import { compareFixture } from '../fixtures/compare-fixture.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ site: compareFixture, base: '/sub/' });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Ids of the comparison rows a reader can see. */
+function visibleRows(page: Page): Promise<string[]> {
+  return page.$$eval('[data-cmp-row]', (rows) =>
+    rows.filter((row) => (row as HTMLElement).offsetParent !== null).map((row) => row.id),
+  );
+}
+
+function visibleColumns(page: Page): Promise<string[]> {
+  return page.$$eval('#incident-and-ops ~ .cmp-table-wrap thead th', (ths) =>
+    ths.filter((th) => (th as HTMLElement).offsetParent !== null).map((th) => th.textContent?.trim() ?? ''),
+  );
+}
+
+const pairCustomerDiffs = [
+  'incident-and-ops--availability',
+  'incident-and-ops--firmware-updates',
+  'disaster-recovery--availability',
+  'disaster-recovery--backups',
+];
+
+describe('compare page', () => {
+  test('two offerings, "You" and differences only show exactly the differing rows, and the URL keeps the view', async () => {
+    const { page, context, problems } = await h.open('compare/');
+    expect(await visibleRows(page)).toHaveLength(6);
+    await page.getByRole('checkbox', { name: 'Gamma Secrets' }).uncheck();
+    await page.getByRole('radio', { name: 'You' }).check();
+    await page.getByRole('checkbox', { name: 'Differences only' }).check();
+    expect(await visibleRows(page)).toEqual(pairCustomerDiffs);
+    expect(await visibleColumns(page)).toEqual(['Task', 'Alpha Standard', 'Beta Dedicated']);
+    // IBM's duties are hidden, yours are shown
+    expect(await page.locator('.cmp-duty[data-party="provider"]:visible').count()).toBe(0);
+    expect(await page.locator('.cmp-duty[data-party="customer"]:visible').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-cmp-status]').textContent()).toBe('Showing 4 of 6 tasks that differ.');
+    const url = new URL(page.url());
+    expect(url.pathname + url.search).toBe('/sub/compare/?offerings=alpha,beta&party=customer&diff=1');
+    expect(problems()).toEqual([]);
+    await context.close();
+
+    const fresh = await h.open(`compare/${url.search}`);
+    expect(fresh.problems()).toEqual([]);
+    expect(await visibleRows(fresh.page)).toEqual(pairCustomerDiffs);
+    expect(await fresh.page.getByRole('checkbox', { name: 'Gamma Secrets' }).isChecked()).toBe(false);
+    expect(await fresh.page.getByRole('radio', { name: 'You' }).isChecked()).toBe(true);
+    expect(await fresh.page.getByRole('checkbox', { name: 'Differences only' }).isChecked()).toBe(true);
+    await fresh.context.close();
+  });
+
+  test('IBM and differences only across all three compares the provider duties', async () => {
+    const { page, context } = await h.open('compare/?party=provider&diff=1');
+    expect(await visibleRows(page)).toEqual([
+      'incident-and-ops--availability',
+      'incident-and-ops--monitoring',
+      'incident-and-ops--incidents',
+      'incident-and-ops--firmware-updates',
+      'disaster-recovery--availability',
+      'disaster-recovery--backups',
+    ]);
+    await context.close();
+  });
+
+  test('the controls work from the keyboard', async () => {
+    const { page, context } = await h.open('compare/');
+    await page.getByRole('checkbox', { name: 'Differences only' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('radio', { name: 'Both' }).focus();
+    await page.keyboard.press('ArrowRight'); // IBM
+    await page.keyboard.press('ArrowRight'); // You
+    expect(new URL(page.url()).search).toBe('?party=customer&diff=1');
+    expect(await visibleRows(page)).toEqual([
+      'incident-and-ops--availability',
+      'incident-and-ops--incidents',
+      'incident-and-ops--firmware-updates',
+      'disaster-recovery--availability',
+      'disaster-recovery--backups',
+    ]);
+    await context.close();
+  });
+
+  test('axe finds no violation, wide and narrow', async () => {
+    for (const width of [1280, 360]) {
+      const { page, context, problems } = await h.open('compare/', { width });
+      expect(await axe(page)).toEqual([]);
+      expect(problems()).toEqual([]);
+      await context.close();
+    }
+  });
+
+  test('on a 360 px phone every task is a card with the offerings stacked and labelled', async () => {
+    const { page, context } = await h.open('compare/#incident-and-ops--availability', { width: 360, height: 740 });
+    const layout = await page.evaluate(() => {
+      const row = document.getElementById('incident-and-ops--availability')!;
+      const cells = [...row.querySelectorAll('td')];
+      return {
+        scrollWidth: document.documentElement.scrollWidth,
+        display: getComputedStyle(cells[0]!).display,
+        lefts: cells.map((c) => Math.round(c.getBoundingClientRect().left)),
+        labels: cells.map((c) => (c.querySelector('.cmp-offering-label') as HTMLElement).innerText),
+        headVisible: (document.querySelector('.cmp-table thead') as HTMLElement).getBoundingClientRect().width > 1,
+      };
+    });
+    expect(layout.scrollWidth).toBeLessThanOrEqual(360);
+    expect(layout.display).toBe('block');
+    expect(new Set(layout.lefts).size).toBe(1);
+    expect(layout.labels).toEqual(['Alpha Standard', 'Beta Dedicated', 'Gamma Secrets']);
+    expect(layout.headVisible).toBe(false);
+    await context.close();
+  });
+
+  test('pair pages are complete without JavaScript', async () => {
+    const { page, context, problems } = await h.open('compare/alpha-vs-beta/#disaster-recovery--backups', {
+      javaScript: false,
+    });
+    expect(await page.locator('h1').textContent()).toBe('Alpha Standard and Beta Dedicated compared');
+    expect(await page.locator('form[data-cmp-controls]').isVisible()).toBe(false);
+    expect(await visibleRows(page)).toEqual([
+      'incident-and-ops--availability',
+      'incident-and-ops--monitoring',
+      'incident-and-ops--incidents',
+      'incident-and-ops--firmware-updates',
+      'disaster-recovery--availability',
+      'disaster-recovery--backups',
+    ]);
+    expect(await visibleColumns(page)).toEqual(['Task', 'Alpha Standard', 'Beta Dedicated']);
+    const availability = page.locator('#incident-and-ops--availability td');
+    expect(await availability.nth(1).innerText()).toContain('Not listed');
+    expect(await page.locator('a', { hasText: 'Alpha Standard and Gamma Secrets' }).getAttribute('href')).toBe(
+      '/sub/compare/alpha-vs-gamma/',
+    );
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
+  test('without JavaScript /compare/ shows the full comparison', async () => {
+    const { page, context } = await h.open('compare/?offerings=alpha&diff=1', { javaScript: false });
+    expect(await visibleRows(page)).toHaveLength(6);
+    expect(await page.locator('.cmp-duty:visible').count()).toBe(await page.locator('.cmp-duty').count());
+    await context.close();
+  });
+});
