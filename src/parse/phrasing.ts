@@ -4,9 +4,11 @@
  * attribute lists (`{: external}`, `{: term}`, `{: tag-purple}`) qualify the node before them.
  */
 import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import type { AttributeList } from './attribute-list.js';
@@ -20,7 +22,12 @@ export interface PhrasingHooks {
   inlineAttributes: { at: number; list: AttributeList }[];
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+// Built once: the inline syntax of GFM (autolinks, strikethrough) over CommonMark.
+// (remark-gfm's dependencies; a whole unified processor per cell is several times slower.)
+const options = {
+  extensions: [gfmAutolinkLiteral(), gfmStrikethrough()],
+  mdastExtensions: [gfmAutolinkLiteralFromMarkdown(), gfmStrikethroughFromMarkdown()],
+};
 
 /** Text that Markdown would turn into something else than text. */
 const MARKUP = /[\\`*_[\]<>&~!@]|https?:|www\./i;
@@ -34,7 +41,7 @@ export function parsePhrasing(content: string, outStart: number, hooks: Phrasing
   // Escape the character that would open a block; offsets after it shift by one.
   const digits = /^\d*/.exec(content)?.[0].length ?? 0;
   const k = BLOCK_START.test(content) ? digits : -1;
-  const tree = parser.parse(k >= 0 ? `${content.slice(0, k)}\\${content.slice(k)}` : content) as Root;
+  const tree = fromMarkdown(k >= 0 ? `${content.slice(0, k)}\\${content.slice(k)}` : content, options) as Root;
   const offsetOf = (o: number | undefined): number => outStart + ((o ?? 0) > k && k >= 0 ? (o ?? 0) - 1 : (o ?? 0));
   const nodes = flatten(tree);
   const holder: Parents = { type: 'paragraph', children: nodes };

@@ -87,7 +87,7 @@ export function preprocess(
     } else if (isIncludeTarget(inner)) {
       const text = resolveInclude(inner, file.path || '', ctx.contentDir);
       if (text === undefined || (options.depth ?? 0) >= 3) {
-        report(file, 'missing-include', `Include "${inner}" not found in the content folder`, at(start));
+        if (options.reportKeyrefs) report(file, 'missing-include', `Include "${inner}" not found in the content folder`, at(start));
         rw.replace(start, end, `(missing content: ${escapeMarkdown(inner)})`);
       } else {
         // Included text has no positions of its own: its problems point at the include.

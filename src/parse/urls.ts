@@ -6,7 +6,8 @@ const DOMAIN_PLACEHOLDER = /^https?:\/\/(\{DomainName\}|%7BDomainName%7D)/i;
 /** True for URLs a reader may follow: http(s), mailto, relative paths and fragments. */
 export function isSafeUrl(url: string): boolean {
   // Browsers ignore control characters and whitespace inside a scheme: so do we.
-  const compact = url.replace(/[\u0000-\u0020\u007f]/g, '');
+  let compact = '';
+  for (const ch of url) if (ch > ' ' && ch !== '\u007f') compact += ch;
   const m = SCHEME.exec(compact);
   if (!m) return true;
   const scheme = (m[1] ?? '').toLowerCase();

@@ -1,0 +1,37 @@
+/**
+ * remark plugin: check every `{{...}}` of the file (text, headings, cells, links, attribute
+ * values, front matter) once, at its exact position: unknown keyrefs are errors, missing
+ * includes warnings. Rendering later substitutes them without reporting again.
+ */
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
+import { resolveInclude } from './includes.js';
+import { locate } from './offsets.js';
+import { ADL_NAME, isIncludeTarget } from './preprocess.js';
+import { state } from './state.js';
+
+const REF = /\{\{([^{}\n]*)\}\}/g;
+
+export default function keyrefs() {
+  return (_tree: Root, file: VFile): void => {
+    const { ctx, text } = state(file);
+    if (!text.includes('{{')) return;
+    const start = { line: 1, column: 1 };
+    for (const m of text.matchAll(REF)) {
+      const inner = (m[1] ?? '').trim();
+      if (inner.startsWith('site.data.keyword.')) {
+        const name = inner.slice('site.data.keyword.'.length);
+        if (name !== ADL_NAME && !ctx.keywords.has(name)) {
+          report(file, 'unknown-keyref', `Unknown keyref "${name}" (not in keywords.yaml)`, locate(text, m.index, start), 'error');
+        }
+      } else if (isIncludeTarget(inner)) {
+        if (resolveInclude(inner, file.path || '', ctx.contentDir) === undefined) {
+          report(file, 'missing-include', `Include "${inner}" not found in the content folder`, locate(text, m.index, start));
+        }
+      } else {
+        report(file, 'unknown-keyref', `Unknown template reference "{{${inner}}}"`, locate(text, m.index, start), 'error');
+      }
+    }
+  };
+}

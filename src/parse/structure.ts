@@ -1,0 +1,139 @@
+/**
+ * remark plugin: walk the top-level blocks once and collect what the model needs: the H1
+ * title, the short description, headings with their intros, responsibility tables and
+ * overview matrices. Duplicate ids on the page are reported and suffixed (`-2`).
+ */
+import type { Heading, Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics.js';
+import type { OverviewMatrix, Rich } from '../model/types.js';
+import { renderInlineWith } from './inline.js';
+import { slugify } from './slug.js';
+import { state, type ParseState } from './state.js';
+import { readTable } from './tables.js';
+import type { ParsedHeading, ParsedSource, ParsedTable } from './types.js';
+
+const NOT_INTRO = new Set(['shortdesc', 'note', 'important', 'tip', 'deprecated', 'help', 'support', 'preview', 'beta']);
+
+export default function structure() {
+  return (tree: Root, file: VFile): void => {
+    const st = state(file);
+    const path = file.path || '';
+    const result: ParsedSource = { file: path, tables: [], overviews: [], source: { file: path, line: 1 } };
+    if (st.lastUpdated) result.lastUpdated = st.lastUpdated;
+    const ids = new Set<string>();
+    const claim = (id: string, place: { line: number; column: number }): string => {
+      if (!ids.has(id)) { ids.add(id); return id; }
+      let n = 2;
+      while (ids.has(`${id}-${n}`)) n++;
+      report(file, 'duplicate-anchor', `Anchor "${id}" is used twice on this page; this one becomes "${id}-${n}"`, place);
+      ids.add(`${id}-${n}`);
+      return `${id}-${n}`;
+    };
+    const stack: ParsedHeading[] = [];
+    let introOwner: ParsedHeading | undefined;
+    let intro: Rich[] = [];
+    const summary: Rich[] = [];
+    const closeIntro = (): void => {
+      if (introOwner && intro.length > 0) introOwner.intro = combine(intro);
+      introOwner = undefined;
+      intro = [];
+    };
+    for (const node of tree.children) {
+      const attrs = st.attributes.get(node);
+      const place = node.position?.start ?? { line: 1, column: 1 };
+      if (node.type === 'heading') {
+        closeIntro();
+        const rich = render(node, st, file, false);
+        if (node.depth === 1 && result.title === undefined) {
+          result.title = rich.text;
+          result.source = { file: path, line: place.line, column: place.column };
+          continue;
+        }
+        const heading = makeHeading(node, rich.text, attrs, path, claim, file);
+        while (stack.length > 0 && (stack[stack.length - 1] as ParsedHeading).depth >= node.depth) stack.pop();
+        if (node.depth > 1) stack.push(heading);
+        introOwner = heading;
+      } else if (node.type === 'paragraph' || node.type === 'list') {
+        const words = attrs ? [...attrs.refs, ...attrs.classes] : [];
+        if (words.includes('shortdesc')) { summary.push(render(node, st, file, true)); continue; }
+        if (introOwner && !words.some((w) => NOT_INTRO.has(w))) {
+          const r = render(node, st, file, true);
+          if (r.html) intro.push(r);
+        }
+      } else if (node.type === 'table') {
+        closeIntro();
+        const reading = readTable(node, st, file);
+        const own = attrs?.ids[0];
+        const caption = attrs?.pairs.get('caption');
+        const summaryAttr = attrs?.pairs.get('summary');
+        const text = (s: string | undefined) => (s === undefined ? undefined : renderInlineWith(s, st.ctx, file, place, { reportKeyrefs: false, placeholders: false }).text);
+        const nearest = stack[stack.length - 1];
+        if (reading.kind === 'responsibility') {
+          const table: ParsedTable = {
+            headings: stack.map((h) => h),
+            aliases: attrs?.pairs.get('aliases')?.split(/\s+/).filter(Boolean) ?? [],
+            rows: reading.rows,
+            source: { file: path, line: place.line, column: place.column },
+          };
+          const anchor = own ? claim(own, attrs?.place ?? place) : nearest?.anchor;
+          if (anchor) table.anchor = anchor;
+          const cap = text(caption);
+          if (cap) table.caption = cap;
+          const sum = text(summaryAttr);
+          if (sum) table.summary = sum;
+          result.tables.push(table);
+        } else if (reading.kind === 'overview') {
+          const matrix: OverviewMatrix = { areaIds: reading.areaIds, rows: reading.rows, source: { file: path, line: place.line, column: place.column } };
+          const cap = text(caption);
+          if (cap) matrix.caption = cap;
+          const anchor = own ? claim(own, attrs?.place ?? place) : undefined;
+          if (anchor) matrix.anchor = anchor;
+          result.overviews.push(matrix);
+        }
+      }
+    }
+    closeIntro();
+    if (summary.length > 0) result.summary = combine(summary);
+    file.data.parsed = result;
+  };
+}
+
+function makeHeading(
+  node: Heading, text: string, attrs: ReturnType<ParseState['attributes']['get']>, path: string,
+  claim: (id: string, place: { line: number; column: number }) => string, file: VFile,
+): ParsedHeading {
+  const place = node.position?.start ?? { line: 1, column: 1 };
+  const id = attrs?.ids[0] ?? slugify(text);
+  const heading: ParsedHeading = {
+    depth: node.depth,
+    text,
+    aliases: attrs?.pairs.get('aliases')?.split(/\s+/).filter(Boolean) ?? [],
+    source: { file: path, line: place.line, column: place.column },
+  };
+  if (id) heading.anchor = claim(id, attrs?.place ?? place);
+  void file;
+  return heading;
+}
+
+/** Render a heading, paragraph or list from its source slice (attribute lines cut off). */
+function render(node: RootContent, st: ParseState, file: VFile, block: boolean): Rich {
+  const pos = node.position;
+  if (pos?.start.offset === undefined || pos.end.offset === undefined) return { text: '', html: '' };
+  const [s, e] = st.contentRange.get(node) ?? [pos.start.offset, pos.end.offset];
+  let start = s;
+  if (node.type === 'heading') {
+    while (st.text[start] === '#' || st.text[start] === ' ' || st.text[start] === '\t') start++;
+  }
+  const src = st.text.slice(start, e).replace(/[ \t]#+[ \t]*$/, '');
+  const col = pos.start.column + (start - pos.start.offset);
+  return renderInlineWith(src, st.ctx, file, { line: pos.start.line, column: col }, { reportKeyrefs: false, placeholders: !block && false });
+}
+
+function combine(parts: Rich[]): Rich {
+  if (parts.length === 1) return parts[0] as Rich;
+  return {
+    text: parts.map((p) => p.text).join(' '),
+    html: parts.map((p) => (/^<(?:p|ul|ol)>/.test(p.html) ? p.html : `<p>${p.html}</p>`)).join(''),
+  };
+}
