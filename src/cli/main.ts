@@ -22,7 +22,7 @@ export interface CommandModule {
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   build: { summary: 'build the site into --out, atomically', load: () => import('./commands/build.js') },
   check: { summary: 'check the content and report problems', load: () => import('./commands/check.js') },
-  // dev: { summary: 'live preview, reload on change', load: () => import('./commands/dev.js') },
+  dev: { summary: 'live preview, reload on change', load: () => import('./commands/dev.js') },
 };
 
 const GLOBAL_OPTIONS = {

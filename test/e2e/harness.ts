@@ -107,11 +107,9 @@ export interface AxeViolation {
 /** axe-core's violations on the page (WCAG 2.x A/AA and best practices). */
 export async function axe(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: await axeSource });
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact?: string; help: string; nodes: { target: string[] }[] }[] }> } };
-    const result = await w.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, ...(v.impact ? { impact: v.impact } : {}), help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
+  // A string: the root tsconfig has no DOM types, and this runs in the page.
+  return page.evaluate<AxeViolation[]>(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+    result.violations.map((v) => ({ id: v.id, impact: v.impact ?? undefined, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })))`);
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
