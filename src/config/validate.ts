@@ -80,11 +80,6 @@ function describe(error: ErrorObject, positions: PositionMap): SchemaProblem | u
         return { pointer, message: `${label(pointer)} is not valid: ${value}.${suffix}`, place: positions.get(pointer) };
       }
       break;
-    case 'not': {
-      const notHint = (error.schema as { hint?: unknown } | undefined)?.hint;
-      const extra = typeof notHint === 'string' ? ` ${notHint}` : '';
-      return { pointer, message: `${label(pointer)} is not valid.${extra}`, place: positions.get(pointer) };
-    }
     case 'propertyNames':
       // ajv also reports the failing name itself (with `propertyName`), which is more precise.
       return undefined;

@@ -58,7 +58,6 @@ const area = {
     ...tableProperties,
     tables: { type: 'array', items: table },
   },
-  not: { required: ['rows', 'tables'], hint: 'An area has either "rows" or "tables", not both.' },
 };
 
 export const yamlSourceSchema = {

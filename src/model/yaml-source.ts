@@ -6,6 +6,7 @@
  */
 import type { VFile } from 'vfile';
 import { validateWithPositions } from '../config/validate.js';
+import { report } from '../diagnostics.js';
 import { parseYaml, type PositionMap } from '../config/yaml.js';
 import type { ParseContext } from '../parse/context.js';
 import { renderInline, renderInlineWith } from '../parse/inline.js';
@@ -55,7 +56,20 @@ export function parseYamlSource(file: VFile, ctx: ParseContext): ParsedSource {
   if (!doc.ok) return empty;
   const data = doc.data ?? {};
   if (validateWithPositions(yamlSourceSchema, data, doc.positions, file).length > 0) return empty;
+  if (!rowsOrTables(data as YamlSource, doc.positions, file)) return empty;
   return new YamlSourceReader(file, ctx, doc.positions).read(data as YamlSource);
+}
+
+/** An area lists its rows directly or its tables, not both (which rows would belong where?). */
+function rowsOrTables(data: YamlSource, positions: PositionMap, file: VFile): boolean {
+  let ok = true;
+  data.areas.forEach((area, a) => {
+    if (area.tables === undefined || (area.rows === undefined && area.caption === undefined && area.summary === undefined)) return;
+    const message = `Area "${area.heading}" has both "tables" and its own rows, caption or summary: put them in one of its tables`;
+    report(file, 'schema', message, positions.key(`/areas/${a}/tables`), 'error');
+    ok = false;
+  });
+  return ok;
 }
 
 class YamlSourceReader {
@@ -82,7 +96,7 @@ class YamlSourceReader {
       if (area.tables) {
         area.tables.forEach((table, t) => source.tables.push(this.table(table, `${base}/tables/${t}`, [heading])));
       } else {
-        source.tables.push(this.table(area, base, [heading]));
+        source.tables.push(this.table({ ...area, heading: undefined }, base, [heading]));
       }
     });
     return source;
