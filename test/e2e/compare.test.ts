@@ -5,7 +5,8 @@ import { compareFixture } from '../fixtures/compare-fixture.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ site: compareFixture, base: '/sub/' });
+  // Without baseUrl: the fixture's absolute URL is not where the harness serves it.
+  h = await startHarness({ site: { ...compareFixture, baseUrl: undefined }, base: '/sub/' });
 });
 afterAll(async () => {
   await h?.close();

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { axe, startHarness, type Harness } from './harness.js';
+import { compareFixture } from '../fixtures/compare-fixture.js';
+
+let h: Harness;
+beforeAll(async () => {
+  // Without baseUrl: the fixture's absolute URL is not where the harness serves it.
+  h = await startHarness({ site: { ...compareFixture, baseUrl: undefined }, base: '/sub/' });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('checklist page', () => {
+  test('axe finds no violation and nothing fails to load', async () => {
+    const { page, context, problems } = await h.open('checklist/beta/');
+    expect(await axe(page)).toEqual([]);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
+  test('ticks survive a reload, per offering', async () => {
+    const { page, context, problems } = await h.open('checklist/beta/');
+    await page.getByRole('checkbox', { name: 'Monitoring' }).check();
+    await page.getByRole('checkbox', { name: 'Instance backups' }).check();
+    await page.getByRole('checkbox', { name: 'Instance backups' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Firmware updates' }).check();
+    expect(await page.locator('[data-checklist-status]').textContent()).toBe('2 of 5 done.');
+    await page.reload();
+    const checked = await page.$$eval('input[data-checklist-item]', (boxes) =>
+      (boxes as HTMLInputElement[]).filter((b) => b.checked).map((b) => b.dataset.checklistItem),
+    );
+    expect(checked).toEqual(['incident-and-ops--monitoring', 'incident-and-ops--firmware-updates']);
+    // another offering's checklist has its own ticks (same origin, same browser context)
+    await page.goto(new URL('checklist/alpha/', h.siteUrl).href);
+    expect(await page.getByRole('checkbox', { name: 'Monitoring' }).isChecked()).toBe(false);
+    await page.goto(new URL('checklist/beta/', h.siteUrl).href);
+    await page.getByRole('button', { name: 'Clear all ticks' }).click();
+    await page.reload();
+    expect(await page.locator('input[data-checklist-item]:checked').count()).toBe(0);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
+  test('prints without navigation chrome, search box or controls', async () => {
+    const { page, context } = await h.open('checklist/beta/');
+    const chrome = [
+      '.site-header',
+      '.site-nav',
+      '.site-footer',
+      'input[type="search"]',
+      '.breadcrumbs',
+      '.checklist-actions',
+      '.copy-link',
+    ];
+    expect(await page.locator('.site-header').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of chrome) {
+      const visible = await page.locator(selector).evaluateAll((els) =>
+        els.some((el) => (el as HTMLElement).getClientRects().length > 0),
+      );
+      expect(visible, selector).toBe(false);
+    }
+    expect(await page.locator('.checklist-item').count()).toBe(5);
+    expect(await page.locator('.checklist-item input').first().isVisible()).toBe(true);
+    expect(await page.locator('h1').textContent()).toBe('Beta Dedicated: your checklist');
+    await context.close();
+  });
+
+  test('the CSV is served next to the page', async () => {
+    const csv = await readFile(path.join(h.outDir, 'checklist', 'beta.csv'), 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('area,task,your duty,link');
+    expect(lines).toHaveLength(5 + 2);
+    const { page, context } = await h.open('checklist/beta/');
+    const href = await page.getByRole('link', { name: 'Download as CSV' }).getAttribute('href');
+    expect(href).toBe('/sub/checklist/beta.csv');
+    const response = await page.request.get(new URL(href!, h.siteUrl).href);
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toBe(csv);
+    await context.close();
+  });
+});
