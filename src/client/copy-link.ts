@@ -44,7 +44,7 @@ async function writeClipboard(text: string): Promise<boolean> {
   area.className = 'copy-link-scratch';
   document.body.append(area);
   area.select();
-  let ok = false;
+  let ok: boolean;
   try {
     ok = document.execCommand('copy');
   } catch {

@@ -60,7 +60,7 @@ export function parseManifest(text: string, file: string): AnchorManifest {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file}: not JSON (${(error as Error).message})`);
+    throw new Error(`${file}: not JSON (${(error as Error).message})`, { cause: error });
   }
   const pages = (data as { pages?: unknown } | null)?.pages;
   if (typeof pages !== 'object' || pages === null || Array.isArray(pages)) {

@@ -18,6 +18,7 @@ import type { OfferingPageData } from './pages/offering.js';
 import type { AreaPageData } from './pages/area.js';
 import type { TableView } from './tables.js';
 import { redirectPageTarget } from './redirects.js';
+import { idsOf } from './link-check.js';
 
 type Fragments = Map<string, FragmentRecord>;
 
@@ -67,7 +68,28 @@ function areaFragments(site: Site, data: AreaPageData): Fragments {
   return fragments;
 }
 
-function pageRecord(site: Site, page: Page): PageRecord {
+/**
+ * Other pages (compare, checklist) repeat area and row ids: keep those the HTML carries, so a
+ * link into a comparison is protected too. Page-chrome ids (form controls, titles) are not.
+ */
+function sharedFragments(site: Site, html: string): Fragments {
+  const areas = new Set(site.areas.map((a) => a.id));
+  const rows = new Map<string, SourceRef>();
+  for (const offering of site.offerings) {
+    for (const section of offering.sections) {
+      areas.add(section.areaId);
+      for (const row of section.rows) if (!rows.has(row.anchor)) rows.set(row.anchor, row.source);
+    }
+  }
+  const fragments: Fragments = new Map();
+  for (const { id } of idsOf(html)) {
+    if (areas.has(id)) add(fragments, id, { kind: 'area' });
+    else if (rows.has(id)) add(fragments, id, { kind: 'row', ...src(rows.get(id)) });
+  }
+  return fragments;
+}
+
+function pageRecord(site: Site, page: Page, html: string | undefined): PageRecord {
   let kind: PageKind = 'page';
   let source: SourceRef | undefined;
   let fragments: Fragments = new Map();
@@ -88,6 +110,7 @@ function pageRecord(site: Site, page: Page): PageRecord {
   } else {
     target = redirectPageTarget(page);
     if (target !== undefined) kind = 'redirect';
+    else if (html !== undefined) fragments = sharedFragments(site, html);
   }
   const sorted = [...fragments.keys()].sort(compare);
   return {
@@ -104,20 +127,35 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The manifest for a site and its pages (404.html is not a page anyone links to). */
-export function anchorManifest(site: Site, pages: readonly Page[]): AnchorManifest {
+/**
+ * The manifest for a site and its pages (404.html is not a page anyone links to). With the
+ * rendered HTML, compare and checklist pages contribute the area and row ids they carry.
+ */
+export function anchorManifest(site: Site, pages: readonly Page[], html?: ReadonlyMap<string, string>): AnchorManifest {
   const listed = pages.filter((page) => page.url !== '404.html');
   const urls = listed.map((page) => page.url).sort(compare);
   const byUrl = new Map(listed.map((page) => [page.url, page]));
-  return { version: MANIFEST_VERSION, pages: Object.fromEntries(urls.map((url) => [url, pageRecord(site, byUrl.get(url)!)])) };
+  return {
+    version: MANIFEST_VERSION,
+    pages: Object.fromEntries(urls.map((url) => [url, pageRecord(site, byUrl.get(url)!, html?.get(url))])),
+  };
 }
 
+/** One line per fragment: readable in a diff, and a tenth of the size of indented JSON. */
 export function serialiseManifest(manifest: AnchorManifest): string {
-  return JSON.stringify(manifest, null, 2) + '\n';
+  const pages = Object.entries(manifest.pages).map(([url, page]) => {
+    const { fragments, ...head } = page;
+    const lines = Object.entries(fragments).map(([id, record]) => `        ${JSON.stringify(id)}: ${JSON.stringify(record)}`);
+    const headFields = Object.entries(head).map(([key, value]) => `      ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
+    const body = lines.length > 0 ? `{\n${lines.join(',\n')}\n      }` : '{}';
+    return `    ${JSON.stringify(url)}: {\n${headFields.join('')}      "fragments": ${body}\n    }`;
+  });
+  return `{\n  "version": ${manifest.version},\n  "pages": {\n${pages.join(',\n')}\n  }\n}\n`;
 }
 
 /** The output list entry (src/render/outputs.ts). */
 export function anchorsJson(site: Site, context: OutputContext): OutputFile[] {
-  const manifest = anchorManifest(site, context.pages.map(({ page }) => page));
+  const html = new Map(context.pages.map(({ page, html }) => [page.url, html]));
+  const manifest = anchorManifest(site, context.pages.map(({ page }) => page), html);
   return [{ path: 'anchors.json', contents: serialiseManifest(manifest) }];
 }

@@ -4,6 +4,8 @@
  * one is reported at the content that produced it (the nearest enclosing anchor's source, from
  * the anchor manifest) or else at the output file, and fails the build.
  */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { AnchorManifest, FragmentRecord } from '../model/anchors-baseline.js';
 
@@ -162,4 +164,56 @@ export function checkManifest(htmlFiles: readonly HtmlFile[], manifest: AnchorMa
     }
   }
   return diagnostics;
+}
+
+/** Raised by buildSite when the output has broken internal links; the CLI prints the diagnostics. */
+export class LinkCheckError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`${diagnostics.length} broken internal link(s) in the output`);
+    this.name = 'LinkCheckError';
+  }
+}
+
+export interface OutputLike {
+  path: string;
+  contents: string | Uint8Array;
+}
+
+/**
+ * Check a rendered site: its HTML pages against every file it has (`existing` adds files that
+ * are not in `files`, such as client assets and public/ copies) and its own anchors.json.
+ */
+export function checkOutput(
+  files: readonly OutputLike[],
+  options: { base: string; baseUrl?: string; existing?: Iterable<string> },
+): Diagnostic[] {
+  const html: HtmlFile[] = files
+    .filter((f) => f.path.endsWith('.html') && typeof f.contents === 'string')
+    .map((f) => ({ path: f.path, html: f.contents as string }));
+  const anchors = files.find((f) => f.path === 'anchors.json');
+  const manifest = anchors && typeof anchors.contents === 'string' ? (JSON.parse(anchors.contents) as AnchorManifest) : undefined;
+  const all = new Set([...files.map((f) => f.path), ...(options.existing ?? [])]);
+  return [
+    ...checkLinks(html, {
+      base: options.base,
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      files: all,
+      ...(manifest ? { manifest } : {}),
+    }),
+    ...(manifest ? checkManifest(html, manifest) : []),
+  ];
+}
+
+/** Every file under `dir`, as forward-slash paths relative to it. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+/** The build's gate: throws LinkCheckError when the written output has a broken internal link. */
+export async function assertLinks(dir: string, files: readonly OutputLike[], options: { base: string; baseUrl?: string }): Promise<void> {
+  const problems = checkOutput(files, { ...options, existing: await filesUnder(dir) });
+  if (problems.some((d) => d.severity === 'error')) throw new LinkCheckError(problems);
 }

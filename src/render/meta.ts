@@ -51,7 +51,8 @@ export function areaDescription(site: Site, areaId: string): string {
   const offerings = site.offerings.filter((o) => o.sections.some((s) => s.areaId === areaId));
   const rows = offerings.flatMap((o) => o.sections.filter((s) => s.areaId === areaId).flatMap((s) => s.rows));
   const n = offerings.length === 1 ? '1 offering' : `${offerings.length} offerings`;
-  return `${title} across ${n}: ${sharePhrase(site, rows)}.`;
+  const about = area?.description?.trim();
+  return `${title} across ${n}: ${sharePhrase(site, rows)}.${about ? ` ${about}` : ''}`;
 }
 
 export interface HeadMeta {

@@ -45,7 +45,16 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
     return EXIT.contentErrors;
   }
   const { buildSite } = await import('../../render/build-site.js');
-  await buildSite(site, { outDir, base, contentDir });
+  const { LinkCheckError } = await import('../../render/link-check.js');
+  try {
+    await buildSite(site, { outDir, base, contentDir });
+  } catch (error) {
+    // Broken internal links in the output are content errors, reported like any other.
+    if (!(error instanceof LinkCheckError)) throw error;
+    io.stderr(formatText(relocate(error.diagnostics, contentDir, io.cwd)));
+    io.stderr(`Not built: fix the errors above; ${path.relative(io.cwd, outDir) || '.'} was left as it was.\n`);
+    return EXIT.contentErrors;
+  }
   const rows = site.offerings.reduce((n, o) => n + o.sections.reduce((m, s) => m + s.rows.length, 0), 0);
   const ms = Math.round(performance.now() - started);
   io.stdout(

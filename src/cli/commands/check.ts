@@ -1,11 +1,14 @@
 /** `respmatrix check`: load the content, print every diagnostic, exit 1 when any is an error. */
-import { hasErrors } from '../../diagnostics.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
+import type { Site } from '../../model/types.js';
 import { FORMATS, formatDiagnostics, relocate, type Format } from '../format.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import type { CommandOptions, OptionValues } from '../main.js';
 import { CONTENT_OPTION, contentDirectory, stringOption } from './common.js';
 
-export const usage = `Usage: respmatrix check [--content DIR] [--format text|json|github]
+export const usage = `Usage: respmatrix check [--content DIR] [--format text|json|github] [--anchors-baseline FILE]
 
 Checks the content folder and prints every problem with its file, line and column.
 
@@ -13,6 +16,9 @@ Options:
   -c, --content DIR   content folder (default: ./content)
   -f, --format FMT    text (default), json (an array of {file, line, column, severity,
                       rule, message}) or github (workflow annotations)
+  --anchors-baseline FILE
+                      a previously published anchors.json: every page and fragment it
+                      lists must still resolve (directly, by an alias or a redirect)
   -h, --help          show this help
 
 Exit codes: 0 no errors (warnings allowed), 1 content errors, 2 usage or internal failure.
@@ -21,7 +27,7 @@ Exit codes: 0 no errors (warnings allowed), 1 content errors, 2 usage or interna
 export const options = {
   ...CONTENT_OPTION,
   format: { type: 'string', short: 'f', default: 'text' },
-  // Later: 'anchors-baseline': { type: 'string' } -> compare the built anchors with a previous anchors.json.
+  'anchors-baseline': { type: 'string' },
 } satisfies CommandOptions;
 
 export async function run(values: OptionValues, io: CliIO): Promise<number> {
@@ -31,7 +37,28 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
   }
   const contentDir = await contentDirectory(values, io);
   const { loadSite } = await import('../../model/load-site.js');
-  const { diagnostics } = await loadSite(contentDir);
+  const loaded = await loadSite(contentDir);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...(await linkDiagnostics(loaded.site, values, io))]);
   io.stdout(formatDiagnostics(relocate(diagnostics, contentDir, io.cwd), format as Format));
   return hasErrors(diagnostics) ? EXIT.contentErrors : EXIT.ok;
+}
+
+/** Internal links of the rendered site, and the anchors baseline when one is given. */
+async function linkDiagnostics(site: Site | undefined, values: OptionValues, io: CliIO): Promise<Diagnostic[]> {
+  const baselineOption = values['anchors-baseline'];
+  const baselineFile = typeof baselineOption === 'string' ? path.resolve(io.cwd, baselineOption) : undefined;
+  const baselineText = baselineFile
+    ? await readFile(baselineFile, 'utf8').catch(() => {
+        throw new UsageError(`cannot read --anchors-baseline ${baselineOption as string}`);
+      })
+    : undefined;
+  if (!site) return [];
+  const { checkSiteLinks, checkBaseline } = await import('../../render/site-links.js');
+  const links = await checkSiteLinks(site);
+  if (!baselineFile || baselineText === undefined) return links.diagnostics;
+  try {
+    return [...links.diagnostics, ...checkBaseline(site, links.manifest, baselineText, baselineFile)];
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

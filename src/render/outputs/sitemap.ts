@@ -10,6 +10,8 @@ function xmlEscape(text: string): string {
 
 export function sitemapXml(site: Site, context: OutputContext): OutputFile[] {
   const urls = context.pages
+    // Redirect stubs are not content (they carry noindex).
+    .filter(({ page }) => page.template !== 'pages/redirect.njk')
     .map(({ page }) => page.url)
     .filter((url) => url !== '404.html')
     .sort()

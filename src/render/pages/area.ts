@@ -1,6 +1,7 @@
 /** One page per area: that area across all offerings. */
 import type { Site } from '../../model/types.js';
 import type { Page } from '../page.js';
+import { areaDescription } from '../meta.js';
 import { IdSet, tableView, type TableView } from '../tables.js';
 
 export interface AreaOfferingView {
@@ -54,7 +55,7 @@ export function areaPages(site: Site): Page[] {
     url: `areas/${area.id}/`,
     template: 'pages/area.njk',
     title: `${area.title} across offerings`,
-    description: area.description?.trim() || `${area.title}: what ${site.parties.provider} does and what you do, for every offering.`,
+    description: areaDescription(site, area.id),
     data: areaPageData(site, area.id) as unknown as Record<string, unknown>,
   }));
 }

@@ -1,6 +1,7 @@
 /** One page per offering: every area, its intro and its table(s). */
 import type { Offering, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
+import { offeringDescription } from '../meta.js';
 import { IdSet, areaOrder, areaTitle, dutyCounts, tableView, type DutyCounts, type TableView } from '../tables.js';
 
 export interface OfferingAreaView {
@@ -65,9 +66,7 @@ export function offeringPages(site: Site): Page[] {
     url: `offerings/${offering.id}/`,
     template: 'pages/offering.njk',
     title: `${offering.name}: shared responsibilities`,
-    description:
-      offering.summary?.text.trim() ||
-      `Who does what when you use ${offering.name}: ${site.parties.provider}'s duties and yours, area by area.`,
+    description: offeringDescription(site, offering),
     data: offeringPageData(site, offering) as unknown as Record<string, unknown>,
   }));
 }
