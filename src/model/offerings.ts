@@ -1,0 +1,137 @@
+/**
+ * ParsedSource[] -> offerings, areas and canonical tasks. Markdown and YAML sources meet here,
+ * so the same matrix written either way gives an equal model. Pure: no file system.
+ */
+import { VFile } from 'vfile';
+import type { ContentConfig, OfferingConfig, TableSelector } from '../config/types.js';
+import { fromVFile, type Diagnostic } from '../diagnostics.js';
+import { renderInline } from '../parse/inline.js';
+import { slugify } from '../parse/slug.js';
+import type { ParsedSource, ParsedTable } from '../parse/types.js';
+import { AreaRegistry } from './areas.js';
+import { TaskMatcher } from './tasks.js';
+import type { Area, CanonicalTask, Offering, OverviewMatrix, Section } from './types.js';
+
+export interface BuiltOfferings {
+  offerings: Offering[];
+  areas: Area[];
+  tasks: CanonicalTask[];
+}
+
+interface Plan {
+  id: string;
+  name: string;
+  family?: string;
+  summary?: string;
+  source: ParsedSource;
+  tables: ParsedTable[];
+}
+
+export function buildOfferings(sources: ParsedSource[], config: ContentConfig, diagnostics: Diagnostic[]): BuiltOfferings {
+  const registry = new AreaRegistry(config.site.areas);
+  const tasks = new TaskMatcher(config.tasks);
+  const offerings: Offering[] = [];
+  for (const plan of plans(sources, config, diagnostics)) {
+    offerings.push(buildOffering(plan, registry, tasks, config, diagnostics));
+  }
+  return { offerings, areas: registry.areas(), tasks: tasks.list() };
+}
+
+function fileStem(file: string): string {
+  const base = file.split('/').pop() ?? file;
+  return base.replace(/\.[^.]*$/, '');
+}
+
+function plans(sources: ParsedSource[], config: ContentConfig, diagnostics: Diagnostic[]): Plan[] {
+  const configured = config.site.offerings;
+  if (!configured) {
+    return sources.map((source) => {
+      const id = slugify(fileStem(source.file)) || 'offering';
+      return { id, name: source.title ?? id, source, tables: source.tables };
+    });
+  }
+  const out: Plan[] = [];
+  for (const oc of configured) {
+    const source = sources.find((s) => s.file === oc.source || s.file.endsWith(`/${oc.source}`));
+    if (!source) continue; // the loader reports offerings whose source is missing
+    const tables = oc.tables ? source.tables.filter((t) => matches(t, oc.tables as TableSelector)) : source.tables;
+    if (tables.length === 0) {
+      diagnostics.push({
+        file: 'site.yaml', line: 1, column: 1, severity: 'error', rule: 'missing-area',
+        message: `Offering "${oc.id}": no table of ${oc.source} matches its table selector ${describe(oc)}`,
+      });
+    }
+    const plan: Plan = { id: oc.id, name: oc.name, source, tables };
+    if (oc.family !== undefined) plan.family = oc.family;
+    if (oc.summary !== undefined) plan.summary = oc.summary;
+    out.push(plan);
+  }
+  return out;
+}
+
+function describe(oc: OfferingConfig): string {
+  return JSON.stringify(oc.tables ?? {});
+}
+
+export function matches(table: ParsedTable, sel: TableSelector): boolean {
+  if (sel.anchorSuffix !== undefined && !(table.anchor ?? '').endsWith(sel.anchorSuffix)) return false;
+  if (sel.captionIncludes !== undefined && !(table.caption ?? '').includes(sel.captionIncludes)) return false;
+  if (sel.headingIncludes !== undefined && !table.headings.some((h) => h.text.includes(sel.headingIncludes as string))) return false;
+  return true;
+}
+
+function buildOffering(
+  plan: Plan, registry: AreaRegistry, tasks: TaskMatcher, config: ContentConfig, diagnostics: Diagnostic[],
+): Offering {
+  const offering: Offering = { id: plan.id, name: plan.name, source: plan.source.source, sections: [] };
+  if (plan.family !== undefined) offering.family = plan.family;
+  if (plan.source.lastUpdated !== undefined) offering.lastUpdated = plan.source.lastUpdated;
+  const summary = plan.summary !== undefined ? renderSummary(plan.summary, config, diagnostics) : plan.source.summary;
+  if (summary) offering.summary = summary;
+  const used = new Set<string>();
+  const unique = (id: string): string => {
+    let candidate = id;
+    for (let n = 2; used.has(candidate); n++) candidate = `${id}-${n}`;
+    used.add(candidate);
+    return candidate;
+  };
+  for (const table of plan.tables) {
+    const area = registry.areaOf(table.headings, plan.source.title ?? '');
+    const own = table.headings[table.headings.length - 1];
+    const areaHeading = [...table.headings].reverse().find((h) => registry.recognise(h.text, h.anchor) === area.id) ?? own;
+    const section: Section = {
+      areaId: area.id,
+      anchor: unique(table.anchor ?? (slugify(own?.text ?? area.title) || area.id)),
+      aliases: [...table.aliases],
+      title: own?.text ?? area.title,
+      source: table.source,
+      rows: [],
+    };
+    const intro = own?.intro ?? areaHeading?.intro;
+    if (intro) section.intro = intro;
+    if (table.caption !== undefined) section.caption = table.caption;
+    for (const row of table.rows) {
+      const taskId = tasks.idFor(row.task, area.id);
+      const built = { anchor: unique(`${area.id}--${taskId}`), task: row.task, taskId, provider: row.provider, customer: row.customer, source: row.source };
+      section.rows.push(row.group === undefined ? built : { ...built, group: row.group });
+    }
+    offering.sections.push(section);
+  }
+  const overview = plan.source.overviews[0];
+  if (overview) offering.overview = mapOverview(overview, registry);
+  return offering;
+}
+
+function mapOverview(matrix: OverviewMatrix, registry: AreaRegistry): OverviewMatrix {
+  return { ...matrix, areaIds: matrix.areaIds.map((ref) => registry.mapOverviewColumn(ref)) };
+}
+
+function renderSummary(markdown: string, config: ContentConfig, diagnostics: Diagnostic[]) {
+  const file = new VFile({ path: 'site.yaml' });
+  const ctx = config.site.linkBase !== undefined
+    ? { keywords: config.keywords, linkBase: config.site.linkBase }
+    : { keywords: config.keywords };
+  const rich = renderInline(markdown, ctx, file, { line: 1, column: 1 });
+  diagnostics.push(...fromVFile(file, 'site.yaml'));
+  return rich.html ? rich : undefined;
+}

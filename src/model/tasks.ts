@@ -1,0 +1,55 @@
+/**
+ * Row task names -> canonical task ids: configured aliases first (preferring a task of the
+ * row's area), else a task derived from the name. Also lists all tasks, sorted by id.
+ */
+import type { TaskConfig } from '../config/types.js';
+import { slugify } from '../parse/slug.js';
+import type { CanonicalTask } from './types.js';
+
+/** Case, spacing and punctuation do not distinguish task names. */
+export function taskKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export class TaskMatcher {
+  private readonly byKey = new Map<string, TaskConfig[]>();
+  private readonly tasks = new Map<string, CanonicalTask>();
+
+  constructor(configured: TaskConfig[]) {
+    for (const t of configured) {
+      const task: CanonicalTask = { id: t.id, title: t.title, aliases: [...t.aliases] };
+      if (t.area !== undefined) task.areaId = t.area;
+      this.tasks.set(t.id, task);
+      for (const name of new Set([t.title, ...t.aliases].map(taskKey))) {
+        const list = this.byKey.get(name) ?? [];
+        list.push(t);
+        this.byKey.set(name, list);
+      }
+    }
+  }
+
+  idFor(name: string, areaId: string): string {
+    const key = taskKey(name);
+    const candidates = this.byKey.get(key) ?? [];
+    const hit = candidates.find((t) => t.area === areaId) ?? candidates.find((t) => t.area === undefined);
+    if (hit) return hit.id;
+    // Derived: one task per name and area; the same name in another area is another task.
+    const base = slugify(name) || 'task';
+    for (let n = 1; ; n++) {
+      const id = n === 1 ? base : `${base}-${n === 2 ? areaId : `${areaId}-${n}`}`;
+      const existing = this.tasks.get(id);
+      if (!existing) {
+        this.tasks.set(id, { id, title: name, areaId, aliases: [name] });
+        const list = this.byKey.get(key) ?? [];
+        list.push({ id, title: name, area: areaId, aliases: [name] });
+        this.byKey.set(key, list);
+        return id;
+      }
+      if (existing.areaId === areaId && taskKey(existing.title) === key) return id;
+    }
+  }
+
+  list(): CanonicalTask[] {
+    return [...this.tasks.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+}
