@@ -1,0 +1,237 @@
+/**
+ * A small inverted index built for one job: answer a query over tens of thousands of rows
+ * within one frame. Scores (BM25 per field, weighted) are computed at build time and stored
+ * with each posting, so a query only adds numbers into a typed array and sorts the matches.
+ * Shared by the build (Node) and the browser; no Node or DOM names.
+ */
+
+/** Serialised form, stored in the index file. Postings are varint strings (see encode()). */
+export interface EngineData {
+  docCount: number;
+  /** Sorted vocabulary. */
+  terms: string[];
+  /** For each term: alternating delta-coded doc id and quantised score. */
+  postings: string[];
+}
+
+export interface EngineResult {
+  /** Matching doc ids, best first, at most `limit`. */
+  ids: number[];
+  /** All matches that passed the filter. */
+  total: number;
+  /** Every index term the query expanded to (for highlighting). */
+  terms: string[];
+}
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+const DIGIT = new Map([...ALPHABET].map((char, i) => [char, i]));
+const SCALE = 8;
+const K1 = 1.2;
+const B = 0.75;
+/** Sort keys hold 8 bits of matched words, 22 of score and 20 of doc id: 50 bits, exact in a double. */
+const ID_SPACE = 2 ** 20;
+const MAX_SCORE = 2 ** 22 - 1;
+
+/** Builds the serialised index from each doc's fields, already tokenised and processed. */
+export function buildEngineData(docs: string[][][], boosts: number[]): EngineData {
+  const n = docs.length;
+  if (n > ID_SPACE) throw new Error(`search index holds at most ${ID_SPACE} records, got ${n}`);
+  const fieldCount = boosts.length;
+  const avg = Array.from({ length: fieldCount }, (_, f) => docs.reduce((sum, doc) => sum + (doc[f]?.length ?? 0), 0) / Math.max(1, n) || 1);
+  // term -> doc -> raw weighted BM25 without idf
+  const raw = new Map<string, Map<number, number>>();
+  docs.forEach((doc, id) => {
+    for (let f = 0; f < fieldCount; f++) {
+      const words = doc[f] ?? [];
+      const tf = new Map<string, number>();
+      for (const word of words) tf.set(word, (tf.get(word) ?? 0) + 1);
+      const norm = K1 * (1 - B + (B * words.length) / (avg[f] ?? 1));
+      for (const [word, count] of tf) {
+        let perDoc = raw.get(word);
+        if (!perDoc) raw.set(word, (perDoc = new Map()));
+        perDoc.set(id, (perDoc.get(id) ?? 0) + ((boosts[f] ?? 1) * (count * (K1 + 1))) / (count + norm));
+      }
+    }
+  });
+  const terms = [...raw.keys()].sort();
+  const postings = terms.map((term) => {
+    const perDoc = raw.get(term) as Map<number, number>;
+    const idf = Math.log(1 + (n - perDoc.size + 0.5) / (perDoc.size + 0.5));
+    let out = '';
+    let last = 0;
+    for (const id of [...perDoc.keys()].sort((a, b) => a - b)) {
+      out += encode(id - last) + encode(Math.max(1, Math.round((perDoc.get(id) as number) * idf * SCALE)));
+      last = id;
+    }
+    return out;
+  });
+  return { docCount: n, terms, postings };
+}
+
+/** Unsigned varint in a JSON-safe alphabet: 5 bits per character, high bit = more follows. */
+function encode(value: number): string {
+  let out = '';
+  let v = value;
+  while (v >= 32) {
+    out += ALPHABET[32 + (v & 31)];
+    v = Math.floor(v / 32);
+  }
+  return out + ALPHABET[v];
+}
+
+interface Posting {
+  ids: Int32Array;
+  scores: Float32Array;
+}
+
+export class Engine {
+  private readonly data: EngineData;
+  private readonly decoded = new Map<number, Posting>();
+  /** Per doc: summed score, best score for the current word, matched word count, marks. */
+  private readonly total: Float64Array;
+  private readonly best: Float32Array;
+  private readonly matched: Uint8Array;
+  private readonly runMark: Uint32Array;
+  private readonly wordMark: Uint32Array;
+  private counter = 0;
+
+  constructor(data: EngineData) {
+    this.data = data;
+    this.total = new Float64Array(data.docCount);
+    this.best = new Float32Array(data.docCount);
+    this.matched = new Uint8Array(data.docCount);
+    this.runMark = new Uint32Array(data.docCount);
+    this.wordMark = new Uint32Array(data.docCount);
+  }
+
+  /** Expands one processed query word: exact, then prefix completions, then typo matches. */
+  expand(word: string, fuzzy: number): [string, number][] {
+    const { terms } = this.data;
+    const out: [string, number][] = [];
+    const at = lowerBound(terms, word);
+    if (terms[at] === word) out.push([word, 1]);
+    if (word.length >= 2) {
+      for (let i = terms[at] === word ? at + 1 : at; i < terms.length && out.length < 100; i++) {
+        const term = terms[i] as string;
+        if (!term.startsWith(word)) break;
+        out.push([term, 0.5 + (0.4 * word.length) / term.length]);
+      }
+    }
+    // Typo tolerance only when the word is unknown, so real words keep precise results.
+    if (out.length === 0 && fuzzy > 0) {
+      for (const term of terms) {
+        if (Math.abs(term.length - word.length) > fuzzy) continue;
+        const distance = boundedDistance(word, term, fuzzy);
+        if (distance <= fuzzy) out.push([term, 0.45 - 0.1 * distance]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Ranks docs by the number of query words they match, then by summed score (each word
+   * counts with its best expansion). `keep` filters doc ids before ranking.
+   */
+  search(words: { word: string; fuzzy: number }[], keep: ((id: number) => boolean) | undefined, limit: number): EngineResult {
+    const run = ++this.counter;
+    const touched: number[] = [];
+    const allTerms = new Set<string>();
+    for (const { word, fuzzy } of words) {
+      const mark = ++this.counter;
+      const seen: number[] = [];
+      for (const [term, weight] of this.expand(word, fuzzy)) {
+        allTerms.add(term);
+        const { ids, scores } = this.posting(term);
+        for (let i = 0; i < ids.length; i++) {
+          const id = ids[i] as number;
+          const score = (scores[i] as number) * weight;
+          if (this.wordMark[id] !== mark) {
+            this.wordMark[id] = mark;
+            this.best[id] = score;
+            seen.push(id);
+          } else if (score > (this.best[id] as number)) this.best[id] = score;
+        }
+      }
+      for (const id of seen) {
+        if (this.runMark[id] !== run) {
+          this.runMark[id] = run;
+          this.matched[id] = 0;
+          this.total[id] = 0;
+          touched.push(id);
+        }
+        this.matched[id] = (this.matched[id] as number) + 1;
+        this.total[id] = (this.total[id] as number) + (this.best[id] as number);
+      }
+    }
+    // Sort keys pack (matched words, score, id) into one float so a native numeric sort does it.
+    const keys = new Float64Array(touched.length);
+    let count = 0;
+    for (const id of touched) {
+      if (keep && !keep(id)) continue;
+      const score = Math.min(Math.round((this.total[id] as number) * 100), MAX_SCORE);
+      keys[count++] = ((this.matched[id] as number) * (MAX_SCORE + 1) + score) * ID_SPACE + (ID_SPACE - 1 - id);
+    }
+    const ranked = keys.subarray(0, count).sort();
+    const ids: number[] = [];
+    for (let i = count - 1; i >= 0 && ids.length < limit; i--) ids.push(ID_SPACE - 1 - ((ranked[i] as number) % ID_SPACE));
+    return { ids, total: count, terms: [...allTerms] };
+  }
+
+  private posting(term: string): Posting {
+    const index = lowerBound(this.data.terms, term);
+    const cached = this.decoded.get(index);
+    if (cached) return cached;
+    const text = this.data.postings[index] ?? '';
+    const ids: number[] = [];
+    const scores: number[] = [];
+    let value = 0;
+    let shift = 1;
+    let last = 0;
+    let isId = true;
+    for (const char of text) {
+      const digit = DIGIT.get(char) ?? 0;
+      value += (digit & 31) * shift;
+      if (digit >= 32) {
+        shift *= 32;
+        continue;
+      }
+      if (isId) ids.push((last += value));
+      else scores.push(value / SCALE);
+      isId = !isId;
+      value = 0;
+      shift = 1;
+    }
+    const posting = { ids: Int32Array.from(ids), scores: Float32Array.from(scores) };
+    this.decoded.set(index, posting);
+    return posting;
+  }
+}
+
+function lowerBound(terms: string[], word: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((terms[mid] as string) < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+export function boundedDistance(a: string, b: string, max: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}

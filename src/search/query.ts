@@ -1,0 +1,205 @@
+/**
+ * Search logic shared by the build (index creation), the browser (querying) and the tests:
+ * tokenising, field weights, typo budget, filters and highlighted snippets. Ranking itself
+ * lives in engine.ts.
+ * Uses no Node or DOM names, so it type-checks under both tsconfigs and Vite bundles it.
+ */
+import { buildEngineData, Engine, type EngineData } from './engine.js';
+import type { PartyFilter, SearchDoc, SearchIndexFile } from './record.js';
+
+/** Bump when tokenising, weights or the file layout change: an old index must not be read. */
+export const INDEX_VERSION = 1;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Words too common in responsibility tables to help ranking. "key" and "you" stay searchable. */
+const STOP_WORDS = new Set(
+  'a an and are as at be by for from has have in into is it its of on or that the their this to with'.split(' '),
+);
+
+/** Lower case, without accents, so "Résumé" and "resume" meet. */
+export function normalizeWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Text to index terms: words, lower-cased, stop words dropped. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const word of text.match(WORD) ?? []) {
+    const term = normalizeWord(word);
+    if (!STOP_WORDS.has(term)) out.push(term);
+  }
+  return out;
+}
+
+/** Field order of the index and their weights: task wording first, names next, cell text last. */
+const FIELD_BOOSTS = [3, 1.5, 1.5, 1, 1];
+
+/** Typo budget grows with word length: none for short words, two edits from seven letters. */
+function fuzziness(term: string): number {
+  if (term.length < 4) return 0;
+  return term.length < 7 ? 1 : 2;
+}
+
+type Lookups = Pick<SearchIndexFile, 'offerings' | 'areas'>;
+
+/** The indexed fields of one record: task, offering name, area title, provider, customer. */
+function docFields(file: Lookups, doc: SearchDoc): string[][] {
+  const [, offering, area, task, provider, customer] = doc;
+  return [task, file.offerings[offering]?.[1] ?? '', file.areas[area]?.[1] ?? '', provider, customer].map(terms);
+}
+
+/** Builds the engine's serialised index from the records (build side and tests). */
+export function buildIndexData(file: Pick<SearchIndexFile, 'offerings' | 'areas' | 'docs'>): EngineData {
+  return buildEngineData(
+    file.docs.map((doc) => docFields(file, doc)),
+    FIELD_BOOSTS,
+  );
+}
+
+/** Revives the engine from a loaded index file (browser side and tests). */
+export function loadEngine(file: SearchIndexFile): Engine {
+  if (file.version !== INDEX_VERSION) throw new Error(`search index version ${file.version}, expected ${INDEX_VERSION}`);
+  return new Engine(file.index);
+}
+
+export interface Filters {
+  offering?: string;
+  area?: string;
+  party?: PartyFilter;
+}
+
+/** A run of text, marked when it matched the query. */
+export interface Segment {
+  text: string;
+  mark: boolean;
+}
+
+export interface Hit {
+  id: number;
+  kind: 'row' | 'intro' | 'area';
+  url: string;
+  offeringId: string;
+  offeringName: string;
+  areaId: string;
+  areaTitle: string;
+  task: Segment[];
+  /** Which text the snippet comes from. */
+  snippetFrom: 'provider' | 'customer' | 'intro';
+  snippet: Segment[];
+}
+
+export interface Results {
+  total: number;
+  hits: Hit[];
+}
+
+const KINDS = { r: 'row', i: 'intro', a: 'area' } as const;
+
+/** The site-relative URL a record links to. */
+export function docUrl(file: Lookups, doc: SearchDoc): string {
+  const [kind, offering, area, , , , fragment] = doc;
+  if (kind === 'a') return `areas/${file.areas[area]?.[0] ?? ''}/`;
+  return `offerings/${file.offerings[offering]?.[0] ?? ''}/#${fragment}`;
+}
+
+function partyMatches(party: SearchDoc[7], filter: PartyFilter | undefined): boolean {
+  if (!filter) return true;
+  if (filter === 'both') return party === 'b';
+  return party === 'b' || party === (filter === 'provider' ? 'p' : 'c');
+}
+
+/** Runs a query with filters; returns the total match count and the best `limit` hits. */
+export function search(engine: Engine, file: SearchIndexFile, query: string, filters: Filters = {}, limit = 20): Results {
+  const words = [...new Set(terms(query))].map((word) => ({ word, fuzzy: fuzziness(word) }));
+  if (words.length === 0) return { total: 0, hits: [] };
+  const offering = filters.offering ? file.offerings.findIndex(([id]) => id === filters.offering) : -2;
+  const area = filters.area ? file.areas.findIndex(([id]) => id === filters.area) : -2;
+  const party = filters.party;
+  const keep =
+    offering === -2 && area === -2 && !party
+      ? undefined
+      : (id: number): boolean => {
+          const doc = file.docs[id];
+          if (!doc) return false;
+          if (offering !== -2 && doc[1] !== offering) return false;
+          if (area !== -2 && doc[2] !== area) return false;
+          return partyMatches(doc[7], party);
+        };
+  const result = engine.search(words, keep, limit);
+  const marks = matchTerms(result.terms, words.map(({ word }) => word));
+  return { total: result.total, hits: result.ids.map((id) => toHit(file, id, marks)) };
+}
+
+function toHit(file: SearchIndexFile, id: number, marks: Marks): Hit {
+  const doc = file.docs[id] as SearchDoc;
+  const [kind, offering, area, task, provider, customer] = doc;
+  const fromCustomer = kind === 'r' && (countHits(customer, marks) > countHits(provider, marks) || !provider);
+  return {
+    id,
+    kind: KINDS[kind],
+    url: docUrl(file, doc),
+    offeringId: file.offerings[offering]?.[0] ?? '',
+    offeringName: file.offerings[offering]?.[1] ?? '',
+    areaId: file.areas[area]?.[0] ?? '',
+    areaTitle: file.areas[area]?.[1] ?? '',
+    task: highlight(task, marks, Infinity),
+    snippetFrom: kind === 'r' ? (fromCustomer ? 'customer' : 'provider') : 'intro',
+    snippet: highlight(fromCustomer ? customer : provider, marks, 160),
+  };
+}
+
+/** What to mark: index terms the query expanded to, and the query's own words as prefixes. */
+export interface Marks {
+  exact: Set<string>;
+  prefixes: string[];
+}
+
+function matchTerms(matched: string[], own: string[]): Marks {
+  return { exact: new Set([...matched, ...own]), prefixes: own.filter((word) => word.length >= 3) };
+}
+
+function isHit(word: string, marks: Marks): boolean {
+  const normal = normalizeWord(word);
+  return marks.exact.has(normal) || marks.prefixes.some((prefix) => normal.startsWith(prefix));
+}
+
+function countHits(text: string, marks: Marks): number {
+  return (text.match(WORD) ?? []).filter((word) => isHit(word, marks)).length;
+}
+
+/**
+ * Splits `text` into marked and unmarked runs. When longer than `maxLength`, keeps a window
+ * around the first match, cut at word boundaries and marked with ellipses.
+ */
+export function highlight(text: string, marks: Marks, maxLength: number): Segment[] {
+  const hits = [...text.matchAll(WORD)].filter((match) => isHit(match[0], marks));
+  let start = 0;
+  let end = text.length;
+  if (text.length > maxLength) {
+    const first = hits[0]?.index ?? 0;
+    start = first > maxLength / 3 ? text.lastIndexOf(' ', first - maxLength / 3) + 1 : 0;
+    end = start + maxLength >= text.length ? text.length : text.lastIndexOf(' ', start + maxLength);
+    if (end <= start) end = Math.min(text.length, start + maxLength);
+  }
+  const segments: Segment[] = [];
+  const push = (piece: string, mark: boolean): void => {
+    if (!piece) return;
+    const last = segments[segments.length - 1];
+    if (last && last.mark === mark) last.text += piece;
+    else segments.push({ text: piece, mark });
+  };
+  if (start > 0) push('… ', false);
+  let at = start;
+  for (const hit of hits) {
+    const from = hit.index ?? 0;
+    const to = from + hit[0].length;
+    if (from < start || to > end) continue;
+    push(text.slice(at, from), false);
+    push(text.slice(from, to), true);
+    at = to;
+  }
+  push(text.slice(at, end), false);
+  if (end < text.length) push(' …', false);
+  return segments;
+}

@@ -1,0 +1,56 @@
+/**
+ * Turns the model into search records: one per table row, one per offering's area intro and
+ * one per area description. Model text is already keyref-resolved plain text.
+ */
+import type { Rich, Site } from '../model/types.js';
+import type { PartyCode, SearchDoc, SearchIndexFile } from './record.js';
+import { INDEX_VERSION } from './query.js';
+
+/** A cell lists a duty unless it is empty or says there is none ("None.", "N/A"). */
+export function hasDuty(cell: Rich): boolean {
+  const text = cell.text.trim();
+  return text !== '' && !/^(none|n\/a|not applicable)\b/i.test(text);
+}
+
+function partyOf(provider: Rich, customer: Rich): PartyCode {
+  const p = hasDuty(provider);
+  const c = hasDuty(customer);
+  return p && c ? 'b' : p ? 'p' : c ? 'c' : '';
+}
+
+/** The index file's contents except the engine index (records and lookup tables). */
+export function searchRecords(site: Site): Omit<SearchIndexFile, 'index'> {
+  const areaIndex = new Map(site.areas.map((area, i) => [area.id, i]));
+  const areas: [string, string][] = site.areas.map((area) => [area.id, area.title]);
+  const areaOf = (id: string): number => {
+    const known = areaIndex.get(id);
+    if (known !== undefined) return known;
+    // A section whose area is not declared still gets a filterable area.
+    areaIndex.set(id, areas.length);
+    areas.push([id, id]);
+    return areas.length - 1;
+  };
+  const docs: SearchDoc[] = [];
+  site.areas.forEach((area, i) => {
+    if (area.description) docs.push(['a', -1, i, area.title, area.description, '', area.id, '']);
+  });
+  site.offerings.forEach((offering, o) => {
+    for (const section of offering.sections) {
+      const a = areaOf(section.areaId);
+      if (section.intro?.text.trim()) {
+        docs.push(['i', o, a, section.title, section.intro.text, '', section.areaId, '']);
+      }
+      for (const row of section.rows) {
+        const task = row.group ? `${row.group}: ${row.task}` : row.task;
+        docs.push(['r', o, a, task, row.provider.text, row.customer.text, row.anchor, partyOf(row.provider, row.customer)]);
+      }
+    }
+  });
+  return {
+    version: INDEX_VERSION,
+    parties: { provider: site.parties.provider, customer: site.parties.customer },
+    offerings: site.offerings.map((offering) => [offering.id, offering.name]),
+    areas,
+    docs,
+  };
+}
