@@ -74,7 +74,6 @@ export function buildComparison(site: Site, offeringIds?: readonly string[]): Co
     }
   }
 
-  const taskOrder = new Map(site.tasks.map((task, index) => [task.id, index]));
   const taskTitle = new Map(site.tasks.map((task) => [task.id, task.title]));
   const areas: Area[] = [...site.areas];
   for (const areaId of grid.keys()) {
@@ -85,11 +84,9 @@ export function buildComparison(site: Site, offeringIds?: readonly string[]): Co
     offerings: offerings.map(({ id, name }) => ({ id, name })),
     areas: areas.map((area) => {
       const tasks = grid.get(area.id) ?? new Map<string, Map<string, Row[]>>();
-      // Curated tasks.yaml order first; tasks it does not know keep their order of appearance.
-      const taskIds = [...tasks.keys()]
-        .map((id, seen) => ({ id, seen, order: taskOrder.get(id) ?? Number.MAX_SAFE_INTEGER }))
-        .sort((a, b) => a.order - b.order || a.seen - b.seen)
-        .map((t) => t.id);
+      // Order of first appearance (offerings in site order, rows in source order): the first
+      // offering reads as on its own page, later offerings' extra tasks follow.
+      const taskIds = [...tasks.keys()];
       return {
         area,
         rows: taskIds.map((taskId) => {

@@ -28,8 +28,8 @@ function visibleColumns(page: Page): Promise<string[]> {
 const pairCustomerDiffs = [
   'incident-and-ops--availability',
   'incident-and-ops--firmware-updates',
-  'disaster-recovery--availability',
   'disaster-recovery--backups',
+  'disaster-recovery--availability',
 ];
 
 describe('compare page', () => {
@@ -62,12 +62,12 @@ describe('compare page', () => {
   test('IBM and differences only across all three compares the provider duties', async () => {
     const { page, context } = await h.open('compare/?party=provider&diff=1');
     expect(await visibleRows(page)).toEqual([
+      'incident-and-ops--incidents',
       'incident-and-ops--availability',
       'incident-and-ops--monitoring',
-      'incident-and-ops--incidents',
       'incident-and-ops--firmware-updates',
-      'disaster-recovery--availability',
       'disaster-recovery--backups',
+      'disaster-recovery--availability',
     ]);
     await context.close();
   });
@@ -81,11 +81,11 @@ describe('compare page', () => {
     await page.keyboard.press('ArrowRight'); // You
     expect(new URL(page.url()).search).toBe('?party=customer&diff=1');
     expect(await visibleRows(page)).toEqual([
-      'incident-and-ops--availability',
       'incident-and-ops--incidents',
+      'incident-and-ops--availability',
       'incident-and-ops--firmware-updates',
-      'disaster-recovery--availability',
       'disaster-recovery--backups',
+      'disaster-recovery--availability',
     ]);
     await context.close();
   });
@@ -127,12 +127,12 @@ describe('compare page', () => {
     expect(await page.locator('h1').textContent()).toBe('Alpha Standard and Beta Dedicated compared');
     expect(await page.locator('form[data-cmp-controls]').isVisible()).toBe(false);
     expect(await visibleRows(page)).toEqual([
+      'incident-and-ops--incidents',
       'incident-and-ops--availability',
       'incident-and-ops--monitoring',
-      'incident-and-ops--incidents',
       'incident-and-ops--firmware-updates',
-      'disaster-recovery--availability',
       'disaster-recovery--backups',
+      'disaster-recovery--availability',
     ]);
     expect(await visibleColumns(page)).toEqual(['Task', 'Alpha Standard', 'Beta Dedicated']);
     const availability = page.locator('#incident-and-ops--availability td');

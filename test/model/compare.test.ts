@@ -29,18 +29,24 @@ describe('buildComparison on the fixture', () => {
     ]);
   });
 
-  it('orders tasks as tasks.yaml does, unknown tasks after them in order of appearance', () => {
+  it('orders tasks by first appearance: the first offering in source order, then new tasks of the next', () => {
     expect(rowsOf('incident-and-ops').map((r) => r.taskId)).toEqual([
+      'incidents',
       'availability',
+      'monitoring',
+      'firmware-updates',
+    ]);
+    expect(rowsOf('disaster-recovery').map((r) => r.taskId)).toEqual(['backups', 'availability']);
+    expect(rowsOf('incident-and-ops', ['gamma', 'beta']).map((r) => r.taskId)).toEqual([
       'monitoring',
       'incidents',
       'firmware-updates',
+      'availability',
     ]);
-    expect(rowsOf('disaster-recovery').map((r) => r.taskId)).toEqual(['availability', 'backups']);
   });
 
   it('puts each offering rows for a task in its cell, several or none', () => {
-    const [availability, monitoring, incidents, firmware] = rowsOf('incident-and-ops');
+    const [incidents, availability, monitoring, firmware] = rowsOf('incident-and-ops');
     expect(cellTasks(availability!)).toEqual([['Availability'], [], ['Ensuring high availability']]);
     expect(cellTasks(monitoring!)).toEqual([['Monitoring'], ['Monitoring'], ['Monitor the system']]);
     expect(cellTasks(incidents!)).toEqual([['Incidents'], ['Incidents'], ['Incident management', 'Status page']]);
@@ -51,7 +57,7 @@ describe('buildComparison on the fixture', () => {
   });
 
   it('flags differences per party, folding whitespace', () => {
-    const [availability, monitoring, incidents] = rowsOf('incident-and-ops');
+    const [incidents, availability, monitoring] = rowsOf('incident-and-ops');
     expect(availability!.differs).toEqual({ provider: true, customer: true });
     expect(monitoring!.differs).toEqual({ provider: true, customer: false });
     expect(incidents!.differs).toEqual({ provider: true, customer: true });
@@ -63,19 +69,20 @@ describe('buildComparison on the fixture', () => {
   it('compares only the asked offerings, in site order whatever the order asked', () => {
     const pair = rowsOf('incident-and-ops', ['beta', 'alpha']);
     expect(pair.map((r) => [r.taskId, r.differs.provider, r.differs.customer])).toEqual([
+      ['incidents', false, false],
       ['availability', true, true],
       ['monitoring', true, false],
-      ['incidents', false, false],
       ['firmware-updates', true, true],
     ]);
     expect(pair[0]!.cells.map((c) => c.offeringId)).toEqual(['alpha', 'beta']);
   });
 
   it('treats a missing row like a row with no duty for that party', () => {
-    const [availability, backups] = rowsOf('disaster-recovery', ['alpha', 'beta']);
+    const [backups, availability] = rowsOf('disaster-recovery', ['alpha', 'beta']);
     expect(cellTasks(availability!)).toEqual([[], ['Availability']]);
     expect(backups!.cells[0]!.rows[0]!.customer.text).toBe('');
     const alphaOnlyBackups = rowsOf('disaster-recovery', ['alpha'])[0]!;
+    expect(alphaOnlyBackups.taskId).toBe('backups');
     expect(alphaOnlyBackups.differs).toEqual({ provider: false, customer: false });
     // a missing cell and an empty duty share the key of the empty text
     const availabilityAlpha = availability!.cells[0]!;
@@ -88,5 +95,70 @@ describe('buildComparison on the fixture', () => {
       'alpha-vs-gamma',
       'beta-vs-gamma',
     ]);
+  });
+});
+
+describe('buildComparison on the shipped content', async () => {
+  const { loadSite } = await import('../../src/model/load-site.js');
+  const { site } = await loadSite(new URL('../../content', import.meta.url).pathname);
+
+  function tasks(areaId: string, taskId: string): string[][] {
+    const area = buildComparison(site!).areas.find((a) => a.area.id === areaId);
+    const row = area?.rows.find((r) => r.taskId === taskId);
+    if (!row) throw new Error(`no row ${areaId}--${taskId}`);
+    return cellTasks(row);
+  }
+
+  it('compares the three shipped offerings', () => {
+    expect(buildComparison(site!).offerings.map((o) => o.id)).toEqual([
+      'key-protect-standard',
+      'key-protect-dedicated',
+      'secrets-manager',
+    ]);
+  });
+
+  it('aligns the tasks the offerings word differently', () => {
+    expect(tasks('incident-operations', 'availability')).toEqual([['Availability'], [], ['Ensuring high availability']]);
+    expect(tasks('incident-operations', 'monitoring')).toEqual([['Monitoring'], ['Monitoring'], ['Monitor the system']]);
+    expect(tasks('incident-operations', 'incidents')).toEqual([['Incidents'], ['Incidents'], ['Incident management']]);
+    expect(tasks('change-management', 'service-updates')).toEqual([
+      ['Applications'],
+      ['Applications'],
+      ['Updates, fixes, and new features'],
+    ]);
+    expect(tasks('identity-access', 'access-control')).toEqual([
+      ['Applications'],
+      ['User management'],
+      ['Restricting access'],
+    ]);
+    expect(tasks('security-compliance', 'compliance')).toEqual([
+      ['Applications'],
+      ['Applications'],
+      ['Meet security and compliance objectives'],
+    ]);
+    expect(tasks('disaster-recovery', 'backups')).toEqual([
+      ['Applications'],
+      ['Instance backups'],
+      ['Back up of instance configuration and secrets'],
+    ]);
+    // Dedicated files availability under disaster recovery: it shows there, alone
+    expect(tasks('disaster-recovery', 'availability')).toEqual([[], ['Availability'], []]);
+  });
+
+  it('finds the same duties the same: Key Protect incident duties match, Secrets Manager words its own', () => {
+    const comparison = buildComparison(site!, ['key-protect-standard', 'key-protect-dedicated']);
+    const ops = comparison.areas.find((a) => a.area.id === 'incident-operations')!;
+    const monitoring = ops.rows.find((r) => r.taskId === 'monitoring')!;
+    expect(monitoring.differs).toEqual({ provider: true, customer: false });
+    const incidents = ops.rows.find((r) => r.taskId === 'incidents')!;
+    expect(incidents.differs).toEqual({ provider: false, customer: false });
+  });
+
+  it('never leaves a shipped row out of the comparison', () => {
+    const comparison = buildComparison(site!);
+    const compared = comparison.areas.flatMap((a) => a.rows.flatMap((r) => r.cells.flatMap((c) => c.rows)));
+    const all = site!.offerings.flatMap((o) => o.sections.flatMap((s) => s.rows));
+    expect(compared).toHaveLength(all.length);
+    expect(new Set(compared)).toEqual(new Set(all));
   });
 });

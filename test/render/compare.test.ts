@@ -92,12 +92,12 @@ describe('compare pages', () => {
     expect(all(tree, (e) => e.tagName === 'input' && e.properties.name === 'offerings')).toHaveLength(0);
     const rowIds = all(tree, (e) => e.tagName === 'tr' && typeof e.properties.id === 'string').map((e) => e.properties.id);
     expect(rowIds).toEqual([
+      'incident-and-ops--incidents',
       'incident-and-ops--availability',
       'incident-and-ops--monitoring',
-      'incident-and-ops--incidents',
       'incident-and-ops--firmware-updates',
-      'disaster-recovery--availability',
       'disaster-recovery--backups',
+      'disaster-recovery--availability',
     ]);
     expect(byId(tree, 'incident-and-ops--incidents').properties.dataDiffersCustomer).toBe('0');
     const current = all(tree, (e) => e.properties.ariaCurrent === 'page' && e.tagName === 'a');
