@@ -15,13 +15,16 @@ export type OptionValues = Record<string, string | boolean | (string | boolean)[
 export interface CommandModule {
   usage: string;
   options: CommandOptions;
-  run(values: OptionValues, io: CliIO): Promise<number>;
+  /** True for a command that takes positional arguments (`diff OLD NEW`); others reject them. */
+  positionals?: boolean;
+  run(values: OptionValues, io: CliIO, positionals: string[]): Promise<number>;
 }
 
 /** The commands. Adding one = a module in ./commands/ and one line here. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   build: { summary: 'build the site into --out, atomically', load: () => import('./commands/build.js') },
   check: { summary: 'check the content and report problems', load: () => import('./commands/check.js') },
+  diff: { summary: 'what changed in responsibilities between two model.json files', load: () => import('./commands/diff.js') },
   dev: { summary: 'live preview, reload on change', load: () => import('./commands/dev.js') },
 };
 
@@ -92,7 +95,12 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
   const entry = COMMANDS[first];
   if (!entry) throw new UsageError(`unknown command "${first}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
   const command = await entry.load();
-  const { values } = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, strict: true });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { ...GLOBAL_OPTIONS, ...command.options },
+    strict: true,
+    allowPositionals: command.positionals === true,
+  });
   if (values['help']) {
     io.stdout(command.usage);
     return EXIT.ok;
@@ -101,7 +109,7 @@ async function dispatch(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`${version()}\n`);
     return EXIT.ok;
   }
-  return command.run(values, io);
+  return command.run(values, io, positionals);
 }
 
 function isParseArgsError(error: unknown): boolean {

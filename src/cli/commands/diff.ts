@@ -1,0 +1,47 @@
+/**
+ * `respmatrix diff OLD_MODEL NEW_MODEL [--format text|markdown]`: what changed in
+ * responsibilities between two model.json files. Exit 0 whatever changed.
+ */
+import path from 'node:path';
+import { EXIT, UsageError, type CliIO } from '../io.js';
+import type { CommandOptions, OptionValues } from '../main.js';
+import { stringOption } from './common.js';
+
+export const usage = `Usage: respmatrix diff OLD_MODEL NEW_MODEL [--format text|markdown]
+
+Prints what changed in responsibilities between two model.json files (every build writes
+one): per offering, rows added, removed, moved and changed, with the words that changed in
+each party's text.
+
+Options:
+  -f, --format FMT    text (default) or markdown (for a pull-request comment)
+  -h, --help          show this help
+
+Exit codes: 0 report printed (whatever changed), 2 usage error or a file that is not a model.
+`;
+
+export const positionals = true;
+
+export const options = {
+  format: { type: 'string', short: 'f', default: 'text' },
+} satisfies CommandOptions;
+
+export async function run(values: OptionValues, io: CliIO, args: string[]): Promise<number> {
+  const format = stringOption(values, 'format', 'text');
+  if (format !== 'text' && format !== 'markdown') throw new UsageError(`unknown format "${format}" (use text, markdown)`);
+  if (args.length !== 2) throw new UsageError('diff takes two files: OLD_MODEL NEW_MODEL');
+  const { readModel } = await import('../../model/read-model.js');
+  const { diffModels } = await import('../../model/diff.js');
+  const { formatMarkdown, formatText } = await import('../../model/diff-format.js');
+  const models = [];
+  for (const file of args) {
+    const model = await readModel(path.resolve(io.cwd, file));
+    if (typeof model === 'string') throw new UsageError(`${file}: ${model}`);
+    models.push(model);
+  }
+  const [before, after] = models;
+  if (!before || !after) throw new UsageError('diff takes two files: OLD_MODEL NEW_MODEL');
+  const report = diffModels(before, after);
+  io.stdout(format === 'markdown' ? formatMarkdown(report) : formatText(report));
+  return EXIT.ok;
+}
