@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import attributes from './attributes.js';
+import blockOnly from './block-only.js';
 import type { ParseContext } from './context.js';
 import frontMatter from './frontmatter.js';
 import keyrefs from './keyrefs.js';
@@ -25,6 +26,7 @@ const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
+  .use(blockOnly)
   .use(frontMatter)
   .use(keyrefs)
   .use(attributes)
