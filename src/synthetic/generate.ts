@@ -112,7 +112,7 @@ function tasksYaml(): string {
   const out: string[] = [];
   for (const area of [...AREAS, EXTRA_AREA]) {
     for (const task of area.tasks) {
-      out.push(`- id: ${slug(`${area.id} ${task}`)}`, `  title: ${q(task)}`, `  area: ${area.id}`, '  aliases:', `    - ${q(task)}`);
+      out.push(`- id: ${slug(task)}`, `  title: ${q(task)}`, `  area: ${area.id}`, '  aliases:', `    - ${q(task)}`);
     }
   }
   return out.join('\n') + '\n';

@@ -73,3 +73,22 @@ describe('Prng', () => {
     expect(new Set(xs).size).toBe(100);
   });
 });
+
+describe('generated content through the parser', () => {
+  it('loads with no errors and yields every offering and row', async () => {
+    const { loadSite } = await import('../../src/model/load-site.js');
+    const dir = await tempDir();
+    const result = await generateContent(dir, { offerings: 30, seed: 11 });
+    const { site, diagnostics } = await loadSite(dir);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(site?.offerings).toHaveLength(30);
+    const rows = site?.offerings.flatMap((o) => o.sections.flatMap((s) => s.rows)) ?? [];
+    expect(rows).toHaveLength(result.rows);
+    // Caption lines under tables are attributes, never rows; every task matched tasks.yaml.
+    expect(rows.filter((r) => r.task.includes('{:'))).toEqual([]);
+    const tasksYaml = await readFile(path.join(dir, 'tasks.yaml'), 'utf8');
+    const taskIds = new Set([...tasksYaml.matchAll(/^- id: ([\w-]+)$/gm)].map((m) => m[1]));
+    expect(rows.filter((r) => !taskIds.has(r.taskId))).toEqual([]);
+    expect(site?.offerings.find((o) => o.id.endsWith('-ded'))?.sections.every((s) => s.anchor.endsWith('-ded'))).toBe(true);
+  });
+});
