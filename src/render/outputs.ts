@@ -11,6 +11,7 @@ import { redirectScript } from './redirects.js';
 import { sitemapXml } from './outputs/sitemap.js';
 import { robotsTxt } from './outputs/robots.js';
 import { checklistCsv } from './pages/checklist.js';
+import { searchOutputs } from '../search/index.js';
 
 export interface OutputContext {
   /** Every HTML page of the site with its rendered HTML. */
@@ -34,6 +35,7 @@ const outputLists: OutputList[] = [
   sitemapXml,
   robotsTxt,
   checklistCsv,
+  searchOutputs,
 ];
 
 export function outputs(site: Site, context: OutputContext): OutputFile[] {

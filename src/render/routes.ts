@@ -10,6 +10,7 @@ import { notFoundPages } from './pages/not-found.js';
 import { comparePages } from './pages/compare.js';
 import { checklistPages } from './pages/checklist.js';
 import { redirectPages } from './redirects.js';
+import { searchPages } from './pages/search.js';
 
 const pageLists: ((site: Site) => Page[])[] = [
   homePages,
@@ -17,6 +18,7 @@ const pageLists: ((site: Site) => Page[])[] = [
   areaPages,
   comparePages,
   checklistPages,
+  searchPages,
   notFoundPages,
   redirectPages,
 ];
