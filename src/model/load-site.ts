@@ -9,13 +9,13 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { loadConfig, readContentFile, SITE_FILE, TASKS_FILE, type LoadedConfig } from '../config/load.js';
 import { DEFAULT_PARTIES, pointerOf } from '../config/parse-config.js';
-import type { ContentConfig, SiteConfig } from '../config/types.js';
+import type { ContentConfig, SiteConfig, TableSelector } from '../config/types.js';
 import { fromVFile, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ParseContext } from '../parse/context.js';
 import { parseMarkdownSource } from '../parse/index.js';
 import type { ParsedSource } from '../parse/types.js';
 import { checkAlignment } from './align.js';
-import { buildOfferings } from './offerings.js';
+import { buildOfferings, matches } from './offerings.js';
 import type { Site } from './types.js';
 import { parseYamlSource } from './yaml-source.js';
 
@@ -46,12 +46,12 @@ export async function loadSite(contentDir: string): Promise<LoadResult> {
   }
 
   const content: ContentConfig = {
-    site: { ...siteConfig, ...offeringsWithSources(siteConfig, names, config, diagnostics) },
+    site: { ...siteConfig, ...offeringsWithTables(siteConfig, sources, config, diagnostics) },
     keywords: config.keywords,
     tasks: config.tasks,
   };
   const built = buildOfferings(sources, content, diagnostics);
-  checkTaskAreas(config, new Set(built.areas.map((a: { id: string }) => a.id)), diagnostics);
+  checkTaskAreas(config, new Set(built.areas.map((a) => a.id)), diagnostics);
   if (!config.site) return { diagnostics: sortDiagnostics(diagnostics) };
 
   const site: Site = {
@@ -95,26 +95,37 @@ async function listSources(root: string, diagnostics: Diagnostic[]): Promise<str
   }
 }
 
-/** Offerings whose source file does not exist are reported (at their `source` in site.yaml) and left out. */
-function offeringsWithSources(
+/**
+ * Offerings of site.yaml whose source file does not exist, or whose table selector matches no
+ * table of it, are reported at that place in site.yaml and left out of the model.
+ */
+function offeringsWithTables(
   site: SiteConfig,
-  names: string[],
+  sources: ParsedSource[],
   config: LoadedConfig,
   diagnostics: Diagnostic[],
 ): Pick<SiteConfig, 'offerings'> {
   if (!site.offerings) return {};
-  const available = new Set(names);
+  const byName = new Map(sources.map((s) => [s.file.slice(SOURCES_DIR.length + 1), s]));
   const offerings = site.offerings.filter((offering) => {
-    if (available.has(offering.source)) return true;
-    const { line, column } = config.positions.site.get(`${pointerOf(offering) ?? ''}/source`);
-    diagnostics.push({
-      file: SITE_FILE,
-      line,
-      column,
-      severity: 'error',
-      rule: 'missing-area',
-      message: `Offering "${offering.id}" names source "${offering.source}", which is not in ${SOURCES_DIR}/`,
-    });
+    const source = byName.get(offering.source);
+    const pointer = pointerOf(offering) ?? '';
+    let message: string | undefined;
+    let where = `${pointer}/source`;
+    if (!source) {
+      message = `Offering "${offering.id}" names source "${offering.source}", which is not in ${SOURCES_DIR}/`;
+    } else if (offering.tables && !source.tables.some((t) => matches(t, offering.tables as TableSelector))) {
+      const found = [...new Set(source.tables.map((t) => t.anchor).filter(Boolean))].map((a) => `#${a}`);
+      message =
+        `Offering "${offering.id}": no table of ${offering.source} matches ${JSON.stringify(offering.tables)}` +
+        (found.length > 0 ? ` (its tables: ${found.join(', ')})` : ' (it has no responsibility tables)');
+      where = `${pointer}/tables`;
+    } else if (source.tables.length === 0) {
+      message = `Offering "${offering.id}": ${offering.source} has no responsibility table (IBM and customer columns)`;
+    }
+    if (message === undefined) return true;
+    const { line, column } = config.positions.site.get(where);
+    diagnostics.push({ file: SITE_FILE, line, column, severity: 'error', rule: 'missing-area', message });
     return false;
   });
   return { offerings };

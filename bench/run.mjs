@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// `npm run bench`: whole-process benchmarks of the respmatrix CLI, printed as a table.
+// Usage: node bench/run.mjs [--runs N] [--json] [name-filter]
+// Adding a benchmark = one entry in BENCHMARKS: a name, an optional setup that prepares a
+// content folder, and the CLI arguments to time.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { corpusContent } from './helpers/fixtures.mjs';
+import { measure } from './helpers/measure.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repo, 'bin', 'respmatrix.js');
+
+const BENCHMARKS = [
+  {
+    name: 'check: shipped content',
+    args: () => [bin, 'check', '--content', path.join(repo, 'content')],
+  },
+  {
+    name: 'check: whole corpus',
+    setup: async (tmp) => {
+      const dir = path.join(tmp, 'corpus');
+      const info = await corpusContent(repo, dir);
+      return { dir, note: `${info.sources} sources, ${info.keywords} keyrefs` };
+    },
+    args: ({ dir }) => [bin, 'check', '--content', dir],
+  },
+  // Later: build time (content pipeline vs assets), page sizes, search latency, 1,000-offering scale.
+];
+
+const { values, positionals } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } },
+  allowPositionals: true,
+});
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error('--runs takes a positive whole number');
+  process.exit(2);
+}
+const filter = positionals[0]?.toLowerCase();
+
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'respmatrix-bench-'));
+const results = [];
+try {
+  for (const bench of BENCHMARKS) {
+    if (filter && !bench.name.toLowerCase().includes(filter)) continue;
+    const prepared = bench.setup ? await bench.setup(tmp) : {};
+    const result = await measure(bench.args(prepared), { runs, cwd: repo });
+    results.push({ name: bench.name, note: prepared.note ?? '', ...result });
+  }
+} finally {
+  await rm(tmp, { recursive: true, force: true });
+}
+
+if (values.json) {
+  console.log(JSON.stringify(results.map(({ output: _output, ...r }) => r), null, 2));
+} else {
+  printTable(results);
+}
+
+function printTable(rows) {
+  const header = ['benchmark', 'runs', 'median ms', 'min ms', 'max ms', 'peak RSS MB', 'exit', 'notes'];
+  const body = rows.map((r) => [
+    r.name,
+    String(r.runs),
+    r.median.toFixed(0),
+    r.min.toFixed(0),
+    r.max.toFixed(0),
+    r.maxRssKb === undefined ? '?' : (r.maxRssKb / 1024).toFixed(1),
+    String(r.exitCode),
+    r.note,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const b of body) console.log(line(b));
+  console.log(`\nWhole-process wall time of \`node bin/respmatrix.js ...\` (median of ${runs} runs after a warm-up), node ${process.version}, ${os.cpus().length} CPUs.`);
+}
