@@ -14,10 +14,10 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadSite } from '../../src/model/load-site.js';
 import type { Site } from '../../src/model/types.js';
 import { buildSite } from '../../src/render/build-site.js';
 import { normaliseBase } from '../../src/render/url.js';
-import { siteFixture } from '../fixtures/site-fixture.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 export const chromiumPath = '/usr/bin/chromium';
@@ -46,13 +46,16 @@ export interface OpenOptions {
   javaScript?: boolean;
   width?: number;
   height?: number;
+  colorScheme?: 'light' | 'dark';
 }
 
 export interface OpenedPage {
   page: Page;
   context: BrowserContext;
-  /** Console errors, page errors and failed or 4xx/5xx requests seen so far. */
+  /** Console errors, page errors and failed or 4xx/5xx requests seen since the last navigation. */
   problems(): string[];
+  /** Navigate the same tab elsewhere (cheaper than a new page); problems start afresh. */
+  goto(url: string): Promise<void>;
 }
 
 export interface Harness {
@@ -62,14 +65,19 @@ export interface Harness {
   base: string;
   site: Site;
   browser: Browser;
-  /** Open a page by its URL relative to the base (fragment allowed). Close it with page.context().close(). */
+  /** Open a page by its URL relative to the base (fragment allowed) or absolute. Close it with context.close(). */
   open(url: string, options?: OpenOptions): Promise<OpenedPage>;
   close(): Promise<void>;
 }
 
-/** The shipped content as a model; the fixture until the content loader lands. */
-export async function loadContentSite(_contentDir = path.join(repoRoot, 'content')): Promise<Site> {
-  return siteFixture();
+/** A content folder as a model (the shipped content by default); content errors fail the test run. */
+export async function loadContentSite(contentDir = path.join(repoRoot, 'content')): Promise<Site> {
+  const { site, diagnostics } = await loadSite(contentDir);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (!site || errors.length > 0) {
+    throw new Error(`content errors in ${contentDir}:\n${errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n')}`);
+  }
+  return site;
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -80,9 +88,10 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScript !== false,
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    colorScheme: options.colorScheme ?? 'light',
   });
   const page = await context.newPage();
-  const problems: string[] = [];
+  let problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
@@ -91,8 +100,12 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`http ${response.status()}: ${response.url()}`);
   });
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, context, problems: () => [...problems] };
+  const goto = async (target: string) => {
+    problems = [];
+    await page.goto(target, { waitUntil: 'load' });
+  };
+  await goto(url);
+  return { page, context, problems: () => [...problems], goto };
 }
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
