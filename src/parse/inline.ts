@@ -124,7 +124,9 @@ function appendTo(p: Paragraph, nodes: PhrasingContent[], hardBreak: boolean): v
 /** A lone paragraph renders without `<p>`, like a table cell written on one line. */
 function simplify(blocks: RootContent[]): RootContent[] {
   const only = blocks[0];
-  if (blocks.length === 1 && only?.type === 'paragraph') return only.children;
+  if (blocks.length === 1 && only?.type === 'paragraph') {
+    return [{ ...only, data: { hName: 'span', hProperties: { dataUnwrap: true } } }];
+  }
   return blocks;
 }
 
@@ -134,10 +136,17 @@ function toRich(tree: Root, linkBase: string | undefined): Rich {
     // Raw tags were filtered already; parse them for real so the sanitiser sees elements.
     hast = fromHtml(toHtml(hast, { allowDangerousHtml: true }), { fragment: true });
   }
+  unwrap(hast);
   const clean = finishTree(hast, linkBase);
   const html = toHtml(clean).trim();
   const text = plainText(clean);
   return { text: collapse(text), html };
+}
+
+/** A lone paragraph was built as a marked span (so its phrasing has no root newlines): unwrap it. */
+function unwrap(root: HastRoot): void {
+  const only = root.children.length === 1 ? root.children[0] : undefined;
+  if (only?.type === 'element' && only.tagName === 'span' && 'dataUnwrap' in only.properties) root.children = only.children;
 }
 
 function hasRaw(node: { type: string; children?: unknown[] }): boolean {

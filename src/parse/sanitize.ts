@@ -44,16 +44,31 @@ export function finishTree(tree: Root, linkBase: string | undefined): Root {
 
 const BLOCKISH = new Set(['ul', 'ol', 'li', 'p', 'br']);
 
-/** Collapse whitespace outside `<code>`, and drop the blank text between block elements. */
+function isBlockish(n: Nodes | undefined): boolean {
+  return n?.type === 'element' && BLOCKISH.has(n.tagName);
+}
+
+/**
+ * Whitespace as a reader sees it: runs collapse outside `<code>`, and no space hangs at the
+ * edge of a block or beside a line break (the tree builders insert newlines there).
+ */
 function tidyWhitespace(node: Root | Element, inCode: boolean): void {
+  const merged: Nodes[] = [];
+  for (const child of node.children as Nodes[]) {
+    const last = merged[merged.length - 1];
+    if (child.type === 'text' && last?.type === 'text') last.value += child.value;
+    else merged.push(child.type === 'text' ? { ...child } : child);
+  }
+  const blockParent = node.type === 'root' || BLOCKISH.has(node.tagName);
   const kept: Nodes[] = [];
-  node.children.forEach((child, i) => {
+  merged.forEach((child, i) => {
     if (child.type === 'text' && !inCode) {
-      const value = child.value.replace(/\s+/g, ' ');
-      const prev = node.children[i - 1];
-      const next = node.children[i + 1];
-      const besideBlock = (n: typeof prev) => !n || (n.type === 'element' && BLOCKISH.has(n.tagName));
-      if (value === ' ' && (besideBlock(prev) || besideBlock(next))) return;
+      let value = child.value.replace(/\s+/g, ' ');
+      const prev = merged[i - 1];
+      const next = merged[i + 1];
+      if ((prev === undefined && blockParent) || isBlockish(prev)) value = value.trimStart();
+      if ((next === undefined && blockParent) || isBlockish(next)) value = value.trimEnd();
+      if (value === '') return;
       child.value = value;
     } else if (child.type === 'element') {
       tidyWhitespace(child, inCode || child.tagName === 'code');
