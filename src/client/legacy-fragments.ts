@@ -2,18 +2,43 @@
  * Old fragments keep working: an alias id (an empty span standing for a renamed table or row,
  * or an IBM source anchor) is swapped for the id it stands for, so `:target` highlights the
  * real element; a fragment the page lacks is looked up in the page's redirect map
- * (<meta name="respmatrix:fragment-map">, from site.yaml redirects) and followed.
+ * (<meta name="respmatrix:fragment-map">, from site.yaml redirects) and followed, or else
+ * rewritten under renamed offerings and tasks (<meta name="respmatrix:renames">).
  */
 
-function fragmentMap(): Record<string, string> {
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="respmatrix:fragment-map"]');
-  if (!meta) return {};
+function metaJson<T extends object>(name: string, fallback: T): T {
+  const meta = document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`);
+  if (!meta) return fallback;
   try {
     const parsed: unknown = JSON.parse(meta.content);
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+    return parsed && typeof parsed === 'object' ? (parsed as T) : fallback;
   } catch {
-    return {};
+    return fallback;
   }
+}
+
+interface Renames {
+  offerings?: Record<string, string>;
+  tasks?: Record<string, string>;
+}
+
+/**
+ * Ids an old id may have now: a renamed offering as the first `--` part (area pages use
+ * `<offering>--<task>`) and/or a renamed task as the last one. Mirrors renamedIds() in
+ * src/model/anchors-baseline.ts, which the baseline check uses.
+ */
+function renamed(id: string, renames: Renames): string[] {
+  const parts = id.split('--');
+  const first = parts[0] ?? '';
+  const last = parts[parts.length - 1] ?? '';
+  const offering = renames.offerings?.[first];
+  const task = parts.length > 1 ? renames.tasks?.[last] : undefined;
+  const withOffering = offering ? [offering, ...parts.slice(1)] : parts;
+  const out: string[] = [];
+  if (offering) out.push(withOffering.join('--'));
+  if (task) out.push([...parts.slice(0, -1), task].join('--'));
+  if (offering && task && parts.length > 1) out.push([...withOffering.slice(0, -1), task].join('--'));
+  return out.filter((candidate) => candidate !== id);
 }
 
 /** The id an alias element stands for: the next element with an id (table, row or heading). */
@@ -45,8 +70,13 @@ function resolve(): void {
     return;
   }
   if (element) return;
-  const mapped = fragmentMap()[id];
-  if (mapped) location.replace(mapped);
+  const mapped = metaJson<Record<string, string>>('respmatrix:fragment-map', {})[id];
+  if (mapped) {
+    location.replace(mapped);
+    return;
+  }
+  const now = renamed(id, metaJson<Renames>('respmatrix:renames', {})).find((candidate) => document.getElementById(candidate));
+  if (now) location.replace(`#${encodeURIComponent(now)}`);
 }
 
 /** Safe on every page: does nothing without a fragment. */

@@ -5,7 +5,7 @@
  * The format is documented in docs/links.md.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { Redirect, SourceRef } from './types.js';
+import type { Redirect, Site, SourceRef } from './types.js';
 
 export const MANIFEST_VERSION = 1;
 
@@ -88,19 +88,81 @@ function readPage(value: unknown): PageRecord {
   return { kind: v.kind ?? 'page', title: v.title ?? '', ...(v.source ? { source: v.source } : {}), fragments };
 }
 
+/**
+ * Renamed offerings (a whole-page redirect `offerings/a/` -> `offerings/b/`) and tasks (former
+ * row anchors): pages that repeat offering or task ids in their own ids (area, compare and
+ * checklist pages: `a--table`, `disaster-recovery--old-task`) map old ids to new ones in the
+ * browser (src/client/legacy-fragments.ts); the baseline check applies the same rule.
+ */
+export interface Renames {
+  offerings: Record<string, string>;
+  tasks: Record<string, string>;
+}
+
+export function renamesOf(site: Site, redirects: readonly Redirect[]): Renames {
+  const offerings: Record<string, string> = {};
+  const ids = new Set(site.offerings.map((o) => o.id));
+  for (const redirect of redirects) {
+    const from = /^offerings\/([^/#]+)\/$/.exec(splitTarget(redirect.from).page);
+    const to = splitTarget(redirect.to);
+    const target = /^offerings\/([^/#]+)\/$/.exec(to.page);
+    if (from?.[1] && target?.[1] && to.fragment === undefined && !splitTarget(redirect.from).fragment && ids.has(target[1])) {
+      offerings[from[1]] = target[1];
+    }
+  }
+  const tasks: Record<string, string> = {};
+  for (const offering of site.offerings) {
+    for (const section of offering.sections) {
+      for (const row of section.rows) {
+        const prefix = row.anchor.slice(0, row.anchor.length - row.taskId.length);
+        for (const alias of row.aliases ?? []) {
+          if (alias.startsWith(prefix) && alias.length > prefix.length) tasks[alias.slice(prefix.length)] ??= row.taskId;
+        }
+      }
+    }
+  }
+  return { offerings: sortRecord(offerings), tasks: sortRecord(tasks) };
+}
+
+function sortRecord(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]!]));
+}
+
+/** Ids an old id may now have under the renames (offering prefix and/or task suffix). */
+export function renamedIds(id: string, renames: Renames): string[] {
+  const out = new Set<string>();
+  const parts = id.split('--');
+  const first = parts[0] ?? '';
+  const last = parts[parts.length - 1] ?? '';
+  const offering = renames.offerings[first];
+  const task = parts.length > 1 ? renames.tasks[last] : undefined;
+  const withOffering = offering ? [offering, ...parts.slice(1)] : parts;
+  if (offering) out.add(withOffering.join('--'));
+  if (task) out.add([...parts.slice(0, -1), task].join('--'));
+  if (offering && task && parts.length > 1) out.add([...withOffering.slice(0, -1), task].join('--'));
+  out.delete(id);
+  return [...out];
+}
+
+const NO_RENAMES: Renames = { offerings: {}, tasks: {} };
+
 /** Where `page#fragment` of the current site leads, following redirects (at most a few hops). */
 export function resolveTarget(
   current: AnchorManifest,
   redirects: readonly Redirect[],
   page: string,
   fragment: string | undefined,
+  renames: Renames = NO_RENAMES,
 ): boolean {
   let p = page;
   let f = fragment;
   for (let hop = 0; hop < 5; hop += 1) {
     const record = current.pages[p];
-    if (record && record.kind !== 'redirect' && (f === undefined || record.fragments[f])) return true;
-    const next = findRedirect(redirects, p, f);
+    if (record && record.kind !== 'redirect') {
+      if (f === undefined || record.fragments[f]) return true;
+      if (renamedIds(f, renames).some((id) => record.fragments[id])) return true;
+    }
+    const next = findRedirect(redirects, p, f, record !== undefined);
     if (!next) return false;
     p = next.page;
     // A page-level redirect keeps the fragment (the redirect page's script carries it over).
@@ -113,9 +175,12 @@ function findRedirect(
   redirects: readonly Redirect[],
   page: string,
   fragment: string | undefined,
+  pageExists: boolean,
 ): { page: string; fragment?: string } | undefined {
   const parsed = redirects.map((r) => ({ from: splitTarget(r.from), to: splitTarget(r.to) }));
-  if (fragment !== undefined) {
+  // A fragment entry works where a page runs the script: the old page itself or its redirect stub.
+  const stub = parsed.some((r) => r.from.page === page && r.from.fragment === undefined);
+  if (fragment !== undefined && (pageExists || stub)) {
     const exact = parsed.find((r) => r.from.page === page && r.from.fragment === fragment);
     if (exact) return exact.to;
   }
@@ -142,6 +207,7 @@ export function compareAnchors(
   current: AnchorManifest,
   redirects: readonly Redirect[],
   baselineFile: string,
+  renames: Renames = NO_RENAMES,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const where = (source: SourceRef | undefined): Pick<Diagnostic, 'file' | 'line' | 'column'> =>
@@ -149,7 +215,7 @@ export function compareAnchors(
   for (const url of Object.keys(baseline.pages).sort()) {
     const page = baseline.pages[url]!;
     const shown = `/${url}`;
-    if (!resolveTarget(current, redirects, url, undefined)) {
+    if (!resolveTarget(current, redirects, url, undefined, renames)) {
       diagnostics.push({
         ...where(page.source),
         severity: 'error',
@@ -159,7 +225,7 @@ export function compareAnchors(
       continue;
     }
     for (const id of Object.keys(page.fragments).sort()) {
-      if (resolveTarget(current, redirects, url, id)) continue;
+      if (resolveTarget(current, redirects, url, id, renames)) continue;
       const record = page.fragments[id]!;
       diagnostics.push({
         ...where(record.source ?? page.source),

@@ -10,7 +10,7 @@ import { slugify } from '../parse/slug.js';
 import type { ParsedSource, ParsedTable } from '../parse/types.js';
 import { AreaRegistry } from './areas.js';
 import { TaskMatcher } from './tasks.js';
-import type { Area, CanonicalTask, Offering, OverviewMatrix, Section } from './types.js';
+import type { Area, CanonicalTask, Offering, OverviewMatrix, Row, Section } from './types.js';
 
 export interface BuiltOfferings {
   offerings: Offering[];
@@ -99,10 +99,11 @@ function buildOffering(
     const area = registry.areaOf(table.headings, plan.source.title ?? '');
     const own = table.headings[table.headings.length - 1];
     const areaHeading = [...table.headings].reverse().find((h) => registry.recognise(h.text, h.anchor) === area.id) ?? own;
+    const anchor = unique(table.anchor ?? (slugify(own?.text ?? area.title) || area.id));
     const section: Section = {
       areaId: area.id,
-      anchor: unique(table.anchor ?? (slugify(own?.text ?? area.title) || area.id)),
-      aliases: [...table.aliases],
+      anchor,
+      aliases: legacyAliases(table, anchor, area.id),
       title: own?.text ?? area.title,
       source: table.source,
       rows: [],
@@ -112,7 +113,10 @@ function buildOffering(
     if (table.caption !== undefined) section.caption = table.caption;
     for (const row of table.rows) {
       const taskId = tasks.idFor(row.task, area.id);
-      const built = { anchor: unique(`${area.id}--${taskId}`), task: row.task, taskId, provider: row.provider, customer: row.customer, source: row.source };
+      const built: Row = { anchor: unique(`${area.id}--${taskId}`), task: row.task, taskId, provider: row.provider, customer: row.customer, source: row.source };
+      // tasks.yaml formerIds: the row's old anchors keep resolving (alias ids on the row).
+      const former = config.tasks.find((t) => t.id === taskId)?.formerIds ?? [];
+      if (former.length > 0) built.aliases = former.map((id) => `${area.id}--${id}`);
       section.rows.push(row.group === undefined ? built : { ...built, group: row.group });
     }
     offering.sections.push(section);
@@ -120,6 +124,15 @@ function buildOffering(
   const overview = plan.source.overviews[0];
   if (overview) offering.overview = mapOverview(overview, registry);
   return offering;
+}
+
+/**
+ * Ids the source gave this table and its headings (`{: #incident-and-ops}` on the area's H2,
+ * `aliases="..."`): links written against the source page keep their fragment on ours.
+ */
+function legacyAliases(table: ParsedTable, anchor: string, areaId: string): string[] {
+  const ids = [...table.aliases, ...table.headings.flatMap((h) => [h.anchor, ...h.aliases])];
+  return [...new Set(ids.filter((id): id is string => !!id && id !== anchor && id !== areaId))];
 }
 
 function mapOverview(matrix: OverviewMatrix, registry: AreaRegistry): OverviewMatrix {

@@ -3,11 +3,11 @@
  * link pasted into a wiki or chat unfurls with a useful title and text. Descriptions of
  * offering and area pages are built from the model (who carries how many duties).
  */
-import type { Offering, Row, Site } from '../model/types.js';
-import { splitTarget } from '../model/anchors-baseline.js';
+import type { Offering, Redirect, Row, Site } from '../model/types.js';
+import { renamesOf, splitTarget, type Renames } from '../model/anchors-baseline.js';
 import type { Page } from './page.js';
 import { absoluteUrl, siteUrl } from './url.js';
-import { redirectView } from './redirects.js';
+import { effectiveRedirects, redirectView } from './redirects.js';
 
 function hasDuty(text: string, html: string): boolean {
   return text.trim() !== '' || html.trim() !== '';
@@ -67,14 +67,16 @@ export interface HeadMeta {
   twitterCard: 'summary';
   /** JSON map of old fragments on this page to new targets (site redirects), if any. */
   fragmentMap?: string;
+  /** JSON of renamed offerings and tasks, for pages that repeat their ids (legacy-fragments.ts). */
+  renames?: string;
   /** Whether search engines should skip the page (404, redirect stubs). */
   noindex: boolean;
 }
 
 /** Fragment-level redirects whose old page is this page: old fragment -> new site path. */
-export function fragmentRedirects(site: Site, pageUrl: string, base: string): Record<string, string> {
+export function fragmentRedirects(redirects: readonly Redirect[], pageUrl: string, base: string): Record<string, string> {
   const map: Record<string, string> = {};
-  const sorted = [...site.redirects].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const sorted = [...redirects].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   for (const redirect of sorted) {
     const from = splitTarget(redirect.from);
     if (from.page !== pageUrl || from.fragment === undefined) continue;
@@ -84,10 +86,24 @@ export function fragmentRedirects(site: Site, pageUrl: string, base: string): Re
   return map;
 }
 
+/** Per-site values every page's head needs, computed once (a site can have thousands of pages). */
+const siteLinkData = new WeakMap<Site, { redirects: Redirect[]; renames: Renames }>();
+
+function linkData(site: Site): { redirects: Redirect[]; renames: Renames } {
+  let data = siteLinkData.get(site);
+  if (!data) {
+    const redirects = effectiveRedirects(site);
+    data = { redirects, renames: renamesOf(site, redirects) };
+    siteLinkData.set(site, data);
+  }
+  return data;
+}
+
 export function headMeta(site: Site, page: Page, base: string): HeadMeta {
   const path = siteUrl(base, page.url);
   const absolute = absoluteUrl(site.baseUrl, path);
-  const map = fragmentRedirects(site, page.url, base);
+  const { redirects, renames } = linkData(site);
+  const map = fragmentRedirects(redirects, page.url, base);
   return {
     canonical: absolute ?? path,
     ...(absolute ? { absolute } : {}),
@@ -97,6 +113,7 @@ export function headMeta(site: Site, page: Page, base: string): HeadMeta {
     ogType: page.template === 'pages/offering.njk' || page.template === 'pages/area.njk' ? 'article' : 'website',
     twitterCard: 'summary',
     ...(Object.keys(map).length > 0 ? { fragmentMap: JSON.stringify(map) } : {}),
+    ...(hasRenames(renames) ? { renames: JSON.stringify(renames) } : {}),
     noindex: page.url === '404.html',
   };
 }
@@ -107,4 +124,8 @@ export function linkGlobals(site: Site, base: string): Record<string, (page: Pag
     headMeta: (page: Page) => headMeta(site, page, base),
     redirectView: (page: Page) => redirectView(page, base),
   };
+}
+
+function hasRenames(renames: Renames): boolean {
+  return Object.keys(renames.offerings).length > 0 || Object.keys(renames.tasks).length > 0;
 }

@@ -3,11 +3,12 @@
  * sends the reader on, keeping or translating the fragment, so published links keep working
  * on any static host. The fragment logic lives in a small external script (strict CSP).
  */
-import type { Site } from '../model/types.js';
-import { splitTarget } from '../model/anchors-baseline.js';
+import type { Redirect, Site } from '../model/types.js';
+import { renamesOf, splitTarget } from '../model/anchors-baseline.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { OutputFile, Page } from './page.js';
 import { siteUrl } from './url.js';
+import { pairUrl, publishedPairs } from './pages/compare.js';
 
 export const REDIRECT_TEMPLATE = 'pages/redirect.njk';
 export const REDIRECT_SCRIPT = 'redirect.js';
@@ -23,9 +24,36 @@ function byFrom(a: { from: string }, b: { from: string }): number {
   return a.from < b.from ? -1 : a.from > b.from ? 1 : 0;
 }
 
+/**
+ * site.yaml redirects plus the ones a renamed offering implies: `offerings/a/` -> `offerings/b/`
+ * also moves `checklist/a/` and every published comparison that names `a`.
+ */
+export function effectiveRedirects(site: Site): Redirect[] {
+  const explicit = new Set(site.redirects.map((r) => splitTarget(r.from).page + (splitTarget(r.from).fragment ? '#' : '')));
+  const ids = new Set(site.offerings.map((o) => o.id));
+  const derived: Redirect[] = [];
+  const push = (from: string, to: string): void => {
+    if (explicit.has(from)) return;
+    explicit.add(from);
+    derived.push({ from, to });
+  };
+  const renames = renamesOf(site, site.redirects);
+  for (const [oldId, newId] of Object.entries(renames.offerings)) {
+    if (ids.has(oldId)) continue;
+    push(`checklist/${oldId}/`, `checklist/${newId}/`);
+    for (const [a, b] of publishedPairs(site)) {
+      if (a.id !== newId && b.id !== newId) continue;
+      const swap = (id: string): string => (id === newId ? oldId : id);
+      push(pairUrl(swap(a.id), swap(b.id)), pairUrl(a.id, b.id));
+      push(pairUrl(swap(b.id), swap(a.id)), pairUrl(a.id, b.id));
+    }
+  }
+  return [...site.redirects, ...derived];
+}
+
 /** One redirect page per old page that has a whole-page entry (`from` without a fragment). */
 export function redirectPages(site: Site): Page[] {
-  const entries = [...site.redirects].sort(byFrom).map((r) => ({ from: splitTarget(r.from), to: r.to.trim().replace(/^\/+/, '') }));
+  const entries = [...effectiveRedirects(site)].sort(byFrom).map((r) => ({ from: splitTarget(r.from), to: r.to.trim().replace(/^\/+/, '') }));
   const pages: Page[] = [];
   const seen = new Set<string>();
   for (const entry of entries) {

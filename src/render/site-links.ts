@@ -4,11 +4,12 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics.js';
-import { compareAnchors, parseManifest, type AnchorManifest } from '../model/anchors-baseline.js';
+import { compareAnchors, parseManifest, renamesOf, type AnchorManifest } from '../model/anchors-baseline.js';
 import type { Site } from '../model/types.js';
 import { checkOutput, filesUnder } from './link-check.js';
 import { publicDir } from './paths.js';
 import { renderSite } from './render-site.js';
+import { effectiveRedirects } from './redirects.js';
 
 export interface SiteLinks {
   manifest: AnchorManifest;
@@ -25,5 +26,6 @@ export async function checkSiteLinks(site: Site, base = '/'): Promise<SiteLinks>
 
 /** Baseline check: `baselineText` is a previous anchors.json, `baselineFile` its path (for messages). */
 export function checkBaseline(site: Site, current: AnchorManifest, baselineText: string, baselineFile: string): Diagnostic[] {
-  return compareAnchors(parseManifest(baselineText, baselineFile), current, site.redirects, baselineFile);
+  const redirects = effectiveRedirects(site);
+  return compareAnchors(parseManifest(baselineText, baselineFile), current, redirects, baselineFile, renamesOf(site, redirects));
 }
