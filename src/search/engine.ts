@@ -17,6 +17,9 @@ export interface EngineData {
 export interface EngineResult {
   /** Matching doc ids, best first, at most `limit`. */
   ids: number[];
+  /** For each of `ids`: how many query words it matched, and its score. */
+  matched: number[];
+  scores: number[];
   /** All matches that passed the filter. */
   total: number;
   /** Every index term the query expanded to (for highlighting). */
@@ -32,8 +35,11 @@ const B = 0.75;
 const ID_SPACE = 2 ** 20;
 const MAX_SCORE = 2 ** 22 - 1;
 
-/** Builds the serialised index from each doc's fields, already tokenised and processed. */
-export function buildEngineData(docs: string[][][], boosts: number[]): EngineData {
+/**
+ * Builds the serialised index from each doc's fields, already tokenised and processed.
+ * `boosts` weight the fields; `docBoost` (optional) weights whole docs.
+ */
+export function buildEngineData(docs: string[][][], boosts: number[], docBoost?: (id: number) => number): EngineData {
   const n = docs.length;
   if (n > ID_SPACE) throw new Error(`search index holds at most ${ID_SPACE} records, got ${n}`);
   const fieldCount = boosts.length;
@@ -49,7 +55,8 @@ export function buildEngineData(docs: string[][][], boosts: number[]): EngineDat
       for (const [word, count] of tf) {
         let perDoc = raw.get(word);
         if (!perDoc) raw.set(word, (perDoc = new Map()));
-        perDoc.set(id, (perDoc.get(id) ?? 0) + ((boosts[f] ?? 1) * (count * (K1 + 1))) / (count + norm));
+        const weight = (boosts[f] ?? 1) * (docBoost ? docBoost(id) : 1);
+        perDoc.set(id, (perDoc.get(id) ?? 0) + (weight * (count * (K1 + 1))) / (count + norm));
       }
     }
   });
@@ -173,8 +180,15 @@ export class Engine {
     }
     const ranked = keys.subarray(0, count).sort();
     const ids: number[] = [];
-    for (let i = count - 1; i >= 0 && ids.length < limit; i--) ids.push(ID_SPACE - 1 - ((ranked[i] as number) % ID_SPACE));
-    return { ids, total: count, terms: [...allTerms] };
+    const matched: number[] = [];
+    const scores: number[] = [];
+    for (let i = count - 1; i >= 0 && ids.length < limit; i--) {
+      const id = ID_SPACE - 1 - ((ranked[i] as number) % ID_SPACE);
+      ids.push(id);
+      matched.push(this.matched[id] as number);
+      scores.push(this.total[id] as number);
+    }
+    return { ids, matched, scores, total: count, terms: [...allTerms] };
   }
 
   private posting(term: string): Posting {

@@ -4,7 +4,7 @@
  * lives in engine.ts.
  * Uses no Node or DOM names, so it type-checks under both tsconfigs and Vite bundles it.
  */
-import { buildEngineData, Engine, type EngineData } from './engine.js';
+import { buildEngineData, Engine, type EngineData, type EngineResult } from './engine.js';
 import type { PartyFilter, SearchDoc, SearchIndexFile } from './record.js';
 
 /** Bump when tokenising, weights or the file layout change: an old index must not be read. */
@@ -54,8 +54,15 @@ export function buildIndexData(file: Pick<SearchIndexFile, 'offerings' | 'areas'
   return buildEngineData(
     file.docs.map((doc) => docFields(file, doc)),
     FIELD_BOOSTS,
+    // Intros repeat their area's words; rows are what readers look for, so rows weigh more.
+    (id) => (file.docs[id]?.[0] === 'r' ? 1 : 0.6),
   );
 }
+
+/** How many of the best matches a multi-word query re-ranks by phrase. */
+const RERANK = 50;
+/** Score factor for a record holding the query's words next to each other, in order. */
+const PHRASE_BONUS = 1.6;
 
 /** Revives the engine from a loaded index file (browser side and tests). */
 export function loadEngine(file: SearchIndexFile): Engine {
@@ -126,9 +133,23 @@ export function search(engine: Engine, file: SearchIndexFile, query: string, fil
           if (area !== -2 && doc[2] !== area) return false;
           return partyMatches(doc[7], party);
         };
-  const result = engine.search(words, keep, limit);
+  const result = engine.search(words, keep, words.length > 1 ? Math.max(limit, RERANK) : limit);
   const marks = matchTerms(result.terms, words.map(({ word }) => word));
-  return { total: result.total, hits: result.ids.map((id) => toHit(file, id, marks)) };
+  const ids = words.length > 1 ? byPhrase(file, result, terms(query).join(' ')).slice(0, limit) : result.ids;
+  return { total: result.total, hits: ids.map((id) => toHit(file, id, marks)) };
+}
+
+/** Re-ranks the best matches: same matched-word count first, then score with a bonus for the exact phrase. */
+function byPhrase(file: SearchIndexFile, result: EngineResult, phrase: string): number[] {
+  const ranked = result.ids.map((id, i) => {
+    // Offering names are left out: every row of an offering would hold its name as a phrase.
+    const [, , , task, provider, customer] = file.docs[id] as SearchDoc;
+    const text = ` ${terms(`${task} ${provider} ${customer}`).join(' ')} `;
+    const bonus = text.includes(` ${phrase}`) ? PHRASE_BONUS : 1;
+    return { id, matched: result.matched[i] ?? 0, score: (result.scores[i] ?? 0) * bonus, order: i };
+  });
+  ranked.sort((a, b) => b.matched - a.matched || b.score - a.score || a.order - b.order);
+  return ranked.map(({ id }) => id);
 }
 
 function toHit(file: SearchIndexFile, id: number, marks: Marks): Hit {

@@ -1,0 +1,102 @@
+/**
+ * Search quality on the shipped content: each query must find the expected rows in its top 3.
+ * Runs the same query module the browser uses, on the index file as the build writes it.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadSite } from '../../src/model/load-site.js';
+import type { SearchIndexFile } from '../../src/search/record.js';
+import { searchOutputs } from '../../src/search/index.js';
+import { loadEngine, search, type Filters, type Hit } from '../../src/search/query.js';
+import type { Engine } from '../../src/search/engine.js';
+
+const KPS = 'key-protect-standard';
+const KPD = 'key-protect-dedicated';
+const SM = 'secrets-manager';
+
+/** query -> rows (`<offering>#<row anchor>`) that must all be among the first three results. */
+const TABLE: [string, string[]][] = [
+  ['backu', [`${KPD}#disaster-recovery--backups`, `${SM}#disaster-recovery--backups`]],
+  ['disater recovery', [`${KPD}#disaster-recovery--recovery`]],
+  ['firmwear', [`${KPD}#incident-and-ops--firmware-updates`]],
+  ['firmware', [`${KPD}#incident-and-ops--firmware-updates`]],
+  ['master key backup', [`${KPD}#security-compliance--master-key-backups`]],
+  ['Key Protect', [`${KPD}#iam-responsibilities--service-key-policies`, `${KPS}#disaster-recovery--backups`]],
+  ['Key Protect Dedicated interfaces', [`${KPD}#change-management--service-updates`]],
+  ['IBM Cloud Logs', [`${KPS}#incident-and-ops--monitoring`, `${SM}#incident-and-ops--monitoring`]],
+  ['Secrets Manager', [`${SM}#incident-and-ops--availability`]],
+  ['activity tracker', [`${KPD}#incident-and-ops--monitoring`]],
+  ['smart card', [`${KPD}#security-compliance--smart-cards`]],
+  ['smart crd readers', [`${KPD}#security-compliance--smart-cards`]],
+  ['PINs', [`${KPD}#security-compliance--smart-cards`]],
+  ['CLOUDTKEFILES', [`${KPD}#security-compliance--key-part-files`]],
+  ['SLA', [`${SM}#incident-and-ops--availability`]],
+  ['IAM', [`${SM}#iam-responsibilities--access-control`]],
+  ['vpe', [`${KPS}#disaster-recovery--virtual-private-endpoints`]],
+  ['IP address', [`${KPS}#disaster-recovery--private-endpoints`, `${KPS}#disaster-recovery--virtual-private-endpoints`]],
+  // Words only in the customer's column.
+  ['restore data', [`${KPD}#disaster-recovery--backups`]],
+  ['secondary instance', [`${SM}#disaster-recovery--backups`]],
+  ['status page', [`${KPS}#incident-and-ops--incidents`, `${KPD}#incident-and-ops--incidents`, `${SM}#incident-and-ops--incidents`]],
+  ['rotate', [`${KPS}#security-compliance--compliance`, `${KPD}#security-compliance--compliance`]],
+  // Words only in the provider's column.
+  ['SOC ISO', [`${KPS}#security-compliance--compliance`, `${KPD}#security-compliance--compliance`]],
+  ['error messages', [`${KPD}#incident-and-ops--third-party-cloud`, `${KPD}#iam-responsibilities--third-party-cloud`]],
+  ['bug fixes', [`${SM}#change-management--service-updates`]],
+  ['crypto units sequential', [`${KPD}#incident-and-ops--firmware-updates`]],
+];
+
+let file: SearchIndexFile;
+let engine: Engine;
+
+beforeAll(async () => {
+  const { site } = await loadSite('content');
+  if (!site) throw new Error('shipped content did not load');
+  // The bytes the build writes, read back as the browser does.
+  const [output] = searchOutputs(site);
+  file = JSON.parse(String(output?.contents)) as SearchIndexFile;
+  engine = loadEngine(file);
+});
+
+const key = (hit: Hit): string => `${hit.offeringId}#${hit.url.split('#')[1] ?? ''}`;
+const top = (query: string, filters: Filters = {}, limit = 3): string[] => search(engine, file, query, filters, limit).hits.map(key);
+
+describe('search quality on the shipped content', () => {
+  test.each(TABLE)('%s', (query, expected) => {
+    const found = top(query);
+    for (const row of expected) expect(found, `${query}: ${found.join(', ')}`).toContain(row);
+  });
+
+  test('every row links to its offering page and anchor', () => {
+    const hit = search(engine, file, 'firmware', {}, 1).hits[0];
+    expect(hit?.url).toBe(`offerings/${KPD}/#incident-and-ops--firmware-updates`);
+    expect(hit?.offeringName).toBe('Key Protect Dedicated');
+    expect(hit?.kind).toBe('row');
+  });
+
+  test('typo matches are highlighted by the word the text holds', () => {
+    const hit = search(engine, file, 'firmwear', {}, 1).hits[0];
+    expect(hit?.snippet.filter((s) => s.mark).map((s) => s.text)).toEqual(['firmware']);
+    expect(hit?.task.filter((s) => s.mark).map((s) => s.text)).toEqual(['Firmware']);
+  });
+
+  test('filters narrow results by offering, area and party', () => {
+    const all = search(engine, file, 'access', {}, 100);
+    const kpd = search(engine, file, 'access', { offering: KPD }, 100);
+    expect(kpd.total).toBeGreaterThan(0);
+    expect(kpd.total).toBeLessThan(all.total);
+    expect(kpd.hits.every((hit) => hit.offeringId === KPD)).toBe(true);
+    const iam = search(engine, file, 'access', { area: 'iam-responsibilities' }, 100);
+    expect(iam.total).toBeLessThan(all.total);
+    expect(iam.hits.every((hit) => hit.areaId === 'iam-responsibilities')).toBe(true);
+    // "None." in the customer's cell is no duty: that row is the provider's alone.
+    const none = `${KPS}#disaster-recovery--backups`;
+    expect(search(engine, file, 'Key Protect', { party: 'customer' }, 100).hits.map(key)).not.toContain(none);
+    expect(search(engine, file, 'Key Protect', { party: 'provider' }, 100).hits.map(key)).toContain(none);
+    expect(search(engine, file, 'Key Protect', { party: 'both' }, 100).hits.map(key)).not.toContain(none);
+  });
+
+  test('no words, no results', () => {
+    expect(search(engine, file, '  ', {}, 10)).toEqual({ total: 0, hits: [] });
+    expect(search(engine, file, 'the and of', {}, 10).total).toBe(0);
+  });
+});
