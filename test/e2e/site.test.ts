@@ -2,10 +2,14 @@
  * The built site in Chromium: clean loads, a full link crawl, axe-core on every page, anchors,
  * no-JS, 360 px, and the atomic build through the CLI.
  */
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureCompiled, respmatrix } from './cli.js';
 import { clippedElements, tableCount, targetState } from './browser-checks.js';
 import { crawl, type CrawlResult } from './crawl.js';
-import { axe, startHarness, type Harness } from './harness.js';
+import { axe, repoRoot, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 let site: CrawlResult;
@@ -94,3 +98,41 @@ describe('the built site', () => {
     expect(report).toEqual({});
   });
 });
+
+describe('respmatrix build (the CLI)', () => {
+  test('a content error over an existing dist/ exits 1 and leaves dist/ unchanged', async () => {
+    await ensureCompiled();
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'respmatrix-cli-'));
+    try {
+      const content = path.join(tmp, 'content');
+      const dist = path.join(tmp, 'dist');
+      await cp(path.join(repoRoot, 'content'), content, { recursive: true });
+      const good = await respmatrix(['build', '--content', content, '--out', dist]);
+      expect(good.code, good.stderr).toBe(0);
+      const before = await snapshot(dist);
+      expect(before.has('index.html')).toBe(true);
+
+      const file = path.join(content, 'sources', 'secrets-manager.md');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('Restricting access', 'Restricting {{site.data.keyword.no-such-keyword}}'));
+      const bad = await respmatrix(['build', '--content', content, '--out', dist]);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/secrets-manager\.md:\d+:\d+/);
+      expect(bad.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(await snapshot(dist)).toEqual(before);
+      expect((await readdir(tmp)).sort()).toEqual(['content', 'dist']);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Every file of a folder with its bytes, as base64 for readable diffs of the names. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out.set(path.relative(dir, file), (await readFile(file)).toString('base64'));
+  }
+  return out;
+}
