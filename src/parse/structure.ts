@@ -10,8 +10,15 @@ import type { OverviewMatrix, Rich } from '../model/types.js';
 import { renderInlineWith } from './inline.js';
 import { slugify } from './slug.js';
 import { state, type ParseState } from './state.js';
-import { readTable } from './tables.js';
+import { readHtmlTables } from './html-table.js';
+import { readGrid, readTable, type TableReading } from './tables.js';
 import type { ParsedHeading, ParsedSource, ParsedTable } from './types.js';
+
+interface Found {
+  reading: TableReading;
+  id: string | undefined;
+  caption: string | undefined;
+}
 
 const NOT_INTRO = new Set(['shortdesc', 'note', 'important', 'tip', 'deprecated', 'help', 'support', 'preview', 'beta']);
 
@@ -44,7 +51,7 @@ export default function structure() {
       const place = node.position?.start ?? { line: 1, column: 1 };
       if (node.type === 'heading') {
         closeIntro();
-        const rich = render(node, st, file, false);
+        const rich = render(node, st, file);
         if (node.depth === 1 && result.title === undefined) {
           result.title = rich.text;
           result.source = { file: path, line: place.line, column: place.column };
@@ -56,40 +63,41 @@ export default function structure() {
         introOwner = heading;
       } else if (node.type === 'paragraph' || node.type === 'list') {
         const words = attrs ? [...attrs.refs, ...attrs.classes] : [];
-        if (words.includes('shortdesc')) { summary.push(render(node, st, file, true)); continue; }
+        if (words.includes('shortdesc')) { summary.push(render(node, st, file)); continue; }
         if (introOwner && !words.some((w) => NOT_INTRO.has(w))) {
-          const r = render(node, st, file, true);
+          const r = render(node, st, file);
           if (r.html) intro.push(r);
         }
-      } else if (node.type === 'table') {
+      } else if (node.type === 'table' || (node.type === 'html' && /<table[\s>]/i.test(node.value))) {
         closeIntro();
-        const reading = readTable(node, st, file);
-        const own = attrs?.ids[0];
-        const caption = attrs?.pairs.get('caption');
-        const summaryAttr = attrs?.pairs.get('summary');
-        const text = (s: string | undefined) => (s === undefined ? undefined : renderInlineWith(s, st.ctx, file, place, { reportKeyrefs: false, placeholders: false }).text);
-        const nearest = stack[stack.length - 1];
-        if (reading.kind === 'responsibility') {
-          const table: ParsedTable = {
-            headings: stack.map((h) => h),
-            aliases: attrs?.pairs.get('aliases')?.split(/\s+/).filter(Boolean) ?? [],
-            rows: reading.rows,
-            source: { file: path, line: place.line, column: place.column },
-          };
-          const anchor = own ? claim(own, attrs?.place ?? place) : nearest?.anchor;
-          if (anchor) table.anchor = anchor;
+        const found: Found[] = node.type === 'table'
+          ? [{ reading: readTable(node, st, file), id: attrs?.ids[0], caption: attrs?.pairs.get('caption') }]
+          : readHtmlTables(node.value, place).map((t) => ({ reading: readGrid(t.grid, st, file), id: t.id ?? attrs?.ids[0], caption: t.caption ?? attrs?.pairs.get('caption') }));
+        for (const { reading, id, caption } of found) {
+          const text = (s: string | undefined) => (s === undefined ? undefined : renderInlineWith(s, st.ctx, file, place, { reportKeyrefs: false, placeholders: false }).text);
+          const nearest = stack[stack.length - 1];
+          const source = { file: path, line: place.line, column: place.column };
+          const anchor = id ? claim(id, attrs?.place ?? place) : undefined;
           const cap = text(caption);
-          if (cap) table.caption = cap;
-          const sum = text(summaryAttr);
-          if (sum) table.summary = sum;
-          result.tables.push(table);
-        } else if (reading.kind === 'overview') {
-          const matrix: OverviewMatrix = { areaIds: reading.areaIds, rows: reading.rows, source: { file: path, line: place.line, column: place.column } };
-          const cap = text(caption);
-          if (cap) matrix.caption = cap;
-          const anchor = own ? claim(own, attrs?.place ?? place) : undefined;
-          if (anchor) matrix.anchor = anchor;
-          result.overviews.push(matrix);
+          if (reading.kind === 'responsibility') {
+            const table: ParsedTable = {
+              headings: [...stack],
+              aliases: attrs?.pairs.get('aliases')?.split(/\s+/).filter(Boolean) ?? [],
+              rows: reading.rows,
+              source,
+            };
+            const a = anchor ?? nearest?.anchor;
+            if (a) table.anchor = a;
+            if (cap) table.caption = cap;
+            const sum = text(attrs?.pairs.get('summary'));
+            if (sum) table.summary = sum;
+            result.tables.push(table);
+          } else if (reading.kind === 'overview') {
+            const matrix: OverviewMatrix = { areaIds: reading.areaIds, rows: reading.rows, source };
+            if (cap) matrix.caption = cap;
+            if (anchor) matrix.anchor = anchor;
+            result.overviews.push(matrix);
+          }
         }
       }
     }
@@ -117,7 +125,7 @@ function makeHeading(
 }
 
 /** Render a heading, paragraph or list from its source slice (attribute lines cut off). */
-function render(node: RootContent, st: ParseState, file: VFile, block: boolean): Rich {
+function render(node: RootContent, st: ParseState, file: VFile): Rich {
   const pos = node.position;
   if (pos?.start.offset === undefined || pos.end.offset === undefined) return { text: '', html: '' };
   const [s, e] = st.contentRange.get(node) ?? [pos.start.offset, pos.end.offset];
@@ -127,7 +135,7 @@ function render(node: RootContent, st: ParseState, file: VFile, block: boolean):
   }
   const src = st.text.slice(start, e).replace(/[ \t]#+[ \t]*$/, '');
   const col = pos.start.column + (start - pos.start.offset);
-  return renderInlineWith(src, st.ctx, file, { line: pos.start.line, column: col }, { reportKeyrefs: false, placeholders: !block && false });
+  return renderInlineWith(src, st.ctx, file, { line: pos.start.line, column: col }, { reportKeyrefs: false, placeholders: false });
 }
 
 function combine(parts: Rich[]): Rich {

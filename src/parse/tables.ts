@@ -23,22 +23,33 @@ const OVERVIEW_CELL: Record<string, OverviewCell> = {
   shared: 'shared', both: 'shared',
 };
 
-export function headerTexts(table: Table, st: ParseState, file: VFile): { cells: RawCell[]; texts: string[] } {
-  const header = table.children[0];
-  const cells = header ? rawCells(header, st.text) : [];
-  return { cells, texts: cells.map((c) => renderCell(c, st, file, false).text) };
+/** A table as source cells: from a GFM table, or from a raw HTML `<table>`. */
+export interface Grid {
+  header: RawCell[];
+  rows: { cells: RawCell[]; place: { line: number; column: number } }[];
+}
+
+export function gridOf(table: Table, text: string): Grid {
+  const [header, ...body] = table.children;
+  return {
+    header: header ? rawCells(header, text) : [],
+    rows: body.map((row) => ({ cells: rawCells(row, text), place: row.position?.start ?? { line: 1, column: 1 } })),
+  };
 }
 
 export function readTable(table: Table, st: ParseState, file: VFile): TableReading {
-  const { cells: headerCells, texts } = headerTexts(table, st, file);
+  return readGrid(gridOf(table, st.text), st, file);
+}
+
+export function readGrid(grid: Grid, st: ParseState, file: VFile): TableReading {
+  const headerCells = grid.header;
+  const texts = headerCells.map((c) => renderCell(c, st, file, false).text);
   const roles = columnRoles(texts);
-  if (!roles) return readOverview(table, headerCells, texts, st, file);
+  if (!roles) return readOverview(grid, headerCells, texts, st, file);
   const width = texts.length;
   const rows: ParsedRow[] = [];
   let group: string | undefined;
-  for (const row of table.children.slice(1)) {
-    const cells = rawCells(row, st.text);
-    const place = row.position?.start ?? { line: 1, column: 1 };
+  for (const { cells, place } of grid.rows) {
     if (cells.length !== width) {
       report(file, 'table-shape',
         cells.length < width
@@ -80,9 +91,9 @@ function join(a: Rich, b: Rich): Rich {
 }
 
 /** A "responsibilities by resource" matrix: cells IBM / You / Shared under area headers. */
-function readOverview(table: Table, headerCells: RawCell[], texts: string[], st: ParseState, file: VFile): TableReading {
+function readOverview(grid: Grid, headerCells: RawCell[], texts: string[], st: ParseState, file: VFile): TableReading {
   if (texts.length < 4) return { kind: 'other' };
-  const body = table.children.slice(1).map((row) => rawCells(row, st.text));
+  const body = grid.rows.map((row) => row.cells);
   let known = 0;
   let total = 0;
   const values = body.map((cells) =>
