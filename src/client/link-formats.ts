@@ -29,7 +29,7 @@ export function formatLink(format: LinkFormat, title: string, url: string): stri
       return url;
     case 'markdown':
       // Brackets in the text and parentheses/spaces in the URL would end the link early.
-      return `[${t.replace(/([\\[\]])/g, '\\$1')}](${url.replace(/[()\s]/g, (c) => encodeURIComponent(c))})`;
+      return `[${t.replace(/([\\[\]])/g, '\\$1')}](${url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`;
     case 'confluence':
       return `[${t.replace(/[|[\]]/g, ' ').replace(/\s+/g, ' ').trim()}|${url}]`;
     case 'mediawiki':
