@@ -98,7 +98,6 @@ function buildOffering(
   for (const table of plan.tables) {
     const area = registry.areaOf(table.headings, plan.source.title ?? '');
     const own = table.headings[table.headings.length - 1];
-    const areaHeading = [...table.headings].reverse().find((h) => registry.recognise(h.text, h.anchor) === area.id) ?? own;
     const anchor = unique(table.anchor ?? (slugify(own?.text ?? area.title) || area.id));
     const section: Section = {
       areaId: area.id,
@@ -108,7 +107,8 @@ function buildOffering(
       source: table.source,
       rows: [],
     };
-    const intro = own?.intro ?? areaHeading?.intro;
+    // The nearest heading with an intro: a tier heading often has none, its area heading does.
+    const intro = [...table.headings].reverse().find((h) => h.intro)?.intro;
     if (intro) section.intro = intro;
     if (table.caption !== undefined) section.caption = table.caption;
     for (const row of table.rows) {
