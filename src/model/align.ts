@@ -49,16 +49,25 @@ export function checkAlignment(site: Site, tasks: readonly TaskConfig[]): Diagno
   return diagnostics;
 }
 
-/** The most similar row of another offering in the same area that is not already this row's task. */
+/**
+ * The most similar row of another offering in the same area that is not already this row's
+ * task. Rows are compared by distinct name, so large sites with repeated names stay fast.
+ */
 function bestMatch(p: Placed, placed: Placed[], settled: (other: Placed) => boolean): Placed | undefined {
   let best: Placed | undefined;
-  let bestScore = THRESHOLD;
+  let bestScore = 0;
+  const scores = new Map<string, number>();
   for (const other of placed) {
     if (other.offering.id === p.offering.id || other.row.taskId === p.row.taskId) continue;
     // Two unaligned rows would suggest each other; warn only at the later offering's row.
     if (!settled(other) && other.offeringIndex > p.offeringIndex) continue;
-    const score = similarity(p.row.task, other.row.task);
-    if (score >= bestScore && (!best || score > bestScore || other.offeringIndex < best.offeringIndex)) {
+    let score = scores.get(other.row.task);
+    if (score === undefined) {
+      score = similarity(p.row.task, other.row.task);
+      scores.set(other.row.task, score);
+    }
+    if (score > bestScore || (score === bestScore && best && other.offeringIndex < best.offeringIndex)) {
+      if (score < THRESHOLD) continue;
       best = other;
       bestScore = score;
     }
@@ -84,7 +93,11 @@ function warning(p: Placed, match: Placed, configured: Set<string>, tasks: reado
   };
 }
 
-/** Similarity of two task names: the better of word overlap (Dice) and edit distance. */
+/**
+ * Similarity of two task names (0..1): word overlap (Dice) when it is high or when every word
+ * of the shorter name is in the longer one ("Monitoring" / "Monitor the system"), or closeness
+ * by edit distance for typos. Anything else scores 0.
+ */
 export function similarity(a: string, b: string): number {
   const na = normaliseTaskName(a);
   const nb = normaliseTaskName(b);
@@ -94,9 +107,13 @@ export function similarity(a: string, b: string): number {
   let shared = 0;
   for (const t of ta) if (tb.has(t)) shared += 1;
   const dice = ta.size + tb.size === 0 ? 0 : (2 * shared) / (ta.size + tb.size);
+  const contained = shared > 0 && shared === Math.min(ta.size, tb.size);
+  const words = dice > THRESHOLD || contained ? dice : 0;
   const longest = Math.max(na.length, nb.length);
-  const edit = longest === 0 ? 0 : 1 - levenshtein(na, nb) / longest;
-  return Math.max(dice, edit >= 0.8 ? edit : 0);
+  // Edit distance only matters for near-identical lengths; skip the quadratic work otherwise.
+  if (Math.abs(na.length - nb.length) > longest * 0.2) return words;
+  const edit = 1 - levenshtein(na, nb) / longest;
+  return Math.max(words, edit >= 0.8 ? edit : 0);
 }
 
 function tokens(name: string): Set<string> {
