@@ -15,7 +15,11 @@ export interface CompareState {
 }
 
 /** Read a view from a query string; unknown offering ids are dropped, a missing list means all. */
-export function parseState(search: string, allIds: readonly string[], chooseOfferings: boolean): CompareState {
+export function parseState(
+  search: string,
+  allIds: readonly string[],
+  chooseOfferings: boolean,
+): CompareState {
   const params = new URLSearchParams(search);
   const list = params.get('offerings');
   const wanted = new Set((list ?? '').split(',').map((id) => id.trim()));

@@ -58,9 +58,9 @@ describe('checklist page', () => {
     expect(await page.locator('.site-header').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });
     for (const selector of chrome) {
-      const visible = await page.locator(selector).evaluateAll((els) =>
-        els.some((el) => (el as HTMLElement).getClientRects().length > 0),
-      );
+      const visible = await page
+        .locator(selector)
+        .evaluateAll((els) => els.some((el) => (el as HTMLElement).getClientRects().length > 0));
       expect(visible, selector).toBe(false);
     }
     expect(await page.locator('.checklist-item').count()).toBe(5);

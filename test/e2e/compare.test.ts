@@ -44,7 +44,9 @@ describe('compare page', () => {
     // IBM's duties are hidden, yours are shown
     expect(await page.locator('.cmp-duty[data-party="provider"]:visible').count()).toBe(0);
     expect(await page.locator('.cmp-duty[data-party="customer"]:visible').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('[data-cmp-status]').textContent()).toBe('Showing 4 of 6 tasks that differ.');
+    await expect
+      .poll(() => page.locator('[data-cmp-status]').textContent())
+      .toBe('Showing 4 of 6 tasks that differ.');
     const url = new URL(page.url());
     expect(url.pathname + url.search).toBe('/sub/compare/?offerings=alpha,beta&party=customer&diff=1');
     expect(problems()).toEqual([]);
@@ -100,7 +102,10 @@ describe('compare page', () => {
   });
 
   test('on a 360 px phone every task is a card with the offerings stacked and labelled', async () => {
-    const { page, context } = await h.open('compare/#incident-and-ops--availability', { width: 360, height: 740 });
+    const { page, context } = await h.open('compare/#incident-and-ops--availability', {
+      width: 360,
+      height: 740,
+    });
     const layout = await page.evaluate(() => {
       const row = document.getElementById('incident-and-ops--availability')!;
       const cells = [...row.querySelectorAll('td')];
@@ -109,7 +114,8 @@ describe('compare page', () => {
         display: getComputedStyle(cells[0]!).display,
         lefts: cells.map((c) => Math.round(c.getBoundingClientRect().left)),
         labels: cells.map((c) => (c.querySelector('.cmp-offering-label') as HTMLElement).innerText),
-        headVisible: (document.querySelector('.cmp-table thead') as HTMLElement).getBoundingClientRect().width > 1,
+        headVisible:
+          (document.querySelector('.cmp-table thead') as HTMLElement).getBoundingClientRect().width > 1,
       };
     });
     expect(layout.scrollWidth).toBeLessThanOrEqual(360);
@@ -137,9 +143,9 @@ describe('compare page', () => {
     expect(await visibleColumns(page)).toEqual(['Task', 'Alpha Standard', 'Beta Dedicated']);
     const availability = page.locator('#incident-and-ops--availability td');
     expect(await availability.nth(1).innerText()).toContain('Not listed');
-    expect(await page.locator('a', { hasText: 'Alpha Standard and Gamma Secrets' }).getAttribute('href')).toBe(
-      '/sub/compare/alpha-vs-gamma/',
-    );
+    expect(
+      await page.locator('a', { hasText: 'Alpha Standard and Gamma Secrets' }).getAttribute('href'),
+    ).toBe('/sub/compare/alpha-vs-gamma/');
     expect(problems()).toEqual([]);
     await context.close();
   });
@@ -149,5 +155,65 @@ describe('compare page', () => {
     expect(await visibleRows(page)).toHaveLength(6);
     expect(await page.locator('.cmp-duty:visible').count()).toBe(await page.locator('.cmp-duty').count());
     await context.close();
+  });
+});
+
+describe('compare and checklist on the shipped site', () => {
+  let shipped: Harness;
+  beforeAll(async () => {
+    shipped = await startHarness();
+  });
+  afterAll(async () => {
+    await shipped?.close();
+  });
+
+  test('axe finds no violation on /compare/ (wide, phone, a filtered view) and on a checklist', async () => {
+    const views: [string, number][] = [
+      ['compare/', 1280],
+      ['compare/', 360],
+      ['compare/?offerings=key-protect-standard,secrets-manager&party=customer&diff=1', 1280],
+      ['checklist/key-protect-dedicated/', 1280],
+      ['checklist/secrets-manager/', 360],
+    ];
+    for (const [url, width] of views) {
+      const { page, context, problems } = await shipped.open(url, { width });
+      expect(await axe(page), `${url} at ${width}`).toEqual([]);
+      expect(problems(), url).toEqual([]);
+      await context.close();
+    }
+  });
+
+  test('Key Protect Standard vs Secrets Manager, your differing duties only, lines up the aligned tasks', async () => {
+    const { page, context } = await shipped.open(
+      'compare/?offerings=key-protect-standard,secrets-manager&party=customer&diff=1',
+    );
+    const rows = await visibleRows(page);
+    expect(rows).toContain('incident-and-ops--availability');
+    expect(rows).toContain('change-management--service-updates');
+    expect(rows).toContain('disaster-recovery--backups');
+    // both offerings ask you the same for monitoring, so it is not a difference
+    expect(rows).not.toContain('incident-and-ops--monitoring');
+    // tasks neither of the two lists are gone
+    expect(rows).not.toContain('incident-and-ops--firmware-updates');
+    await context.close();
+  });
+
+  test('every pair page renders without JavaScript', async () => {
+    const ids = shipped.site.offerings.map((o) => o.id);
+    for (let i = 0; i < ids.length; i++) {
+      for (const b of ids.slice(i + 1)) {
+        const { page, context, problems } = await shipped.open(`compare/${ids[i]}-vs-${b}/`, {
+          javaScript: false,
+        });
+        expect(await page.locator('.cmp-table').count()).toBeGreaterThan(0);
+        expect(
+          await page
+            .locator('thead th[data-offering]')
+            .evaluateAll((ths) => [...new Set(ths.map((th) => (th as HTMLElement).dataset.offering))]),
+        ).toEqual([ids[i], b]);
+        expect(problems()).toEqual([]);
+        await context.close();
+      }
+    }
   });
 });

@@ -38,7 +38,11 @@ describe('checklist pages', () => {
 
   it('write an RFC 4180 CSV per offering with absolute links', () => {
     const files = checklistCsv(compareFixture, { pages: [], base: '/sub/' });
-    expect(files.map((f) => f.path)).toEqual(['checklist/alpha.csv', 'checklist/beta.csv', 'checklist/gamma.csv']);
+    expect(files.map((f) => f.path)).toEqual([
+      'checklist/alpha.csv',
+      'checklist/beta.csv',
+      'checklist/gamma.csv',
+    ]);
     const alpha = String(files[0]!.contents);
     expect(alpha.split('\r\n')).toEqual([
       'area,task,your duty,link',
@@ -50,6 +54,8 @@ describe('checklist pages', () => {
     // no baseUrl: links fall back to the base path; line breaks inside a duty stay quoted
     const noBase = checklistCsv({ ...compareFixture, baseUrl: undefined }, { pages: [], base: '/sub/' });
     const beta = String(noBase[1]!.contents);
-    expect(beta).toContain('"Read  notices,\nthen act.",/sub/offerings/beta/#incident-and-ops--incidents\r\n');
+    expect(beta).toContain(
+      '"Read  notices,\nthen act.",/sub/offerings/beta/#incident-and-ops--incidents\r\n',
+    );
   });
 });

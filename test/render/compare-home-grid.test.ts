@@ -7,7 +7,11 @@ import { all, hasClass, renderPages, text } from './compare-helpers.js';
 describe('home grid', () => {
   it('counts duties per party for each area and offering', () => {
     const grid = homeGrid(compareFixture);
-    expect(grid.rows.map((r) => r.areaId)).toEqual(['incident-and-ops', 'change-management', 'disaster-recovery']);
+    expect(grid.rows.map((r) => r.areaId)).toEqual([
+      'incident-and-ops',
+      'change-management',
+      'disaster-recovery',
+    ]);
     const [ops, change, dr] = grid.rows;
     expect(ops!.cells.map((c) => [c.offeringId, c.provider, c.customer, c.url])).toEqual([
       ['alpha', 3, 3, 'offerings/alpha/#incident-and-ops'],
@@ -41,7 +45,9 @@ describe('home grid', () => {
     ]);
     const cells = all(table!, (e) => e.tagName === 'td');
     expect(text(cells[0]!)).toBe('IBM 3 · You 3');
-    expect(all(cells[0]!, (e) => e.tagName === 'a')[0]!.properties.href).toBe('/sub/offerings/alpha/#incident-and-ops');
+    expect(all(cells[0]!, (e) => e.tagName === 'a')[0]!.properties.href).toBe(
+      '/sub/offerings/alpha/#incident-and-ops',
+    );
     expect(text(cells[3]!)).toBe('Not listed');
   });
 });

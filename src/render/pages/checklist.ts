@@ -31,7 +31,10 @@ export interface ChecklistPageData {
 
 export function checklistData(site: Site, offering: Offering): ChecklistPageData {
   let omitted = 0;
-  const areas = areaOrder(site, offering.sections.map((s) => s.areaId)).map((areaId) => {
+  const areas = areaOrder(
+    site,
+    offering.sections.map((s) => s.areaId),
+  ).map((areaId) => {
     const items: ChecklistItem[] = [];
     for (const section of offering.sections.filter((s) => s.areaId === areaId)) {
       for (const row of section.rows) {
@@ -72,13 +75,19 @@ export function checklistPages(site: Site): Page[] {
 
 /** One CSV per offering: area, task, the customer's duty, link to the row (RFC 4180). */
 export function checklistCsv(site: Site, context: OutputContext): OutputFile[] {
-  const duty = site.parties.customer.trim().toLowerCase() === 'you' ? 'your duty' : `${site.parties.customer} duty`;
+  const duty =
+    site.parties.customer.trim().toLowerCase() === 'you' ? 'your duty' : `${site.parties.customer} duty`;
   return site.offerings.map((offering) => {
     const data = checklistData(site, offering);
     let out = csvLine(['area', 'task', duty, 'link']);
     for (const area of data.areas) {
       for (const item of area.items) {
-        out += csvLine([area.title, item.task, item.text, absoluteUrl(site.baseUrl, item.url) ?? siteUrl(context.base, item.url)]);
+        out += csvLine([
+          area.title,
+          item.task,
+          item.text,
+          absoluteUrl(site.baseUrl, item.url) ?? siteUrl(context.base, item.url),
+        ]);
       }
     }
     return { path: data.csvUrl, contents: out };

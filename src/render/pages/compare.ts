@@ -135,14 +135,12 @@ export function comparePages(site: Site): Page[] {
     description: describe(site, listNames(site.offerings.map((o) => o.name))),
     data: comparePageData(site) as unknown as Record<string, unknown>,
   };
-  const pairs = publishedPairs(site).map(
-    ([a, b]): Page => ({
-      url: pairUrl(a.id, b.id),
-      template: 'pages/compare.njk',
-      title: `${a.name} vs ${b.name}: shared responsibilities compared`,
-      description: describe(site, `${a.name} and ${b.name}`),
-      data: comparePageData(site, [a.id, b.id]) as unknown as Record<string, unknown>,
-    }),
-  );
+  const pairs = publishedPairs(site).map(([a, b]): Page => ({
+    url: pairUrl(a.id, b.id),
+    template: 'pages/compare.njk',
+    title: `${a.name} vs ${b.name}: shared responsibilities compared`,
+    description: describe(site, `${a.name} and ${b.name}`),
+    data: comparePageData(site, [a.id, b.id]) as unknown as Record<string, unknown>,
+  }));
   return [all, ...pairs];
 }
