@@ -15,7 +15,9 @@ export const clippedElements = `(() => {
   };
   const out = [];
   for (const el of document.body.querySelectorAll('*')) {
-    const style = getComputedStyle(el);
+    // Tables are outlined through their scrolling wrapper (an outline on the table would be clipped).
+    const framed = el.parentElement && el.parentElement.classList.contains('table-wrap') ? el.parentElement : el;
+    const style = getComputedStyle(framed);
     if (style.display === 'none' || style.visibility === 'hidden' || style.position === 'absolute' && style.clipPath !== 'none') continue;
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
@@ -32,7 +34,9 @@ export function targetState(id: string): string {
   return `(() => {
     const el = document.getElementById(${JSON.stringify(id)});
     if (!el) return null;
-    const style = getComputedStyle(el);
+    // Tables are outlined through their scrolling wrapper (an outline on the table would be clipped).
+    const framed = el.parentElement && el.parentElement.classList.contains('table-wrap') ? el.parentElement : el;
+    const style = getComputedStyle(framed);
     const caption = el.querySelector('caption');
     const r = el.getBoundingClientRect();
     const header = document.querySelector('.site-header').getBoundingClientRect();

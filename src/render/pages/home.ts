@@ -21,6 +21,13 @@ export interface HomePageData {
   areas: { id: string; title: string; url: string }[];
 }
 
+/** Cards stay short: the first sentence of the summary (the offering page shows it all). */
+export function firstSentence(text: string): string {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const match = /^.+?[.!?](?=\s+[A-Z]|$)/.exec(trimmed);
+  return match ? match[0] : trimmed;
+}
+
 export function homePageData(site: Site): HomePageData {
   const offerings = site.offerings.map((offering): OfferingCard => {
     const areaIds = areaOrder(site, offering.sections.map((s) => s.areaId));
@@ -29,7 +36,7 @@ export function homePageData(site: Site): HomePageData {
       name: offering.name,
       ...(offering.family ? { family: offering.family } : {}),
       url: `offerings/${offering.id}/`,
-      ...(offering.summary?.text.trim() ? { summaryText: offering.summary.text.trim() } : {}),
+      ...(offering.summary?.text.trim() ? { summaryText: firstSentence(offering.summary.text) } : {}),
       ...(offering.lastUpdated ? { lastUpdated: offering.lastUpdated } : {}),
       counts: dutyCounts(offering.sections.flatMap((s) => s.rows)),
       areas: areaIds.map((id) => ({
