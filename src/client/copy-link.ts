@@ -21,7 +21,7 @@ function announce(text: string): void {
     live.className = 'copy-link-status visually-hidden';
     live.setAttribute('aria-live', 'polite');
     live.setAttribute('role', 'status');
-    document.body.append(live);
+    container().append(live);
   }
   // Clear first so the same message is announced again.
   live.textContent = '';
@@ -54,6 +54,11 @@ async function writeClipboard(text: string): Promise<boolean> {
   return ok;
 }
 
+/** Inside the main landmark, so all content stays in a landmark (axe `region`). */
+function container(): HTMLElement {
+  return document.querySelector<HTMLElement>('main') ?? document.body;
+}
+
 function items(): HTMLButtonElement[] {
   return menu ? [...menu.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')] : [];
 }
@@ -78,7 +83,7 @@ function ensureMenu(): HTMLElement {
     if (item) void copy(item.dataset['format'] as LinkFormat);
   });
   menu.addEventListener('keydown', onMenuKey);
-  document.body.append(menu);
+  container().append(menu);
   return menu;
 }
 
@@ -101,9 +106,11 @@ function open(button: HTMLButtonElement): void {
   const label = button.getAttribute('aria-label') ?? 'Copy link';
   m.setAttribute('aria-label', label);
   m.hidden = false;
+  // Fixed to the viewport, under the button (above it when there is no room below).
   const rect = button.getBoundingClientRect();
-  m.style.top = `${window.scrollY + rect.bottom + 4}px`;
-  m.style.left = `${Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - m.offsetWidth - 8))}px`;
+  const below = rect.bottom + 4 + m.offsetHeight <= window.innerHeight;
+  m.style.top = `${below ? rect.bottom + 4 : Math.max(4, rect.top - 4 - m.offsetHeight)}px`;
+  m.style.left = `${Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - m.offsetWidth - 8))}px`;
   button.setAttribute('aria-expanded', 'true');
   items()[0]?.focus();
 }
@@ -159,4 +166,7 @@ export function initCopyLink(): void {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && menu && !menu.hidden) close(true);
   });
+  // A fixed menu would drift away from its button: close it when the page scrolls.
+  window.addEventListener('scroll', () => close(false), { passive: true });
+  window.addEventListener('resize', () => close(false));
 }
