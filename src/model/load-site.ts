@@ -6,18 +6,17 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { VFile } from 'vfile';
 import { loadConfig, readContentFile, SITE_FILE, TASKS_FILE, type LoadedConfig } from '../config/load.js';
 import { DEFAULT_PARTIES, pointerOf } from '../config/parse-config.js';
 import type { ContentConfig, SiteConfig, TableSelector } from '../config/types.js';
-import { fromVFile, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ParseContext } from '../parse/context.js';
-import { parseMarkdownSource } from '../parse/index.js';
 import type { ParsedSource } from '../parse/types.js';
 import { checkAlignment } from './align.js';
 import { buildOfferings, matches } from './offerings.js';
 import type { Site } from './types.js';
-import { parseYamlSource } from './yaml-source.js';
+import { defaultCacheDir } from '../cache/location.js';
+import { parseSources, type ParseSourcesOptions, type ParseStats } from './parse-sources.js';
 
 export const SOURCES_DIR = 'sources';
 const MARKDOWN = /\.(md|markdown)$/i;
@@ -26,9 +25,16 @@ const YAML = /\.ya?ml$/i;
 export interface LoadResult {
   site?: Site;
   diagnostics: Diagnostic[];
+  /** How many sources came from the parse cache, were parsed, and on how many workers. */
+  stats?: ParseStats;
 }
 
-export async function loadSite(contentDir: string): Promise<LoadResult> {
+export interface LoadOptions extends Omit<ParseSourcesOptions, 'cacheDir'> {
+  /** Parse cache folder; default node_modules/.cache/respmatrix of the working directory; false: none. */
+  cacheDir?: string | false;
+}
+
+export async function loadSite(contentDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const root = path.resolve(contentDir);
   const config = await loadConfig(root);
   const diagnostics = [...config.diagnostics];
@@ -38,11 +44,17 @@ export async function loadSite(contentDir: string): Promise<LoadResult> {
 
   const names = await listSources(root, diagnostics);
   const files = await Promise.all(names.map((name) => readContentFile(root, `${SOURCES_DIR}/${name}`, diagnostics)));
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
+  const { cacheDir: _ignored, ...parseOptions } = options;
+  const parsedFiles = await parseSources(
+    files.filter((file) => file !== undefined),
+    ctx,
+    { ...parseOptions, ...(cacheDir ? { cacheDir } : {}) },
+  );
   const sources: ParsedSource[] = [];
-  for (const file of files) {
-    if (!file) continue;
-    sources.push(parseSource(file, ctx));
-    diagnostics.push(...fromVFile(file, file.path));
+  for (const outcome of parsedFiles.outcomes) {
+    sources.push(outcome.parsed);
+    diagnostics.push(...outcome.diagnostics);
   }
 
   const content: ContentConfig = {
@@ -52,7 +64,7 @@ export async function loadSite(contentDir: string): Promise<LoadResult> {
   };
   const built = buildOfferings(sources, content, diagnostics);
   checkTaskAreas(config, new Set(built.areas.map((a) => a.id)), diagnostics);
-  if (!config.site) return { diagnostics: sortDiagnostics(diagnostics) };
+  if (!config.site) return { diagnostics: sortDiagnostics(diagnostics), stats: parsedFiles.stats };
 
   const site: Site = {
     title: config.site.title,
@@ -65,11 +77,7 @@ export async function loadSite(contentDir: string): Promise<LoadResult> {
   if (config.site.description !== undefined) site.description = config.site.description;
   if (config.site.baseUrl !== undefined) site.baseUrl = config.site.baseUrl;
   diagnostics.push(...checkAlignment(site, config.tasks));
-  return { site, diagnostics: sortDiagnostics(diagnostics) };
-}
-
-function parseSource(file: VFile, ctx: ParseContext): ParsedSource {
-  return YAML.test(file.path) ? parseYamlSource(file, ctx) : parseMarkdownSource(file, ctx);
+  return { site, diagnostics: sortDiagnostics(diagnostics), stats: parsedFiles.stats };
 }
 
 /** Source file names in `sources/`, sorted by code point so every machine agrees. */

@@ -7,9 +7,11 @@ import { hasErrors } from '../../diagnostics.js';
 import { formatText, relocate } from '../format.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import type { CommandOptions, OptionValues } from '../main.js';
+import type { Site } from '../../model/types.js';
+import { createProgress } from '../progress.js';
 import { CONTENT_OPTION, contentDirectory, stringOption } from './common.js';
 
-export const usage = `Usage: respmatrix build [--content DIR] [--out DIR] [--base /path/]
+export const usage = `Usage: respmatrix build [--content DIR] [--out DIR] [--base /path/] [--baseline-model FILE] [--quiet]
 
 Builds the site from the content folder. Problems are printed like "respmatrix check";
 with any error nothing is written and the previous output stays as it was.
@@ -18,6 +20,9 @@ Options:
   -c, --content DIR   content folder (default: ./content)
   -o, --out DIR       output folder (default: ./dist)
   -b, --base PATH     public base path of the site (default: /), e.g. /respmatrix/
+  --baseline-model FILE
+                      the previously published model.json: adds a "What changed" page
+  -q, --quiet         print only problems (no progress, no result line)
   -h, --help          show this help
 
 Exit codes: 0 built (warnings allowed), 1 content errors, 2 usage or internal failure.
@@ -27,6 +32,8 @@ export const options = {
   ...CONTENT_OPTION,
   out: { type: 'string', short: 'o', default: 'dist' },
   base: { type: 'string', short: 'b', default: '/' },
+  'baseline-model': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q', default: false },
 } satisfies CommandOptions;
 
 export async function run(values: OptionValues, io: CliIO): Promise<number> {
@@ -37,8 +44,14 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
     throw new UsageError('--out must not be the content folder or contain it (it is replaced on every build)');
   }
   const started = performance.now();
+  const quiet = values['quiet'] === true;
+  const baseline = await readBaseline(values, io);
+  const progress = createProgress(io, { quiet, stream: process.stderr });
   const { loadSite } = await import('../../model/load-site.js');
-  const { site, diagnostics } = await loadSite(contentDir);
+  const { site, diagnostics } = await loadSite(contentDir, {
+    onProgress: (done, total) => progress.update('Parsing sources', done, total),
+  });
+  progress.end();
   if (diagnostics.length > 0) io.stderr(formatText(relocate(diagnostics, contentDir, io.cwd)));
   if (!site || hasErrors(diagnostics)) {
     io.stderr(`Not built: fix the errors above; ${path.relative(io.cwd, outDir) || '.'} was left as it was.\n`);
@@ -47,7 +60,9 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
   const { buildSite } = await import('../../render/build-site.js');
   const { LinkCheckError } = await import('../../render/link-check.js');
   try {
-    await buildSite(site, { outDir, base, contentDir });
+    const changes = baseline ? (await import('../../model/diff.js')).diffModels(baseline, site) : undefined;
+    progress.update('Rendering pages and bundling assets');
+    await buildSite(site, { outDir, base, contentDir, ...(changes ? { changes } : {}) }).finally(() => progress.end());
   } catch (error) {
     // Broken internal links in the output are content errors, reported like any other.
     if (!(error instanceof LinkCheckError)) throw error;
@@ -57,10 +72,21 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
   }
   const rows = site.offerings.reduce((n, o) => n + o.sections.reduce((m, s) => m + s.rows.length, 0), 0);
   const ms = Math.round(performance.now() - started);
+  if (quiet) return EXIT.ok;
   io.stdout(
     `Built ${site.offerings.length} offerings (${rows} rows) into ${path.relative(io.cwd, outDir) || '.'} in ${ms} ms\n`,
   );
   return EXIT.ok;
+}
+
+/** The model named by --baseline-model; a missing or invalid file is a usage error. */
+async function readBaseline(values: OptionValues, io: CliIO): Promise<Site | undefined> {
+  const file = values['baseline-model'];
+  if (typeof file !== 'string') return undefined;
+  const { readModel } = await import('../../model/read-model.js');
+  const model = await readModel(path.resolve(io.cwd, file));
+  if (typeof model === 'string') throw new UsageError(`--baseline-model ${file}: ${model}`);
+  return model;
 }
 
 /** `--base` is a path that starts and ends with `/` (`respmatrix` -> `/respmatrix/`). */

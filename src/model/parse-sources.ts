@@ -1,0 +1,134 @@
+/**
+ * Parses every source of a build, reusing cached results: a source whose cache key (its bytes,
+ * the keywords it uses, the link base, the code) is unchanged is not parsed again. What is left
+ * is parsed in worker threads when there is enough of it to pay for starting them (measured:
+ * a worker costs about 0.3 s to start, a source 10-40 ms to parse), else in this thread.
+ * Results come back in input order whatever ran where, so output stays deterministic.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { VFile } from 'vfile';
+import { codeFingerprint } from '../cache/fingerprint.js';
+import { sourceKey } from '../cache/keys.js';
+import { DiskStore } from '../cache/store.js';
+import type { ParseContext } from '../parse/context.js';
+import { parseSourceFile, type ParseOutcome } from './parse-source.js';
+import type { WorkerContext, WorkerJob, WorkerReply } from './parse-worker.js';
+
+export interface ParseSourcesOptions {
+  /** Folder of the parse cache; undefined: no cache. */
+  cacheDir?: string;
+  /** Upper bound on worker threads; 0 parses in this thread. Default: by amount of work and cores. */
+  workers?: number;
+  /** Called after each source is available (from the cache or parsed). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ParseStats {
+  sources: number;
+  fromCache: number;
+  parsed: number;
+  workers: number;
+}
+
+/** Below this many sources to parse, workers cost more than they save. */
+export const WORKER_THRESHOLD = 24;
+/** Sources handed to a worker at a time: small enough to balance, large enough to batch. */
+const CHUNK = 6;
+
+export async function parseSources(
+  files: VFile[],
+  ctx: ParseContext,
+  options: ParseSourcesOptions = {},
+): Promise<{ outcomes: ParseOutcome[]; stats: ParseStats }> {
+  const store = options.cacheDir ? new DiskStore<ParseOutcome>(`${options.cacheDir}/parse`) : undefined;
+  const code = store ? codeFingerprint() : '';
+  const keys = files.map((file) =>
+    store
+      ? sourceKey({ path: file.path, text: String(file.value), keywords: ctx.keywords, code, ...(ctx.linkBase ? { linkBase: ctx.linkBase } : {}) })
+      : undefined,
+  );
+  const outcomes: (ParseOutcome | undefined)[] = await inBatches(keys, (key) => (key && store ? store.get(key) : Promise.resolve(undefined)));
+  const total = files.length;
+  let done = outcomes.filter(Boolean).length;
+  options.onProgress?.(done, total);
+  const missing = files.map((_, i) => i).filter((i) => !outcomes[i]);
+  const workers = workerCount(missing.length, options.workers);
+  const finished = (index: number, outcome: ParseOutcome): void => {
+    outcomes[index] = outcome;
+    options.onProgress?.(++done, total);
+  };
+  if (workers > 0) await parseInWorkers(files, missing, ctx, workers, finished);
+  else for (const i of missing) finished(i, parseSourceFile(files[i] as VFile, ctx));
+  if (store) {
+    await inBatches(missing, (i) => {
+      const key = keys[i];
+      const outcome = outcomes[i];
+      return key && outcome ? store.set(key, outcome) : Promise.resolve();
+    });
+  }
+  return {
+    outcomes: outcomes as ParseOutcome[],
+    stats: { sources: total, fromCache: total - missing.length, parsed: missing.length, workers },
+  };
+}
+
+function workerCount(work: number, limit: number | undefined): number {
+  // Workers load the compiled modules; under a TypeScript test runner parse in this thread.
+  if (!import.meta.url.endsWith('.js') || limit === 0) return 0;
+  if (limit === undefined && work < WORKER_THRESHOLD) return 0;
+  const cores = Math.max(1, availableParallelism());
+  return Math.max(1, Math.min(limit ?? cores, cores, Math.ceil(work / CHUNK)));
+}
+
+async function parseInWorkers(
+  files: VFile[],
+  indexes: number[],
+  ctx: ParseContext,
+  count: number,
+  finished: (index: number, outcome: ParseOutcome) => void,
+): Promise<void> {
+  const data: WorkerContext = { keywords: [...ctx.keywords] };
+  if (ctx.linkBase !== undefined) data.linkBase = ctx.linkBase;
+  if (ctx.contentDir !== undefined) data.contentDir = ctx.contentDir;
+  const queue = [...indexes];
+  const url = new URL('./parse-worker.js', import.meta.url);
+  const runners = Array.from({ length: count }, () => {
+    const worker = new Worker(url, { workerData: data });
+    return new Promise<void>((resolve, reject) => {
+      const next = (): void => {
+        const chunk = queue.splice(0, CHUNK);
+        if (chunk.length === 0) {
+          void worker.terminate().then(() => resolve(), reject);
+          return;
+        }
+        const jobs: WorkerJob[] = chunk.map((i) => ({ id: i, path: (files[i] as VFile).path, text: String((files[i] as VFile).value) }));
+        worker.postMessage(jobs);
+      };
+      worker.on('message', (replies: WorkerReply[]) => {
+        for (const reply of replies) {
+          if ('error' in reply) {
+            void worker.terminate();
+            reject(new Error(`parsing ${(files[reply.id] as VFile).path} failed: ${reply.error}`));
+            return;
+          }
+          finished(reply.id, reply.outcome);
+        }
+        next();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        if (code !== 0 && code !== 1) reject(new Error(`parse worker exited with code ${code}`));
+      });
+      next();
+    });
+  });
+  await Promise.all(runners);
+}
+
+/** Runs `task` over `items` at most 64 at a time (bounded open files), results in order. */
+async function inBatches<T, R>(items: T[], task: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += 64) out.push(...(await Promise.all(items.slice(i, i + 64).map(task))));
+  return out;
+}

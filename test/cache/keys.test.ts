@@ -1,0 +1,69 @@
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sourceKey } from '../../src/cache/keys.js';
+import { DiskStore } from '../../src/cache/store.js';
+import { defaultCacheDir } from '../../src/cache/location.js';
+
+const keywords = new Map([
+  ['short', 'Key Protect'],
+  ['full', 'IBM {{site.data.keyword.short}} service'],
+  ['other', 'Unrelated'],
+]);
+const base = { path: 'sources/a.md', text: 'Use {{site.data.keyword.full}} here.', keywords, code: 'c1' };
+
+describe('sourceKey', () => {
+  it('changes with the bytes, the path, the link base, the code and the keywords used', () => {
+    const key = sourceKey(base);
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(sourceKey({ ...base })).toBe(key);
+    expect(sourceKey({ ...base, text: base.text + ' ' })).not.toBe(key);
+    expect(sourceKey({ ...base, path: 'sources/b.md' })).not.toBe(key);
+    expect(sourceKey({ ...base, linkBase: 'https://cloud.ibm.com' })).not.toBe(key);
+    expect(sourceKey({ ...base, code: 'c2' })).not.toBe(key);
+    // A keyword reached through another keyword's value counts too.
+    expect(sourceKey({ ...base, keywords: new Map([...keywords, ['short', 'Key Protect Plus']]) })).not.toBe(key);
+    // An unknown keyref is part of the key: defining it later must re-parse.
+    const unknown = { ...base, text: 'Use {{site.data.keyword.missing}}.' };
+    expect(sourceKey({ ...unknown, keywords: new Map([...keywords, ['missing', 'x']]) })).not.toBe(sourceKey(unknown));
+  });
+
+  it('ignores keywords the source does not use', () => {
+    expect(sourceKey({ ...base, keywords: new Map([...keywords, ['other', 'Changed']]) })).toBe(sourceKey(base));
+  });
+
+  it('does not cache sources that include other files', () => {
+    expect(sourceKey({ ...base, text: '{{site.data.content.notice}}' })).toBeUndefined();
+    expect(sourceKey({ ...base, text: '{{../_include-segments/x.md}}' })).toBeUndefined();
+  });
+});
+
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe('DiskStore', () => {
+  it('round-trips values and treats a damaged entry as a miss', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'respmatrix-store-'));
+    dirs.push(dir);
+    const store = new DiskStore<{ a: number[] }>(dir);
+    const key = 'ab'.repeat(32);
+    expect(await store.get(key)).toBeUndefined();
+    await store.set(key, { a: [1, 2] });
+    expect(await store.get(key)).toEqual({ a: [1, 2] });
+    await writeFile(path.join(dir, 'ab', `${key}.json`), '{"a": [1,');
+    expect(await store.get(key)).toBeUndefined();
+  });
+
+  it('lives in node_modules/.cache/respmatrix, can be moved or turned off', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'respmatrix-loc-'));
+    dirs.push(dir);
+    expect(defaultCacheDir(dir, {})).toBeUndefined();
+    await mkdir(path.join(dir, 'node_modules'));
+    expect(defaultCacheDir(dir, {})).toBe(path.join(dir, 'node_modules', '.cache', 'respmatrix'));
+    expect(defaultCacheDir(dir, { RESPMATRIX_CACHE: '0' })).toBeUndefined();
+    expect(defaultCacheDir(dir, { RESPMATRIX_CACHE_DIR: 'x' })).toBe(path.join(dir, 'x'));
+  });
+});
