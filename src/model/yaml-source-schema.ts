@@ -66,7 +66,6 @@ export const yamlSourceSchema = {
   additionalProperties: false,
   properties: {
     title: { type: 'string', minLength: 1 },
-    anchor,
     lastUpdated: {
       type: 'string',
       pattern: '^\\d{4}-\\d{2}-\\d{2}$',

@@ -38,7 +38,6 @@ interface YamlArea extends YamlTableFields {
 
 interface YamlSource {
   title: string;
-  anchor?: string;
   lastUpdated?: string;
   summary?: string;
   areas: YamlArea[];
