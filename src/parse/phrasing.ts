@@ -37,7 +37,15 @@ const FOOTNOTE = /\[\^([^\]\s]+)\]/g;
 
 /** Parse `content`, which starts at offset `outStart` of the preprocessed text. */
 export function parsePhrasing(content: string, outStart: number, hooks: PhrasingHooks): PhrasingContent[] {
-  if (!MARKUP.test(content) && !BLOCK_START.test(content)) return [{ type: 'text', value: content }];
+  if (!BLOCK_START.test(content)) {
+    if (!MARKUP.test(content)) return [{ type: 'text', value: content }];
+    const simple = simpleLinks(content);
+    if (simple) {
+      const holder: Parents = { type: 'paragraph', children: simple };
+      check(holder, hooks, (o) => outStart + (o ?? 0));
+      return holder.children as PhrasingContent[];
+    }
+  }
   // Escape the character that would open a block; offsets after it shift by one.
   const digits = /^\d*/.exec(content)?.[0].length ?? 0;
   const k = BLOCK_START.test(content) ? digits : -1;
@@ -47,6 +55,36 @@ export function parsePhrasing(content: string, outStart: number, hooks: Phrasing
   const holder: Parents = { type: 'paragraph', children: nodes };
   check(holder, hooks, offsetOf);
   return holder.children as PhrasingContent[];
+}
+
+const SIMPLE_LINK = /\[([^[\]\\`*_<>&~!@]*)\]\(([^()\s<>\\&]*)\)/g;
+
+/**
+ * Fast path for the most common cell: plain words with `[text](url)` links and nothing else
+ * Markdown would interpret. Gives the same tree as the full parser; undefined otherwise.
+ */
+function simpleLinks(content: string): PhrasingContent[] | undefined {
+  if (!content.includes('](')) return undefined;
+  const out: PhrasingContent[] = [];
+  let last = 0;
+  for (const m of content.matchAll(SIMPLE_LINK)) {
+    const before = content.slice(last, m.index);
+    if (MARKUP.test(before)) return undefined;
+    if (before) out.push({ type: 'text', value: before });
+    const end = m.index + m[0].length;
+    out.push({
+      type: 'link',
+      url: m[2] ?? '',
+      title: null,
+      children: m[1] ? [{ type: 'text', value: m[1] }] : [],
+      position: { start: { line: 1, column: m.index + 1, offset: m.index }, end: { line: 1, column: end + 1, offset: end } },
+    });
+    last = end;
+  }
+  const rest = content.slice(last);
+  if (last === 0 || MARKUP.test(rest)) return undefined;
+  if (rest) out.push({ type: 'text', value: rest });
+  return out;
 }
 
 /** The phrasing content of whatever blocks the parser made of one line. */

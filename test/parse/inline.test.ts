@@ -71,6 +71,14 @@ describe('renderInline', () => {
     expect(r.html).toContain('href="#frag"');
   });
 
+  it('renders plain links the same on the fast path as through the full parser', () => {
+    const fast = render('Use [the regions](/docs/x?topic=y#z) and [](https://a.example/b) then [c](mailto:x@y.z)');
+    const full = render('Use [the regions](/docs/x?topic=y#z) and [](https://a.example/b) then [c](mailto:x@y.z) `!`');
+    expect(fast.html).toBe('Use <a href="https://cloud.ibm.com/docs/x?topic=y#z">the regions</a> and <a href="https://a.example/b"></a> then <a href="mailto:x@y.z">c</a>');
+    expect(full.html).toBe(`${fast.html} <code>!</code>`);
+    expect(render('[x](javascript:alert(1)) y').messages).toEqual(['10:5 unsafe-url']);
+  });
+
   it('opens {: external} links in a new tab and drops the attribute list', () => {
     const r = render('See [docs](https://example.com/a){: external} now');
     expect(r.html).toBe('See <a href="https://example.com/a" class="external" target="_blank" rel="noopener noreferrer">docs</a> now');
