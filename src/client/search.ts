@@ -225,6 +225,7 @@ function initPage(form: HTMLFormElement): void {
   const base = form.dataset.searchBase ?? '/';
   if (!q || !offering || !area || !party || !status || !list || !indexUrl) return;
 
+  document.querySelector<HTMLElement>('[data-search-nojs]')?.setAttribute('hidden', '');
   const params = new URLSearchParams(window.location.search);
   q.value = params.get('q') ?? '';
   area.value = params.get('area') ?? '';

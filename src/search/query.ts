@@ -19,6 +19,8 @@ const STOP_WORDS = new Set(
 
 /** Lower case, without accents, so "Résumé" and "resume" meet. */
 export function normalizeWord(word: string): string {
+  // Most words are ASCII: skip the (slow) Unicode decomposition for them.
+  if (/^[\p{ASCII}]*$/u.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 

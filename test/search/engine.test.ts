@@ -1,0 +1,152 @@
+/** Unit tests of the search engine, records and snippets on small hand-made models. */
+import { describe, expect, test } from 'vitest';
+import type { Offering, Row, Site } from '../../src/model/types.js';
+import { buildSearchIndex, searchOutputs } from '../../src/search/index.js';
+import { boundedDistance } from '../../src/search/engine.js';
+import { highlight, loadEngine, search } from '../../src/search/query.js';
+import { hasDuty, searchRecords } from '../../src/search/records.js';
+
+const rich = (text: string) => ({ text, html: text ? `<p>${text}</p>` : '' });
+
+function row(areaId: string, task: string, provider: string, customer: string): Row {
+  const taskId = task.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return { anchor: `${areaId}--${taskId}`, task, taskId, provider: rich(provider), customer: rich(customer), source: { file: 'x.md', line: 1 } };
+}
+
+function offering(id: string, name: string, rows: Row[]): Offering {
+  return {
+    id,
+    name,
+    source: { file: `${id}.md`, line: 1 },
+    sections: [
+      {
+        areaId: 'disaster-recovery',
+        anchor: `disaster-recovery-${id}`,
+        aliases: [],
+        title: 'Disaster recovery',
+        intro: rich(`${name} recovers its components after a disaster.`),
+        source: { file: `${id}.md`, line: 2 },
+        rows,
+      },
+    ],
+  };
+}
+
+const site: Site = {
+  title: 'Test',
+  parties: { provider: 'IBM', customer: 'You' },
+  areas: [{ id: 'disaster-recovery', title: 'Disaster recovery', description: 'Backups and failover.' }],
+  offerings: [
+    offering('alpha', 'Alpha Store', [
+      row('disaster-recovery', 'Backups', 'Back up <b>data</b> every hour & keep 30 days.', 'None.'),
+      row('disaster-recovery', 'Failover', '', 'Switch regions when a disaster strikes.'),
+    ]),
+    offering('beta', 'Beta Queue', [row('disaster-recovery', 'Backups', 'Replicate messages.', 'Restore queues from backups.')]),
+  ],
+  tasks: [],
+  redirects: [],
+};
+
+describe('records', () => {
+  test('one record per row, per intro and per area description, with party codes', () => {
+    const { docs, offerings, areas } = searchRecords(site);
+    expect(offerings).toEqual([
+      ['alpha', 'Alpha Store'],
+      ['beta', 'Beta Queue'],
+    ]);
+    expect(areas).toEqual([['disaster-recovery', 'Disaster recovery']]);
+    expect(docs.map((d) => [d[0], d[6], d[7]])).toEqual([
+      ['a', 'disaster-recovery', ''],
+      ['i', 'disaster-recovery', ''],
+      ['r', 'disaster-recovery--backups', 'p'],
+      ['r', 'disaster-recovery--failover', 'c'],
+      ['i', 'disaster-recovery', ''],
+      ['r', 'disaster-recovery--backups', 'b'],
+    ]);
+  });
+
+  test('empty cells and "None." are no duty', () => {
+    expect(hasDuty(rich(''))).toBe(false);
+    expect(hasDuty(rich('None. IBM is fully responsible.'))).toBe(false);
+    expect(hasDuty(rich('N/A'))).toBe(false);
+    expect(hasDuty(rich('Nonetheless, back up.'))).toBe(true);
+  });
+
+  test('the index file is deterministic', () => {
+    const a = searchOutputs(site);
+    const b = searchOutputs(structuredClone(site));
+    expect(a[0]?.path).toBe('search/index.json');
+    expect(a[0]?.contents).toBe(b[0]?.contents);
+  });
+});
+
+describe('query', () => {
+  const file = JSON.parse(JSON.stringify(buildSearchIndex(site)));
+  const engine = loadEngine(file);
+
+  test('task words rank above cell words, and URLs carry the row anchor', () => {
+    const hits = search(engine, file, 'backups', {}, 10).hits;
+    expect(hits[0]?.task.map((s) => s.text).join('')).toBe('Backups');
+    expect(hits.map((h) => h.url)).toContain('offerings/beta/#disaster-recovery--backups');
+    expect(hits.find((h) => h.kind === 'area')?.url).toBe('areas/disaster-recovery/');
+  });
+
+  test('prefix and typo', () => {
+    expect(search(engine, file, 'failo', {}, 1).hits[0]?.url).toBe('offerings/alpha/#disaster-recovery--failover');
+    expect(search(engine, file, 'falover', {}, 1).hits[0]?.url).toBe('offerings/alpha/#disaster-recovery--failover');
+    expect(search(engine, file, 'zzzzzz', {}, 1).total).toBe(0);
+  });
+
+  test('snippets keep markup-like text as text and mark matches', () => {
+    const hit = search(engine, file, 'data', { offering: 'alpha' }, 1).hits[0];
+    expect(hit?.snippetFrom).toBe('provider');
+    expect(hit?.snippet).toEqual([
+      { text: 'Back up <b>', mark: false },
+      { text: 'data', mark: true },
+      { text: '</b> every hour & keep 30 days.', mark: false },
+    ]);
+  });
+
+  test('the snippet comes from the column that matched', () => {
+    const hit = search(engine, file, 'restore', {}, 1).hits[0];
+    expect(hit?.snippetFrom).toBe('customer');
+  });
+
+  test('filters by party', () => {
+    const urls = (party: 'provider' | 'customer' | 'both') => search(engine, file, 'backups failover', { party }, 10).hits.map((h) => h.url);
+    expect(urls('provider')).toEqual(expect.arrayContaining(['offerings/alpha/#disaster-recovery--backups', 'offerings/beta/#disaster-recovery--backups']));
+    expect(urls('provider')).not.toContain('offerings/alpha/#disaster-recovery--failover');
+    expect(urls('customer')).not.toContain('offerings/alpha/#disaster-recovery--backups');
+    expect(urls('both')).toEqual(['offerings/beta/#disaster-recovery--backups']);
+  });
+
+  test('an index of another version is refused', () => {
+    expect(() => loadEngine({ ...file, version: 0 })).toThrow(/version/);
+  });
+});
+
+describe('highlight', () => {
+  const marks = { exact: new Set(['backup']), prefixes: [] };
+  test('segments join back to the text', () => {
+    const text = 'Keep a backup, then another Backup.';
+    const parts = highlight(text, marks, Infinity);
+    expect(parts.map((p) => p.text).join('')).toBe(text);
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['backup', 'Backup']);
+  });
+
+  test('long text is cut to a window around the first match', () => {
+    const text = `${'word '.repeat(80)}backup ${'more '.repeat(80)}`.trim();
+    const parts = highlight(text, marks, 100);
+    const joined = parts.map((p) => p.text).join('');
+    expect(joined.startsWith('… ')).toBe(true);
+    expect(joined.endsWith(' …')).toBe(true);
+    expect(joined.length).toBeLessThanOrEqual(110);
+    expect(parts.some((p) => p.mark && p.text === 'backup')).toBe(true);
+  });
+});
+
+test('bounded edit distance', () => {
+  expect(boundedDistance('firmwear', 'firmware', 2)).toBe(2);
+  expect(boundedDistance('disater', 'disaster', 2)).toBe(1);
+  expect(boundedDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+});
