@@ -50,9 +50,16 @@ function plans(sources: ParsedSource[], config: ContentConfig, diagnostics: Diag
       return { id, name: source.title ?? id, source, tables: source.tables };
     });
   }
+  // By path and by path below `sources/`: one lookup per offering, not a scan.
+  const byFile = new Map<string, ParsedSource>();
+  for (const s of sources) {
+    byFile.set(s.file, s);
+    const rel = s.file.replace(/^(?:.*\/)?sources\//, '');
+    if (!byFile.has(rel)) byFile.set(rel, s);
+  }
   const out: Plan[] = [];
   for (const oc of configured) {
-    const source = sources.find((s) => s.file === oc.source || s.file.endsWith(`/${oc.source}`));
+    const source = byFile.get(oc.source);
     if (!source) continue; // the loader reports offerings whose source is missing
     const tables = oc.tables ? source.tables.filter((t) => matches(t, oc.tables as TableSelector)) : source.tables;
     if (tables.length === 0) {

@@ -7,7 +7,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { resolveInclude } from './includes.js';
-import { locate } from './offsets.js';
+import { locator } from './offsets.js';
 import { ADL_NAME, isIncludeTarget } from './preprocess.js';
 import { state } from './state.js';
 
@@ -17,20 +17,20 @@ export default function keyrefs() {
   return (_tree: Root, file: VFile): void => {
     const { ctx, text } = state(file);
     if (!text.includes('{{')) return;
-    const start = { line: 1, column: 1 };
+    const at = locator(text);
     for (const m of text.matchAll(REF)) {
       const inner = (m[1] ?? '').trim();
       if (inner.startsWith('site.data.keyword.')) {
         const name = inner.slice('site.data.keyword.'.length);
         if (name !== ADL_NAME && !ctx.keywords.has(name)) {
-          report(file, 'unknown-keyref', `Unknown keyref "${name}" (not in keywords.yaml)`, locate(text, m.index, start), 'error');
+          report(file, 'unknown-keyref', `Unknown keyref "${name}" (not in keywords.yaml)`, at(m.index), 'error');
         }
       } else if (isIncludeTarget(inner)) {
         if (resolveInclude(inner, file.path || '', ctx.contentDir) === undefined) {
-          report(file, 'missing-include', `Include "${inner}" not found in the content folder`, locate(text, m.index, start));
+          report(file, 'missing-include', `Include "${inner}" not found in the content folder`, at(m.index));
         }
       } else {
-        report(file, 'unknown-keyref', `Unknown template reference "{{${inner}}}"`, locate(text, m.index, start), 'error');
+        report(file, 'unknown-keyref', `Unknown template reference "{{${inner}}}"`, at(m.index), 'error');
       }
     }
   };
