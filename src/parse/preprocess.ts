@@ -25,12 +25,15 @@ export interface PreprocessOptions {
 
 const KEYWORD = 'site.data.keyword.';
 export const ADL_NAME = 'attribute-definition-list';
-const SPECIAL = /[\\`*_[\]<>&|]/g;
-const HAS_SPECIAL = /[\\`*_[\]<>&|]/;
+const SPECIAL = /[\\`*_[\]<>&|~!#]/g;
+const HAS_SPECIAL = /[\\`*_[\]<>&|~!#]/;
 
-/** Keyword values are plain text: escape what Markdown would interpret. */
+/**
+ * Keyword values are plain text. Characters Markdown or HTML would interpret become numeric
+ * character references, which both Markdown (text, link destinations) and raw HTML decode.
+ */
 function escapeMarkdown(value: string): string {
-  return HAS_SPECIAL.test(value) ? value.replace(SPECIAL, '\\$&') : value;
+  return HAS_SPECIAL.test(value) ? value.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`) : value;
 }
 
 export function isIncludeTarget(inner: string): boolean {

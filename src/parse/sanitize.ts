@@ -83,7 +83,7 @@ function visitElements(node: Nodes, fn: (el: Element) => void): void {
   if ('children' in node) for (const child of node.children) visitElements(child as Nodes, fn);
 }
 
-const SPACED = new Set(['br', 'p', 'li', 'ul', 'ol']);
+const SPACED = new Set(['br', 'p', 'li', 'ul', 'ol', 'sup']);
 
 /** Plain text of a tree, with breaks and list items as spaces, whitespace collapsed. */
 export function plainText(tree: Root): string {

@@ -103,8 +103,13 @@ describe('renderInline', () => {
 
   it('escapes keyword values that look like Markdown', () => {
     const file = new VFile();
-    const r = renderInline('{{site.data.keyword.x}}', { keywords: new Map([['x', '*A* <b>']]) }, file, { line: 1, column: 1 });
-    expect(r.text).toBe('*A* <b>');
-    expect(r.html).toBe('*A* &#x3C;b>');
+    const keywords = new Map([['x', '*A*_b_ <b> & AT&T']]);
+    const r = renderInline('{{site.data.keyword.x}}', { keywords }, file, { line: 1, column: 1 });
+    expect(r.text).toBe('*A*_b_ <b> & AT&T');
+    expect(r.html).toBe('*A*_b_ &#x3C;b> &#x26; AT&#x26;T');
+    // Inside raw HTML too, where Markdown escapes would show.
+    const h = renderInline('<ul><li>{{site.data.keyword.x}}</li></ul>', { keywords }, file, { line: 1, column: 1 });
+    expect(h.html).toBe('<ul><li>*A*_b_ &#x3C;b> &#x26; AT&#x26;T</li></ul>');
+    expect(file.messages).toEqual([]);
   });
 });
