@@ -139,7 +139,7 @@ describe('compare pages', () => {
     expect(all(tree, (e) => e.tagName === 'a' && String(e.properties.href).includes('-vs-')).length).toBe(3);
   });
 
-  it('publish every pair up to the limit, then pairs within a family only', () => {
+  it('publish every pair up to the limit, then pairs within a family only, and /compare/ lists them', () => {
     const many = (n: number, family?: (i: number) => string): Site => ({
       ...compareFixture,
       offerings: Array.from({ length: n }, (_, i): Offering => ({
@@ -147,12 +147,51 @@ describe('compare pages', () => {
         name: `O ${i}`,
         ...(family ? { family: family(i) } : {}),
         source: { file: 'x', line: 1 },
-        sections: [],
+        sections: compareFixture.offerings[i % 3]!.sections,
       })),
     });
     expect(publishedPairs(many(ALL_PAIRS_LIMIT))).toHaveLength((ALL_PAIRS_LIMIT * (ALL_PAIRS_LIMIT - 1)) / 2);
     expect(publishedPairs(many(ALL_PAIRS_LIMIT + 1))).toHaveLength(0);
-    const families = publishedPairs(many(30, (i) => (i < 3 ? 'small' : `f${i}`)));
-    expect(families.map(([a, b]) => `${a.id}-${b.id}`)).toEqual(['o000-o001', 'o000-o002', 'o001-o002']);
+    const big = many(30, (i) => (i % 10 === 0 ? 'tens' : `f${i}`));
+    expect(publishedPairs(big).map(([a, b]) => `${a.id}-${b.id}`)).toEqual([
+      'o000-o010',
+      'o000-o020',
+      'o010-o020',
+    ]);
+    const pages = comparePages(big);
+    expect(pages.map((p) => p.url)).toEqual([
+      'compare/',
+      'compare/o000-vs-o010/',
+      'compare/o000-vs-o020/',
+      'compare/o010-vs-o020/',
+    ]);
+    const tree = renderPages(big, pages).get('compare/')!;
+    expect(all(tree, (e) => e.tagName === 'table')).toHaveLength(0);
+    expect(all(tree, (e) => e.tagName === 'form' && hasClass(e, 'cmp-controls'))).toHaveLength(0);
+    expect(text(all(tree, (e) => e.tagName === 'main')[0]!)).toContain(
+      '30 offerings are too many to read side by side',
+    );
+    expect(all(tree, (e) => e.tagName === 'a' && String(e.properties.href).includes('-vs-'))).toHaveLength(3);
+  });
+
+  it('link from a pair page the pairs sharing one of its offerings', () => {
+    const site: Site = {
+      ...compareFixture,
+      offerings: [
+        ...compareFixture.offerings,
+        { ...compareFixture.offerings[0]!, id: 'delta', name: 'Delta' },
+      ],
+    };
+    const pairPage = comparePages(site).find((p) => p.url === 'compare/alpha-vs-beta/')!;
+    const labels = (pairPage.data as { pairs: { url: string; current: boolean }[] }).pairs.map(
+      (p) => `${p.url}${p.current ? ' (current)' : ''}`,
+    );
+    expect(labels).toEqual([
+      'compare/alpha-vs-beta/ (current)',
+      'compare/alpha-vs-gamma/',
+      'compare/alpha-vs-delta/',
+      'compare/beta-vs-gamma/',
+      'compare/beta-vs-delta/',
+    ]);
   });
 });

@@ -43,30 +43,52 @@ export interface ComparePageData {
   intro: string;
   /** Present on `/compare/` only: the offering checkboxes. */
   chooseOfferings: boolean;
+  /** `/compare/` of a site above ALL_PAIRS_LIMIT: it lists pair pages instead of one table. */
+  listOnly: boolean;
+  offeringCount: number;
   offerings: { id: string; name: string; url: string }[];
   pairs: { url: string; label: string; current: boolean }[];
   areas: CompareAreaView[];
 }
 
 /**
- * Offerings beyond which not every pair gets a page: pairs grow quadratically, so a large
- * site publishes pair pages only within an offering family (the /compare/ page still
- * compares any selection).
+ * Offerings beyond which the comparison changes shape, so output grows linearly: pairs grow
+ * quadratically, so a larger site publishes pair pages only within an offering family, and
+ * `/compare/` lists those pairs instead of one table with a column per offering.
  */
 export const ALL_PAIRS_LIMIT = 20;
 
 export function publishedPairs(site: Site): [Offering, Offering][] {
-  const pairs = offeringPairs(site);
-  if (site.offerings.length <= ALL_PAIRS_LIMIT) return pairs;
-  return pairs.filter(([a, b]) => a.family !== undefined && a.family === b.family);
+  if (site.offerings.length <= ALL_PAIRS_LIMIT) return offeringPairs(site);
+  const families = new Map<string, Offering[]>();
+  for (const offering of site.offerings) {
+    if (offering.family === undefined) continue;
+    const members = families.get(offering.family) ?? [];
+    members.push(offering);
+    families.set(offering.family, members);
+  }
+  const order = new Map(site.offerings.map((o, i) => [o.id, i]));
+  const at = (o: Offering) => order.get(o.id) ?? 0;
+  return [...families.values()]
+    .flatMap((members) => offeringPairs({ ...site, offerings: members }))
+    .sort(([a1, b1], [a2, b2]) => at(a1) - at(a2) || at(b1) - at(b2));
 }
 
 export function pairUrl(a: string, b: string): string {
   return `compare/${a}-vs-${b}/`;
 }
 
-export function comparePageData(site: Site, offeringIds?: readonly string[]): ComparePageData {
-  const comparison = buildComparison(site, offeringIds);
+/**
+ * Page data for `/compare/` (no ids) or a pair page. `pairs` are the published pairs: all of
+ * them on `/compare/`, those sharing an offering with the pair on a pair page.
+ */
+export function comparePageData(
+  site: Site,
+  offeringIds?: readonly string[],
+  pairs: readonly [Offering, Offering][] = publishedPairs(site),
+): ComparePageData {
+  const full = offeringIds !== undefined || site.offerings.length <= ALL_PAIRS_LIMIT;
+  const comparison = full ? buildComparison(site, offeringIds) : { offerings: [], areas: [] };
   const names = new Map(comparison.offerings.map((o) => [o.id, o.name]));
   const nameList = listNames(comparison.offerings.map((o) => o.name));
   const currentPair = offeringIds ? comparison.offerings.map((o) => o.id).join('-vs-') : '';
@@ -76,8 +98,10 @@ export function comparePageData(site: Site, offeringIds?: readonly string[]): Co
       ? `Task by task, what ${site.parties.provider} does and what you do with ${nameList}.`
       : `Task by task, what ${site.parties.provider} does and what you do in each offering.`,
     chooseOfferings: !offeringIds,
+    listOnly: !full,
+    offeringCount: site.offerings.length,
     offerings: comparison.offerings.map((o) => ({ id: o.id, name: o.name, url: `offerings/${o.id}/` })),
-    pairs: publishedPairs(site).map(([a, b]) => ({
+    pairs: pairs.map(([a, b]) => ({
       url: pairUrl(a.id, b.id),
       label: `${a.name} and ${b.name}`,
       current: `${a.id}-vs-${b.id}` === currentPair,
@@ -128,19 +152,33 @@ function describe(site: Site, names: string): string {
 
 export function comparePages(site: Site): Page[] {
   if (site.offerings.length === 0) return [];
+  const published = publishedPairs(site);
   const all: Page = {
     url: 'compare/',
     template: 'pages/compare.njk',
     title: `Compare offerings: ${site.title}`,
     description: describe(site, listNames(site.offerings.map((o) => o.name))),
-    data: comparePageData(site) as unknown as Record<string, unknown>,
+    data: comparePageData(site, undefined, published) as unknown as Record<string, unknown>,
   };
-  const pairs = publishedPairs(site).map(([a, b]): Page => ({
-    url: pairUrl(a.id, b.id),
+  // A pair page links the pairs that share one of its offerings: bounded, not every pair.
+  const byOffering = new Map<string, [Offering, Offering][]>();
+  for (const pair of published) {
+    for (const o of pair) byOffering.set(o.id, [...(byOffering.get(o.id) ?? []), pair]);
+  }
+  const index = new Map(published.map((pair, i) => [pair, i]));
+  const related = ([a, b]: [Offering, Offering]) =>
+    [...new Set([...(byOffering.get(a.id) ?? []), ...(byOffering.get(b.id) ?? [])])].sort(
+      (p, q) => (index.get(p) ?? 0) - (index.get(q) ?? 0),
+    );
+  const pairs = published.map((pair): Page => ({
+    url: pairUrl(pair[0].id, pair[1].id),
     template: 'pages/compare.njk',
-    title: `${a.name} vs ${b.name}: shared responsibilities compared`,
-    description: describe(site, `${a.name} and ${b.name}`),
-    data: comparePageData(site, [a.id, b.id]) as unknown as Record<string, unknown>,
+    title: `${pair[0].name} vs ${pair[1].name}: shared responsibilities compared`,
+    description: describe(site, `${pair[0].name} and ${pair[1].name}`),
+    data: comparePageData(site, [pair[0].id, pair[1].id], related(pair)) as unknown as Record<
+      string,
+      unknown
+    >,
   }));
   return [all, ...pairs];
 }
