@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: whole-process benchmarks of the respmatrix CLI, printed as a table.
-// Usage: node bench/run.mjs [--runs N] [--json] [name-filter]
+// Usage: node bench/run.mjs [--runs N] [--json] [--offerings N]... [name-filter]
+// (`--offerings N` picks the sizes of the scale bench, bench/scale.mjs; default 3, 100, 1000)
 // Adding a benchmark = one entry in BENCHMARKS: a name, an optional setup that prepares a
 // content folder, and the CLI arguments to time.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -32,7 +33,11 @@ const BENCHMARKS = [
 ];
 
 const { values, positionals } = parseArgs({
-  options: { runs: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '5' },
+    json: { type: 'boolean', default: false },
+    offerings: { type: 'string', multiple: true },
+  },
   allowPositionals: true,
 });
 const runs = Number(values.runs);
@@ -55,10 +60,25 @@ try {
   await rm(tmp, { recursive: true, force: true });
 }
 
+// Scale: build, cache, dev reload and search at synthetic sizes (bench/scale.mjs).
+let scale = [];
+if (!filter || 'scale'.includes(filter) || filter.startsWith('scale')) {
+  const { benchScale, formatScale, DEFAULT_SIZES } = await import('./scale.mjs');
+  const sizes = values.offerings?.map(Number) ?? DEFAULT_SIZES;
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    console.error('--offerings takes a positive whole number');
+    process.exit(2);
+  }
+  scale = await benchScale({ sizes, log: (line) => console.error(line) });
+  if (!values.json) scale.print = () => console.log(`\n${formatScale(scale)}`);
+}
+
 if (values.json) {
-  console.log(JSON.stringify(results.map(({ output: _output, ...r }) => r), null, 2));
+  const scaleEntries = scale.map((r) => ({ name: `scale: ${r.offerings} offerings`, ...r }));
+  console.log(JSON.stringify([...results.map(({ output: _output, ...r }) => r), ...scaleEntries], null, 2));
 } else {
-  printTable(results);
+  if (results.length > 0) printTable(results);
+  scale.print?.();
 }
 
 function printTable(rows) {

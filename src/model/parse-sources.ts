@@ -18,7 +18,10 @@ import type { WorkerContext, WorkerJob, WorkerReply } from './parse-worker.js';
 export interface ParseSourcesOptions {
   /** Folder of the parse cache; undefined: no cache. */
   cacheDir?: string;
-  /** Upper bound on worker threads; 0 parses in this thread. Default: by amount of work and cores. */
+  /**
+   * Upper bound on worker threads; 0 parses in this thread. Default: RESPMATRIX_WORKERS, else
+   * by amount of work and cores.
+   */
   workers?: number;
   /** Called after each source is available (from the cache or parsed). */
   onProgress?: (done: number, total: number) => void;
@@ -53,7 +56,7 @@ export async function parseSources(
   let done = outcomes.filter(Boolean).length;
   options.onProgress?.(done, total);
   const missing = files.map((_, i) => i).filter((i) => !outcomes[i]);
-  const workers = workerCount(missing.length, options.workers);
+  const workers = workerCount(missing.length, options.workers ?? envWorkers());
   const finished = (index: number, outcome: ParseOutcome): void => {
     outcomes[index] = outcome;
     options.onProgress?.(++done, total);
@@ -71,6 +74,12 @@ export async function parseSources(
     outcomes: outcomes as ParseOutcome[],
     stats: { sources: total, fromCache: total - missing.length, parsed: missing.length, workers },
   };
+}
+
+/** RESPMATRIX_WORKERS=0 parses in the main thread; =N allows at most N workers. */
+function envWorkers(): number | undefined {
+  const value = process.env['RESPMATRIX_WORKERS'];
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 function workerCount(work: number, limit: number | undefined): number {
