@@ -29,11 +29,12 @@ export default function structure() {
     const result: ParsedSource = { file: path, tables: [], overviews: [], source: { file: path, line: 1 } };
     if (st.lastUpdated) result.lastUpdated = st.lastUpdated;
     const ids = new Set<string>();
-    const claim = (id: string, place: { line: number; column: number }): string => {
+    // Ids the author wrote are reported when reused; ids made from heading text are just suffixed.
+    const claim = (id: string, place: { line: number; column: number }, explicit = true): string => {
       if (!ids.has(id)) { ids.add(id); return id; }
       let n = 2;
       while (ids.has(`${id}-${n}`)) n++;
-      report(file, 'duplicate-anchor', `Anchor "${id}" is used twice on this page; this one becomes "${id}-${n}"`, place);
+      if (explicit) report(file, 'duplicate-anchor', `Anchor "${id}" is used twice on this page; this one becomes "${id}-${n}"`, place);
       ids.add(`${id}-${n}`);
       return `${id}-${n}`;
     };
@@ -109,17 +110,18 @@ export default function structure() {
 
 function makeHeading(
   node: Heading, text: string, attrs: ReturnType<ParseState['attributes']['get']>, path: string,
-  claim: (id: string, place: { line: number; column: number }) => string, file: VFile,
+  claim: (id: string, place: { line: number; column: number }, explicit?: boolean) => string, file: VFile,
 ): ParsedHeading {
   const place = node.position?.start ?? { line: 1, column: 1 };
-  const id = attrs?.ids[0] ?? slugify(text);
+  const own = attrs?.ids[0];
+  const id = own ?? slugify(text);
   const heading: ParsedHeading = {
     depth: node.depth,
     text,
     aliases: attrs?.pairs.get('aliases')?.split(/\s+/).filter(Boolean) ?? [],
     source: { file: path, line: place.line, column: place.column },
   };
-  if (id) heading.anchor = claim(id, attrs?.place ?? place);
+  if (id) heading.anchor = claim(id, attrs?.place ?? place, own !== undefined);
   void file;
   return heading;
 }
@@ -133,7 +135,11 @@ function render(node: RootContent, st: ParseState, file: VFile): Rich {
   if (node.type === 'heading') {
     while (st.text[start] === '#' || st.text[start] === ' ' || st.text[start] === '\t') start++;
   }
-  const src = st.text.slice(start, e).replace(/[ \t]#+[ \t]*$/, '');
+  let src = st.text.slice(start, e);
+  if (node.type === 'heading') {
+    // ATX closing hashes, or a setext heading's underline.
+    src = start > s ? src.replace(/[ \t]#+[ \t]*$/, '') : src.replace(/\n[ \t]*[=-]+[ \t]*$/, '');
+  }
   const col = pos.start.column + (start - pos.start.offset);
   return renderInlineWith(src, st.ctx, file, { line: pos.start.line, column: col }, { reportKeyrefs: false, placeholders: false });
 }

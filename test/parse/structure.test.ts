@@ -54,6 +54,14 @@ describe('page structure', () => {
     expect(messages).toEqual(['9:1 duplicate-anchor']);
   });
 
+  it('suffixes repeated heading texts silently, and reads setext headings', () => {
+    const md = `Title\n=====\n\n## Standard\n\n${HEAD}| A | x | y |\n\n## Standard\n\n${HEAD}| B | x | y |\n`;
+    const { parsed, messages } = parse(md);
+    expect(parsed.title).toBe('Title');
+    expect(parsed.tables.map((t) => t.anchor)).toEqual(['standard', 'standard-2']);
+    expect(messages).toEqual([]);
+  });
+
   it('resolves includes from the content folder, and warns with a visible note when missing', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'respmatrix-inc-'));
     mkdirSync(path.join(dir, '_include-segments'));
