@@ -36,6 +36,14 @@ function escapeMarkdown(value: string): string {
   return HAS_SPECIAL.test(value) ? value.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`) : value;
 }
 
+function originOf(base: string): string | undefined {
+  try {
+    return new URL(base).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 export function isIncludeTarget(inner: string): boolean {
   return inner.startsWith('site.data.content.') || /^[^\s{}]+\.md$/.test(inner);
 }
@@ -51,10 +59,16 @@ export function preprocess(
   if (!src.includes('{')) return { text: src, toSource: (o) => o, inlineAttributes };
   const rw = new Rewriter(src);
   const at = (offset: number) => locate(src, offset, place);
-  const re = /\{\{|\{:/g;
+  const re = /\{\{|\{:|https?:\/\/\{DomainName\}/gi;
+  const origin = ctx.linkBase ? originOf(ctx.linkBase) : undefined;
   let m: RegExpExecArray | null;
   while ((m = re.exec(src)) !== null) {
     const start = m.index;
+    if (m[0].length > 2) {
+      // `https://{DomainName}/...` written as text: the host the source was written for.
+      if (origin) rw.replace(start, start + m[0].length, origin);
+      continue;
+    }
     if (m[0] === '{:') {
       const list = parseAttributeList(src, start);
       for (const p of list.problems) report(file, 'attribute-syntax', p.message, at(p.offset));

@@ -69,6 +69,7 @@ describe('renderInline', () => {
     expect(r.html).toContain('href="https://cloud.ibm.com/docs/z"');
     expect(r.html).toContain('href="https://cloud.ibm.com/docs/q"');
     expect(r.html).toContain('href="#frag"');
+    expect(render('Go to https://{DomainName}/docs/x now').html).toBe('Go to <a href="https://cloud.ibm.com/docs/x">https://cloud.ibm.com/docs/x</a> now');
   });
 
   it('renders plain links the same on the fast path as through the full parser', () => {
