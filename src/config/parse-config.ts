@@ -6,7 +6,7 @@
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import type { AreaConfig, Keywords, OfferingConfig, SiteConfig, TaskConfig } from './types.js';
-import { keywordsSchema, siteSchema, tasksSchema } from './schemas.js';
+import { validateKeywords, validateSite, validateTasks } from './validators.generated.js';
 import { validateWithPositions, type SchemaProblem } from './validate.js';
 import { escapePointer, parseYaml, type PositionMap } from './yaml.js';
 
@@ -32,7 +32,7 @@ export function parseSiteConfig(text: string, file: VFile): Parsed<SiteConfig | 
   const doc = parseYaml(text, file);
   if (!doc.ok) return { value: undefined, positions: doc.positions };
   const data = doc.data ?? {};
-  const problems = validateWithPositions(siteSchema, data, doc.positions, file);
+  const problems = validateWithPositions(validateSite, data, doc.positions, file);
   if (!isObject(data)) return { value: undefined, positions: doc.positions };
   const raw = prune(data, problems) as Json;
   const site: SiteConfig = {
@@ -61,7 +61,7 @@ export function parseKeywords(text: string, file: VFile): Parsed<Keywords> {
   const keywords: Keywords = new Map();
   if (!doc.ok) return { value: keywords, positions: doc.positions };
   const data = doc.data ?? {};
-  const problems = validateWithPositions(keywordsSchema, data, doc.positions, file);
+  const problems = validateWithPositions(validateKeywords, data, doc.positions, file);
   if (!isObject(data)) return { value: keywords, positions: doc.positions };
   const bad = new Set(problems.map((p) => p.pointer));
   for (const [name, value] of Object.entries(data)) {
@@ -81,7 +81,7 @@ export function parseTasks(text: string, file: VFile): Parsed<TaskConfig[]> {
   const doc = parseYaml(text, file);
   if (!doc.ok) return { value: [], positions: doc.positions };
   const data = doc.data ?? [];
-  const problems = validateWithPositions(tasksSchema, data, doc.positions, file);
+  const problems = validateWithPositions(validateTasks, data, doc.positions, file);
   if (!Array.isArray(data)) return { value: [], positions: doc.positions };
   const pruned = prune(data, problems) as unknown[];
   const tasks: TaskConfig[] = [];

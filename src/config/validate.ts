@@ -2,23 +2,15 @@
  * Schema validation with positions: each ajv error's instancePath is looked up in the
  * document's PositionMap, so a `schema` error points at the offending key or value.
  */
-import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { escapePointer, type PositionMap, type Position } from './yaml.js';
 
-let ajv: Ajv | undefined;
-const compiled = new Map<object, ValidateFunction>();
-
-function validator(schema: object): ValidateFunction {
-  let fn = compiled.get(schema);
-  if (!fn) {
-    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).addKeyword({ keyword: 'hint', schemaType: 'string' });
-    fn = ajv.compile(schema);
-    compiled.set(schema, fn);
-  }
-  return fn;
+/** A compiled validator (see validators.generated.ts): ajv's calling convention. */
+export interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
 
 export interface SchemaProblem {
@@ -29,16 +21,15 @@ export interface SchemaProblem {
 }
 
 /**
- * Validate `data` against `schema`, report each problem on `file` as a `schema` error
- * (`what` names the document in messages) and return the problems (empty when valid).
+ * Validate `data`, report each problem on `file` as a `schema` error at its node, and return
+ * the problems (empty when valid).
  */
 export function validateWithPositions(
-  schema: object,
+  validate: Validator,
   data: unknown,
   positions: PositionMap,
   file: VFile,
 ): SchemaProblem[] {
-  const validate = validator(schema);
   if (validate(data)) return [];
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();

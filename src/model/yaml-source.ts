@@ -12,7 +12,7 @@ import type { ParseContext } from '../parse/context.js';
 import { renderInline, renderInlineWith } from '../parse/inline.js';
 import type { ParsedHeading, ParsedRow, ParsedSource, ParsedTable } from '../parse/types.js';
 import type { Rich, SourceRef } from './types.js';
-import { yamlSourceSchema } from './yaml-source-schema.js';
+import { validateYamlSource } from '../config/validators.generated.js';
 
 interface YamlRow {
   task: string;
@@ -54,7 +54,7 @@ export function parseYamlSource(file: VFile, ctx: ParseContext): ParsedSource {
   const doc = parseYaml(String(file.value ?? ''), file);
   if (!doc.ok) return empty;
   const data = doc.data ?? {};
-  if (validateWithPositions(yamlSourceSchema, data, doc.positions, file).length > 0) return empty;
+  if (validateWithPositions(validateYamlSource, data, doc.positions, file).length > 0) return empty;
   if (!rowsOrTables(data as YamlSource, doc.positions, file)) return empty;
   return new YamlSourceReader(file, ctx, doc.positions).read(data as YamlSource);
 }

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { validatorModuleSource } from '../../src/config/generate-validators.js';
+
+describe('validators.generated.ts', () => {
+  it('is up to date with the schemas (regenerate: npm run compile && node lib/config/generate-validators.js)', () => {
+    const current = readFileSync(new URL('../../src/config/validators.generated.ts', import.meta.url), 'utf8');
+    expect(current === validatorModuleSource()).toBe(true);
+  });
+});
