@@ -36,6 +36,15 @@ function escapeMarkdown(value: string): string {
   return HAS_SPECIAL.test(value) ? value.replace(SPECIAL, (c) => `&#${c.charCodeAt(0)};`) : value;
 }
 
+const NESTED = /\{\{\s*site\.data\.keyword\.([A-Za-z0-9_.-]+)\s*\}\}/g;
+
+/** A keyword's text, with keyrefs inside keyword values resolved too (cycles stop at depth 5). */
+function keywordValue(name: string, keywords: Map<string, string>, depth: number): string | undefined {
+  const value = keywords.get(name);
+  if (value === undefined || !value.includes('{{')) return value;
+  return value.replace(NESTED, (_, inner: string) => (depth < 5 ? keywordValue(inner, keywords, depth + 1) : undefined) ?? inner);
+}
+
 function originOf(base: string): string | undefined {
   try {
     return new URL(base).origin;
@@ -96,7 +105,7 @@ export function preprocess(
     if (inner.startsWith(KEYWORD)) {
       const name = inner.slice(KEYWORD.length);
       if (name === ADL_NAME) { rw.replace(start, end, ''); continue; }
-      const value = ctx.keywords.get(name);
+      const value = keywordValue(name, ctx.keywords, 0);
       if (value === undefined && options.reportKeyrefs) {
         report(file, 'unknown-keyref', `Unknown keyref "${name}" (not in keywords.yaml)`, at(start), 'error');
       }

@@ -102,6 +102,13 @@ describe('renderInline', () => {
     expect(render('> quoted').html).toBe('> quoted');
   });
 
+  it('resolves keyrefs inside keyword values, and survives cycles', () => {
+    const file = new VFile();
+    const keywords = new Map([['long', '{{site.data.keyword.IBM_notm}} Key Protect'], ['IBM_notm', 'IBM'], ['a', '{{site.data.keyword.a}}!']]);
+    expect(renderInline('{{site.data.keyword.long}}', { keywords }, file, { line: 1, column: 1 }).text).toBe('IBM Key Protect');
+    expect(renderInline('{{site.data.keyword.a}}', { keywords }, file, { line: 1, column: 1 }).text).toBe('a!!!!!!');
+  });
+
   it('escapes keyword values that look like Markdown', () => {
     const file = new VFile();
     const keywords = new Map([['x', '*A*_b_ <b> & AT&T']]);
