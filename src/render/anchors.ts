@@ -57,10 +57,10 @@ function offeringFragments(offering: Offering, data: OfferingPageData): Fragment
   return fragments;
 }
 
-function areaFragments(site: Site, data: AreaPageData): Fragments {
+function areaFragments(index: SiteIndex, data: AreaPageData): Fragments {
   const fragments: Fragments = new Map();
   for (const view of data.offerings) {
-    const offering = site.offerings.find((o) => o.id === view.id);
+    const offering = index.offerings.get(view.id);
     const sections = offering?.sections.filter((s) => s.areaId === data.area.id) ?? [];
     add(fragments, view.id, { kind: 'offering', ...src(sections[0]?.source ?? offering?.source) });
     view.tables.forEach((table, i) => tableFragments(fragments, table, sections[i], view.id));
@@ -72,7 +72,14 @@ function areaFragments(site: Site, data: AreaPageData): Fragments {
  * Other pages (compare, checklist) repeat area and row ids: keep those the HTML carries, so a
  * link into a comparison is protected too. Page-chrome ids (form controls, titles) are not.
  */
-function sharedFragments(site: Site, html: string): Fragments {
+interface SiteIndex {
+  offerings: Map<string, Offering>;
+  areas: Set<string>;
+  /** Row anchor -> the first row's source (rows of several offerings share anchors). */
+  rows: Map<string, SourceRef>;
+}
+
+function indexSite(site: Site): SiteIndex {
   const areas = new Set(site.areas.map((a) => a.id));
   const rows = new Map<string, SourceRef>();
   for (const offering of site.offerings) {
@@ -81,6 +88,10 @@ function sharedFragments(site: Site, html: string): Fragments {
       for (const row of section.rows) if (!rows.has(row.anchor)) rows.set(row.anchor, row.source);
     }
   }
+  return { offerings: new Map(site.offerings.map((o) => [o.id, o])), areas, rows };
+}
+
+function sharedFragments({ areas, rows }: SiteIndex, html: string): Fragments {
   const fragments: Fragments = new Map();
   for (const { id } of idsOf(html)) {
     if (areas.has(id)) add(fragments, id, { kind: 'area' });
@@ -89,14 +100,14 @@ function sharedFragments(site: Site, html: string): Fragments {
   return fragments;
 }
 
-function pageRecord(site: Site, page: Page, html: string | undefined): PageRecord {
+function pageRecord(index: SiteIndex, page: Page, html: string | undefined): PageRecord {
   let kind: PageKind = 'page';
   let source: SourceRef | undefined;
   let fragments: Fragments = new Map();
   let target: string | undefined;
   if (page.template === 'pages/offering.njk') {
     const data = page.data as unknown as OfferingPageData;
-    const offering = site.offerings.find((o) => o.id === data.offering.id);
+    const offering = index.offerings.get(data.offering.id);
     kind = 'offering';
     if (offering) {
       source = offering.source;
@@ -104,13 +115,13 @@ function pageRecord(site: Site, page: Page, html: string | undefined): PageRecor
     }
   } else if (page.template === 'pages/area.njk') {
     kind = 'area';
-    fragments = areaFragments(site, page.data as unknown as AreaPageData);
+    fragments = areaFragments(index, page.data as unknown as AreaPageData);
   } else if (page.url === '') {
     kind = 'home';
   } else {
     target = redirectPageTarget(page);
     if (target !== undefined) kind = 'redirect';
-    else if (html !== undefined) fragments = sharedFragments(site, html);
+    else if (html !== undefined) fragments = sharedFragments(index, html);
   }
   const sorted = [...fragments.keys()].sort(compare);
   return {
@@ -135,9 +146,10 @@ export function anchorManifest(site: Site, pages: readonly Page[], html?: Readon
   const listed = pages.filter((page) => page.url !== '404.html');
   const urls = listed.map((page) => page.url).sort(compare);
   const byUrl = new Map(listed.map((page) => [page.url, page]));
+  const index = indexSite(site);
   return {
     version: MANIFEST_VERSION,
-    pages: Object.fromEntries(urls.map((url) => [url, pageRecord(site, byUrl.get(url)!, html?.get(url))])),
+    pages: Object.fromEntries(urls.map((url) => [url, pageRecord(index, byUrl.get(url)!, html?.get(url))])),
   };
 }
 
