@@ -135,3 +135,28 @@ describe('layout', () => {
     expect(renderFiles()).toEqual(files);
   });
 });
+
+describe('area pages with many offerings', () => {
+  const base = siteFixture();
+  const template = base.offerings[2]!;
+  const many = { ...base, offerings: Array.from({ length: 30 }, (_, i) => ({ ...template, id: `offering-${String(i).padStart(2, '0')}`, name: `Offering ${i}` })) };
+  const manyFiles = renderFiles(many);
+
+  test('split into pages of a bounded size, linked both ways', () => {
+    const first = tree(manyFiles.get('areas/disaster-recovery/index.html')!);
+    const second = tree(manyFiles.get('areas/disaster-recovery/2/index.html')!);
+    expect(elements(first, (e) => e.tagName === 'table')).toHaveLength(25);
+    expect(elements(second, (e) => e.tagName === 'table')).toHaveLength(5);
+    expect(byId(second, 'offering-29').tagName).toBe('h2');
+    const hrefs = (root: typeof first) => elements(root, (e) => e.tagName === 'a').map((a) => String(a.properties.href));
+    expect(hrefs(first)).toContain('/sub/areas/disaster-recovery/2/');
+    expect(hrefs(second)).toContain('/sub/areas/disaster-recovery/');
+    expect(elements(second, (e) => e.tagName === 'a' && e.properties.ariaCurrent === 'page').map(textOf)).toContain('2');
+  });
+
+  test('an offering page links to its place on the right area page', () => {
+    const html = manyFiles.get('offerings/offering-27/index.html')!;
+    expect(html).toContain('href="/sub/areas/disaster-recovery/2/#offering-27"');
+    expect(manyFiles.get('offerings/offering-03/index.html')).toContain('href="/sub/areas/disaster-recovery/#offering-03"');
+  });
+});

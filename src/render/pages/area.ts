@@ -1,8 +1,13 @@
-/** One page per area: that area across all offerings. */
-import type { Site } from '../../model/types.js';
+/**
+ * Area pages: one area across all offerings. With many offerings the area is split into pages of
+ * AREA_PAGE_SIZE offerings (`areas/<id>/`, `areas/<id>/2/`, ...), so no page grows with the site.
+ */
+import type { Offering, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
 import { areaDescription } from '../meta.js';
 import { IdSet, tableView, type TableView } from '../tables.js';
+
+export const AREA_PAGE_SIZE = 25;
 
 export interface AreaOfferingView {
   id: string;
@@ -12,50 +17,111 @@ export interface AreaOfferingView {
   tables: TableView[];
 }
 
+export interface PagerView {
+  current: number;
+  total: number;
+  previous?: string;
+  next?: string;
+  pages: { number: number; url: string; current: boolean }[];
+}
+
 export interface AreaPageData {
   area: { id: string; title: string; description?: string };
   offerings: AreaOfferingView[];
+  /** Present when the area spans several pages. */
+  pager?: PagerView;
 }
 
-export function areaPageData(site: Site, areaId: string): AreaPageData {
-  const area = site.areas.find((a) => a.id === areaId) ?? { id: areaId, title: areaId };
-  const ids = new IdSet();
-  for (const fixed of ['main', 'top', 'duties-only']) ids.claim(fixed);
-  const offerings = site.offerings
-    .map((offering) => ({ offering, sections: offering.sections.filter((s) => s.areaId === areaId) }))
-    .filter(({ sections }) => sections.length > 0)
-    .map(({ offering, sections }): AreaOfferingView => {
-      ids.claim(offering.id);
-      const intro = sections.find((s) => s.intro && s.intro.html.trim() !== '')?.intro;
-      return {
-        id: offering.id,
-        name: offering.name,
-        url: `offerings/${offering.id}/#${areaId}`,
-        ...(intro ? { introHtml: intro.html } : {}),
-        // Table and row ids are prefixed by the offering (several offerings share task ids here);
-        // aliases belong to the offering page.
-        tables: sections.map((section, index) =>
-          tableView(section, ids, {
-            caption: section.caption || `${area.title}: ${offering.name}`,
-            tableId: `${offering.id}--table${index === 0 ? '' : `-${index + 1}`}`,
-            rowId: (row) => `${offering.id}--${row.taskId}`,
-            aliases: false,
-          }),
-        ),
-      };
-    });
+/** The URL of page `n` (1-based) of an area. */
+export function areaPageUrl(areaId: string, n = 1): string {
+  return n <= 1 ? `areas/${areaId}/` : `areas/${areaId}/${n}/`;
+}
+
+function offeringsWithArea(site: Site, areaId: string): Offering[] {
+  return site.offerings.filter((offering) => offering.sections.some((s) => s.areaId === areaId));
+}
+
+/** Per site and area: offering id -> its position among the offerings that have the area. */
+const positions = new WeakMap<Site, Map<string, Map<string, number>>>();
+
+/** Where an offering's part of an area page is: the page URL with its fragment. */
+export function areaLinkFor(site: Site, areaId: string, offeringId: string): string {
+  let byArea = positions.get(site);
+  if (!byArea) positions.set(site, (byArea = new Map()));
+  let index = byArea.get(areaId);
+  if (!index) byArea.set(areaId, (index = new Map(offeringsWithArea(site, areaId).map((o, i) => [o.id, i]))));
+  const position = index.get(offeringId);
+  if (position === undefined) return areaPageUrl(areaId);
+  return `${areaPageUrl(areaId, Math.floor(position / AREA_PAGE_SIZE) + 1)}#${offeringId}`;
+}
+
+function offeringView(site: Site, areaId: string, title: string, offering: Offering, ids: IdSet): AreaOfferingView {
+  const sections = offering.sections.filter((s) => s.areaId === areaId);
+  ids.claim(offering.id);
+  const intro = sections.find((s) => s.intro && s.intro.html.trim() !== '')?.intro;
   return {
-    area: { id: area.id, title: area.title, ...(area.description ? { description: area.description } : {}) },
-    offerings,
+    id: offering.id,
+    name: offering.name,
+    url: `offerings/${offering.id}/#${areaId}`,
+    ...(intro ? { introHtml: intro.html } : {}),
+    // Table and row ids are prefixed by the offering (several offerings share task ids here);
+    // aliases belong to the offering page.
+    tables: sections.map((section, index) =>
+      tableView(section, ids, {
+        caption: section.caption || `${title}: ${offering.name}`,
+        tableId: `${offering.id}--table${index === 0 ? '' : `-${index + 1}`}`,
+        rowId: (row) => `${offering.id}--${row.taskId}`,
+        aliases: false,
+      }),
+    ),
   };
 }
 
+function pager(areaId: string, current: number, total: number): PagerView | undefined {
+  if (total <= 1) return undefined;
+  return {
+    current,
+    total,
+    ...(current > 1 ? { previous: areaPageUrl(areaId, current - 1) } : {}),
+    ...(current < total ? { next: areaPageUrl(areaId, current + 1) } : {}),
+    pages: Array.from({ length: total }, (_, i) => ({ number: i + 1, url: areaPageUrl(areaId, i + 1), current: i + 1 === current })),
+  };
+}
+
+/** The data of every page of one area (at least one page, even when no offering has the area). */
+export function areaPagesData(site: Site, areaId: string): AreaPageData[] {
+  const area = site.areas.find((a) => a.id === areaId) ?? { id: areaId, title: areaId };
+  const offerings = offeringsWithArea(site, areaId);
+  const total = Math.max(1, Math.ceil(offerings.length / AREA_PAGE_SIZE));
+  return Array.from({ length: total }, (_, i) => {
+    const ids = new IdSet();
+    for (const fixed of ['main', 'top', 'duties-only']) ids.claim(fixed);
+    const chunk = offerings.slice(i * AREA_PAGE_SIZE, (i + 1) * AREA_PAGE_SIZE);
+    const paging = pager(areaId, i + 1, total);
+    return {
+      area: { id: area.id, title: area.title, ...(area.description ? { description: area.description } : {}) },
+      offerings: chunk.map((offering) => offeringView(site, areaId, area.title, offering, ids)),
+      ...(paging ? { pager: paging } : {}),
+    };
+  });
+}
+
+/** The first (often only) page of an area. */
+export function areaPageData(site: Site, areaId: string): AreaPageData {
+  return areaPagesData(site, areaId)[0]!;
+}
+
 export function areaPages(site: Site): Page[] {
-  return site.areas.map((area) => ({
-    url: `areas/${area.id}/`,
-    template: 'pages/area.njk',
-    title: `${area.title} across offerings`,
-    description: areaDescription(site, area.id),
-    data: areaPageData(site, area.id) as unknown as Record<string, unknown>,
-  }));
+  return site.areas.flatMap((area) =>
+    areaPagesData(site, area.id).map((data, i): Page => {
+      const suffix = data.pager ? ` (page ${i + 1} of ${data.pager.total})` : '';
+      return {
+        url: areaPageUrl(area.id, i + 1),
+        template: 'pages/area.njk',
+        title: `${area.title} across offerings${suffix}`,
+        description: areaDescription(site, area.id) + suffix,
+        data: data as unknown as Record<string, unknown>,
+      };
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 /** One page per offering: every area, its intro and its table(s). */
 import type { Offering, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
+import { areaLinkFor } from './area.js';
 import { offeringDescription } from '../meta.js';
 import { IdSet, areaOrder, areaTitle, dutyCounts, tableView, type DutyCounts, type TableView } from '../tables.js';
 
@@ -10,6 +11,8 @@ export interface OfferingAreaView {
   areaId: string;
   title: string;
   introHtml?: string;
+  /** This offering's place on the area page (page URL and fragment). */
+  areaUrl: string;
   tables: TableView[];
 }
 
@@ -42,6 +45,7 @@ export function offeringPageData(site: Site, offering: Offering): OfferingPageDa
       areaId,
       title,
       ...(intro ? { introHtml: intro.html } : {}),
+      areaUrl: areaLinkFor(site, areaId, offering.id),
       tables: sections.map((section) =>
         tableView(section, ids, { caption: section.caption || `${title}: ${offering.name}` }),
       ),
