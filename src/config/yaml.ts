@@ -5,7 +5,7 @@
  * Problems are reported on the vfile as `yaml-syntax` errors.
  */
 import { EVENT_ID, SCALAR_STYLE, YAMLException, constructFromEvents, getScalarValue, parseEvents } from 'js-yaml';
-import type { Event } from 'js-yaml';
+import type { Event, ScalarEvent } from 'js-yaml';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 
@@ -19,11 +19,29 @@ interface NodeInfo {
   key?: Position;
   /** Decoded text of a scalar as written (so `1.0` stays `1.0`, not the number 1). */
   raw?: string;
+  /** Source range of a scalar that spans lines (block, or plain continued on the next lines). */
+  span?: { start: number; end: number; block: boolean; indent: number };
+}
+
+/** A multi-line scalar as written: its lines without their indentation, and where it starts. */
+export interface ScalarLines {
+  text: string;
+  place: Position;
+  /** Characters of indentation removed from each line (index 0 is the first line). */
+  indents: number[];
 }
 
 /** Where each node of a YAML document sits, by JSON pointer (`/areas/0/title`). */
 export class PositionMap {
   readonly #nodes = new Map<string, NodeInfo>();
+  #source = '';
+  #locate: (offset: number) => Position = () => ({ line: 1, column: 1 });
+
+  /** The text the offsets refer to (set by parseYaml). */
+  attach(source: string, locate: (offset: number) => Position): void {
+    this.#source = source;
+    this.#locate = locate;
+  }
 
   set(pointer: string, info: NodeInfo): void {
     this.#nodes.set(pointer, info);
@@ -51,6 +69,27 @@ export class PositionMap {
   raw(pointer: string): string | undefined {
     return this.#nodes.get(pointer)?.raw;
   }
+
+  /**
+   * A block scalar (`|`, `>`) or a plain scalar continued over several lines, as written:
+   * so Markdown in it can be parsed with exact line and column for every message. Lines keep
+   * their breaks (a blank line separates paragraphs). Undefined for one-line and quoted scalars.
+   */
+  lines(pointer: string): ScalarLines | undefined {
+    const span = this.#nodes.get(pointer)?.span;
+    if (!span) return undefined;
+    const lines = this.#source.slice(span.start, span.end).replace(/\r/g, '').split('\n');
+    const indents = lines.map((line, i) => {
+      const leading = /^[ \t]*/.exec(line)?.[0].length ?? 0;
+      return span.block ? Math.min(leading, span.indent) : i === 0 ? 0 : leading;
+    });
+    const text = lines
+      .map((line, i) => line.slice(indents[i]))
+      .join('\n')
+      .replace(/\s+$/, '');
+    const start = this.#locate(span.start);
+    return { text, place: { line: start.line, column: start.column + (indents[0] ?? 0) }, indents };
+  }
 }
 
 export interface YamlDocument {
@@ -75,6 +114,7 @@ export function parseYaml(text: string, file: VFile): YamlDocument {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const locate = lineLocator(source);
   const positions = new PositionMap();
+  positions.attach(source, locate);
   let events: Event[];
   try {
     events = parseEvents(source, {});
@@ -172,11 +212,25 @@ function recordPositions(
     }
     const emptyScalar = event.type === EVENT_ID.SCALAR && event.valueStart < 0;
     const info: NodeInfo = { value: emptyScalar && key ? key : position, key };
-    if (event.type === EVENT_ID.SCALAR) info.raw = getScalarValue(source, event);
+    if (event.type === EVENT_ID.SCALAR) {
+      info.raw = getScalarValue(source, event);
+      const span = multiLineSpan(event, source);
+      if (span) info.span = span;
+    }
     positions.set(pointer, info);
     if (event.type === EVENT_ID.MAPPING) stack.push({ kind: 'map', pointer, index: 0 });
     if (event.type === EVENT_ID.SEQUENCE) stack.push({ kind: 'seq', pointer, index: 0 });
   }
+}
+
+/** The source range of a block scalar, or of a plain one that continues on the next lines. */
+function multiLineSpan(event: ScalarEvent, source: string): NodeInfo['span'] {
+  if (event.valueStart < 0) return undefined;
+  const block = event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK;
+  const multiLine = source.slice(event.valueStart, event.valueEnd).includes('\n');
+  if (block && event.indent > 0) return { start: event.valueStart, end: event.valueEnd, block, indent: event.indent };
+  if (event.style === SCALAR_STYLE.PLAIN && multiLine) return { start: event.valueStart, end: event.valueEnd, block, indent: 0 };
+  return undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ import { validateWithPositions } from '../config/validate.js';
 import { report } from '../diagnostics.js';
 import { parseYaml, type PositionMap } from '../config/yaml.js';
 import type { ParseContext } from '../parse/context.js';
-import { renderInline, renderInlineWith } from '../parse/inline.js';
+import { renderInlineWith, type InlineOptions } from '../parse/inline.js';
 import type { ParsedHeading, ParsedRow, ParsedSource, ParsedTable } from '../parse/types.js';
 import type { Rich, SourceRef } from './types.js';
 import { validateYamlSource } from '../config/validators.generated.js';
@@ -147,19 +147,38 @@ class YamlSourceReader {
   /** A duty cell: empty, missing and placeholders (`N/A`) all mean no duty is listed. */
   private cell(value: string | null | undefined, pointer: string): Rich {
     if (value === undefined || value === null) return { text: '', html: '' };
-    return renderInline(value, this.ctx, this.file, this.positions.get(pointer));
+    return this.render(value, pointer, {});
   }
 
   /** Prose (summary, intro): inline Markdown, blank lines separating paragraphs. */
   private rich(value: string | undefined, pointer: string): Rich | undefined {
     if (value === undefined || value.trim() === '') return undefined;
-    const rich = renderInlineWith(value, this.ctx, this.file, this.positions.get(pointer), { placeholders: false });
+    const rich = this.render(value, pointer, { placeholders: false });
     return rich.html === '' ? undefined : rich;
   }
 
   /** Headings, tasks and captions: plain text, keyrefs resolved. */
   private plain(value: string, pointer: string): string {
-    return renderInlineWith(value, this.ctx, this.file, this.positions.get(pointer), { placeholders: false }).text;
+    return this.render(value, pointer, { placeholders: false }).text;
+  }
+
+  /**
+   * Render a value as inline Markdown. A value written over several lines is rendered from
+   * its lines as written, and messages on its later lines get their indentation back, so
+   * every position points at the right character of the YAML file.
+   */
+  private render(value: string, pointer: string, options: InlineOptions): Rich {
+    const lines = this.positions.lines(pointer);
+    if (!lines) return renderInlineWith(value, this.ctx, this.file, this.positions.get(pointer), options);
+    const before = this.file.messages.length;
+    const rich = renderInlineWith(lines.text, this.ctx, this.file, lines.place, options);
+    for (const message of this.file.messages.slice(before)) {
+      const k = (message.line ?? lines.place.line) - lines.place.line;
+      if (k <= 0 || message.column === undefined) continue;
+      message.column += lines.indents[k] ?? 0;
+      if (message.place && 'line' in message.place) message.place = { line: message.line ?? 1, column: message.column };
+    }
+    return rich;
   }
 
   private ref(pointer: string): SourceRef {

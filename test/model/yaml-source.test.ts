@@ -75,6 +75,37 @@ describe('YAML sources', () => {
     expect(file.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['unknown-keyref', 6, 23]]);
   });
 
+  it('points into multi-line values exactly: block scalars and plain scalars over several lines', () => {
+    const { parsed, file } = yamlSource(
+      [
+        'title: T',
+        'areas:',
+        '  - heading: H',
+        '    rows:',
+        '      - task: A',
+        '        provider: >-',
+        '          Provide tools',
+        '          with {{site.data.keyword.nope}} support.',
+        '        customer: Use the tools',
+        '          and {{site.data.keyword.nope2}} too.',
+        '      - task: B',
+        '        provider: |',
+        '          First paragraph.',
+        '',
+        '          Second with {{site.data.keyword.nope3}}.',
+        '',
+      ].join('\n'),
+    );
+    expect(file.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([
+      ['unknown-keyref', 8, 16],
+      ['unknown-keyref', 10, 15],
+      ['unknown-keyref', 15, 23],
+    ]);
+    const rows = parsed.tables[0]?.rows ?? [];
+    expect(rows[0]?.provider.text).toMatch(/^Provide tools with \S+ support\.$/);
+    expect(rows[1]?.provider.html).toMatch(/^<p>First paragraph\.<\/p>\s*<p>Second with/);
+  });
+
   it('reports schema errors at the node and yields no tables', () => {
     const { parsed, file } = yamlSource(
       ['title: T', 'areas:', '  - heading: H', '    rows:', '      - provider: P', '        custmer: C', ''].join('\n'),
