@@ -57,7 +57,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     const dirs = new Set(files.map((file) => path.dirname(path.join(tmpDir, file.path))));
     for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
     await Promise.all(files.map((file) => writeFile(path.join(tmpDir, file.path), file.contents)));
-    await assertLinks(tmpDir, files, { base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}) });
+    await assertLinks(tmpDir, files, { base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}), redirects: site.redirects });
     await swapIn(tmpDir, outDir);
     const writeTime = performance.now() - start;
     return { timings: { assets: assetsTime, render: renderTime, write: writeTime }, files: files.length };

@@ -7,7 +7,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import type { AnchorManifest, FragmentRecord } from '../model/anchors-baseline.js';
+import { splitTarget, type AnchorManifest, type FragmentRecord } from '../model/anchors-baseline.js';
+import type { Redirect } from '../model/types.js';
 
 export interface HtmlFile {
   /** Output path, forward slashes (`offerings/x/index.html`). */
@@ -185,7 +186,7 @@ export interface OutputLike {
  */
 export function checkOutput(
   files: readonly OutputLike[],
-  options: { base: string; baseUrl?: string; existing?: Iterable<string> },
+  options: { base: string; baseUrl?: string; existing?: Iterable<string>; redirects?: readonly Redirect[] },
 ): Diagnostic[] {
   const html: HtmlFile[] = files
     .filter((f) => f.path.endsWith('.html') && typeof f.contents === 'string')
@@ -201,7 +202,38 @@ export function checkOutput(
       ...(manifest ? { manifest } : {}),
     }),
     ...(manifest ? checkManifest(html, manifest) : []),
+    ...duplicateOutputs(files),
+    ...(manifest && options.redirects ? checkRedirects(options.redirects, manifest) : []),
   ];
+}
+
+const SITE_FILE = { file: 'site.yaml', line: 1, column: 1 } as const;
+
+/** Two pages written to one file: the usual cause is a redirect from a page that still exists. */
+function duplicateOutputs(files: readonly OutputLike[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const file of files) {
+    if (seen.has(file.path)) {
+      out.push({ ...SITE_FILE, severity: 'error', rule: 'broken-link', message: `Two pages are written to ${file.path}: is there a redirect from a page that still exists?` });
+    }
+    seen.add(file.path);
+  }
+  return out;
+}
+
+/** Every site.yaml redirect must lead to a page (and fragment) that exists. */
+function checkRedirects(redirects: readonly Redirect[], manifest: AnchorManifest): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const redirect of redirects) {
+    const to = splitTarget(redirect.to);
+    const page = manifest.pages[to.page];
+    const ok = page !== undefined && page.kind !== 'redirect' && (to.fragment === undefined || page.fragments[to.fragment] !== undefined);
+    if (!ok) {
+      out.push({ ...SITE_FILE, severity: 'error', rule: 'broken-link', message: `Redirect from "${redirect.from}" leads to "${redirect.to}", which does not exist` });
+    }
+  }
+  return out;
 }
 
 /** Every file under `dir`, as forward-slash paths relative to it. */
@@ -213,7 +245,11 @@ export async function filesUnder(dir: string): Promise<string[]> {
 }
 
 /** The build's gate: throws LinkCheckError when the written output has a broken internal link. */
-export async function assertLinks(dir: string, files: readonly OutputLike[], options: { base: string; baseUrl?: string }): Promise<void> {
+export async function assertLinks(
+  dir: string,
+  files: readonly OutputLike[],
+  options: { base: string; baseUrl?: string; redirects?: readonly Redirect[] },
+): Promise<void> {
   const problems = checkOutput(files, { ...options, existing: await filesUnder(dir) });
   if (problems.some((d) => d.severity === 'error')) throw new LinkCheckError(problems);
 }

@@ -5,7 +5,6 @@
  */
 import type { Redirect, Site } from '../model/types.js';
 import { renamesOf, splitTarget } from '../model/anchors-baseline.js';
-import type { Diagnostic } from '../diagnostics.js';
 import type { OutputFile, Page } from './page.js';
 import { siteUrl } from './url.js';
 import { pairUrl, publishedPairs } from './pages/compare.js';
@@ -109,24 +108,4 @@ const script = `(function () {
 
 export function redirectScript(site: Site): OutputFile[] {
   return site.redirects.length > 0 ? [{ path: REDIRECT_SCRIPT, contents: script }] : [];
-}
-
-/** A redirect whose old page still exists would hide that page: report it (site.yaml). */
-export function redirectProblems(site: Site, pages: readonly Page[]): Diagnostic[] {
-  const real = new Set(pages.filter((p) => p.template !== REDIRECT_TEMPLATE).map((p) => p.url));
-  const problems: Diagnostic[] = [];
-  for (const redirect of site.redirects) {
-    const from = splitTarget(redirect.from);
-    if (from.fragment === undefined && real.has(from.page)) {
-      problems.push({
-        file: 'site.yaml',
-        line: 1,
-        column: 1,
-        severity: 'error',
-        rule: 'broken-link',
-        message: `Redirect from "${redirect.from}" names a page that exists; remove the redirect or the page`,
-      });
-    }
-  }
-  return problems;
 }

@@ -21,7 +21,7 @@ export async function checkSiteLinks(site: Site, base = '/'): Promise<SiteLinks>
   const existing = (await stat(publicDir).catch(() => undefined))?.isDirectory() ? await filesUnder(publicDir) : [];
   const anchors = files.find((f) => f.path === 'anchors.json');
   const manifest = parseManifest(String(anchors?.contents ?? '{"pages":{}}'), 'anchors.json');
-  return { manifest, diagnostics: checkOutput(files, { base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}), existing }) };
+  return { manifest, diagnostics: checkOutput(files, { base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}), existing, redirects: site.redirects }) };
 }
 
 /** Baseline check: `baselineText` is a previous anchors.json, `baselineFile` its path (for messages). */
