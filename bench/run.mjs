@@ -29,7 +29,7 @@ const BENCHMARKS = [
     },
     args: ({ dir }) => [bin, 'check', '--content', dir],
   },
-  // Later: build time (content pipeline vs assets), page sizes, search latency, 1,000-offering scale.
+  // Build time, output size, dev reload and search at 3/100/1,000 offerings: bench/scale.mjs (below).
 ];
 
 const { values, positionals } = parseArgs({
@@ -60,8 +60,12 @@ try {
   await rm(tmp, { recursive: true, force: true });
 }
 
-// Scale: build, cache, dev reload and search at synthetic sizes (bench/scale.mjs).
+if (!values.json && results.length > 0) printTable(results);
+
+// Scale: build, cache, dev reload and search at synthetic sizes (bench/scale.mjs). A failure
+// there is reported without losing the figures above.
 let scale = [];
+let failed = false;
 if (!filter || 'scale'.includes(filter) || filter.startsWith('scale')) {
   const { benchScale, formatScale, DEFAULT_SIZES } = await import('./scale.mjs');
   const sizes = values.offerings?.map(Number) ?? DEFAULT_SIZES;
@@ -69,17 +73,20 @@ if (!filter || 'scale'.includes(filter) || filter.startsWith('scale')) {
     console.error('--offerings takes a positive whole number');
     process.exit(2);
   }
-  scale = await benchScale({ sizes, log: (line) => console.error(line) });
-  if (!values.json) scale.print = () => console.log(`\n${formatScale(scale)}`);
+  try {
+    scale = await benchScale({ sizes, log: (line) => console.error(line) });
+    if (!values.json) console.log(`\n${formatScale(scale)}`);
+  } catch (error) {
+    failed = true;
+    console.error(`\nscale bench failed: ${String(error?.message ?? error).split('\n')[0]}`);
+  }
 }
 
 if (values.json) {
   const scaleEntries = scale.map((r) => ({ name: `scale: ${r.offerings} offerings`, ...r }));
   console.log(JSON.stringify([...results.map(({ output: _output, ...r }) => r), ...scaleEntries], null, 2));
-} else {
-  if (results.length > 0) printTable(results);
-  scale.print?.();
 }
+if (failed) process.exitCode = 1;
 
 function printTable(rows) {
   const header = ['benchmark', 'runs', 'median ms', 'min ms', 'max ms', 'peak RSS MB', 'exit', 'notes'];
