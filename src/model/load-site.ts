@@ -85,7 +85,8 @@ async function listSources(root: string, diagnostics: Diagnostic[]): Promise<str
   try {
     const entries = await readdir(path.join(root, SOURCES_DIR), { withFileTypes: true });
     return entries
-      .filter((e) => e.isFile() && (MARKDOWN.test(e.name) || YAML.test(e.name)))
+      // A symbolic link counts (reading it reports a broken one as a read error).
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && (MARKDOWN.test(e.name) || YAML.test(e.name)))
       .map((e) => e.name)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   } catch (error) {

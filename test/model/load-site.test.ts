@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/model/load-site.js';
@@ -78,6 +78,20 @@ describe('loadSite', () => {
         ['site.yaml', 'read-error', 'error'],
         ['sources', 'read-error', 'error'],
       ]);
+    } finally {
+      c.cleanup();
+    }
+  });
+
+  it('reports a source that cannot be read, and goes on with the others', async () => {
+    const c = makeContent({ 'site.yaml': MINIMAL_SITE, 'keywords.yaml': KEYWORDS, 'sources/a.md': PAGE('A', 'Monitoring') });
+    try {
+      symlinkSync(path.join(c.content, 'no-such-file.md'), path.join(c.content, 'sources', 'b.md'));
+      const { site, diagnostics } = await loadSite(c.content);
+      expect(diagnostics).toEqual([
+        expect.objectContaining({ file: 'sources/b.md', line: 1, column: 1, rule: 'read-error', severity: 'error' }),
+      ]);
+      expect(site?.offerings.map((o) => o.id)).toEqual(['a']);
     } finally {
       c.cleanup();
     }
