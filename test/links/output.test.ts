@@ -94,6 +94,19 @@ describe('crawl', () => {
     expect(problems.every((d) => d.message.includes('/offerings/gone/'))).toBe(true);
   });
 
+  test('a redirect to a missing page, or from a page that exists, is an error', () => {
+    const bad = { ...site, redirects: [{ from: '/offerings/old/', to: '/offerings/nowhere/' }, { from: '/offerings/keeper/', to: '/offerings/vault-standard/' }] };
+    const out = renderSite(bad, { base: '/', assets: noAssets });
+    const problems = checkOutput(out, { base: '/', baseUrl: site.baseUrl, existing: publicFiles, redirects: bad.redirects });
+    const messages = problems.map((d) => `${d.file} ${d.rule} ${d.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^site\.yaml broken-link Redirect from "\/offerings\/old\/" leads to "\/offerings\/nowhere\/"/),
+        expect.stringMatching(/^site\.yaml broken-link Two pages are written to offerings\/keeper\/index\.html/),
+      ]),
+    );
+  });
+
   test('links resolve relative to their page and the base path', () => {
     expect(resolveLink('../keeper/#x', 'offerings/vault-standard/index.html', { base: '/' })).toEqual({ path: 'offerings/keeper/', fragment: 'x' });
     expect(resolveLink('/other/', 'index.html', { base: '/sub/' })).toMatchObject({ outside: true });
