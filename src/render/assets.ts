@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
 import type { Assets } from './environment.js';
+import { assetKey, cacheEnabled, restoreAssets, storeAssets } from './asset-cache.js';
 import { packageRoot, viteConfigFile } from './paths.js';
 import { siteUrl } from './url.js';
 
@@ -18,7 +19,18 @@ interface ManifestChunk {
   isEntry?: boolean;
 }
 
-export async function buildAssets(outDir: string, base: string): Promise<Assets> {
+/** Bundle (or restore from the cache) the client assets into outDir, which must be empty. */
+export async function buildAssets(outDir: string, base: string): Promise<Assets & { cached: boolean }> {
+  const key = cacheEnabled() ? await assetKey(base) : undefined;
+  const cached = key !== undefined && (await restoreAssets(key, outDir));
+  if (!cached) {
+    await runVite(outDir, base);
+    if (key !== undefined) await storeAssets(key, outDir).catch(() => undefined);
+  }
+  return { ...(await readManifest(outDir, base)), cached };
+}
+
+async function runVite(outDir: string, base: string): Promise<void> {
   await build({
     configFile: viteConfigFile,
     root: packageRoot,
@@ -27,6 +39,9 @@ export async function buildAssets(outDir: string, base: string): Promise<Assets>
     mode: 'production',
     build: { outDir, emptyOutDir: false },
   });
+}
+
+async function readManifest(outDir: string, base: string): Promise<Assets> {
   const manifest = JSON.parse(await readFile(path.join(outDir, manifestPath), 'utf8')) as Record<string, ManifestChunk>;
   const entry = manifest[entryKey];
   if (!entry) throw new Error(`Vite manifest has no entry for ${entryKey}`);

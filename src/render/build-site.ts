@@ -10,6 +10,7 @@ import type { Site } from '../model/types.js';
 import { buildAssets } from './assets.js';
 import { renderSite } from './render-site.js';
 import { assertLinks } from './link-check.js';
+import type { OutputFile } from './page.js';
 import { normaliseBase } from './url.js';
 
 export interface BuildOptions {
@@ -27,14 +28,20 @@ export interface BuildTimings {
   assets: number;
   /** Rendering every page and output file from the model. */
   render: number;
-  /** Writing files and swapping the folder in. */
+  /** Writing the rendered files. */
   write: number;
+  /** Checking every internal link and fragment of the output. */
+  links: number;
+  /** Swapping the new folder in for the old one. */
+  swap: number;
 }
 
 export interface BuildResult {
   timings: BuildTimings;
   /** Number of files written besides the client assets. */
   files: number;
+  /** Whether the client assets came from the cache (no Vite run). */
+  assetsCached: boolean;
 }
 
 export async function buildSite(site: Site, options: BuildOptions): Promise<BuildResult> {
@@ -46,7 +53,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
   await mkdir(tmpDir, { recursive: true });
   try {
     let start = performance.now();
-    const assets = await buildAssets(tmpDir, base);
+    const { cached: assetsCached, ...assets } = await buildAssets(tmpDir, base);
     const assetsTime = performance.now() - start;
 
     start = performance.now();
@@ -56,15 +63,37 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     start = performance.now();
     const dirs = new Set(files.map((file) => path.dirname(path.join(tmpDir, file.path))));
     for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-    await Promise.all(files.map((file) => writeFile(path.join(tmpDir, file.path), file.contents)));
-    await assertLinks(tmpDir, files, { base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}), redirects: site.redirects });
-    await swapIn(tmpDir, outDir);
+    await writeAll(tmpDir, files);
     const writeTime = performance.now() - start;
-    return { timings: { assets: assetsTime, render: renderTime, write: writeTime }, files: files.length };
+
+    start = performance.now();
+    await assertLinks(tmpDir, files, { base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}), redirects: site.redirects });
+    const linksTime = performance.now() - start;
+
+    start = performance.now();
+    await swapIn(tmpDir, outDir);
+    const swapTime = performance.now() - start;
+    return {
+      timings: { assets: assetsTime, render: renderTime, write: writeTime, links: linksTime, swap: swapTime },
+      files: files.length,
+      assetsCached,
+    };
   } catch (error) {
     await rm(tmpDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Write files a few at a time: thousands of pages must not open thousands of files at once. */
+async function writeAll(dir: string, files: readonly OutputFile[], concurrency = 32): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      await writeFile(path.join(dir, file.path), file.contents);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
 }
 
 async function swapIn(tmpDir: string, outDir: string): Promise<void> {

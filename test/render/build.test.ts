@@ -21,10 +21,13 @@ let result: BuildResult;
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'respmatrix-build-'));
+  // Run Vite for real (no asset cache) until the cache test.
+  process.env['RESPMATRIX_ASSET_CACHE'] = '0';
   result = await buildSite(siteFixture(), { outDir: path.join(tmp, 'a'), base: '/docs/', contentDir: 'content' });
   first = await listFiles(path.join(tmp, 'a'));
 });
 afterAll(async () => {
+  delete process.env['RESPMATRIX_ASSET_CACHE'];
   await rm(tmp, { recursive: true, force: true });
 });
 
@@ -43,6 +46,7 @@ describe('buildSite', () => {
     expect(result.timings.assets).toBeGreaterThan(0);
     expect(result.timings.render).toBeGreaterThan(0);
     expect(result.timings.write).toBeGreaterThan(0);
+    expect(result.timings.links).toBeGreaterThan(0);
   });
 
   test('two builds are byte-identical', async () => {
@@ -62,5 +66,14 @@ describe('buildSite', () => {
     await expect(buildSite(broken, { outDir: out, base: '/', contentDir: 'content' })).rejects.toThrow();
     expect(await readdir(out)).toEqual(['marker.txt']);
     expect((await readdir(tmp)).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  test('a second build reuses the cached client assets', async () => {
+    delete process.env['RESPMATRIX_ASSET_CACHE'];
+    await buildSite(siteFixture(), { outDir: path.join(tmp, 'cached'), base: '/docs/', contentDir: 'content' });
+    const again = await buildSite(siteFixture(), { outDir: path.join(tmp, 'cached'), base: '/docs/', contentDir: 'content' });
+    expect(again.assetsCached).toBe(true);
+    const files = await listFiles(path.join(tmp, 'cached'));
+    for (const [file, bytes] of first) expect(files.get(file)?.equals(bytes), file).toBe(true);
   });
 });
