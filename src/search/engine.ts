@@ -44,33 +44,52 @@ export function buildEngineData(docs: string[][][], boosts: number[], docBoost?:
   if (n > ID_SPACE) throw new Error(`search index holds at most ${ID_SPACE} records, got ${n}`);
   const fieldCount = boosts.length;
   const avg = Array.from({ length: fieldCount }, (_, f) => docs.reduce((sum, doc) => sum + (doc[f]?.length ?? 0), 0) / Math.max(1, n) || 1);
-  // term -> doc -> raw weighted BM25 without idf
-  const raw = new Map<string, Map<number, number>>();
+  // Per term: ascending doc ids and their weighted BM25 (without idf). Docs come in id order,
+  // so a doc's fields add up in the last slot. Flat arrays keep this fast at 25,000 rows.
+  const termIndex = new Map<string, number>();
+  const ids: number[][] = [];
+  const raw: number[][] = [];
+  const tf = new Map<string, number>();
   docs.forEach((doc, id) => {
+    const weightOfDoc = docBoost ? docBoost(id) : 1;
     for (let f = 0; f < fieldCount; f++) {
       const words = doc[f] ?? [];
-      const tf = new Map<string, number>();
+      tf.clear();
       for (const word of words) tf.set(word, (tf.get(word) ?? 0) + 1);
       const norm = K1 * (1 - B + (B * words.length) / (avg[f] ?? 1));
+      const weight = (boosts[f] ?? 1) * weightOfDoc;
       for (const [word, count] of tf) {
-        let perDoc = raw.get(word);
-        if (!perDoc) raw.set(word, (perDoc = new Map()));
-        const weight = (boosts[f] ?? 1) * (docBoost ? docBoost(id) : 1);
-        perDoc.set(id, (perDoc.get(id) ?? 0) + (weight * (count * (K1 + 1))) / (count + norm));
+        let t = termIndex.get(word);
+        if (t === undefined) {
+          t = ids.length;
+          termIndex.set(word, t);
+          ids.push([]);
+          raw.push([]);
+        }
+        const termIds = ids[t] as number[];
+        const termRaw = raw[t] as number[];
+        const value = (weight * (count * (K1 + 1))) / (count + norm);
+        if (termIds[termIds.length - 1] === id) termRaw[termRaw.length - 1] = (termRaw[termRaw.length - 1] as number) + value;
+        else {
+          termIds.push(id);
+          termRaw.push(value);
+        }
       }
     }
   });
-  const terms = [...raw.keys()].sort();
+  const terms = [...termIndex.keys()].sort();
   const postings = terms.map((term) => {
-    const perDoc = raw.get(term) as Map<number, number>;
-    const idf = Math.log(1 + (n - perDoc.size + 0.5) / (perDoc.size + 0.5));
-    let out = '';
+    const t = termIndex.get(term) as number;
+    const termIds = ids[t] as number[];
+    const termRaw = raw[t] as number[];
+    const idf = Math.log(1 + (n - termIds.length + 0.5) / (termIds.length + 0.5));
+    const parts: string[] = [];
     let last = 0;
-    for (const id of [...perDoc.keys()].sort((a, b) => a - b)) {
-      out += encode(id - last) + encode(Math.max(1, Math.round((perDoc.get(id) as number) * idf * SCALE)));
+    termIds.forEach((id, i) => {
+      parts.push(encode(id - last), encode(Math.max(1, Math.round((termRaw[i] as number) * idf * SCALE))));
       last = id;
-    }
-    return out;
+    });
+    return parts.join('');
   });
   return { docCount: n, terms, postings };
 }
