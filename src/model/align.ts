@@ -32,18 +32,28 @@ export function checkAlignment(site: Site, tasks: readonly TaskConfig[]): Diagno
   });
   const diagnostics: Diagnostic[] = [];
   for (const placed of byArea.values()) {
-    const offeringsOf = new Map<string, Set<string>>();
+    // Offerings of one family (tiers of one product) count as one: a task only they share
+    // is still compared with nothing outside the family.
+    const unitsOf = new Map<string, Set<string>>();
+    const namesOf = new Map<string, string[]>();
     for (const p of placed) {
-      const set = offeringsOf.get(p.row.taskId) ?? new Set();
-      set.add(p.offering.id);
-      offeringsOf.set(p.row.taskId, set);
+      const units = unitsOf.get(p.row.taskId) ?? new Set();
+      units.add(p.offering.family ?? `offering:${p.offering.id}`);
+      unitsOf.set(p.row.taskId, units);
+      const names = namesOf.get(p.row.taskId) ?? [];
+      if (!names.includes(p.offering.name)) names.push(p.offering.name);
+      namesOf.set(p.row.taskId, names);
     }
-    const alone = (p: Placed) => (offeringsOf.get(p.row.taskId)?.size ?? 0) === 1;
+    const alone = (p: Placed) => (unitsOf.get(p.row.taskId)?.size ?? 0) === 1;
+    const warned = new Set<string>();
     for (const p of placed) {
-      // A task named in tasks.yaml was aligned on purpose; only rows that matched no task are suspects.
-      if (!alone(p) || configured.has(p.row.taskId)) continue;
+      // A task named in tasks.yaml was aligned on purpose; only rows that matched no task are
+      // suspects, and each suspect task is reported once per area (at its first row).
+      if (!alone(p) || configured.has(p.row.taskId) || warned.has(p.row.taskId)) continue;
       const match = bestMatch(p, placed, (o) => configured.has(o.row.taskId) || !alone(o));
-      if (match) diagnostics.push(warning(p, match, configured, tasks));
+      if (!match) continue;
+      warned.add(p.row.taskId);
+      diagnostics.push(warning(p, namesOf.get(p.row.taskId) ?? [], match, configured, tasks));
     }
   }
   return diagnostics;
@@ -75,7 +85,13 @@ function bestMatch(p: Placed, placed: Placed[], settled: (other: Placed) => bool
   return best;
 }
 
-function warning(p: Placed, match: Placed, configured: Set<string>, tasks: readonly TaskConfig[]): Diagnostic {
+function warning(
+  p: Placed,
+  holders: string[],
+  match: Placed,
+  configured: Set<string>,
+  tasks: readonly TaskConfig[],
+): Diagnostic {
   const task = match.row.taskId;
   const existing = configured.has(task) ? tasks.find((t) => t.id === task) : undefined;
   const advice = existing
@@ -88,7 +104,7 @@ function warning(p: Placed, match: Placed, configured: Set<string>, tasks: reado
     severity: 'warning',
     rule: 'unaligned-task',
     message:
-      `Task "${p.row.task}" appears only in ${p.offering.name} in this area, but looks like ` +
+      `Task "${p.row.task}" appears only in ${holders.join(' and ')} in this area, but looks like ` +
       `"${match.row.task}" of ${match.offering.name}; to compare them, ${advice}`,
   };
 }

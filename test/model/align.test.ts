@@ -7,8 +7,9 @@ function row(task: string, taskId: string, line: number): Row {
   return { anchor: `a--${taskId}`, task, taskId, provider: rich, customer: rich, source: { file: 'sources/x.md', line, column: 1 } };
 }
 
-function offering(id: string, sections: Record<string, Row[]>): Offering {
+function offering(id: string, sections: Record<string, Row[]>, family?: string): Offering {
   return {
+    ...(family ? { family } : {}),
     id,
     name: id.toUpperCase(),
     source: { file: `sources/${id}.md`, line: 1 },
@@ -67,6 +68,19 @@ describe('checkAlignment', () => {
     const [d] = checkAlignment(site([b, a]), tasks);
     expect(d?.line).toBe(20);
     expect(d?.message).toContain('add "Incident management" to the aliases of task "incidents" in tasks.yaml');
+  });
+
+  it('treats the offerings of one family as one, and reports a task once', () => {
+    const standard = offering('std', { ops: [row('Monitoring', 'monitoring', 10)] }, 'kp');
+    const dedicated = offering('ded', { ops: [row('Monitoring', 'monitoring', 20)] }, 'kp');
+    const sm = offering('sm', { ops: [row('Monitor the system', 'monitor-the-system', 30)] }, 'sm');
+    const sm2 = offering('sm2', { ops: [row('Monitor the system', 'monitor-the-system', 40)] }, 'sm');
+    const diagnostics = checkAlignment(site([standard, dedicated, sm, sm2]), []);
+    expect(diagnostics.map((d) => d.line)).toEqual([30]);
+    expect(diagnostics[0]?.message).toMatch(/^Task "Monitor the system" appears only in SM and SM2 in this area, but looks like "Monitoring" of STD/);
+    // Without families each task is in two offerings: aligned enough, nothing to say.
+    const plain = [standard, dedicated, sm, sm2].map(({ family: _family, ...o }) => o);
+    expect(checkAlignment(site(plain), [])).toEqual([]);
   });
 
   it('stays silent for aligned rows, tasks of tasks.yaml, other areas and unrelated names', () => {
