@@ -12,7 +12,16 @@ const INLINE_CONSTRUCTS = [
   'strikethrough', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall',
 ];
 
+type Extension = { transforms?: unknown[] } | Extension[];
+
+/** Tree transforms (GFM's autolink-literal pass over every text node) have nothing to do here. */
+function withoutTransforms(ext: Extension): Extension {
+  if (Array.isArray(ext)) return ext.map(withoutTransforms);
+  return ext.transforms ? { ...ext, transforms: [] } : ext;
+}
+
 export default function blockOnly(this: Processor): void {
-  const data = this.data() as { micromarkExtensions?: unknown[] };
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: Extension[] };
   (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
+  if (data.fromMarkdownExtensions) data.fromMarkdownExtensions = data.fromMarkdownExtensions.map(withoutTransforms);
 }

@@ -14,6 +14,7 @@ import type { ParseContext } from './context.js';
 import { locate } from './offsets.js';
 import { preprocess, type Preprocessed } from './preprocess.js';
 import { collapse, finishTree, plainText } from './sanitize.js';
+import { quickHast } from './to-hast.js';
 import { parsePhrasing, type PhrasingHooks } from './phrasing.js';
 
 export interface InlineOptions {
@@ -131,7 +132,7 @@ function simplify(blocks: RootContent[]): RootContent[] {
 }
 
 function toRich(tree: Root, linkBase: string | undefined): Rich {
-  let hast = toHast(tree, { allowDangerousHtml: true }) as HastRoot;
+  let hast = quickHast(tree) ?? (toHast(tree, { allowDangerousHtml: true }) as HastRoot);
   if (hasRaw(hast)) {
     // Raw tags were filtered already; parse them for real so the sanitiser sees elements.
     hast = fromHtml(toHtml(hast, { allowDangerousHtml: true }), { fragment: true });

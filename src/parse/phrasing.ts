@@ -29,8 +29,8 @@ const options = {
   mdastExtensions: [gfmAutolinkLiteralFromMarkdown(), gfmStrikethroughFromMarkdown()],
 };
 
-/** Text that Markdown would turn into something else than text. */
-const MARKUP = /[\\`*_[\]<>&~!@]|https?:|www\./i;
+/** Text that Markdown would turn into something else than text (`_` inside a word is text). */
+const MARKUP = /[\\`*[\]<>&~!@]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|https?:|www\./iu;
 /** Line starts that would open a block (heading, quote, ordered list, rule, fence, table). */
 const BLOCK_START = /^(?:#|>|\d{1,9}[.)](?:\s|$)|[-_*=]{3}|[-+*](?:\s|$)|`{3}|~{3}|\|)/;
 const FOOTNOTE = /\[\^([^\]\s]+)\]/g;

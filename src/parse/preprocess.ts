@@ -25,8 +25,9 @@ export interface PreprocessOptions {
 
 const KEYWORD = 'site.data.keyword.';
 export const ADL_NAME = 'attribute-definition-list';
-const SPECIAL = /[\\`*_[\]<>&|~!#]/g;
-const HAS_SPECIAL = /[\\`*_[\]<>&|~!#]/;
+/** What Markdown or HTML would interpret; `_` only at a word edge (intraword it is text). */
+const SPECIAL = /[\\`*<>&[\]~]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+const HAS_SPECIAL = /[\\`*<>&[\]~_]/;
 
 /**
  * Keyword values are plain text. Characters Markdown or HTML would interpret become numeric

@@ -25,7 +25,17 @@ export function rewriteUrl(url: string, linkBase: string | undefined): string {
   }
   if (url.startsWith('//')) return `https:${url}`;
   if (url.startsWith('/') && base) return base + url;
+  if (base && isPathRelative(url)) {
+    // A relative link meant IBM's docs, not our pages: `docs/x?topic=y` (a slash was lost)
+    // is root-relative; anything else is relative to a docs page (`/docs/<service>`).
+    return url.startsWith('docs/') ? `${base}/${url}` : new URL(url, `${base}/docs/`).href;
+  }
   return url;
+}
+
+/** `docs/x`, `x?topic=y`, `../x`: no scheme, not root-relative, not only a fragment or query. */
+function isPathRelative(url: string): boolean {
+  return url !== '' && !SCHEME.test(url) && !/^[/#?]/.test(url);
 }
 
 function originOf(base: string): string {
