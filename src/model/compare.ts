@@ -44,9 +44,23 @@ export interface Comparison {
 /** Text of one party's duty for comparison: whitespace folded, so wrapping never counts. */
 export function dutyText(rows: readonly Row[], party: Party): string {
   return rows
-    .map((row) => row[party].text.replace(/\s+/g, ' ').trim())
+    .map((row) => folded(row, party))
     .filter((text) => text !== '')
     .join('\n');
+}
+
+/** Folded texts per row, computed once: a row is compared on every pair page it appears in. */
+const foldCache = new WeakMap<Row, Record<Party, string>>();
+function folded(row: Row, party: Party): string {
+  let texts = foldCache.get(row);
+  if (!texts) {
+    texts = {
+      provider: row.provider.text.replace(/\s+/g, ' ').trim(),
+      customer: row.customer.text.replace(/\s+/g, ' ').trim(),
+    };
+    foldCache.set(row, texts);
+  }
+  return texts[party];
 }
 
 /** Whether the given cells' duties for a party are not all equal (a missing row = no duty). */
@@ -74,7 +88,7 @@ export function buildComparison(site: Site, offeringIds?: readonly string[]): Co
     }
   }
 
-  const taskTitle = new Map(site.tasks.map((task) => [task.id, task.title]));
+  const taskTitle = taskTitles(site);
   const areas: Area[] = [...site.areas];
   for (const areaId of grid.keys()) {
     if (!areas.some((a) => a.id === areaId)) areas.push({ id: areaId, title: areaId });
@@ -122,6 +136,17 @@ function compareRow(
     cells,
     differs: { provider: cellsDiffer(cells, 'provider'), customer: cellsDiffer(cells, 'customer') },
   };
+}
+
+/** Task id -> title, built once per site (a site publishes one comparison per offering pair). */
+const titleCache = new WeakMap<Site, Map<string, string>>();
+function taskTitles(site: Site): Map<string, string> {
+  let titles = titleCache.get(site);
+  if (!titles) {
+    titles = new Map(site.tasks.map((task) => [task.id, task.title]));
+    titleCache.set(site, titles);
+  }
+  return titles;
 }
 
 function firstRow(cells: readonly { rows: Row[] }[]): Row | undefined {
