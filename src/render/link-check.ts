@@ -8,7 +8,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { splitTarget, type AnchorManifest, type FragmentRecord } from '../model/anchors-baseline.js';
-import type { Redirect } from '../model/types.js';
+import type { Redirect, SourceRef } from '../model/types.js';
 
 export interface HtmlFile {
   /** Output path, forward slashes (`offerings/x/index.html`). */
@@ -90,8 +90,10 @@ export function checkLinks(htmlFiles: readonly HtmlFile[], options: LinkCheckOpt
   const idsByFile = new Map(htmlFiles.map((f) => [f.path, idsOf(f.html)]));
   const idSets = new Map([...idsByFile].map(([path, ids]) => [path, new Set(ids.map((i) => i.id))]));
   const diagnostics: Diagnostic[] = [];
+  const reported = new Set<string>();
   for (const file of htmlFiles) {
-    const fragmentsHere = options.manifest?.pages[pageUrlOf(file.path)]?.fragments;
+    const record = options.manifest?.pages[pageUrlOf(file.path)];
+    const fragmentsHere = record?.fragments;
     const ids = idsByFile.get(file.path) ?? [];
     for (const match of file.html.matchAll(ATTRIBUTE)) {
       const raw = decode(match[3] ?? '');
@@ -101,9 +103,17 @@ export function checkLinks(htmlFiles: readonly HtmlFile[], options: LinkCheckOpt
       const problem = findProblem(target, files, idSets);
       if (!problem) continue;
       const offset = (match.index ?? 0) + match[0].length - (match[3]?.length ?? 0) - 1;
+      const where = position(file, offset, ids, fragmentsHere, record?.source);
+      // One content link shows on several pages (offering, area, compare, checklist): report it
+      // once, from the first page (offering pages come first and know the row's source).
+      const key = raw.startsWith('#') ? `${where.file}:${where.line}:${raw}` : `${raw} ${problem}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
       diagnostics.push({
-        ...position(file, offset, ids, fragmentsHere),
-        severity: 'error',
+        ...where,
+        // A fragment of the page itself that is missing leaves the reader where they are
+        // (real IBM pages link to sections we do not show): a warning, not a failed build.
+        severity: raw.startsWith('#') ? 'warning' : 'error',
         rule: 'broken-link',
         message: `Link "${raw}" on /${pageUrlOf(file.path)} ${problem}`,
       });
@@ -127,12 +137,13 @@ function findProblem(
   return undefined;
 }
 
-/** The content position to blame: the nearest anchor before the link that has a source. */
+/** The content position to blame: the nearest anchor before the link that has a source, else the page's source. */
 function position(
   file: HtmlFile,
   offset: number,
   ids: readonly { id: string; offset: number }[],
   fragments: Record<string, FragmentRecord> | undefined,
+  pageSource: SourceRef | undefined,
 ): Pick<Diagnostic, 'file' | 'line' | 'column'> {
   if (fragments) {
     for (let i = ids.length - 1; i >= 0; i -= 1) {
@@ -142,6 +153,8 @@ function position(
       if (source) return { file: source.file, line: source.line, column: source.column ?? 1 };
     }
   }
+  // Before the first anchor: the page's own text (an offering's summary) comes from its source.
+  if (pageSource) return { file: pageSource.file, line: pageSource.line, column: pageSource.column ?? 1 };
   return { file: file.path, ...lineColumn(file.html, offset) };
 }
 

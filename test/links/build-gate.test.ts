@@ -1,10 +1,10 @@
-/** A broken internal link in the content fails `respmatrix build` and leaves the old output. */
+/** A link from the content to a missing page of our own site fails `respmatrix build` and leaves the old output. */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { cli, workspace } from './fixture.js';
 
-test('build reports a link to a missing fragment at its row and keeps the previous output', async () => {
+test('build reports a link to a missing page at its row and keeps the previous output', async () => {
   const ws = await workspace();
   try {
     const first = await cli(['build', '--content', 'content', '--out', 'dist'], ws.root);
@@ -14,13 +14,13 @@ test('build reports a link to a missing fragment at its row and keeps the previo
 
     const source = path.join(ws.content, 'sources', 'keeper.md');
     const text = await readFile(source, 'utf8');
-    await writeFile(source, text.replace('| Watch them. |', '| Watch them, see [runbook](#no-such-section). |'));
+    await writeFile(source, text.replace('| Watch them. |', '| Watch them, see [runbook](https://links.example.com/offerings/runbook/). |'));
     const line = text.split('\n').findIndex((l) => l.includes('| Watch them. |')) + 1;
 
     const second = await cli(['build', '--content', 'content', '--out', 'dist'], ws.root);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain(`content/sources/keeper.md:${line}:1`);
-    expect(second.stderr).toMatch(/#no-such-section/);
+    expect(second.stderr).toMatch(/points to a page that does not exist \(\/offerings\/runbook\/\)/);
     expect(second.stderr).toMatch(/broken-link/);
     expect(await readFile(marker, 'utf8')).toBe('previous build');
   } finally {
