@@ -63,6 +63,7 @@ export default function structure() {
         if (node.depth > 1) stack.push(heading);
         introOwner = heading;
       } else if (node.type === 'paragraph' || node.type === 'list') {
+        if (node.type === 'paragraph') brokenTable(node, st, file);
         const words = attrs ? [...attrs.refs, ...attrs.classes] : [];
         if (words.includes('shortdesc')) { summary.push(render(node, st, file)); continue; }
         if (introOwner && !words.some((w) => NOT_INTRO.has(w))) {
@@ -142,6 +143,20 @@ function render(node: RootContent, st: ParseState, file: VFile): Rich {
   }
   const col = pos.start.column + (start - pos.start.offset);
   return renderInlineWith(src, st.ctx, file, { line: pos.start.line, column: col }, { reportKeyrefs: false, placeholders: false });
+}
+
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** A pipe table GFM refused (header and delimiter row disagree): say so instead of losing it. */
+function brokenTable(node: RootContent, st: ParseState, file: VFile): void {
+  const start = node.position?.start;
+  if (start?.offset === undefined || st.text[start.offset] !== '|') return;
+  const firstEnd = st.text.indexOf('\n', start.offset);
+  if (firstEnd < 0) return;
+  const secondEnd = st.text.indexOf('\n', firstEnd + 1);
+  const second = st.text.slice(firstEnd + 1, secondEnd < 0 ? undefined : secondEnd);
+  if (!second.includes('-') || !DELIMITER_ROW.test(second)) return;
+  report(file, 'table-shape', 'Not read as a table: the header row and the delimiter row below it have different numbers of cells', { line: start.line, column: start.column });
 }
 
 function combine(parts: Rich[]): Rich {

@@ -74,6 +74,12 @@ describe('responsibility tables', () => {
     expect(parse(md).messages).toEqual(['5:11 unknown-keyref']);
   });
 
+  it('reports a table GFM refuses because header and delimiter row disagree', () => {
+    const { parsed, messages } = parse('| Task | IBM responsibilities | Your responsibilities |\n|---|---|\n| A | x | y |\n');
+    expect(parsed.tables).toEqual([]);
+    expect(messages).toEqual(['1:1 table-shape']);
+  });
+
   it('drops a line directly under a piped table that is not a row', () => {
     const { parsed, messages } = parse(`${HEAD}| A | x | y |\nNote: some text\n`);
     expect(parsed.tables[0]?.rows.map((r) => r.task)).toEqual(['A']);
