@@ -62,6 +62,14 @@ for (const scheme of ['light', 'dark']) {
     await context.close();
   }
 }
+// Print: the offering page as the print stylesheet lays it out.
+const printContext = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+const printPage = await printContext.newPage();
+await printPage.emulateMedia({ media: 'print' });
+await printPage.goto(`${origin}/offerings/secrets-manager/`, { waitUntil: 'load' });
+await printPage.screenshot({ path: path.join(shots, 'offering-print.png'), fullPage: true });
+console.log(path.join(shots, 'offering-print.png'));
+await printContext.close();
 await browser.close();
 server.close();
 await rm(tmp, { recursive: true, force: true });

@@ -78,10 +78,15 @@ describe('the built site', () => {
     expect(state!.top).toBeLessThan(state!.viewportHeight);
   });
 
-  test('without JavaScript every table is still there', async () => {
+  test('without JavaScript every table is still there, and "your duties only" still works', async () => {
     for (const offering of h.site.offerings) {
       const { page, context } = await h.open(`offerings/${offering.id}/`, { javaScript: false });
       expect(await page.evaluate(tableCount), offering.id).toBe(offering.sections.length);
+      const visibleProviderCells = `[...document.querySelectorAll('.matrix .col-provider')].filter((el) => getComputedStyle(el).display !== 'none').length`;
+      expect(await page.evaluate(visibleProviderCells)).toBeGreaterThan(0);
+      await page.check('#duties-only');
+      expect(await page.evaluate(visibleProviderCells), offering.id).toBe(0);
+      expect(await page.locator('.matrix .col-customer').first().isVisible()).toBe(true);
       await context.close();
     }
   });
