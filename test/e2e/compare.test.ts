@@ -178,6 +178,8 @@ describe('compare and checklist on the shipped site', () => {
     for (const [url, width] of views) {
       const { page, context, problems } = await shipped.open(url, { width });
       expect(await axe(page), `${url} at ${width}`).toEqual([]);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await axe(page), `${url} at ${width}, dark`).toEqual([]);
       expect(problems(), url).toEqual([]);
       await context.close();
     }
