@@ -138,7 +138,7 @@ export function search(engine: Engine, file: SearchIndexFile, query: string, fil
   const result = engine.search(words, keep, words.length > 1 ? Math.max(limit, RERANK) : limit);
   const marks = matchTerms(result.terms, words.map(({ word }) => word));
   const ids = words.length > 1 ? byPhrase(file, result, terms(query).join(' ')).slice(0, limit) : result.ids;
-  return { total: result.total, hits: ids.map((id) => toHit(file, id, marks)) };
+  return { total: result.total, hits: ids.map((id) => toHit(file, id, marks, party)) };
 }
 
 /** Re-ranks the best matches: same matched-word count first, then score with a bonus for the exact phrase. */
@@ -154,10 +154,19 @@ function byPhrase(file: SearchIndexFile, result: EngineResult, phrase: string): 
   return ranked.map(({ id }) => id);
 }
 
-function toHit(file: SearchIndexFile, id: number, marks: Marks): Hit {
+/** The cell with more matches; on a tie the filtered party's, else the one saying more. */
+function snippetFromCustomer(provider: string, customer: string, marks: Marks, party: PartyFilter | undefined): boolean {
+  if (!provider || !customer) return !provider;
+  const difference = countHits(customer, marks) - countHits(provider, marks);
+  if (difference !== 0) return difference > 0;
+  if (party === 'customer' || party === 'provider') return party === 'customer';
+  return customer.length > provider.length;
+}
+
+function toHit(file: SearchIndexFile, id: number, marks: Marks, party?: PartyFilter): Hit {
   const doc = file.docs[id] as SearchDoc;
   const [kind, offering, area, task, provider, customer] = doc;
-  const fromCustomer = kind === 'r' && (countHits(customer, marks) > countHits(provider, marks) || !provider);
+  const fromCustomer = kind === 'r' && snippetFromCustomer(provider, customer, marks, party);
   return {
     id,
     kind: KINDS[kind],
