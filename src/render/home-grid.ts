@@ -15,14 +15,19 @@ export interface HomeGridCell {
 
 export interface HomeGrid {
   caption: string;
-  offerings: { id: string; name: string; url: string }[];
+  offerings: { id: string; name: string; url: string; checklistUrl: string }[];
   rows: { areaId: string; title: string; url: string; cells: HomeGridCell[] }[];
 }
 
 export function homeGrid(site: Site): HomeGrid {
   return {
     caption: `Duties per area and offering: how many tasks list a duty for ${site.parties.provider} and for ${site.parties.customer.toLowerCase() === 'you' ? 'you' : site.parties.customer}`,
-    offerings: site.offerings.map((o) => ({ id: o.id, name: o.name, url: `offerings/${o.id}/` })),
+    offerings: site.offerings.map((o) => ({
+      id: o.id,
+      name: o.name,
+      url: `offerings/${o.id}/`,
+      checklistUrl: `checklist/${o.id}/`,
+    })),
     rows: site.areas.map((area) => ({
       areaId: area.id,
       title: area.title,

@@ -42,6 +42,14 @@ describe('home grid', () => {
       'Incident and operations management',
       'Change management',
       'Disaster recovery',
+      'Checklist',
+    ]);
+    const checklist = all(table!, (e) => e.tagName === 'tfoot')[0]!;
+    const links = all(checklist, (e) => e.tagName === 'a');
+    expect(links.map((a) => [a.properties.href, text(a)])).toEqual([
+      ['/sub/checklist/alpha/', 'Your duties in Alpha Standard'],
+      ['/sub/checklist/beta/', 'Your duties in Beta Dedicated'],
+      ['/sub/checklist/gamma/', 'Your duties in Gamma Secrets'],
     ]);
     const cells = all(table!, (e) => e.tagName === 'td');
     expect(text(cells[0]!)).toBe('IBM 3 · You 3');
