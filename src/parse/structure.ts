@@ -55,10 +55,11 @@ export default function structure() {
         const rich = render(node, st, file);
         if (node.depth === 1 && result.title === undefined) {
           result.title = rich.text;
+          if (attrs?.ids[0]) claim(attrs.ids[0], attrs.place);
           result.source = { file: path, line: place.line, column: place.column };
           continue;
         }
-        const heading = makeHeading(node, rich.text, attrs, path, claim, file);
+        const heading = makeHeading(node, rich.text, attrs, path, claim);
         while (stack.length > 0 && (stack[stack.length - 1] as ParsedHeading).depth >= node.depth) stack.pop();
         if (node.depth > 1) stack.push(heading);
         introOwner = heading;
@@ -109,9 +110,10 @@ export default function structure() {
   };
 }
 
+/** A heading with its id: its own `{: #id}` (reported when reused) or a slug of its text. */
 function makeHeading(
   node: Heading, text: string, attrs: ReturnType<ParseState['attributes']['get']>, path: string,
-  claim: (id: string, place: { line: number; column: number }, explicit?: boolean) => string, file: VFile,
+  claim: (id: string, place: { line: number; column: number }, explicit?: boolean) => string,
 ): ParsedHeading {
   const place = node.position?.start ?? { line: 1, column: 1 };
   const own = attrs?.ids[0];
@@ -123,7 +125,6 @@ function makeHeading(
     source: { file: path, line: place.line, column: place.column },
   };
   if (id) heading.anchor = claim(id, attrs?.place ?? place, own !== undefined);
-  void file;
   return heading;
 }
 
