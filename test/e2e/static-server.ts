@@ -1,10 +1,15 @@
 /**
  * A tiny static file server for built sites: serves `dir` under `base` on 127.0.0.1, directory
  * URLs as index.html, and 404.html with status 404 for anything missing (like a static host).
+ * Every response carries a strict Content-Security-Policy, so a violation fails the page checks.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+
+/** The strict policy the site must work under: no inline scripts or styles, nothing from elsewhere. */
+export const contentSecurityPolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -51,7 +56,10 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
       const status = file ? 200 : 404;
       file ??= path.join(root, '404.html');
       const body = await readFile(file).catch(() => Buffer.from('Not found'));
-      response.writeHead(status, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(status, {
+        'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': contentSecurityPolicy,
+      });
       response.end(body);
     })();
   });
