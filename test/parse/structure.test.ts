@@ -38,6 +38,7 @@ describe('page structure', () => {
     const m = file.messages.find((x) => x.ruleId === 'yaml-syntax');
     expect(m?.fatal).toBe(true);
     expect(m?.line).toBeGreaterThanOrEqual(2);
+    expect(parse('---\na: 1\n  b: 2\n---\n').messages).toEqual(['3:4 yaml-syntax']);
   });
 
   it('reports unknown keyrefs everywhere at their exact position, once', () => {
