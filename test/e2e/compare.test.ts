@@ -92,6 +92,18 @@ describe('compare page', () => {
     await context.close();
   });
 
+  test('a linked row of a filtered view is in view once the filter applies', async () => {
+    const { page, context } = await h.open('compare/?party=customer&diff=1#disaster-recovery--backups', {
+      width: 1280,
+      height: 600,
+    });
+    const box = await page.locator('#disaster-recovery--backups').boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(600);
+    await context.close();
+  });
+
   test('axe finds no violation, wide and narrow', async () => {
     for (const width of [1280, 360]) {
       const { page, context, problems } = await h.open('compare/', { width });
