@@ -72,7 +72,8 @@ export function initSearch(): void {
   if (box) initBox(box);
   const page = document.querySelector<HTMLFormElement>('form[data-search-page]');
   if (page) initPage(page);
-  const input = box?.querySelector<HTMLInputElement>('input[name="q"]');
+  // `/` goes to the page's own search field on /search/, else to the header box.
+  const input = (page ?? box)?.querySelector<HTMLInputElement>('input[name="q"]');
   if (!input) return;
   document.addEventListener('keydown', (event) => {
     if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || typingInField(event.target)) return;

@@ -100,8 +100,11 @@ describe('header search box', () => {
     await context.close();
   });
 
-  test('/ does not steal keystrokes typed in a field', async () => {
+  test('/ focuses the search field but does not steal keystrokes typed in a field', async () => {
     const { page, context } = await h.open('search/');
+    // On the search page, `/` goes to the page's own field.
+    await page.keyboard.press('/');
+    expect(await page.evaluate(`document.activeElement && document.activeElement.id`)).toBe('search-page-q');
     await page.locator('#search-page-q').focus();
     await page.keyboard.type('a/b');
     expect(await page.locator('#search-page-q').inputValue()).toBe('a/b');
