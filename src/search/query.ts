@@ -61,6 +61,9 @@ export function buildIndexData(file: Pick<SearchIndexFile, 'offerings' | 'areas'
   );
 }
 
+/** Query words beyond this many are ignored. */
+const MAX_WORDS = 12;
+
 /** How many of the best matches a multi-word query re-ranks by phrase. */
 const RERANK = 50;
 /** Score factor for a record holding the query's words next to each other, in order. */
@@ -120,7 +123,8 @@ function partyMatches(party: SearchDoc[7], filter: PartyFilter | undefined): boo
 
 /** Runs a query with filters; returns the total match count and the best `limit` hits. */
 export function search(engine: Engine, file: SearchIndexFile, query: string, filters: Filters = {}, limit = 20): Results {
-  const words = [...new Set(terms(query))].map((word) => ({ word, fuzzy: fuzziness(word) }));
+  // A pasted paragraph must not cost more than a frame: the first words decide.
+  const words = [...new Set(terms(query))].slice(0, MAX_WORDS).map((word) => ({ word, fuzzy: fuzziness(word) }));
   if (words.length === 0) return { total: 0, hits: [] };
   const offering = filters.offering ? file.offerings.findIndex(([id]) => id === filters.offering) : -2;
   const area = filters.area ? file.areas.findIndex(([id]) => id === filters.area) : -2;

@@ -150,3 +150,11 @@ test('bounded edit distance', () => {
   expect(boundedDistance('disater', 'disaster', 2)).toBe(1);
   expect(boundedDistance('abcdef', 'uvwxyz', 2)).toBe(3);
 });
+
+test('a pasted paragraph is cut to its first words', () => {
+  const file = JSON.parse(JSON.stringify(buildSearchIndex(site)));
+  const engine = loadEngine(file);
+  const filler = Array.from({ length: 12 }, (_, i) => `filler${i}`).join(' ');
+  expect(search(engine, file, `failover ${filler}`, {}, 5).total).toBe(1);
+  expect(search(engine, file, `${filler} failover`, {}, 5).total).toBe(0);
+});
