@@ -155,6 +155,6 @@ test('a pasted paragraph is cut to its first words', () => {
   const file = JSON.parse(JSON.stringify(buildSearchIndex(site)));
   const engine = loadEngine(file);
   const filler = Array.from({ length: 12 }, (_, i) => `filler${i}`).join(' ');
-  expect(search(engine, file, `failover ${filler}`, {}, 5).total).toBe(1);
+  expect(search(engine, file, `failover ${filler}`, {}, 5).total).toBe(2);
   expect(search(engine, file, `${filler} failover`, {}, 5).total).toBe(0);
 });
