@@ -27,10 +27,12 @@ export interface LinkCheckOptions {
   manifest?: AnchorManifest;
 }
 
-const ATTRIBUTE = /<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?\s(href|src|action)="([^"]*)"/g;
+// Our HTML is generated with double-quoted attributes, so a flat scan is enough (and fast).
+const ATTRIBUTE = /\s(href|src|action)="([^"]*)"/g;
 const ID = /\sid="([^"]*)"/g;
 
 function decode(value: string): string {
+  if (!value.includes('&')) return value;
   return value
     .replace(/&quot;/g, '"')
     .replace(/&#39;|&#x27;/g, "'")
@@ -49,12 +51,54 @@ export function pageUrlOf(file: string): string {
   return file === 'index.html' ? '' : file.replace(/\/index\.html$/, '/');
 }
 
+/**
+ * Same-page fragments and plain root-relative paths (nearly every link the templates write)
+ * without URL parsing; anything unusual (dot segments, no leading slash) goes the slow way.
+ */
+function fastResolve(link: string, pagePath: string, base: string): { path: string; fragment?: string; outside?: boolean } | undefined {
+  if (link.startsWith('#')) {
+    const fragment = safeDecode(link.slice(1));
+    return { path: pageUrlOf(pagePath), ...(fragment ? { fragment } : {}) };
+  }
+  if (!link.startsWith('/') || link.startsWith('//') || link.includes('/.') || link.includes('\\')) return undefined;
+  const hash = link.indexOf('#');
+  const beforeHash = hash === -1 ? link : link.slice(0, hash);
+  const query = beforeHash.indexOf('?');
+  const pathname = safeDecode(query === -1 ? beforeHash : beforeHash.slice(0, query));
+  const fragment = hash === -1 ? '' : safeDecode(link.slice(hash + 1));
+  const extra = fragment ? { fragment } : {};
+  if (!pathname.startsWith(base)) return { path: pathname, outside: true, ...extra };
+  return { path: pathname.slice(base.length), ...extra };
+}
+
+function safeDecode(text: string): string {
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function sameOrigin(link: string, baseUrl: string): boolean {
+  try {
+    return new URL(link, 'http://site.invalid').origin === new URL(baseUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
 /** Resolve a link found on `pagePath` to a site path (relative to base) and fragment, or null if external. */
 export function resolveLink(
   link: string,
   pagePath: string,
   options: Pick<LinkCheckOptions, 'base' | 'baseUrl'>,
 ): { path: string; fragment?: string; outside?: boolean } | null {
+  // Fast exits for the common cases: other sites, and mail.
+  if (/^(https?:)?\/\//i.test(link) && !(options.baseUrl && sameOrigin(link, options.baseUrl))) return null;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(link) && !/^https?:/i.test(link)) return null;
+  const fast = fastResolve(link, pagePath, options.base);
+  if (fast) return fast;
   const pageUrl = new URL(options.base + pagePath, 'http://site.invalid');
   let url: URL;
   try {
@@ -96,13 +140,13 @@ export function checkLinks(htmlFiles: readonly HtmlFile[], options: LinkCheckOpt
     const fragmentsHere = record?.fragments;
     const ids = idsByFile.get(file.path) ?? [];
     for (const match of file.html.matchAll(ATTRIBUTE)) {
-      const raw = decode(match[3] ?? '');
+      const raw = decode(match[2] ?? '');
       if (raw === '' || raw.startsWith('data:')) continue;
       const target = resolveLink(raw, file.path, options);
       if (!target) continue;
       const problem = findProblem(target, files, idSets);
       if (!problem) continue;
-      const offset = (match.index ?? 0) + match[0].length - (match[3]?.length ?? 0) - 1;
+      const offset = (match.index ?? 0) + match[0].length - (match[2]?.length ?? 0) - 1;
       const where = position(file, offset, ids, fragmentsHere, record?.source);
       // One content link shows on several pages (offering, area, compare, checklist): report it
       // once, from the first page (offering pages come first and know the row's source).
