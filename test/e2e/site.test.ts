@@ -141,3 +141,21 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   }
   return out;
 }
+
+describe('under a sub-path (--base /sub/path/)', () => {
+  test('every link, fragment and asset resolves under the base', async () => {
+    const sub = await startHarness({ base: '/sub/path/' });
+    try {
+      const result = await crawl(sub.siteUrl);
+      expect(result.broken).toEqual([]);
+      expect(result.pages.every((url) => url.startsWith(sub.siteUrl))).toBe(true);
+      expect(result.files.some((url) => /\/sub\/path\/assets\/main-[\w-]+\.js$/.test(url))).toBe(true);
+      const { page, problems, context } = await sub.open('offerings/secrets-manager/');
+      expect(problems()).toEqual([]);
+      expect(await page.evaluate(`getComputedStyle(document.querySelector('.matrix')).borderCollapse`)).toBe('collapse');
+      await context.close();
+    } finally {
+      await sub.close();
+    }
+  });
+});
