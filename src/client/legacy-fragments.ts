@@ -3,7 +3,8 @@
  * or an IBM source anchor) is swapped for the id it stands for, so `:target` highlights the
  * real element; a fragment the page lacks is looked up in the page's redirect map
  * (<meta name="respmatrix:fragment-map">, from site.yaml redirects) and followed, or else
- * rewritten under renamed offerings and tasks (<meta name="respmatrix:renames">).
+ * rewritten under renamed offerings and tasks (<meta name="respmatrix:renames">), or, on a
+ * paged area, looked up on the area's other pages.
  */
 
 function metaJson<T extends object>(name: string, fallback: T): T {
@@ -75,8 +76,37 @@ function resolve(): void {
     location.replace(mapped);
     return;
   }
-  const now = renamed(id, metaJson<Renames>('respmatrix:renames', {})).find((candidate) => document.getElementById(candidate));
-  if (now) location.replace(`#${encodeURIComponent(now)}`);
+  const candidates = renamed(id, metaJson<Renames>('respmatrix:renames', {}));
+  const now = candidates.find((candidate) => document.getElementById(candidate));
+  if (now) {
+    location.replace(`#${encodeURIComponent(now)}`);
+    return;
+  }
+  void findOnOtherAreaPage([id, ...candidates]);
+}
+
+/**
+ * A paged area: the offering may be on another page of it now (offerings were added or
+ * removed). Its map (areas/<id>/offerings.json) is fetched only in this rare case.
+ */
+async function findOnOtherAreaPage(ids: string[]): Promise<void> {
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="respmatrix:area-map"]');
+  if (!meta) return;
+  let map: Record<string, string>;
+  try {
+    const response = await fetch(meta.content);
+    if (!response.ok) return;
+    map = (await response.json()) as Record<string, string>;
+  } catch {
+    return;
+  }
+  for (const id of ids) {
+    const page = map[id.split('--')[0] ?? ''];
+    if (page && page !== location.pathname) {
+      location.replace(`${page}#${encodeURIComponent(id)}`);
+      return;
+    }
+  }
 }
 
 /** Safe on every page: does nothing without a fragment. */

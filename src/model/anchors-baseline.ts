@@ -160,7 +160,11 @@ export function resolveTarget(
     const record = current.pages[p];
     if (record && record.kind !== 'redirect') {
       if (f === undefined || record.fragments[f]) return true;
-      if (renamedIds(f, renames).some((id) => record.fragments[id])) return true;
+      const ids = [f, ...renamedIds(f, renames)];
+      if (ids.slice(1).some((id) => record.fragments[id])) return true;
+      // An area's offerings are paged: one that moved to another page of the same area is
+      // found there by the browser (legacy-fragments.ts and areas/<id>/offerings.json).
+      if (record.kind === 'area' && areaSiblings(current, p).some((sibling) => ids.some((id) => sibling.fragments[id]))) return true;
     }
     const next = findRedirect(redirects, p, f, record !== undefined);
     if (!next) return false;
@@ -169,6 +173,23 @@ export function resolveTarget(
     f = next.fragment ?? f;
   }
   return false;
+}
+
+const siblingCache = new WeakMap<AnchorManifest, Map<string, PageRecord[]>>();
+
+/** The other pages of the area that `page` (`areas/<id>/...`) belongs to. */
+function areaSiblings(manifest: AnchorManifest, page: string): PageRecord[] {
+  let groups = siblingCache.get(manifest);
+  if (!groups) {
+    groups = new Map();
+    for (const [url, record] of Object.entries(manifest.pages)) {
+      if (record.kind !== 'area') continue;
+      const key = url.split('/').slice(0, 2).join('/');
+      groups.set(key, [...(groups.get(key) ?? []), record]);
+    }
+    siblingCache.set(manifest, groups);
+  }
+  return groups.get(page.split('/').slice(0, 2).join('/')) ?? [];
 }
 
 function findRedirect(

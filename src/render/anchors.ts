@@ -19,6 +19,7 @@ import type { AreaPageData } from './pages/area.js';
 import type { TableView } from './tables.js';
 import { redirectPageTarget } from './redirects.js';
 import { idsOf } from './link-check.js';
+import { siteUrl } from './url.js';
 
 type Fragments = Map<string, FragmentRecord>;
 
@@ -170,4 +171,29 @@ export function anchorsJson(site: Site, context: OutputContext): OutputFile[] {
   const html = new Map(context.pages.map(({ page, html }) => [page.url, html]));
   const manifest = anchorManifest(site, context.pages.map(({ page }) => page), html);
   return [{ path: 'anchors.json', contents: serialiseManifest(manifest) }];
+}
+
+/**
+ * `areas/<id>/offerings.json` for areas spread over several pages: offering id -> its page,
+ * so an old link to an offering's section of an area finds the page it moved to.
+ */
+export function areaOfferingMaps(_site: Site, context: OutputContext): OutputFile[] {
+  const maps = new Map<string, Record<string, string>>();
+  for (const { page } of context.pages) {
+    if (page.template !== 'pages/area.njk') continue;
+    const data = page.data as unknown as AreaPageData & { pager?: unknown };
+    if (!data.pager) continue;
+    const map = maps.get(data.area.id) ?? {};
+    for (const offering of data.offerings) map[offering.id] = siteUrl(context.base, page.url);
+    maps.set(data.area.id, map);
+  }
+  return [...maps.keys()].sort(compare).map((areaId) => {
+    const map = maps.get(areaId)!;
+    const sorted = Object.fromEntries(Object.keys(map).sort(compare).map((id) => [id, map[id]!]));
+    return { path: areaMapPath(areaId), contents: JSON.stringify(sorted) + '\n' };
+  });
+}
+
+export function areaMapPath(areaId: string): string {
+  return `areas/${areaId}/offerings.json`;
 }

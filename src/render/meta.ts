@@ -8,6 +8,7 @@ import { renamesOf, splitTarget, type Renames } from '../model/anchors-baseline.
 import type { Page } from './page.js';
 import { absoluteUrl, siteUrl } from './url.js';
 import { effectiveRedirects, redirectView } from './redirects.js';
+import { areaMapPath } from './anchors.js';
 
 function hasDuty(text: string, html: string): boolean {
   return text.trim() !== '' || html.trim() !== '';
@@ -69,6 +70,8 @@ export interface HeadMeta {
   fragmentMap?: string;
   /** JSON of renamed offerings and tasks, for pages that repeat their ids (legacy-fragments.ts). */
   renames?: string;
+  /** For a paged area: URL of its offering -> page map (areas/<id>/offerings.json). */
+  areaMap?: string;
   /** Whether search engines should skip the page (404, redirect stubs). */
   noindex: boolean;
 }
@@ -114,6 +117,7 @@ export function headMeta(site: Site, page: Page, base: string): HeadMeta {
     twitterCard: 'summary',
     ...(Object.keys(map).length > 0 ? { fragmentMap: JSON.stringify(map) } : {}),
     ...(hasRenames(renames) ? { renames: JSON.stringify(renames) } : {}),
+    ...areaMapOf(page, base),
     noindex: page.url === '404.html',
   };
 }
@@ -128,4 +132,10 @@ export function linkGlobals(site: Site, base: string): Record<string, (page: Pag
 
 function hasRenames(renames: Renames): boolean {
   return Object.keys(renames.offerings).length > 0 || Object.keys(renames.tasks).length > 0;
+}
+
+function areaMapOf(page: Page, base: string): { areaMap?: string } {
+  if (page.template !== 'pages/area.njk') return {};
+  const data = page.data as { pager?: unknown; area?: { id?: string } };
+  return data.pager && data.area?.id ? { areaMap: siteUrl(base, areaMapPath(data.area.id)) } : {};
 }

@@ -6,7 +6,7 @@ import type { Site } from '../model/types.js';
 import type { OutputFile, Page } from './page.js';
 import { modelJson } from './outputs/model-json.js';
 import { responsibilitiesCsv } from './outputs/csv.js';
-import { anchorsJson } from './anchors.js';
+import { anchorsJson, areaOfferingMaps } from './anchors.js';
 import { redirectScript } from './redirects.js';
 import { sitemapXml } from './outputs/sitemap.js';
 import { robotsTxt } from './outputs/robots.js';
@@ -31,6 +31,7 @@ const outputLists: OutputList[] = [
   modelJson,
   responsibilitiesCsv,
   anchorsJson,
+  areaOfferingMaps,
   redirectScript,
   sitemapXml,
   robotsTxt,

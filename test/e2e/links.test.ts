@@ -10,6 +10,7 @@ import type { AnchorManifest } from '../../src/model/anchors-baseline.js';
 import { loadSite } from '../../src/model/load-site.js';
 import { renderSite } from '../../src/render/render-site.js';
 import { fixtureContent, workspace, type Workspace } from '../links/fixture.js';
+import { pagedSite } from '../links/paging.js';
 import { axe, startHarness, type Harness } from './harness.js';
 
 let ws: Workspace;
@@ -184,4 +185,22 @@ describe('copy-link menu', () => {
       await ctx.close();
     }
   });
+});
+
+describe('paged areas', () => {
+  test('a link to an offering that moved to the next page of an area follows it there', async () => {
+    const base = (await loadSite(fixtureContent)).site!;
+    const paged = await startHarness({ site: pagedSite(base, undefined, 'aardvark') });
+    try {
+      // With "aardvark" in front, the last offering of page 1 moved to page 2.
+      const { page, context: ctx, problems } = await paged.open('areas/disaster-recovery/#keeper-22--backups');
+      await page.waitForURL(/\/areas\/disaster-recovery\/2\/#keeper-22--backups$/, { timeout: 5000 });
+      await expect.poll(() => page.evaluate(() => document.querySelector(':target')?.id)).toBe('keeper-22--backups');
+      // Requests the first page had in flight are aborted by the move: expected, not an error.
+      expect(problems().filter((p) => !p.includes('net::ERR_ABORTED'))).toEqual([]);
+      await ctx.close();
+    } finally {
+      await paged.close();
+    }
+  }, 60_000);
 });
