@@ -219,6 +219,24 @@ const KIND_WORDS: Record<FragmentKind, string> = {
   offering: 'offering',
 };
 
+/** How to keep an anchor of this kind. */
+function hint(kind: FragmentKind, id: string, page: string): string {
+  const redirect = `or add a redirect from "${page}#${id}" in site.yaml`;
+  switch (kind) {
+    case 'row':
+    case 'former-row':
+      return `if its task was renamed, keep the old task id in tasks.yaml formerIds (or the old task name in aliases), ${redirect}`;
+    case 'table':
+    case 'alias':
+    case 'overview':
+      return `keep the old id on the table's heading ({: #new-id aliases="${id}"}) ${redirect}`;
+    case 'offering':
+      return `if the offering was renamed, add a redirect from its old page ("/offerings/${id}/") in site.yaml`;
+    default:
+      return redirect;
+  }
+}
+
 /**
  * Compare a previous build's manifest with the current one: one `anchor-removed` error per
  * published page or fragment that no longer resolves, at the source that used to define it.
@@ -241,7 +259,9 @@ export function compareAnchors(
         ...where(page.source),
         severity: 'error',
         rule: 'anchor-removed',
-        message: `Published page "${shown}"${page.title ? ` (${page.title})` : ''} no longer exists; add a redirect from "${url}" in site.yaml`,
+        message: `Published page "${shown}"${page.title ? ` (${page.title})` : ''} no longer exists; add a redirect from "${shown}" in site.yaml${
+          url.startsWith('offerings/') ? '' : ' (a redirect of a renamed offering\'s page also covers its checklist and comparisons)'
+        }`,
       });
       continue;
     }
@@ -252,7 +272,7 @@ export function compareAnchors(
         ...where(record.source ?? page.source),
         severity: 'error',
         rule: 'anchor-removed',
-        message: `Published anchor "${shown}#${id}" (${KIND_WORDS[record.kind] ?? record.kind}) no longer resolves; keep it as an alias (tasks.yaml formerIds, {: #new-id aliases="${id}"}) or add a redirect in site.yaml`,
+        message: `Published anchor "${shown}#${id}" (${KIND_WORDS[record.kind] ?? record.kind}) no longer resolves; ${hint(record.kind, id, shown)}`,
       });
     }
   }
