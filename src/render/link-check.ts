@@ -28,8 +28,20 @@ export interface LinkCheckOptions {
 }
 
 // Our HTML is generated with double-quoted attributes, so a flat scan is enough (and fast).
+// Text never holds a raw `<`, so an attribute counts only inside a tag: escaped HTML shown
+// as text (`&lt;img src="..."&gt;`) is not a link.
+const TAG = /<[a-zA-Z][^>]*>/g;
 const ATTRIBUTE = /\s(href|src|action)="([^"]*)"/g;
 const ID = /\sid="([^"]*)"/g;
+
+/** Matches of `pattern` inside the tags of `html`, with offsets into `html`. */
+function* inTags(html: string, pattern: RegExp): Generator<{ groups: string[]; index: number; length: number }> {
+  for (const tag of html.matchAll(TAG)) {
+    for (const m of tag[0].matchAll(pattern)) {
+      yield { groups: [...m], index: (tag.index ?? 0) + (m.index ?? 0), length: m[0].length };
+    }
+  }
+}
 
 function decode(value: string): string {
   if (!value.includes('&')) return value;
@@ -43,7 +55,7 @@ function decode(value: string): string {
 
 /** Ids on a page, each with its offset (for the "nearest anchor before a link" lookup). */
 export function idsOf(html: string): { id: string; offset: number }[] {
-  return [...html.matchAll(ID)].map((m) => ({ id: decode(m[1] ?? ''), offset: m.index ?? 0 }));
+  return [...inTags(html, ID)].map((m) => ({ id: decode(m.groups[1] ?? ''), offset: m.index }));
 }
 
 /** The page URL (relative to the base) an output file serves: `a/index.html` -> `a/`. */
@@ -139,14 +151,14 @@ export function checkLinks(htmlFiles: readonly HtmlFile[], options: LinkCheckOpt
     const record = options.manifest?.pages[pageUrlOf(file.path)];
     const fragmentsHere = record?.fragments;
     const ids = idsByFile.get(file.path) ?? [];
-    for (const match of file.html.matchAll(ATTRIBUTE)) {
-      const raw = decode(match[2] ?? '');
+    for (const match of inTags(file.html, ATTRIBUTE)) {
+      const raw = decode(match.groups[2] ?? '');
       if (raw === '' || raw.startsWith('data:')) continue;
       const target = resolveLink(raw, file.path, options);
       if (!target) continue;
       const problem = findProblem(target, files, idSets);
       if (!problem) continue;
-      const offset = (match.index ?? 0) + match[0].length - (match[2]?.length ?? 0) - 1;
+      const offset = match.index + match.length - (match.groups[2]?.length ?? 0) - 1;
       const where = position(file, offset, ids, fragmentsHere, record?.source);
       // One content link shows on several pages (offering, area, compare, checklist): report it
       // once, from the first page (offering pages come first and know the row's source).
