@@ -2,8 +2,10 @@
  * A content-addressed store on disk: one JSON file per key under `<dir>/<2 hex>/<key>.json`.
  * Writes go to a temporary name and are renamed into place, so concurrent builds and an
  * interrupted build never leave a half-written entry; an unreadable entry is a miss.
+ * Every edit writes a new entry, so `prune` drops entries not rewritten for a while (at most
+ * once a day; an entry pruned while still useful costs one parse).
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 let counter = 0;
@@ -44,4 +46,30 @@ export class DiskStore<T> {
       // Read-only or full disk: keep building without the cache.
     }
   }
+
+  /** Deletes entries older than `maxAgeMs`, if the last pruning was more than a day ago. */
+  async prune(maxAgeMs: number, now: number = Date.now()): Promise<number> {
+    const marker = path.join(this.dir, '.pruned');
+    const last = await stat(marker).then((s) => s.mtimeMs, () => 0);
+    if (now - last < DAY) return 0;
+    let removed = 0;
+    try {
+      for (const entry of await readdir(this.dir, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !entry.name.endsWith('.json')) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        const info = await stat(file).catch(() => undefined);
+        if (info && now - info.mtimeMs > maxAgeMs) {
+          await rm(file, { force: true });
+          removed += 1;
+        }
+      }
+      await mkdir(this.dir, { recursive: true });
+      await writeFile(marker, '');
+    } catch {
+      // A cache that cannot be pruned still works.
+    }
+    return removed;
+  }
 }
+
+const DAY = 24 * 60 * 60 * 1000;

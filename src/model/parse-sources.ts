@@ -38,6 +38,8 @@ export interface ParseStats {
 
 /** Below this many sources to parse, workers cost more than they save. */
 export const WORKER_THRESHOLD = 200;
+/** Cache entries not rewritten for this long are deleted (checked once a day). */
+const PRUNE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 /** Sources handed to a worker at a time: small enough to balance, large enough to batch. */
 const CHUNK = 6;
 
@@ -71,6 +73,7 @@ export async function parseSources(
       const outcome = outcomes[i];
       return key && outcome ? store.set(key, outcome) : Promise.resolve();
     });
+    await store.prune(PRUNE_AFTER_MS);
   }
   return {
     outcomes: outcomes as ParseOutcome[],

@@ -67,3 +67,24 @@ describe('DiskStore', () => {
     expect(defaultCacheDir(dir, { RESPMATRIX_CACHE_DIR: 'x' })).toBe(path.join(dir, 'x'));
   });
 });
+
+describe('DiskStore.prune', () => {
+  it('drops old entries at most once a day', async () => {
+    const { utimes } = await import('node:fs/promises');
+    const dir = await mkdtemp(path.join(tmpdir(), 'respmatrix-prune-'));
+    dirs.push(dir);
+    const store = new DiskStore<number>(dir);
+    const [oldKey, newKey] = ['cd'.repeat(32), 'ef'.repeat(32)];
+    await store.set(oldKey, 1);
+    await store.set(newKey, 2);
+    const day = 24 * 60 * 60 * 1000;
+    const longAgo = new Date(Date.now() - 40 * day);
+    await utimes(path.join(dir, 'cd', `${oldKey}.json`), longAgo, longAgo);
+    expect(await store.prune(30 * day)).toBe(1);
+    expect(await store.get(oldKey)).toBeUndefined();
+    expect(await store.get(newKey)).toBe(2);
+    // Pruned just now: the next call does nothing, even with a shorter age.
+    expect(await store.prune(0)).toBe(0);
+    expect(await store.prune(0, Date.now() + 2 * day)).toBe(1);
+  });
+});
