@@ -45,8 +45,19 @@ export function offeringDescription(site: Site, offering: Offering): string {
   return `${offering.name}: ${sharePhrase(site, rows)}${where}.`;
 }
 
+/** Per site and area: the description, computed once (a paged area has one page per 25 offerings). */
+const areaDescriptions = new WeakMap<Site, Map<string, string>>();
+
 /** Meta description of an area page. */
 export function areaDescription(site: Site, areaId: string): string {
+  let bySite = areaDescriptions.get(site);
+  if (!bySite) areaDescriptions.set(site, (bySite = new Map()));
+  let text = bySite.get(areaId);
+  if (text === undefined) bySite.set(areaId, (text = describeArea(site, areaId)));
+  return text;
+}
+
+function describeArea(site: Site, areaId: string): string {
   const area = site.areas.find((a) => a.id === areaId);
   const title = area?.title ?? areaId;
   const offerings = site.offerings.filter((o) => o.sections.some((s) => s.areaId === areaId));
