@@ -73,14 +73,14 @@ function areaFragments(index: SiteIndex, data: AreaPageData): Fragments {
  * Other pages (compare, checklist) repeat area and row ids: keep those the HTML carries, so a
  * link into a comparison is protected too. Page-chrome ids (form controls, titles) are not.
  */
-interface SiteIndex {
+export interface SiteIndex {
   offerings: Map<string, Offering>;
   areas: Set<string>;
   /** Row anchor -> the first row's source (rows of several offerings share anchors). */
   rows: Map<string, SourceRef>;
 }
 
-function indexSite(site: Site): SiteIndex {
+export function indexSite(site: Site): SiteIndex {
   const areas = new Set(site.areas.map((a) => a.id));
   const rows = new Map<string, SourceRef>();
   for (const offering of site.offerings) {
@@ -92,16 +92,17 @@ function indexSite(site: Site): SiteIndex {
   return { offerings: new Map(site.offerings.map((o) => [o.id, o])), areas, rows };
 }
 
-function sharedFragments({ areas, rows }: SiteIndex, html: string): Fragments {
+function sharedFragments({ areas, rows }: SiteIndex, ids: readonly string[]): Fragments {
   const fragments: Fragments = new Map();
-  for (const { id } of idsOf(html)) {
+  for (const id of ids) {
     if (areas.has(id)) add(fragments, id, { kind: 'area' });
     else if (rows.has(id)) add(fragments, id, { kind: 'row', ...src(rows.get(id)) });
   }
   return fragments;
 }
 
-function pageRecord(index: SiteIndex, page: Page, html: string | undefined): PageRecord {
+/** A page's manifest entry; `ids` are the ids its HTML carries, in order (for compare and checklist pages). */
+export function pageRecord(index: SiteIndex, page: Page, ids: readonly string[] | undefined): PageRecord {
   let kind: PageKind = 'page';
   let source: SourceRef | undefined;
   let fragments: Fragments = new Map();
@@ -122,7 +123,7 @@ function pageRecord(index: SiteIndex, page: Page, html: string | undefined): Pag
   } else {
     target = redirectPageTarget(page);
     if (target !== undefined) kind = 'redirect';
-    else if (html !== undefined) fragments = sharedFragments(index, html);
+    else if (ids !== undefined) fragments = sharedFragments(index, ids);
   }
   const sorted = [...fragments.keys()].sort(compare);
   return {
@@ -144,14 +145,25 @@ function compare(a: string, b: string): number {
  * rendered HTML, compare and checklist pages contribute the area and row ids they carry.
  */
 export function anchorManifest(site: Site, pages: readonly Page[], html?: ReadonlyMap<string, string>): AnchorManifest {
-  const listed = pages.filter((page) => page.url !== '404.html');
-  const urls = listed.map((page) => page.url).sort(compare);
-  const byUrl = new Map(listed.map((page) => [page.url, page]));
   const index = indexSite(site);
-  return {
-    version: MANIFEST_VERSION,
-    pages: Object.fromEntries(urls.map((url) => [url, pageRecord(index, byUrl.get(url)!, html?.get(url))])),
-  };
+  const records = new Map<string, PageRecord>();
+  for (const page of pages) {
+    if (!inManifest(page)) continue;
+    const text = html?.get(page.url);
+    records.set(page.url, pageRecord(index, page, text === undefined ? undefined : idsOf(text).map((i) => i.id)));
+  }
+  return manifestOf(records);
+}
+
+/** Whether a page has an entry in the manifest (404.html is not a page anyone links to). */
+export function inManifest(page: Page): boolean {
+  return page.url !== '404.html';
+}
+
+/** The manifest of page records keyed by URL (the last record of a URL wins, as in a map of pages). */
+export function manifestOf(records: ReadonlyMap<string, PageRecord>): AnchorManifest {
+  const urls = [...records.keys()].sort(compare);
+  return { version: MANIFEST_VERSION, pages: Object.fromEntries(urls.map((url) => [url, records.get(url)!])) };
 }
 
 /** One line per fragment: readable in a diff, and a tenth of the size of indented JSON. */
@@ -168,8 +180,9 @@ export function serialiseManifest(manifest: AnchorManifest): string {
 
 /** The output list entry (src/render/outputs.ts). */
 export function anchorsJson(site: Site, context: OutputContext): OutputFile[] {
-  const html = new Map(context.pages.map(({ page, html }) => [page.url, html]));
-  const manifest = anchorManifest(site, context.pages.map(({ page }) => page), html);
+  const manifest =
+    context.manifest ??
+    anchorManifest(site, context.pages.map(({ page }) => page), new Map(context.pages.flatMap(({ page, html }) => (html === undefined ? [] : [[page.url, html]]))));
   return [{ path: 'anchors.json', contents: serialiseManifest(manifest) }];
 }
 

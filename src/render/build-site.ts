@@ -3,14 +3,13 @@
  * temporary folder first and is swapped in only when complete, so a failed build leaves
  * the previous output as it was.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChangeReport } from '../model/diff.js';
 import type { Site } from '../model/types.js';
 import { buildAssets } from './assets.js';
-import { renderSite } from './render-site.js';
-import { assertLinks } from './link-check.js';
-import type { OutputFile } from './page.js';
+import { LinkCheckError, filesUnder } from './link-check.js';
+import { streamSite } from './stream-site.js';
 import { normaliseBase } from './url.js';
 
 export interface BuildOptions {
@@ -26,11 +25,11 @@ export interface BuildOptions {
 export interface BuildTimings {
   /** Vite: bundling the client entry and CSS, copying public/. */
   assets: number;
-  /** Rendering every page and output file from the model. */
+  /** Building page data, rendering every page and output file from the model. */
   render: number;
-  /** Writing the rendered files. */
+  /** Waiting for writes of the rendered files (most writing overlaps with rendering). */
   write: number;
-  /** Checking every internal link and fragment of the output. */
+  /** Scanning each page for ids and links, and checking the links between pages. */
   links: number;
   /** Swapping the new folder in for the old one. */
   swap: number;
@@ -56,44 +55,23 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     const { cached: assetsCached, ...assets } = await buildAssets(tmpDir, base);
     const assetsTime = performance.now() - start;
 
-    start = performance.now();
-    const files = renderSite(site, { base, assets, ...(options.changes ? { changes: options.changes } : {}) });
-    const renderTime = performance.now() - start;
-
-    start = performance.now();
-    const dirs = new Set(files.map((file) => path.dirname(path.join(tmpDir, file.path))));
-    for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-    await writeAll(tmpDir, files);
-    const writeTime = performance.now() - start;
-
-    start = performance.now();
-    await assertLinks(tmpDir, files, { base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}), redirects: site.redirects });
-    const linksTime = performance.now() - start;
+    // Rendering, writing and the link check run together, page by page (stream-site.ts).
+    const existing = await filesUnder(tmpDir);
+    const streamed = await streamSite(site, tmpDir, { base, assets, existing, ...(options.changes ? { changes: options.changes } : {}) });
+    if (streamed.diagnostics.some((d) => d.severity === 'error')) throw new LinkCheckError(streamed.diagnostics);
 
     start = performance.now();
     await swapIn(tmpDir, outDir);
     const swapTime = performance.now() - start;
     return {
-      timings: { assets: assetsTime, render: renderTime, write: writeTime, links: linksTime, swap: swapTime },
-      files: files.length,
+      timings: { assets: assetsTime, ...streamed.timings, swap: swapTime },
+      files: streamed.paths.length,
       assetsCached,
     };
   } catch (error) {
     await rm(tmpDir, { recursive: true, force: true });
     throw error;
   }
-}
-
-/** Write files a few at a time: thousands of pages must not open thousands of files at once. */
-async function writeAll(dir: string, files: readonly OutputFile[], concurrency = 32): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      await writeFile(path.join(dir, file.path), file.contents);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
 }
 
 async function swapIn(tmpDir: string, outDir: string): Promise<void> {

@@ -2,6 +2,7 @@
  * Every non-HTML file of the site. Adding one = ONE line here.
  * Each function gets the model and the list of HTML pages (for anchors and the sitemap).
  */
+import type { AnchorManifest } from '../model/anchors-baseline.js';
 import type { Site } from '../model/types.js';
 import type { OutputFile, Page } from './page.js';
 import { modelJson } from './outputs/model-json.js';
@@ -14,15 +15,17 @@ import { checklistCsv } from './pages/checklist.js';
 import { searchOutputs } from '../search/index.js';
 
 export interface OutputContext {
-  /** Every HTML page of the site with its rendered HTML. */
+  /** Every HTML page of the site (with its HTML when it is still in memory). */
   pages: readonly RenderedPage[];
   /** Public base path, starting and ending with '/'. */
   base: string;
+  /** The anchor manifest, when the pages' records were collected as they were rendered. */
+  manifest?: AnchorManifest;
 }
 
 export interface RenderedPage {
   page: Page;
-  html: string;
+  html?: string;
 }
 
 export type OutputList = (site: Site, context: OutputContext) => OutputFile[];

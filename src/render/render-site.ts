@@ -5,7 +5,7 @@
 import type { ChangeReport } from '../model/diff.js';
 import type { Site } from '../model/types.js';
 import { createEnvironment, renderPage, type Assets, type RenderContext } from './environment.js';
-import { outputs, type RenderedPage } from './outputs.js';
+import { outputs } from './outputs.js';
 import { pageFile, type OutputFile, type Page } from './page.js';
 import { routes } from './routes.js';
 import { withChangesPage } from './pages/changes.js';
@@ -28,11 +28,18 @@ export function renderContext(site: Site, pages: readonly Page[], options: Rende
   };
 }
 
-export function renderSite(site: Site, options: RenderOptions): OutputFile[] {
+/** The pages of a site and a renderer for them: `render(page)` gives one page's HTML. */
+export function siteRenderer(site: Site, options: RenderOptions): { pages: Page[]; render: (page: Page) => string } {
   const pages = withChangesPage(routes(site), options.changes);
   const context = renderContext(site, pages, options);
   const env = createEnvironment(context);
-  const rendered: RenderedPage[] = pages.map((page) => ({ page, html: renderPage(env, page, context) }));
+  return { pages, render: (page) => renderPage(env, page, context) };
+}
+
+/** Every file of the site in memory (tests, `check`); `build` streams them instead (stream-site.ts). */
+export function renderSite(site: Site, options: RenderOptions): OutputFile[] {
+  const { pages, render } = siteRenderer(site, options);
+  const rendered = pages.map((page) => ({ page, html: render(page) }));
   const htmlFiles = rendered.map(({ page, html }) => ({ path: pageFile(page.url), contents: html }));
   return [...htmlFiles, ...outputs(site, { pages: rendered, base: options.base })];
 }

@@ -1,0 +1,67 @@
+/**
+ * Writes files a few at a time while the caller goes on rendering: the page being rendered and
+ * at most `limit` pages being written are in memory, never the whole site. Each folder is made
+ * once. The first failure is rethrown by the next `write` or by `flush`.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export class FileWriter {
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly dirs = new Map<string, Promise<unknown>>();
+  private failure: { error: unknown } | undefined;
+  /** Milliseconds the caller spent waiting for writes (the rest overlapped with its own work). */
+  waited = 0;
+
+  constructor(
+    private readonly root: string,
+    private readonly limit = 16,
+  ) {}
+
+  /** Queue one file (path relative to the root, forward slashes); waits only while `limit` writes are pending. */
+  async write(relative: string, contents: string | Uint8Array): Promise<void> {
+    if (this.inFlight.size >= this.limit) {
+      const started = performance.now();
+      while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight);
+      this.waited += performance.now() - started;
+    }
+    this.rethrow();
+    const file = path.join(this.root, relative);
+    // Encoded now: the bytes live outside the JS heap while they wait, so the page's string
+    // dies young instead of being copied by every garbage collection until it is written.
+    const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
+    const task: Promise<void> = this.folder(path.dirname(file))
+      .then(() => writeFile(file, bytes))
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      })
+      .finally(() => this.inFlight.delete(task));
+    this.inFlight.add(task);
+  }
+
+  /** Wait for every pending write; throws the first failure. */
+  async flush(): Promise<void> {
+    const started = performance.now();
+    await this.settle();
+    this.waited += performance.now() - started;
+    this.rethrow();
+  }
+
+  /** Wait for every pending write, ignoring failures (before removing a failed build). */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+  }
+
+  private folder(dir: string): Promise<unknown> {
+    let made = this.dirs.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true });
+      this.dirs.set(dir, made);
+    }
+    return made;
+  }
+
+  private rethrow(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The streamed build output (render, scan, write page by page) equals the in-memory render,
+ * and its link check reports exactly what the whole-output check reports, in the same order.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadSite } from '../../src/model/load-site.js';
+import type { Site } from '../../src/model/types.js';
+import { scanAttributes, scanAttributesByTag } from '../../src/render/html-scan.js';
+import { checkOutput } from '../../src/render/link-check.js';
+import { renderSite } from '../../src/render/render-site.js';
+import { streamSite } from '../../src/render/stream-site.js';
+import { fixtureContent } from '../links/fixture.js';
+
+const noAssets = { scripts: [], styles: [] };
+const existing = ['favicon.svg'];
+let site: Site;
+let tmp: string;
+
+beforeAll(async () => {
+  const loaded = await loadSite(fixtureContent);
+  site = loaded.site!;
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'respmatrix-stream-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+let runs = 0;
+async function both(s: Site, base = '/') {
+  const dir = path.join(tmp, String(runs++));
+  const streamed = await streamSite(s, dir, { base, assets: noAssets, existing });
+  const files = renderSite(s, { base, assets: noAssets });
+  const expected = checkOutput(files, { base, ...(s.baseUrl ? { baseUrl: s.baseUrl } : {}), existing, redirects: s.redirects });
+  return { dir, streamed, files, expected };
+}
+
+describe('html scan', () => {
+  test('finds the same ids and links as a tag-by-tag scan, in tricky markup too', () => {
+    const samples = [
+      '<td>&lt;img src="../x.svg" id="x"&gt; <a href="#main">top</a></td><main id="main"></main>',
+      '<p title="a > b" href="/after-gt/" id="late">x</p><a href="/ok/">ok</a>',
+      '<p>text id="open quote <a href="/inside/" id="i">a</a> and" more</p>',
+      '<div id="a" data-x="1" id="b"><img src="/s.png" alt=""></div><span>< not a tag id="n"</span>',
+      '<a href="/x/"  id="z">unclosed <b id="last"',
+      '',
+    ];
+    for (const html of samples) expect(scanAttributes(html), html).toEqual(scanAttributesByTag(html));
+    for (const file of renderSite(site, { base: '/', assets: noAssets })) {
+      if (typeof file.contents !== 'string' || !file.path.endsWith('.html')) continue;
+      expect(scanAttributes(file.contents), file.path).toEqual(scanAttributesByTag(file.contents));
+    }
+  });
+});
+
+describe('streamSite', () => {
+  test('writes the same files as the in-memory render and finds no problem', async () => {
+    const { dir, streamed, files, expected } = await both(site, '/docs/');
+    expect(expected).toEqual([]);
+    expect(streamed.diagnostics).toEqual([]);
+    expect(streamed.paths).toEqual(files.map((f) => f.path));
+    for (const file of files) {
+      const written = await readFile(path.join(dir, file.path));
+      expect(written.equals(Buffer.from(file.contents)), file.path).toBe(true);
+    }
+  });
+
+  test('reports broken links, missing fragments and bad redirects like the whole-output check', async () => {
+    const broken = structuredClone(site);
+    const rows = broken.offerings[0]!.sections.flatMap((s) => s.rows);
+    rows[0]!.customer = { text: 'See', html: '<p>See <a href="#no-such-anchor">there</a> and <a href="/offerings/gone/">gone</a></p>' };
+    rows[1]!.provider = { text: 'x', html: '<p><a href="../nowhere/">rel</a> <a href="https://links.example.com/areas/none/#x">abs</a></p>' };
+    broken.offerings[1]!.sections[0]!.rows[0]!.provider = { text: 'y', html: '<p><a href="/offerings/gone/">again</a> <a href="../nowhere/">rel</a></p>' };
+    broken.redirects = [{ from: '/offerings/old/', to: '/offerings/nowhere/' }];
+    const { streamed, expected } = await both(broken);
+    expect(expected.length).toBeGreaterThan(8);
+    expect(streamed.diagnostics).toEqual(expected);
+    // A redirect from a page that exists writes two pages to one file: still the same report.
+    broken.redirects.push({ from: `/offerings/${broken.offerings[0]!.id}/`, to: '/offerings/x/' });
+    const twice = await both(broken);
+    expect(twice.expected.some((d) => d.message.startsWith('Two pages are written'))).toBe(true);
+    expect(twice.streamed.diagnostics).toEqual(twice.expected);
+  });
+});
