@@ -8,10 +8,11 @@ import { formatText, relocate } from '../format.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import type { CommandOptions, OptionValues } from '../main.js';
 import type { Site } from '../../model/types.js';
+import type { BuildTimings } from '../../render/build-site.js';
 import { createProgress } from '../progress.js';
 import { CONTENT_OPTION, contentDirectory, stringOption } from './common.js';
 
-export const usage = `Usage: respmatrix build [--content DIR] [--out DIR] [--base /path/] [--baseline-model FILE] [--quiet]
+export const usage = `Usage: respmatrix build [--content DIR] [--out DIR] [--base /path/] [--baseline-model FILE] [--quiet] [--timings]
 
 Builds the site from the content folder. Problems are printed like "respmatrix check";
 with any error nothing is written and the previous output stays as it was.
@@ -23,6 +24,7 @@ Options:
   --baseline-model FILE
                       the previously published model.json: adds a "What changed" page
   -q, --quiet         print only problems (no progress, no result line)
+  --timings           print the time of each stage (parse, assets, render, write, links, swap) on stderr
   -h, --help          show this help
 
 Exit codes: 0 built (warnings allowed), 1 content errors, 2 usage or internal failure.
@@ -34,6 +36,7 @@ export const options = {
   base: { type: 'string', short: 'b', default: '/' },
   'baseline-model': { type: 'string' },
   quiet: { type: 'boolean', short: 'q', default: false },
+  timings: { type: 'boolean', default: false },
 } satisfies CommandOptions;
 
 export async function run(values: OptionValues, io: CliIO): Promise<number> {
@@ -52,6 +55,7 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
     onProgress: (done, total) => progress.update('Parsing sources', done, total),
   });
   progress.end();
+  const parsed = performance.now();
   if (diagnostics.length > 0) io.stderr(formatText(relocate(diagnostics, contentDir, io.cwd)));
   if (!site || hasErrors(diagnostics)) {
     io.stderr(`Not built: fix the errors above; ${path.relative(io.cwd, outDir) || '.'} was left as it was.\n`);
@@ -62,7 +66,8 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
   try {
     const changes = baseline ? (await import('../../model/diff.js')).diffModels(baseline, site) : undefined;
     progress.update('Rendering pages and bundling assets');
-    await buildSite(site, { outDir, base, contentDir, ...(changes ? { changes } : {}) }).finally(() => progress.end());
+    const result = await buildSite(site, { outDir, base, contentDir, ...(changes ? { changes } : {}) }).finally(() => progress.end());
+    if (values['timings'] === true) io.stderr(formatTimings(parsed - started, result.timings, result.assetsCached));
   } catch (error) {
     // Broken internal links in the output are content errors, reported like any other.
     if (!(error instanceof LinkCheckError)) throw error;
@@ -77,6 +82,14 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
     `Built ${site.offerings.length} offerings (${rows} rows) into ${path.relative(io.cwd, outDir) || '.'} in ${ms} ms\n`,
   );
   return EXIT.ok;
+}
+
+/** One line of stage times: the content pipeline (everything but the asset build) and the asset build apart. */
+function formatTimings(parse: number, timings: BuildTimings, assetsCached: boolean): string {
+  const { assets, ...rest } = timings;
+  const pipeline = parse + Object.values(rest).reduce((sum, ms) => sum + ms, 0);
+  const stages = Object.entries(rest).map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ');
+  return `Timings (ms): content pipeline ${Math.round(pipeline)} (parse ${Math.round(parse)}, ${stages}); assets ${Math.round(assets)}${assetsCached ? ' (cached)' : ''}\n`;
 }
 
 /** The model named by --baseline-model; a missing or invalid file is a usage error. */
