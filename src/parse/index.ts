@@ -3,7 +3,6 @@
  * (remark-parse, front matter, GFM, then our plugins) built once and reused for every file.
  * Every problem is reported on the vfile; nothing is thrown for bad content.
  */
-import type { Root } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -14,6 +13,7 @@ import blockOnly from './block-only.js';
 import type { ParseContext } from './context.js';
 import frontMatter from './frontmatter.js';
 import keyrefs from './keyrefs.js';
+import { parsePage } from './page-parse.js';
 import { normalizeSource } from './normalize.js';
 import type { ParseState } from './state.js';
 import structure from './structure.js';
@@ -38,7 +38,7 @@ export function parseMarkdownSource(file: VFile, ctx: ParseContext): ParsedSourc
   const st: ParseState = { ctx, text, attributes: new Map(), contentRange: new Map() };
   file.data.respmatrix = st;
   const before = file.messages.length;
-  const tree = processor.parse(text) as Root;
+  const tree = parsePage(processor, text);
   processor.runSync(tree, file);
   delete file.data.respmatrix;
   if (bom) {
