@@ -20,6 +20,9 @@ interface Finding {
   where: Where;
 }
 
+/** Room for this many links per page in the discovery order (`page order * LINKS_PER_PAGE + link`). */
+const LINKS_PER_PAGE = 2 ** 24;
+
 export interface LinkCollectorOptions {
   /** Public base path, starting and ending with '/'. */
   base: string;
@@ -33,17 +36,20 @@ export class LinkCollector {
   private readonly firstUse = new Map<string, Finding | null>();
   /** Relative links (their target depends on the page) and same-page fragments that are missing. */
   private readonly findings: Finding[] = [];
-  private readonly manifestProblems: Diagnostic[] = [];
-  private seq = 0;
+  private readonly manifestProblems: { order: number; diagnostic: Diagnostic }[] = [];
+  private pages = 0;
 
   constructor(private readonly options: LinkCollectorOptions) {}
 
   /**
    * Scan one output page. `recordFor` gives the page's anchor-manifest record from its ids (in
    * page order): its fragments' sources are where a broken link is reported, and every fragment
-   * it lists must be on the page.
+   * it lists must be on the page. `order` is the page's place in the whole site (pages may be
+   * collected by several threads): problems are reported in that order.
    */
-  addPage(pagePath: string, html: string, recordFor?: (ids: readonly string[]) => PageRecord | undefined): void {
+  addPage(pagePath: string, html: string, recordFor?: (ids: readonly string[]) => PageRecord | undefined, order = this.pages): void {
+    this.pages = order + 1;
+    let seq = order * LINKS_PER_PAGE;
     const attributes = scanAttributes(html);
     const ids: string[] = [];
     for (const a of attributes) if (a.name === 'id') ids.push(a.value);
@@ -71,14 +77,14 @@ export class LinkCollector {
       const where = (): Where => sourced ?? pageWhere(record, pagePath, lines, a.offset);
       if (raw.startsWith('#')) {
         // Same page: decided now, kept only when broken.
-        if (samePageProblem(target, idSet) !== undefined) this.findings.push({ seq: this.seq++, raw, pagePath, target, where: where() });
+        if (samePageProblem(target, idSet) !== undefined) this.findings.push({ seq: seq++, raw, pagePath, target, where: where() });
         continue;
       }
-      const finding = { seq: this.seq++, raw, pagePath, target, where: where() };
+      const finding = { seq: seq++, raw, pagePath, target, where: where() };
       if (independent) this.firstUse.set(raw, finding);
       else this.findings.push(finding);
     }
-    if (record) this.checkRecord(pagePath, idSet, record.fragments);
+    if (record) this.checkRecord(pagePath, idSet, record.fragments, order);
   }
 
   /** Broken links, given every file of the output (forward-slash paths). */
@@ -110,19 +116,22 @@ export class LinkCollector {
 
   /** Manifest fragments that a page does not actually carry (a template and its data disagree). */
   recordDiagnostics(): Diagnostic[] {
-    return [...this.manifestProblems];
+    return this.manifestProblems.map((p) => p.diagnostic);
   }
 
-  private checkRecord(pagePath: string, ids: ReadonlySet<string>, fragments: Record<string, FragmentRecord>): void {
+  private checkRecord(pagePath: string, ids: ReadonlySet<string>, fragments: Record<string, FragmentRecord>, order: number): void {
     for (const [id, fragment] of Object.entries(fragments)) {
       if (ids.has(id)) continue;
       this.manifestProblems.push({
-        file: fragment.source?.file ?? pagePath,
-        line: fragment.source?.line ?? 1,
-        column: fragment.source?.column ?? 1,
-        severity: 'error',
-        rule: 'broken-link',
-        message: `Anchor "#${id}" is listed in anchors.json but /${pageUrlOf(pagePath)} does not carry it`,
+        order,
+        diagnostic: {
+          file: fragment.source?.file ?? pagePath,
+          line: fragment.source?.line ?? 1,
+          column: fragment.source?.column ?? 1,
+          severity: 'error',
+          rule: 'broken-link',
+          message: `Anchor "#${id}" is listed in anchors.json but /${pageUrlOf(pagePath)} does not carry it`,
+        },
       });
     }
   }

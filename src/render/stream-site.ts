@@ -1,22 +1,21 @@
 /**
  * The build's output stage: render each page, scan it for the link check, write it, and let it
- * go, so memory stays flat however many pages the site has. Anchor-manifest records are taken
- * from each page as it is rendered; the other output files follow the pages.
+ * go, so memory stays flat however many pages the site has (render-shard.ts). Anchor-manifest
+ * records are taken from each page as it is rendered; the other output files follow the pages.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { PageRecord } from '../model/anchors-baseline.js';
 import type { Site } from '../model/types.js';
-import { inManifest, indexSite, manifestOf, pageRecord } from './anchors.js';
+import { manifestOf } from './anchors.js';
 import { FileWriter } from './file-writer.js';
-import { checkOutput, idsOf, outputDiagnostics } from './link-check.js';
-import { LinkCollector } from './link-collector.js';
+import { checkOutput, outputDiagnostics } from './link-check.js';
 import { pageUrlOf } from './link-resolve.js';
 import { outputs } from './outputs.js';
 import { pageFile } from './page.js';
 import { renderSite, siteRenderer, type RenderOptions } from './render-site.js';
+import { renderPages } from './render-pages.js';
 
 export interface StreamTimings {
-  /** Building page data and rendering pages and other output files (CPU). */
+  /** Building page data, rendering pages and other output files (CPU). */
   render: number;
   /** Waiting for writes (most of the writing overlaps with rendering). */
   write: number;
@@ -32,66 +31,58 @@ export interface StreamResult {
   timings: StreamTimings;
 }
 
-/** Write the site's pages and files into `dir`; `existing` lists files already there (client assets). */
-export async function streamSite(site: Site, dir: string, options: RenderOptions & { existing: Iterable<string> }): Promise<StreamResult> {
-  const timings: StreamTimings = { render: 0, write: 0, links: 0 };
+export interface StreamOptions extends RenderOptions {
+  /** Files already in the folder (client assets). */
+  existing: Iterable<string>;
+}
+
+/** Write the site's pages and files into `dir`. */
+export async function streamSite(site: Site, dir: string, options: StreamOptions): Promise<StreamResult> {
+  const { existing, ...renderOptions } = options;
   let started = performance.now();
-  const { pages, render } = siteRenderer(site, options);
-  const index = indexSite(site);
-  timings.render += performance.now() - started;
+  const { pages, render } = siteRenderer(site, renderOptions);
+  const routesTime = performance.now() - started;
   const files = pages.map((page) => pageFile(page.url));
   // Two pages for one file is an error; the whole-output check reports it exactly as before.
-  if (new Set(files).size !== files.length) return inMemory(site, dir, options, timings);
-  const collector = new LinkCollector({ base: options.base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}) });
-  const records = new Map<string, PageRecord>();
+  if (new Set(files).size !== files.length) return inMemory(site, dir, options);
   const writer = new FileWriter(dir);
-  const paths: string[] = [];
+  let manifest: ReturnType<typeof manifestOf>;
+  let extra: ReturnType<typeof outputs>;
+  let mine: Awaited<ReturnType<typeof renderPages>>;
+  const timings: StreamTimings = { render: routesTime, write: 0, links: 0 };
   try {
-    for (const page of pages) {
-      started = performance.now();
-      const html = render(page);
-      const file = pageFile(page.url);
-      const scanned = performance.now();
-      timings.render += scanned - started;
-      const record = (ids: readonly string[]): PageRecord => {
-        const made = pageRecord(index, page, ids);
-        records.set(page.url, made);
-        return made;
-      };
-      // Only .html files are pages to the check (a redirect stub may be written without the suffix).
-      if (file.endsWith('.html')) collector.addPage(file, html, inManifest(page) ? record : undefined);
-      else if (inManifest(page)) record(idsOf(html).map((i) => i.id));
-      timings.links += performance.now() - scanned;
-      paths.push(file);
-      await writer.write(file, html);
-    }
+    mine = await renderPages(site, writer, options.base, pages, render);
+    timings.render += mine.render;
+    timings.links += mine.links;
+    // The last pages are still being written while the other files are made.
     started = performance.now();
-    const manifest = manifestOf(records);
-    const extra = outputs(site, { pages: pages.map((page) => ({ page })), base: options.base, manifest });
+    manifest = manifestOf(mine.records);
+    extra = outputs(site, { pages: pages.map((page) => ({ page })), base: options.base, manifest });
     timings.render += performance.now() - started;
     for (const file of extra) {
       if (file.path.endsWith('.html') && typeof file.contents === 'string') {
         const record = manifest.pages[pageUrlOf(file.path)];
-        collector.addPage(file.path, file.contents, record ? () => record : undefined);
+        mine.collector.addPage(file.path, file.contents, record ? () => record : undefined);
       }
-      paths.push(file.path);
       await writer.write(file.path, file.contents);
     }
     await writer.flush();
-    timings.write = writer.waited;
-    started = performance.now();
-    const all = new Set([...options.existing, ...paths]);
-    const diagnostics = outputDiagnostics(collector, all, paths, manifest, site.redirects);
-    timings.links += performance.now() - started;
-    return { paths, diagnostics, timings };
   } catch (error) {
     await writer.settle();
     throw error;
   }
+  timings.write = writer.waited;
+  started = performance.now();
+  const paths = [...files, ...extra.map((f) => f.path)];
+  const all = new Set([...existing, ...paths]);
+  const diagnostics = outputDiagnostics(mine.collector, all, paths, manifest, site.redirects);
+  timings.links += performance.now() - started;
+  return { paths, diagnostics, timings };
 }
 
 /** Render everything, check it as a whole, then write it (only for output that already has an error). */
-async function inMemory(site: Site, dir: string, options: RenderOptions & { existing: Iterable<string> }, timings: StreamTimings): Promise<StreamResult> {
+async function inMemory(site: Site, dir: string, options: StreamOptions): Promise<StreamResult> {
+  const timings: StreamTimings = { render: 0, write: 0, links: 0 };
   let started = performance.now();
   const files = renderSite(site, options);
   timings.render += performance.now() - started;
