@@ -15,7 +15,7 @@ import { locate } from './offsets.js';
 import { preprocess, type Preprocessed } from './preprocess.js';
 import { collapse, finishTree, plainText } from './sanitize.js';
 import { quickHast } from './to-hast.js';
-import { parsePhrasing, type PhrasingHooks } from './phrasing.js';
+import { BLOCK_START, MARKUP, parsePhrasing, type PhrasingHooks } from './phrasing.js';
 
 export interface InlineOptions {
   /** Report unknown keyrefs (false when a whole-file pass already reported them). */
@@ -50,6 +50,11 @@ export function renderInlineWith(
   const pre = preprocess(markdown, ctx, file, place, { reportKeyrefs: options.reportKeyrefs ?? true });
   const trimmed = pre.text.trim();
   if (trimmed === '' || ((options.placeholders ?? true) && PLACEHOLDER.test(trimmed))) return { text: '', html: '' };
+  if (isPlain(trimmed, pre)) {
+    // Nothing to parse, sanitise or escape: the tree would be one text node.
+    const text = collapse(trimmed);
+    return { text, html: text };
+  }
   const hooks: PhrasingHooks = {
     file,
     at: (outOffset) => locate(markdown, pre.toSource(outOffset), place),
@@ -57,6 +62,11 @@ export function renderInlineWith(
   };
   const blocks = buildBlocks(pre, hooks);
   return toRich({ type: 'root', children: simplify(blocks) }, ctx.linkBase);
+}
+
+/** One line of words: no Markdown, no HTML, no list, no qualified node. Most cells are. */
+function isPlain(text: string, pre: Preprocessed): boolean {
+  return pre.inlineAttributes.length === 0 && !text.includes('\n') && !MARKUP.test(text) && !BLOCK_START.test(text) && !BULLET.test(text);
 }
 
 /** Split at line breaks; bullet lines become list items, other lines paragraphs with breaks. */

@@ -30,9 +30,9 @@ const options = {
 };
 
 /** Text that Markdown would turn into something else than text (`_` inside a word is text). */
-const MARKUP = /[\\`*[\]<>&~!@]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|https?:|www\./iu;
+export const MARKUP = /[\\`*[\]<>&~!@]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|https?:|www\./iu;
 /** Line starts that would open a block (heading, quote, ordered list, rule, fence, table). */
-const BLOCK_START = /^(?:#|>|\d{1,9}[.)](?:\s|$)|[-_*=]{3}|[-+*](?:\s|$)|`{3}|~{3}|\|)/;
+export const BLOCK_START = /^(?:#|>|\d{1,9}[.)](?:\s|$)|[-_*=]{3}|[-+*](?:\s|$)|`{3}|~{3}|\|)/;
 const FOOTNOTE = /\[\^([^\]\s]+)\]/g;
 
 /** Parse `content`, which starts at offset `outStart` of the preprocessed text. */

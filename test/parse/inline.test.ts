@@ -80,6 +80,17 @@ describe('renderInline', () => {
     expect(render('[x](javascript:alert(1)) y').messages).toEqual(['10:5 unsafe-url']);
   });
 
+  it('renders plain text the same without parsing as through the full renderer', () => {
+    // An inline attribute list that qualifies nothing sends the same text down the full path.
+    const samples = ['Back up   your data', '  Rotate keys\tweekly.  ', 'Cost: 5 % or 10 $ (yearly); "quoted" it\'s', 'a_b c-d e/f ™ ’ ü', '2024 edition', 'IBM'];
+    for (const s of samples) {
+      const fast = render(s);
+      const full = render(`${s} {: unused}`);
+      expect({ text: fast.text, html: fast.html }, s).toEqual({ text: full.text, html: full.html });
+      expect(fast.html).toBe(fast.text);
+    }
+  });
+
   it('opens {: external} links in a new tab and drops the attribute list', () => {
     const r = render('See [docs](https://example.com/a){: external} now');
     expect(r.html).toBe('See <a href="https://example.com/a" class="external" target="_blank" rel="noopener noreferrer">docs</a> now');
