@@ -43,6 +43,9 @@ export interface Comparison {
 
 /** Text of one party's duty for comparison: whitespace folded, so wrapping never counts. */
 export function dutyText(rows: readonly Row[], party: Party): string {
+  // Nearly every cell holds one row (or none): no arrays to build then.
+  if (rows.length === 0) return '';
+  if (rows.length === 1) return folded(rows[0]!, party);
   return rows
     .map((row) => folded(row, party))
     .filter((text) => text !== '')
