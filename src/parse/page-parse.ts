@@ -1,11 +1,12 @@
 /**
  * The page parse with its pipe tables read by lines (table-scan.ts) instead of by micromark.
- * Each table found is replaced, for the parse only, by an HTML comment of the same number of
- * lines, which remark reads as one block where the table was; the comment's node is then
- * swapped for the table's node, and offsets are taken again from the real text by line and
- * column (lines outside tables are unchanged). If any comment did not come out as a top-level
- * block of its own (a table inside a fence, an open HTML block, a list's lazy line ...), the
- * page is parsed again as written, so the tree is always the one remark-gfm would build.
+ * Each table found is replaced, for the parse only, by a one-line HTML comment, which remark
+ * reads as one block where the table was; the comment's node is then swapped for the table's
+ * node, and positions are moved back to the real text (lines outside tables are unchanged, so
+ * a line number shifts by the table lines above it; offsets follow from line and column).
+ * If any comment did not come out as a top-level block of its own (a table inside a fence, an
+ * open HTML block, a list's lazy line ...), the page is parsed again as written, so the tree
+ * is always the one remark-gfm would build.
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { lineStarts, scanTables, type ScannedTable } from './table-scan.js';
@@ -17,8 +18,48 @@ interface Parser {
 /** Blocks a table may follow without a blank line: the header line was not a lazy line. */
 const ENDED_BY_TABLE = new Set(['paragraph', 'heading', 'thematicBreak']);
 
-function placeholder(lines: number): string {
-  return `<!--${'\n'.repeat(lines)}-->`;
+/** One line per table: each line inside an HTML block costs micromark several microseconds. */
+const PLACEHOLDER = '<!---->';
+
+/** Where the tables stand in the text that is parsed, and how to get back to the real one. */
+class LineMap {
+  /** 1-based line of each placeholder in the parsed text, in order. */
+  readonly lines: number[] = [];
+  /** Lines removed by the placeholders up to and including each one. */
+  private readonly removed: number[] = [];
+
+  constructor(tables: ScannedTable[], private readonly starts: number[]) {
+    let removed = 0;
+    for (const t of tables) {
+      this.lines.push(t.first + 1 - removed);
+      removed += t.last - t.first;
+      this.removed.push(removed);
+    }
+  }
+
+  /** The real line of a line of the parsed text (never a placeholder's own line). */
+  line(parsed: number): number {
+    let lo = 0;
+    let hi = this.lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.lines[mid] as number) < parsed) lo = mid + 1;
+      else hi = mid;
+    }
+    return parsed + (lo > 0 ? (this.removed[lo - 1] as number) : 0);
+  }
+
+  /** Offsets from line and column in the real text, for `node` and everything inside it. */
+  reposition(node: Nodes): void {
+    const p = node.position;
+    if (p) {
+      for (const point of [p.start, p.end]) {
+        point.line = this.line(point.line);
+        point.offset = (this.starts[point.line - 1] as number) + point.column - 1;
+      }
+    }
+    if ('children' in node) for (const child of node.children) this.reposition(child);
+  }
 }
 
 export function parsePage(processor: Parser, text: string): Root {
@@ -28,12 +69,13 @@ export function parsePage(processor: Parser, text: string): Root {
   const parts: string[] = [];
   let pos = 0;
   for (const t of tables) {
-    parts.push(text.slice(pos, starts[t.first]), placeholder(t.last - t.first));
+    parts.push(text.slice(pos, starts[t.first]), PLACEHOLDER);
     pos = t.node.position?.end.offset ?? pos;
   }
   parts.push(text.slice(pos));
   const tree = processor.parse(parts.join('')) as Root;
-  const byLine = new Map<number, ScannedTable>(tables.map((t) => [t.first + 1, t]));
+  const map = new LineMap(tables, starts);
+  const byLine = new Map<number, ScannedTable>(tables.map((t, i) => [map.lines[i] as number, t]));
   const children: RootContent[] = [];
   let swapped = 0;
   tree.children.forEach((node, index) => {
@@ -42,7 +84,7 @@ export function parsePage(processor: Parser, text: string): Root {
       children.push(table.node);
       swapped++;
     } else {
-      reposition(node, starts);
+      map.reposition(node);
       children.push(node);
     }
   });
@@ -60,20 +102,10 @@ function matching(node: RootContent, index: number, siblings: RootContent[], byL
   const p = node.position;
   const table = p ? byLine.get(p.start.line) : undefined;
   if (!p || !table || node.type !== 'html') return undefined;
-  if (p.start.column !== 1 || p.end.line !== table.last + 1 || node.value !== placeholder(table.last - table.first)) return undefined;
+  if (p.start.column !== 1 || p.end.line !== p.start.line || node.value !== PLACEHOLDER) return undefined;
   if (table.afterText) {
     const before = siblings[index - 1];
     if (!before || !ENDED_BY_TABLE.has(before.type) || before.position?.end.line !== table.first) return undefined;
   }
   return table;
-}
-
-/** Offsets from line and column in the real text, for `node` and everything inside it. */
-function reposition(node: Nodes, starts: number[]): void {
-  const p = node.position;
-  if (p) {
-    p.start.offset = (starts[p.start.line - 1] as number) + p.start.column - 1;
-    p.end.offset = (starts[p.end.line - 1] as number) + p.end.column - 1;
-  }
-  if ('children' in node) for (const child of node.children) reposition(child, starts);
 }
