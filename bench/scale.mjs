@@ -42,9 +42,17 @@ function timed(args, env) {
       const cpuMs = (num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/)) * 1000;
       const rssMb = num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024;
       if (code !== 0) reject(new Error(`exit ${code}: ${out.slice(-2000)}`));
-      else resolve({ wallMs, cpuMs, rssMb });
+      else resolve({ wallMs, cpuMs, rssMb, ...stageTimings(out) });
     });
   });
+}
+
+/** `build --timings`: "content pipeline N (parse N, render N, ...); assets N" -> { pipelineMs, stages, assetsMs }. */
+export function stageTimings(text) {
+  const m = /content pipeline (\d+) \(([^)]*)\); assets (\d+)/.exec(text);
+  if (!m) return {};
+  const stages = Object.fromEntries(m[2].split(', ').map((part) => part.split(' ')).map(([name, ms]) => [name, Number(ms)]));
+  return { pipelineMs: Number(m[1]), stages, assetsMs: Number(m[3]) };
 }
 
 async function dirBytes(dir) {
@@ -123,7 +131,7 @@ export async function benchScale({ sizes = DEFAULT_SIZES, dev = true, log = () =
       const out = path.join(tmp, `dist-${offerings}`);
       const cache = path.join(tmp, `cache-${offerings}`);
       const generated = await generateContent(content, { offerings, seed: SEED });
-      const build = (env) => timed([bin, 'build', '--content', content, '--out', out, '--quiet'], { RESPMATRIX_CACHE_DIR: cache, ...env });
+      const build = (env) => timed([bin, 'build', '--content', content, '--out', out, '--quiet', '--timings'], { RESPMATRIX_CACHE_DIR: cache, ...env });
       log(`${offerings} offerings: ${generated.sources} sources, ${generated.rows} rows`);
       const before = await build({ RESPMATRIX_CACHE: '0', RESPMATRIX_WORKERS: '0' });
       log(`  before ${before.wallMs.toFixed(0)} ms`);
@@ -159,6 +167,12 @@ export function formatScale(results) {
     lines.push(
       `${String(r.offerings).padStart(9)} ${String(r.sources).padStart(8)} ${String(r.rows).padStart(6)}  ${cell(r.before).padStart(27)}  ${cell(r.cold)} ${cell(r.warm)} ${cell(r.edit)} ${(r.output.bytes / 1e6).toFixed(1).padStart(10)} ${String(r.output.files).padStart(6)} ${(r.homeBytes / 1024).toFixed(0).padStart(8)}`,
     );
+  }
+  lines.push('', 'offerings  stages ms, cold build (content pipeline = parse + render + write + links + swap; assets apart)');
+  for (const r of results) {
+    const st = (m) => (m.stages ? `${f0(m.pipelineMs)} (${Object.entries(m.stages).map(([k, v]) => `${k} ${v}`).join(', ')}); assets ${f0(m.assetsMs)}` : 'n/a');
+    lines.push(`${String(r.offerings).padStart(9)}  cold: ${st(r.cold)}`);
+    lines.push(`${' '.repeat(9)}  warm: ${st(r.warm)}`);
   }
   lines.push('', 'offerings  dev: reload ms (model)  edit-to-reload ms  search: index KB  gzip KB  query median ms  max ms');
   for (const r of results) {
