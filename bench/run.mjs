@@ -70,6 +70,14 @@ try {
 
 if (!values.json && results.length > 0) printTable(results);
 
+// The shipped site: stage times with caches off, and compressed weight per page type (bench/site.mjs).
+let siteFigures;
+if (!filter || 'site pages'.includes(filter) || filter.startsWith('site')) {
+  const { benchSiteBuild, formatSiteBench } = await import('./site.mjs');
+  siteFigures = await benchSiteBuild({ runs });
+  if (!values.json) console.log(`\n${formatSiteBench(siteFigures)}`);
+}
+
 // Scale: build, cache, dev reload and search at synthetic sizes (bench/scale.mjs). A failure
 // there is reported without losing the figures above.
 let scale = [];
@@ -92,7 +100,8 @@ if (!filter || 'scale'.includes(filter) || filter.startsWith('scale')) {
 
 if (values.json) {
   const scaleEntries = scale.map((r) => ({ name: `scale: ${r.offerings} offerings`, ...r }));
-  console.log(JSON.stringify([...results.map(({ output: _output, ...r }) => r), ...scaleEntries], null, 2));
+  const siteEntries = siteFigures ? [{ name: 'site: shipped', ...siteFigures }] : [];
+  console.log(JSON.stringify([...results.map(({ output: _output, ...r }) => r), ...siteEntries, ...scaleEntries], null, 2));
 }
 if (failed) process.exitCode = 1;
 

@@ -1,5 +1,6 @@
-// The shipped site: build time split into the content pipeline and the asset build (Vite),
-// and the compressed weight of each page type before search is loaded.
+// The shipped site: build stages with every cache off (the content pipeline and the asset
+// build apart), and the compressed weight of each page type before search is loaded.
+// (`npm run bench` also times the whole `build` process: "build: shipped site".)
 //   node bench/site.mjs [--runs N] [--json]        (after `npm run compile`)
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -8,26 +9,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
-import { measure, median } from './helpers/measure.mjs';
+import { median } from './helpers/measure.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(repo, 'bin', 'respmatrix.js');
 const probe = path.join(repo, 'bench', 'helpers', 'site-build-probe.mjs');
 
-/** Build timings: whole process, and per stage with every cache off (median of `runs`). */
+/** Build stage timings with every cache off (median of `runs` cold processes), and page weights. */
 export async function benchSiteBuild({ contentDir = path.join(repo, 'content'), runs = 5 } = {}) {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'respmatrix-bench-site-'));
   try {
-    const out = path.join(tmp, 'dist');
-    const whole = await measure([bin, 'build', '--quiet', '--content', contentDir, '--out', out], { runs, cwd: repo });
+    const out = path.join(tmp, 'probe');
     const cold = { ...process.env, RESPMATRIX_CACHE: '0', RESPMATRIX_ASSET_CACHE: '0' };
     const stages = [];
     for (let i = 0; i < runs; i++) {
-      const json = execFileSync(process.execPath, [probe, contentDir, path.join(tmp, 'probe')], { cwd: repo, env: cold });
+      const json = execFileSync(process.execPath, [probe, contentDir, out], { cwd: repo, env: cold });
       stages.push(JSON.parse(String(json)));
     }
     const medians = Object.fromEntries(Object.keys(stages[0]).map((k) => [k, median(stages.map((s) => s[k]))]));
-    return { whole, stages: medians, pages: await pageWeights(out) };
+    return { runs, stages: medians, pages: await pageWeights(out) };
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
@@ -68,8 +67,7 @@ async function pageWeights(dist) {
 export function formatSiteBench(r) {
   const kb = (n) => (n / 1024).toFixed(1);
   const lines = [
-    `shipped site build: whole process median ${r.whole.median.toFixed(0)} ms (min ${r.whole.min.toFixed(0)}, max ${r.whole.max.toFixed(0)}), peak RSS ${r.whole.maxRssKb ? (r.whole.maxRssKb / 1024).toFixed(0) : '?'} MB, ${r.whole.runs} runs, caches as a rebuild finds them`,
-    `  stages, caches off (median ms): ${Object.entries(r.stages).map(([k, v]) => `${k === 'content' ? 'content pipeline' : k === 'assets' ? 'asset build (Vite)' : k} ${v.toFixed(0)}`).join(', ')}`,
+    `shipped site, build stages with caches off (median of ${r.runs} processes, ms): ${Object.entries(r.stages).map(([k, v]) => `${k === 'content' ? 'load+parse' : k === 'assets' ? 'asset build (Vite)' : k} ${v.toFixed(0)}`).join(', ')}`,
     '',
     'page type       HTML KB  HTML gzip KB  CSS+JS gzip KB  total gzip KB (before search loads)',
   ];
