@@ -2,9 +2,10 @@
  * Parses every source of a build, reusing cached results: a source whose cache key (its bytes,
  * the keywords it uses, the link base, the code) is unchanged is not parsed again. What is left
  * is parsed in worker threads, alongside this thread, when there is enough of it to pay for
- * starting them. Measured on 2 shared cores (1 worker + this thread vs this thread alone):
- * 60 sources 1.37 s vs 1.41 s, 179 sources 3.0 s vs 2.4 s, 603 sources 6.4-7.1 s vs 7.9-8.0 s;
- * each worker costs about 0.3 s of start-up and the results' copy back.
+ * starting them. A worker costs about 0.25 s of start-up, 0.1-0.2 s to copy the results back
+ * and its own warm-up. Measured on 2 shared cores, loadSite without cache (1 worker + this
+ * thread vs this thread alone): 603 sources 2.29-2.84 s vs 2.27-2.98 s, 1,027 sources
+ * 3.40-3.79 s vs 3.78-4.61 s, 1,825 sources 5.29-5.86 s vs 5.83-6.24 s.
  * Results come back in input order whatever ran where, so output stays deterministic.
  */
 import { availableParallelism } from 'node:os';
@@ -37,7 +38,7 @@ export interface ParseStats {
 }
 
 /** Below this many sources to parse, workers cost more than they save. */
-export const WORKER_THRESHOLD = 200;
+export const WORKER_THRESHOLD = 600;
 /** Cache entries not rewritten for this long are deleted (checked once a day). */
 const PRUNE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 /** Sources handed to a worker at a time: small enough to balance, large enough to batch. */
