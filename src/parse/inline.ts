@@ -3,11 +3,12 @@
  * intros and summaries of Markdown sources, and for every text of YAML sources, so both
  * kinds of source render the same way. Literal `\n` is a line break and `- a \n - b` a list.
  */
-import type { Root as HastRoot } from 'hast';
+import type { ElementContent, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
+import { normalizeUri } from 'micromark-util-sanitize-uri';
 import type { VFile } from 'vfile';
 import type { Rich } from '../model/types.js';
 import type { ParseContext } from './context.js';
@@ -15,7 +16,8 @@ import { locate } from './offsets.js';
 import { preprocess, type Preprocessed } from './preprocess.js';
 import { collapse, finishTree, plainText } from './sanitize.js';
 import { quickHast } from './to-hast.js';
-import { BLOCK_START, MARKUP, parsePhrasing, type PhrasingHooks } from './phrasing.js';
+import { BLOCK_START, MARKUP, parsePhrasing, simpleLinks, type PhrasingHooks } from './phrasing.js';
+import { isSafeUrl, rewriteUrl } from './urls.js';
 
 export interface InlineOptions {
   /** Report unknown keyrefs (false when a whole-file pass already reported them). */
@@ -55,6 +57,8 @@ export function renderInlineWith(
     const text = collapse(trimmed);
     return { text, html: text };
   }
+  const linked = linksOnly(trimmed, pre, ctx.linkBase);
+  if (linked) return linked;
   const hooks: PhrasingHooks = {
     file,
     at: (outOffset) => locate(markdown, pre.toSource(outOffset), place),
@@ -67,6 +71,48 @@ export function renderInlineWith(
 /** One line of words: no Markdown, no HTML, no list, no qualified node. Most cells are. */
 function isPlain(text: string, pre: Preprocessed): boolean {
   return pre.inlineAttributes.length === 0 && !text.includes('\n') && !MARKUP.test(text) && !BLOCK_START.test(text) && !BULLET.test(text);
+}
+
+/**
+ * One line of words and `[text](url)` links with safe URLs (the next most common cell): the
+ * tree the full renderer would end with, built directly (the sanitiser would keep all of it),
+ * then serialised. Undefined for anything else.
+ */
+function linksOnly(text: string, pre: Preprocessed, linkBase: string | undefined): Rich | undefined {
+  if (pre.inlineAttributes.length > 0 || text.includes('\n') || BLOCK_START.test(text) || BULLET.test(text)) return undefined;
+  const nodes = simpleLinks(text);
+  if (!nodes) return undefined;
+  const children: ElementContent[] = [];
+  let plain = '';
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as PhrasingContent;
+    if (node.type === 'text') {
+      // As tidyWhitespace: runs collapse, and the edges of the cell are trimmed.
+      let value = node.value.replace(/\s+/g, ' ');
+      if (i === 0) value = value.trimStart();
+      if (i === nodes.length - 1) value = value.trimEnd();
+      if (value) children.push({ type: 'text', value });
+      plain += value;
+    } else if (node.type === 'link') {
+      const href = normalizeUri(node.url);
+      if (!isSafeUrl(node.url) || !sanitizerKeeps(href)) return undefined;
+      const inner = node.children[0]?.type === 'text' ? node.children[0].value.replace(/\s+/g, ' ') : '';
+      children.push({ type: 'element', tagName: 'a', properties: { href: rewriteUrl(href, linkBase) }, children: inner ? [{ type: 'text', value: inner }] : [] });
+      plain += inner;
+    } else {
+      return undefined;
+    }
+  }
+  return { text: collapse(plain), html: toHtml({ type: 'root', children }).trim() };
+}
+
+/** hast-util-sanitize's protocol check for `href` under our schema (http, https, mailto). */
+function sanitizerKeeps(url: string): boolean {
+  const colon = url.indexOf(':');
+  const limits = [url.indexOf('/'), url.indexOf('?'), url.indexOf('#')];
+  if (colon < 0 || limits.some((l) => l > -1 && colon > l)) return true;
+  const scheme = url.slice(0, colon);
+  return scheme === 'http' || scheme === 'https' || scheme === 'mailto';
 }
 
 /** Split at line breaks; bullet lines become list items, other lines paragraphs with breaks. */

@@ -63,7 +63,7 @@ const SIMPLE_LINK = /\[([^[\]\\`*_<>&~!@]*)\]\(([^()\s<>\\&]*)\)/g;
  * Fast path for the most common cell: plain words with `[text](url)` links and nothing else
  * Markdown would interpret. Gives the same tree as the full parser; undefined otherwise.
  */
-function simpleLinks(content: string): PhrasingContent[] | undefined {
+export function simpleLinks(content: string): PhrasingContent[] | undefined {
   if (!content.includes('](')) return undefined;
   const out: PhrasingContent[] = [];
   let last = 0;

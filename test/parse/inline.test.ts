@@ -80,6 +80,18 @@ describe('renderInline', () => {
     expect(render('[x](javascript:alert(1)) y').messages).toEqual(['10:5 unsafe-url']);
   });
 
+  it('renders words and links the same built directly as through the full renderer', () => {
+    const samples = [
+      'See [the  regions](/docs/x?topic=y#z) and [c](mailto:x@y.z) ok', ' [](https://{DomainName}/x) then', '[x](HTTP://A.B) y',
+      '[a](rel/x?b) [b](//a.example/c) [c](%zz) [d](é) [e](#f) [g](?q=1) [h](/a:b)', 'end [link](https://a.example/b)',
+    ];
+    for (const s of samples) {
+      const fast = render(s);
+      const full = render(`${s} {: unused}`);
+      expect({ text: fast.text, html: fast.html }, s).toEqual({ text: full.text, html: full.html });
+    }
+  });
+
   it('renders plain text the same without parsing as through the full renderer', () => {
     // An inline attribute list that qualifies nothing sends the same text down the full path.
     const samples = ['Back up   your data', '  Rotate keys\tweekly.  ', 'Cost: 5 % or 10 $ (yearly); "quoted" it\'s', 'a_b c-d e/f ™ ’ ü', '2024 edition', 'IBM'];
