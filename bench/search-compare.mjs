@@ -6,6 +6,8 @@
  * (median over bench/search.mjs's queries; Pagefind's in Chromium, as it only runs in a browser)
  * and quality (the table in bench/search-quality.json: expected rows in the top 3).
  * Needs `npm run compile`. Usage: node bench/search-compare.mjs [--synthetic N]
+ * Pagefind is not a dependency (its lock entries are platform-specific): add it for a run with
+ * `npm install --no-save pagefind@1.6`; without it the Pagefind line is skipped.
  */
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -14,7 +16,6 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import MiniSearch from 'minisearch';
-import * as pagefind from 'pagefind';
 import { chromium } from 'playwright-core';
 import { syntheticSite } from './search-synthetic.mjs';
 import { QUERIES } from './search.mjs';
@@ -25,6 +26,7 @@ const { searchRecords } = await lib('search/records.js');
 const { buildSearchIndex } = await lib('search/index.js');
 const { loadEngine, search, docUrl } = await lib('search/query.js');
 const { loadSite } = await lib('model/load-site.js');
+const pagefind = await import('pagefind').catch(() => undefined);
 const TABLE = JSON.parse(readFileSync(path.join(repo, 'bench', 'search-quality.json'), 'utf8'));
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -153,7 +155,10 @@ for (const [label, site, withQuality] of [
   [`${values.synthetic} synthetic offerings`, syntheticSite(Number(values.synthetic)), false],
 ]) {
   console.log(`\n${label}: ${site.offerings.length} offerings`);
-  for (const figures of [compact(site, withQuality), minisearch(site, withQuality), await pagefindFigures(site, browser, withQuality)]) {
+  const engines = [compact(site, withQuality), minisearch(site, withQuality)];
+  if (pagefind) engines.push(await pagefindFigures(site, browser, withQuality));
+  else console.log('  (Pagefind not installed: npm install --no-save pagefind@1.6)');
+  for (const figures of engines) {
     const q = figures.quality === undefined ? '' : `  quality ${figures.quality.passed}/${TABLE.length}${figures.quality.missed.length ? ` (missed: ${figures.quality.missed.join('; ')})` : ''}`;
     console.log(`  ${figures.engine.padEnd(46)} raw ${kb(figures.raw).padStart(11)}  gzip ${kb(figures.gzip).padStart(10)}  brotli ${kb(figures.brotli).padStart(10)}  query median ${figures.queryMs.toFixed(2).padStart(7)} ms${q}${figures.files ? `  (${figures.files} files)` : ''}`);
   }
