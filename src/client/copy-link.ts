@@ -106,13 +106,18 @@ function open(button: HTMLButtonElement): void {
   const label = button.getAttribute('aria-label') ?? 'Copy link';
   m.setAttribute('aria-label', label);
   m.hidden = false;
-  // Fixed to the viewport, under the button (above it when there is no room below).
-  const rect = button.getBoundingClientRect();
-  const below = rect.bottom + 4 + m.offsetHeight <= window.innerHeight;
-  m.style.top = `${below ? rect.bottom + 4 : Math.max(4, rect.top - 4 - m.offsetHeight)}px`;
-  m.style.left = `${Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - m.offsetWidth - 8))}px`;
+  place();
   button.setAttribute('aria-expanded', 'true');
   items()[0]?.focus();
+}
+
+/** Fixed to the viewport, under its button (above it when there is no room below). */
+function place(): void {
+  if (!menu || menu.hidden || !opener) return;
+  const rect = opener.getBoundingClientRect();
+  const below = rect.bottom + 4 + menu.offsetHeight <= window.innerHeight;
+  menu.style.top = `${below ? rect.bottom + 4 : Math.max(4, rect.top - 4 - menu.offsetHeight)}px`;
+  menu.style.left = `${Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - menu.offsetWidth - 8))}px`;
 }
 
 async function copy(format: LinkFormat): Promise<void> {
@@ -166,7 +171,8 @@ export function initCopyLink(): void {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && menu && !menu.hidden) close(true);
   });
-  // A fixed menu would drift away from its button: close it when the page scrolls.
-  window.addEventListener('scroll', () => close(false), { passive: true });
-  window.addEventListener('resize', () => close(false));
+  // A fixed menu follows its button when the page scrolls or resizes (a scroll can also
+  // arrive just after opening, from focusing the button).
+  window.addEventListener('scroll', place, { passive: true });
+  window.addEventListener('resize', place);
 }
