@@ -4,6 +4,7 @@
  */
 import type { Element, Nodes, Root } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
+import { visit } from 'unist-util-visit';
 import { rewriteUrl } from './urls.js';
 
 const BADGE_COLOURS = ['red', 'magenta', 'purple', 'blue', 'cyan', 'teal', 'green', 'gray', 'cool-gray', 'warm-gray'];
@@ -29,7 +30,7 @@ export const schema: Schema = {
 export function finishTree(tree: Root, linkBase: string | undefined): Root {
   const clean = sanitize(tree, schema) as Root;
   tidyWhitespace(clean, false);
-  visitElements(clean, (el) => {
+  visit(clean, 'element', (el: Element) => {
     if (el.tagName !== 'a') return;
     const href = el.properties.href;
     if (typeof href === 'string') el.properties.href = rewriteUrl(href, linkBase);
@@ -76,11 +77,6 @@ function tidyWhitespace(node: Root | Element, inCode: boolean): void {
     kept.push(child);
   });
   node.children = kept as Element['children'];
-}
-
-function visitElements(node: Nodes, fn: (el: Element) => void): void {
-  if (node.type === 'element') fn(node);
-  if ('children' in node) for (const child of node.children) visitElements(child as Nodes, fn);
 }
 
 const SPACED = new Set(['br', 'p', 'li', 'ul', 'ol', 'sup']);
