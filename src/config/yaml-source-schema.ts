@@ -33,31 +33,27 @@ const tableProperties = {
   rows,
 };
 
+/** What areas and tables both have: a heading of their own, anchors, an intro, rows. */
+const headedProperties = {
+  heading: { type: 'string', minLength: 1 },
+  anchor,
+  aliases: anchors,
+  intro: text,
+  ...tableProperties,
+};
+
 const table = {
   type: 'object',
   required: ['rows'],
   additionalProperties: false,
-  properties: {
-    heading: { type: 'string', minLength: 1 },
-    anchor,
-    aliases: anchors,
-    intro: text,
-    ...tableProperties,
-  },
+  properties: headedProperties,
 };
 
 const area = {
   type: 'object',
   required: ['heading'],
   additionalProperties: false,
-  properties: {
-    heading: { type: 'string', minLength: 1 },
-    anchor,
-    aliases: anchors,
-    intro: text,
-    ...tableProperties,
-    tables: { type: 'array', items: table },
-  },
+  properties: { ...headedProperties, tables: { type: 'array', items: table } },
 };
 
 export const yamlSourceSchema = {

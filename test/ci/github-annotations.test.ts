@@ -6,7 +6,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { run as runCli } from '../cli/helpers.js';
 
 const BAD_SOURCE = [
   '---',
@@ -38,12 +38,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), cwd: root, env: {} };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const run = (argv: string[]) => runCli(argv, root);
 
 describe('check --format github on bad content', () => {
   it('prints one annotation per problem at its file, line and column, and exits 1', async () => {

@@ -2,7 +2,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { run as runCli } from '../cli/helpers.js';
 import { generateContent } from '../../src/synthetic/generate.js';
 
 let root = '';
@@ -16,12 +16,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), cwd: root, env: {} };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const run = (argv: string[]) => runCli(argv, root);
 
 describe('build --baseline-model', () => {
   it('adds a "What changed" page, linked from home, and diff reports the same change', async () => {
