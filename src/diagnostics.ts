@@ -23,7 +23,8 @@ export type RuleId =
   | 'missing-include' // {{site.data.content.X}} or a file include that does not exist
   | 'unaligned-task' // a task in one offering only, with a near match in another
   | 'broken-link' // a link to a page or fragment of our own site that does not exist
-  | 'anchor-removed'; // an anchor in the baseline that no longer resolves
+  | 'anchor-removed' // an anchor in the baseline that no longer resolves
+  | 'unsafe-path'; // a symbolic link or `..` path that leads outside the content folder
 
 export interface Diagnostic {
   /** Path relative to the content folder (or as given on the command line). */
