@@ -1,5 +1,5 @@
 /**
- * The content folder's configuration after validation (PRODUCT.md section 2).
+ * The content folder's configuration after validation (README, "Content").
  * Loaders in this folder turn site.yaml, keywords.yaml and tasks.yaml into these types,
  * reporting every problem at its line and column, so later stages can trust them.
  */
