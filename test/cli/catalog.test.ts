@@ -60,7 +60,7 @@ describe('site.yaml compare', () => {
       expect(parseJson(check.stdout).filter((d) => d.rule === 'schema')).toMatchObject([
         { file: 'content/site.yaml', line: 5, column: 19, severity: 'error', message: expect.stringMatching(/"nope"/) },
       ]);
-      writeFileSync(site, `${readFileSync(site, 'utf8').replace(/  - \[key-protect, nope.*\n/, '')}`);
+      writeFileSync(site, `${readFileSync(site, 'utf8').replace(/ {2}- \[key-protect, nope.*\n/, '')}`);
       expect((await run(['build', '--quiet'], folder.root)).code).toBe(0);
       const page = readFileSync(path.join(folder.root, 'dist', 'compare', 'key-protect-vs-secrets-manager', 'index.html'), 'utf8');
       expect(page).toContain('data-cmp-row');
