@@ -48,8 +48,12 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
   const base = normaliseBase(options.base);
   const outDir = path.resolve(options.outDir);
   const parent = path.dirname(outDir);
-  await mkdir(parent, { recursive: true });
-  const staging = await mkdtemp(path.join(parent, `.${path.basename(outDir)}-build-`));
+  const prefix = path.join(parent, `.${path.basename(outDir)}-build-`);
+  const staging = await mkdtemp(prefix).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+    await mkdir(parent, { recursive: true });
+    return mkdtemp(prefix);
+  });
   const tmpDir = path.join(staging, 'site');
   await mkdir(tmpDir);
   try {
