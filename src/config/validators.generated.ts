@@ -6,13 +6,14 @@ import runtime0Module from "ajv/dist/runtime/ucs2length.js";
 const runtime0 = typeof runtime0Module === "function" ? runtime0Module : runtime0Module.default;
 
 export const validateSite = validate10;
-const schema11 = {"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"baseUrl":{"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$","hint":"Use an absolute http(s) URL, e.g. \"https://cloud.ibm.com\"."},"linkBase":{"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$","hint":"Use an absolute http(s) URL, e.g. \"https://cloud.ibm.com\"."},"parties":{"type":"object","additionalProperties":false,"properties":{"provider":{"type":"string","minLength":1},"customer":{"type":"string","minLength":1}}},"areas":{"type":"array","items":{"type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"match":{"type":"array","items":{"type":"string","minLength":1}},"controls":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$","hint":"Use a NIST SP 800-53 rev. 5 control id in lower case, e.g. \"cp-9\", or \"ac-2.1\" for an enhancement."}}}}},"offerings":{"type":"array","items":{"type":"object","required":["id","name","source"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"name":{"type":"string","minLength":1},"family":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"source":{"type":"string","pattern":"^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$","hint":"Name a file in content/sources/, e.g. \"key-protect.md\"."},"tables":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"anchorSuffix":{"type":"string","minLength":1},"captionIncludes":{"type":"string","minLength":1},"headingIncludes":{"type":"string","minLength":1}}},"summary":{"type":"string","minLength":1}}}},"redirects":{"type":"array","items":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"string","pattern":"^/","hint":"Redirects map site paths, starting with \"/\"."},"to":{"type":"string","pattern":"^/","hint":"Redirects map site paths, starting with \"/\"."}}}}}};
-const func2 = runtime0;
+const schema11 = {"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"baseUrl":{"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$","hint":"Use an absolute http(s) URL, e.g. \"https://cloud.ibm.com\"."},"linkBase":{"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$","hint":"Use an absolute http(s) URL, e.g. \"https://cloud.ibm.com\"."},"parties":{"type":"object","additionalProperties":false,"properties":{"provider":{"type":"string","minLength":1},"customer":{"type":"string","minLength":1}}},"areas":{"type":"array","items":{"type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"match":{"type":"array","items":{"type":"string","minLength":1}},"controls":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$","hint":"Use a NIST SP 800-53 rev. 5 control id in lower case, e.g. \"cp-9\", or \"ac-2.1\" for an enhancement."}}}}},"offerings":{"type":"array","items":{"type":"object","required":["id","source"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"name":{"type":"string","minLength":1},"family":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"source":{"type":"string","pattern":"^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$","hint":"Name a file in content/sources/, e.g. \"key-protect.md\"."},"tables":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"anchorSuffix":{"type":"string","minLength":1},"captionIncludes":{"type":"string","minLength":1},"headingIncludes":{"type":"string","minLength":1}}},"summary":{"type":"string","minLength":1}}}},"compare":{"type":"array","items":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"minItems":2,"maxItems":4,"hint":"List 2 to 4 offering ids, e.g. [key-protect-standard, secrets-manager]."}},"redirects":{"type":"array","items":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"string","pattern":"^/","hint":"Redirects map site paths, starting with \"/\"."},"to":{"type":"string","pattern":"^/","hint":"Redirects map site paths, starting with \"/\"."}}}}}};
+const func2 = Object.prototype.hasOwnProperty;
+const func3 = runtime0;
 const pattern0 = new RegExp("^https?://[^\\s/?#]+[^\\s]*$", "u");
 const pattern2 = new RegExp("^[a-z0-9]+(?:[-_][a-z0-9]+)*$", "u");
 const pattern3 = new RegExp("^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$", "u");
 const pattern6 = new RegExp("^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$", "u");
-const pattern7 = new RegExp("^/", "u");
+const pattern8 = new RegExp("^/", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -29,7 +30,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "title") || (key0 === "description")) || (key0 === "baseUrl")) || (key0 === "linkBase")) || (key0 === "parties")) || (key0 === "areas")) || (key0 === "offerings")) || (key0 === "redirects"))){
+if(!(func2.call(schema11.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -43,7 +44,7 @@ errors++;
 if(data.title !== undefined){
 let data0 = data.title;
 if(typeof data0 === "string"){
-if(func2(data0) < 1){
+if(func3(data0) < 1){
 const err2 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.title,data:data0};
 if(vErrors === null){
 vErrors = [err2];
@@ -68,7 +69,7 @@ errors++;
 if(data.description !== undefined){
 let data1 = data.description;
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
+if(func3(data1) < 1){
 const err4 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.description,data:data1};
 if(vErrors === null){
 vErrors = [err4];
@@ -158,7 +159,7 @@ errors++;
 if(data4.provider !== undefined){
 let data5 = data4.provider;
 if(typeof data5 === "string"){
-if(func2(data5) < 1){
+if(func3(data5) < 1){
 const err11 = {instancePath:instancePath+"/parties/provider",schemaPath:"#/properties/parties/properties/provider/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.parties.properties.provider,data:data5};
 if(vErrors === null){
 vErrors = [err11];
@@ -183,7 +184,7 @@ errors++;
 if(data4.customer !== undefined){
 let data6 = data4.customer;
 if(typeof data6 === "string"){
-if(func2(data6) < 1){
+if(func3(data6) < 1){
 const err13 = {instancePath:instancePath+"/parties/customer",schemaPath:"#/properties/parties/properties/customer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.parties.properties.customer,data:data6};
 if(vErrors === null){
 vErrors = [err13];
@@ -284,7 +285,7 @@ errors++;
 if(data8.title !== undefined){
 let data10 = data8.title;
 if(typeof data10 === "string"){
-if(func2(data10) < 1){
+if(func3(data10) < 1){
 const err21 = {instancePath:instancePath+"/areas/" + i0+"/title",schemaPath:"#/properties/areas/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.areas.items.properties.title,data:data10};
 if(vErrors === null){
 vErrors = [err21];
@@ -309,7 +310,7 @@ errors++;
 if(data8.description !== undefined){
 let data11 = data8.description;
 if(typeof data11 === "string"){
-if(func2(data11) < 1){
+if(func3(data11) < 1){
 const err23 = {instancePath:instancePath+"/areas/" + i0+"/description",schemaPath:"#/properties/areas/items/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.areas.items.properties.description,data:data11};
 if(vErrors === null){
 vErrors = [err23];
@@ -338,7 +339,7 @@ const len1 = data12.length;
 for(let i1=0; i1<len1; i1++){
 let data13 = data12[i1];
 if(typeof data13 === "string"){
-if(func2(data13) < 1){
+if(func3(data13) < 1){
 const err25 = {instancePath:instancePath+"/areas/" + i0+"/match/" + i1,schemaPath:"#/properties/areas/items/properties/match/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.areas.items.properties.match.items,data:data13};
 if(vErrors === null){
 vErrors = [err25];
@@ -478,8 +479,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data17.name === undefined){
-const err35 = {instancePath:instancePath+"/offerings/" + i4,schemaPath:"#/properties/offerings/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema11.properties.offerings.items.required,parentSchema:schema11.properties.offerings.items,data:data17};
+if(data17.source === undefined){
+const err35 = {instancePath:instancePath+"/offerings/" + i4,schemaPath:"#/properties/offerings/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema11.properties.offerings.items.required,parentSchema:schema11.properties.offerings.items,data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -488,8 +489,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data17.source === undefined){
-const err36 = {instancePath:instancePath+"/offerings/" + i4,schemaPath:"#/properties/offerings/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema11.properties.offerings.items.required,parentSchema:schema11.properties.offerings.items,data:data17};
+for(const key3 in data17){
+if(!((((((key3 === "id") || (key3 === "name")) || (key3 === "family")) || (key3 === "source")) || (key3 === "tables")) || (key3 === "summary"))){
+const err36 = {instancePath:instancePath+"/offerings/" + i4,schemaPath:"#/properties/offerings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.offerings.items,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -498,9 +500,12 @@ vErrors.push(err36);
 }
 errors++;
 }
-for(const key3 in data17){
-if(!((((((key3 === "id") || (key3 === "name")) || (key3 === "family")) || (key3 === "source")) || (key3 === "tables")) || (key3 === "summary"))){
-const err37 = {instancePath:instancePath+"/offerings/" + i4,schemaPath:"#/properties/offerings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.offerings.items,data:data17};
+}
+if(data17.id !== undefined){
+let data18 = data17.id;
+if(typeof data18 === "string"){
+if(!pattern2.test(data18)){
+const err37 = {instancePath:instancePath+"/offerings/" + i4+"/id",schemaPath:"#/properties/offerings/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",parentSchema:schema11.properties.offerings.items.properties.id,data:data18};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -510,11 +515,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data17.id !== undefined){
-let data18 = data17.id;
-if(typeof data18 === "string"){
-if(!pattern2.test(data18)){
-const err38 = {instancePath:instancePath+"/offerings/" + i4+"/id",schemaPath:"#/properties/offerings/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",parentSchema:schema11.properties.offerings.items.properties.id,data:data18};
+else {
+const err38 = {instancePath:instancePath+"/offerings/" + i4+"/id",schemaPath:"#/properties/offerings/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.id.type,parentSchema:schema11.properties.offerings.items.properties.id,data:data18};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -524,8 +526,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/offerings/" + i4+"/id",schemaPath:"#/properties/offerings/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.id.type,parentSchema:schema11.properties.offerings.items.properties.id,data:data18};
+if(data17.name !== undefined){
+let data19 = data17.name;
+if(typeof data19 === "string"){
+if(func3(data19) < 1){
+const err39 = {instancePath:instancePath+"/offerings/" + i4+"/name",schemaPath:"#/properties/offerings/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.name,data:data19};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -535,11 +540,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data17.name !== undefined){
-let data19 = data17.name;
-if(typeof data19 === "string"){
-if(func2(data19) < 1){
-const err40 = {instancePath:instancePath+"/offerings/" + i4+"/name",schemaPath:"#/properties/offerings/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.name,data:data19};
+else {
+const err40 = {instancePath:instancePath+"/offerings/" + i4+"/name",schemaPath:"#/properties/offerings/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.name.type,parentSchema:schema11.properties.offerings.items.properties.name,data:data19};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -549,8 +551,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/offerings/" + i4+"/name",schemaPath:"#/properties/offerings/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.name.type,parentSchema:schema11.properties.offerings.items.properties.name,data:data19};
+if(data17.family !== undefined){
+let data20 = data17.family;
+if(typeof data20 === "string"){
+if(!pattern2.test(data20)){
+const err41 = {instancePath:instancePath+"/offerings/" + i4+"/family",schemaPath:"#/properties/offerings/items/properties/family/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",parentSchema:schema11.properties.offerings.items.properties.family,data:data20};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -560,11 +565,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data17.family !== undefined){
-let data20 = data17.family;
-if(typeof data20 === "string"){
-if(!pattern2.test(data20)){
-const err42 = {instancePath:instancePath+"/offerings/" + i4+"/family",schemaPath:"#/properties/offerings/items/properties/family/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",parentSchema:schema11.properties.offerings.items.properties.family,data:data20};
+else {
+const err42 = {instancePath:instancePath+"/offerings/" + i4+"/family",schemaPath:"#/properties/offerings/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.family.type,parentSchema:schema11.properties.offerings.items.properties.family,data:data20};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -574,8 +576,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/offerings/" + i4+"/family",schemaPath:"#/properties/offerings/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.family.type,parentSchema:schema11.properties.offerings.items.properties.family,data:data20};
+if(data17.source !== undefined){
+let data21 = data17.source;
+if(typeof data21 === "string"){
+if(!pattern6.test(data21)){
+const err43 = {instancePath:instancePath+"/offerings/" + i4+"/source",schemaPath:"#/properties/offerings/items/properties/source/pattern",keyword:"pattern",params:{pattern: "^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$"},message:"must match pattern \""+"^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$"+"\"",schema:"^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$",parentSchema:schema11.properties.offerings.items.properties.source,data:data21};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -585,11 +590,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data17.source !== undefined){
-let data21 = data17.source;
-if(typeof data21 === "string"){
-if(!pattern6.test(data21)){
-const err44 = {instancePath:instancePath+"/offerings/" + i4+"/source",schemaPath:"#/properties/offerings/items/properties/source/pattern",keyword:"pattern",params:{pattern: "^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$"},message:"must match pattern \""+"^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$"+"\"",schema:"^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$",parentSchema:schema11.properties.offerings.items.properties.source,data:data21};
+else {
+const err44 = {instancePath:instancePath+"/offerings/" + i4+"/source",schemaPath:"#/properties/offerings/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.source.type,parentSchema:schema11.properties.offerings.items.properties.source,data:data21};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -599,8 +601,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/offerings/" + i4+"/source",schemaPath:"#/properties/offerings/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.source.type,parentSchema:schema11.properties.offerings.items.properties.source,data:data21};
+if(data17.tables !== undefined){
+let data22 = data17.tables;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(Object.keys(data22).length < 1){
+const err45 = {instancePath:instancePath+"/offerings/" + i4+"/tables",schemaPath:"#/properties/offerings/items/properties/tables/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -609,12 +614,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data17.tables !== undefined){
-let data22 = data17.tables;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(Object.keys(data22).length < 1){
-const err46 = {instancePath:instancePath+"/offerings/" + i4+"/tables",schemaPath:"#/properties/offerings/items/properties/tables/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables,data:data22};
+for(const key4 in data22){
+if(!(((key4 === "anchorSuffix") || (key4 === "captionIncludes")) || (key4 === "headingIncludes"))){
+const err46 = {instancePath:instancePath+"/offerings/" + i4+"/tables",schemaPath:"#/properties/offerings/items/properties/tables/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.offerings.items.properties.tables,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -623,9 +625,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-for(const key4 in data22){
-if(!(((key4 === "anchorSuffix") || (key4 === "captionIncludes")) || (key4 === "headingIncludes"))){
-const err47 = {instancePath:instancePath+"/offerings/" + i4+"/tables",schemaPath:"#/properties/offerings/items/properties/tables/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.offerings.items.properties.tables,data:data22};
+}
+if(data22.anchorSuffix !== undefined){
+let data23 = data22.anchorSuffix;
+if(typeof data23 === "string"){
+if(func3(data23) < 1){
+const err47 = {instancePath:instancePath+"/offerings/" + i4+"/tables/anchorSuffix",schemaPath:"#/properties/offerings/items/properties/tables/properties/anchorSuffix/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables.properties.anchorSuffix,data:data23};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -635,11 +640,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data22.anchorSuffix !== undefined){
-let data23 = data22.anchorSuffix;
-if(typeof data23 === "string"){
-if(func2(data23) < 1){
-const err48 = {instancePath:instancePath+"/offerings/" + i4+"/tables/anchorSuffix",schemaPath:"#/properties/offerings/items/properties/tables/properties/anchorSuffix/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables.properties.anchorSuffix,data:data23};
+else {
+const err48 = {instancePath:instancePath+"/offerings/" + i4+"/tables/anchorSuffix",schemaPath:"#/properties/offerings/items/properties/tables/properties/anchorSuffix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.tables.properties.anchorSuffix.type,parentSchema:schema11.properties.offerings.items.properties.tables.properties.anchorSuffix,data:data23};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -649,8 +651,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-else {
-const err49 = {instancePath:instancePath+"/offerings/" + i4+"/tables/anchorSuffix",schemaPath:"#/properties/offerings/items/properties/tables/properties/anchorSuffix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.tables.properties.anchorSuffix.type,parentSchema:schema11.properties.offerings.items.properties.tables.properties.anchorSuffix,data:data23};
+if(data22.captionIncludes !== undefined){
+let data24 = data22.captionIncludes;
+if(typeof data24 === "string"){
+if(func3(data24) < 1){
+const err49 = {instancePath:instancePath+"/offerings/" + i4+"/tables/captionIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/captionIncludes/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables.properties.captionIncludes,data:data24};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -660,11 +665,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data22.captionIncludes !== undefined){
-let data24 = data22.captionIncludes;
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-const err50 = {instancePath:instancePath+"/offerings/" + i4+"/tables/captionIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/captionIncludes/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables.properties.captionIncludes,data:data24};
+else {
+const err50 = {instancePath:instancePath+"/offerings/" + i4+"/tables/captionIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/captionIncludes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.tables.properties.captionIncludes.type,parentSchema:schema11.properties.offerings.items.properties.tables.properties.captionIncludes,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -674,8 +676,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/offerings/" + i4+"/tables/captionIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/captionIncludes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.tables.properties.captionIncludes.type,parentSchema:schema11.properties.offerings.items.properties.tables.properties.captionIncludes,data:data24};
+if(data22.headingIncludes !== undefined){
+let data25 = data22.headingIncludes;
+if(typeof data25 === "string"){
+if(func3(data25) < 1){
+const err51 = {instancePath:instancePath+"/offerings/" + i4+"/tables/headingIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/headingIncludes/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables.properties.headingIncludes,data:data25};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -685,11 +690,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data22.headingIncludes !== undefined){
-let data25 = data22.headingIncludes;
-if(typeof data25 === "string"){
-if(func2(data25) < 1){
-const err52 = {instancePath:instancePath+"/offerings/" + i4+"/tables/headingIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/headingIncludes/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables.properties.headingIncludes,data:data25};
+else {
+const err52 = {instancePath:instancePath+"/offerings/" + i4+"/tables/headingIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/headingIncludes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.tables.properties.headingIncludes.type,parentSchema:schema11.properties.offerings.items.properties.tables.properties.headingIncludes,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -699,8 +701,9 @@ vErrors.push(err52);
 errors++;
 }
 }
+}
 else {
-const err53 = {instancePath:instancePath+"/offerings/" + i4+"/tables/headingIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/headingIncludes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.tables.properties.headingIncludes.type,parentSchema:schema11.properties.offerings.items.properties.tables.properties.headingIncludes,data:data25};
+const err53 = {instancePath:instancePath+"/offerings/" + i4+"/tables",schemaPath:"#/properties/offerings/items/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.offerings.items.properties.tables.type,parentSchema:schema11.properties.offerings.items.properties.tables,data:data22};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -710,9 +713,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/offerings/" + i4+"/tables",schemaPath:"#/properties/offerings/items/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.offerings.items.properties.tables.type,parentSchema:schema11.properties.offerings.items.properties.tables,data:data22};
+if(data17.summary !== undefined){
+let data26 = data17.summary;
+if(typeof data26 === "string"){
+if(func3(data26) < 1){
+const err54 = {instancePath:instancePath+"/offerings/" + i4+"/summary",schemaPath:"#/properties/offerings/items/properties/summary/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.summary,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -722,11 +727,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data17.summary !== undefined){
-let data26 = data17.summary;
-if(typeof data26 === "string"){
-if(func2(data26) < 1){
-const err55 = {instancePath:instancePath+"/offerings/" + i4+"/summary",schemaPath:"#/properties/offerings/items/properties/summary/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.summary,data:data26};
+else {
+const err55 = {instancePath:instancePath+"/offerings/" + i4+"/summary",schemaPath:"#/properties/offerings/items/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.summary.type,parentSchema:schema11.properties.offerings.items.properties.summary,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -736,8 +738,9 @@ vErrors.push(err55);
 errors++;
 }
 }
+}
 else {
-const err56 = {instancePath:instancePath+"/offerings/" + i4+"/summary",schemaPath:"#/properties/offerings/items/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.summary.type,parentSchema:schema11.properties.offerings.items.properties.summary,data:data26};
+const err56 = {instancePath:instancePath+"/offerings/" + i4,schemaPath:"#/properties/offerings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.offerings.items.type,parentSchema:schema11.properties.offerings.items,data:data17};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -749,7 +752,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/offerings/" + i4,schemaPath:"#/properties/offerings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.offerings.items.type,parentSchema:schema11.properties.offerings.items,data:data17};
+const err57 = {instancePath:instancePath+"/offerings",schemaPath:"#/properties/offerings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.offerings.type,parentSchema:schema11.properties.offerings,data:data16};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -759,9 +762,15 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/offerings",schemaPath:"#/properties/offerings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.offerings.type,parentSchema:schema11.properties.offerings,data:data16};
+if(data.compare !== undefined){
+let data27 = data.compare;
+if(Array.isArray(data27)){
+const len4 = data27.length;
+for(let i5=0; i5<len4; i5++){
+let data28 = data27[i5];
+if(Array.isArray(data28)){
+if(data28.length > 4){
+const err58 = {instancePath:instancePath+"/compare/" + i5,schemaPath:"#/properties/compare/items/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema11.properties.compare.items,data:data28};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -770,16 +779,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data.redirects !== undefined){
-let data27 = data.redirects;
-if(Array.isArray(data27)){
-const len4 = data27.length;
-for(let i5=0; i5<len4; i5++){
-let data28 = data27[i5];
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.from === undefined){
-const err59 = {instancePath:instancePath+"/redirects/" + i5,schemaPath:"#/properties/redirects/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema11.properties.redirects.items.required,parentSchema:schema11.properties.redirects.items,data:data28};
+if(data28.length < 2){
+const err59 = {instancePath:instancePath+"/compare/" + i5,schemaPath:"#/properties/compare/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema11.properties.compare.items,data:data28};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -788,8 +789,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data28.to === undefined){
-const err60 = {instancePath:instancePath+"/redirects/" + i5,schemaPath:"#/properties/redirects/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema11.properties.redirects.items.required,parentSchema:schema11.properties.redirects.items,data:data28};
+const len5 = data28.length;
+for(let i6=0; i6<len5; i6++){
+let data29 = data28[i6];
+if(typeof data29 === "string"){
+if(!pattern2.test(data29)){
+const err60 = {instancePath:instancePath+"/compare/" + i5+"/" + i6,schemaPath:"#/properties/compare/items/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",parentSchema:schema11.properties.compare.items.items,data:data29};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -798,9 +803,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-for(const key5 in data28){
-if(!((key5 === "from") || (key5 === "to"))){
-const err61 = {instancePath:instancePath+"/redirects/" + i5,schemaPath:"#/properties/redirects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.redirects.items,data:data28};
+}
+else {
+const err61 = {instancePath:instancePath+"/compare/" + i5+"/" + i6,schemaPath:"#/properties/compare/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.compare.items.items.type,parentSchema:schema11.properties.compare.items.items,data:data29};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -810,11 +815,9 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data28.from !== undefined){
-let data29 = data28.from;
-if(typeof data29 === "string"){
-if(!pattern7.test(data29)){
-const err62 = {instancePath:instancePath+"/redirects/" + i5+"/from",schemaPath:"#/properties/redirects/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.redirects.items.properties.from,data:data29};
+}
+else {
+const err62 = {instancePath:instancePath+"/compare/" + i5,schemaPath:"#/properties/compare/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.compare.items.type,parentSchema:schema11.properties.compare.items,data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -824,8 +827,9 @@ vErrors.push(err62);
 errors++;
 }
 }
+}
 else {
-const err63 = {instancePath:instancePath+"/redirects/" + i5+"/from",schemaPath:"#/properties/redirects/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.redirects.items.properties.from.type,parentSchema:schema11.properties.redirects.items.properties.from,data:data29};
+const err63 = {instancePath:instancePath+"/compare",schemaPath:"#/properties/compare/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.compare.type,parentSchema:schema11.properties.compare,data:data27};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -835,11 +839,15 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data28.to !== undefined){
-let data30 = data28.to;
-if(typeof data30 === "string"){
-if(!pattern7.test(data30)){
-const err64 = {instancePath:instancePath+"/redirects/" + i5+"/to",schemaPath:"#/properties/redirects/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.redirects.items.properties.to,data:data30};
+if(data.redirects !== undefined){
+let data30 = data.redirects;
+if(Array.isArray(data30)){
+const len6 = data30.length;
+for(let i7=0; i7<len6; i7++){
+let data31 = data30[i7];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.from === undefined){
+const err64 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema11.properties.redirects.items.required,parentSchema:schema11.properties.redirects.items,data:data31};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -848,9 +856,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-else {
-const err65 = {instancePath:instancePath+"/redirects/" + i5+"/to",schemaPath:"#/properties/redirects/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.redirects.items.properties.to.type,parentSchema:schema11.properties.redirects.items.properties.to,data:data30};
+if(data31.to === undefined){
+const err65 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema11.properties.redirects.items.required,parentSchema:schema11.properties.redirects.items,data:data31};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -859,10 +866,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/redirects/" + i5,schemaPath:"#/properties/redirects/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.redirects.items.type,parentSchema:schema11.properties.redirects.items,data:data28};
+for(const key5 in data31){
+if(!((key5 === "from") || (key5 === "to"))){
+const err66 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.redirects.items,data:data31};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -872,9 +878,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/redirects",schemaPath:"#/properties/redirects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.redirects.type,parentSchema:schema11.properties.redirects,data:data27};
+if(data31.from !== undefined){
+let data32 = data31.from;
+if(typeof data32 === "string"){
+if(!pattern8.test(data32)){
+const err67 = {instancePath:instancePath+"/redirects/" + i7+"/from",schemaPath:"#/properties/redirects/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.redirects.items.properties.from,data:data32};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -884,14 +892,74 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
 else {
-const err68 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err68 = {instancePath:instancePath+"/redirects/" + i7+"/from",schemaPath:"#/properties/redirects/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.redirects.items.properties.from.type,parentSchema:schema11.properties.redirects.items.properties.from,data:data32};
 if(vErrors === null){
 vErrors = [err68];
 }
 else {
 vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data31.to !== undefined){
+let data33 = data31.to;
+if(typeof data33 === "string"){
+if(!pattern8.test(data33)){
+const err69 = {instancePath:instancePath+"/redirects/" + i7+"/to",schemaPath:"#/properties/redirects/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.redirects.items.properties.to,data:data33};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/redirects/" + i7+"/to",schemaPath:"#/properties/redirects/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.redirects.items.properties.to.type,parentSchema:schema11.properties.redirects.items.properties.to,data:data33};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.redirects.items.type,parentSchema:schema11.properties.redirects.items,data:data31};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/redirects",schemaPath:"#/properties/redirects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.redirects.type,parentSchema:schema11.properties.redirects,data:data30};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
 }
 errors++;
 }
@@ -901,7 +969,7 @@ return errors === 0;
 
 export const validateKeywords = validate11;
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","hint":"Keyref names use letters, digits, \"-\", \"_\" and \".\"."},"additionalProperties":{"type":["string","number","boolean"],"hint":"Each keyword maps a name to its text, e.g. \"keymanagementserviceshort: Key Protect\"."}};
-const pattern9 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
+const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -910,7 +978,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
-if(!pattern9.test(key0)){
+if(!pattern10.test(key0)){
 const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema12.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
@@ -1032,7 +1100,7 @@ errors++;
 if(data0.title !== undefined){
 let data2 = data0.title;
 if(typeof data2 === "string"){
-if(func2(data2) < 1){
+if(func3(data2) < 1){
 const err5 = {instancePath:instancePath+"/" + i0+"/title",schemaPath:"#/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.items.properties.title,data:data2};
 if(vErrors === null){
 vErrors = [err5];
@@ -1086,7 +1154,7 @@ const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 let data5 = data4[i1];
 if(typeof data5 === "string"){
-if(func2(data5) < 1){
+if(func3(data5) < 1){
 const err9 = {instancePath:instancePath+"/" + i0+"/aliases/" + i1,schemaPath:"#/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13.items.properties.aliases.items,data:data5};
 if(vErrors === null){
 vErrors = [err9];
@@ -1255,8 +1323,8 @@ return errors === 0;
 
 export const validateYamlSource = validate13;
 const schema14 = {"type":"object","required":["title","areas"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"lastUpdated":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","hint":"Write the date as YYYY-MM-DD, e.g. 2025-09-18."},"summary":{"type":"string"},"areas":{"type":"array","items":{"type":"object","required":["heading"],"additionalProperties":false,"properties":{"heading":{"type":"string","minLength":1},"anchor":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."}},"intro":{"type":"string"},"caption":{"type":"string"},"summary":{"type":"string"},"rows":{"type":"array","items":{"type":"object","required":["task"],"additionalProperties":false,"properties":{"task":{"type":"string","minLength":1},"group":{"type":"string"},"provider":{"type":["string","null"]},"customer":{"type":["string","null"]}}}},"tables":{"type":"array","items":{"type":"object","required":["rows"],"additionalProperties":false,"properties":{"heading":{"type":"string","minLength":1},"anchor":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."}},"intro":{"type":"string"},"caption":{"type":"string"},"summary":{"type":"string"},"rows":{"type":"array","items":{"type":"object","required":["task"],"additionalProperties":false,"properties":{"task":{"type":"string","minLength":1},"group":{"type":"string"},"provider":{"type":["string","null"]},"customer":{"type":["string","null"]}}}}}}}}}}}};
-const pattern14 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-const pattern15 = new RegExp("^[A-Za-z][\\w.:-]*$", "u");
+const pattern15 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const pattern16 = new RegExp("^[A-Za-z][\\w.:-]*$", "u");
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1297,7 +1365,7 @@ errors++;
 if(data.title !== undefined){
 let data0 = data.title;
 if(typeof data0 === "string"){
-if(func2(data0) < 1){
+if(func3(data0) < 1){
 const err3 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.title,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -1322,7 +1390,7 @@ errors++;
 if(data.lastUpdated !== undefined){
 let data1 = data.lastUpdated;
 if(typeof data1 === "string"){
-if(!pattern14.test(data1)){
+if(!pattern15.test(data1)){
 const err5 = {instancePath:instancePath+"/lastUpdated",schemaPath:"#/properties/lastUpdated/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema14.properties.lastUpdated,data:data1};
 if(vErrors === null){
 vErrors = [err5];
@@ -1389,7 +1457,7 @@ errors++;
 if(data4.heading !== undefined){
 let data5 = data4.heading;
 if(typeof data5 === "string"){
-if(func2(data5) < 1){
+if(func3(data5) < 1){
 const err10 = {instancePath:instancePath+"/areas/" + i0+"/heading",schemaPath:"#/properties/areas/items/properties/heading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.areas.items.properties.heading,data:data5};
 if(vErrors === null){
 vErrors = [err10];
@@ -1414,7 +1482,7 @@ errors++;
 if(data4.anchor !== undefined){
 let data6 = data4.anchor;
 if(typeof data6 === "string"){
-if(!pattern15.test(data6)){
+if(!pattern16.test(data6)){
 const err12 = {instancePath:instancePath+"/areas/" + i0+"/anchor",schemaPath:"#/properties/areas/items/properties/anchor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.anchor,data:data6};
 if(vErrors === null){
 vErrors = [err12];
@@ -1443,7 +1511,7 @@ const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
 let data8 = data7[i1];
 if(typeof data8 === "string"){
-if(!pattern15.test(data8)){
+if(!pattern16.test(data8)){
 const err14 = {instancePath:instancePath+"/areas/" + i0+"/aliases/" + i1,schemaPath:"#/properties/areas/items/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.aliases.items,data:data8};
 if(vErrors === null){
 vErrors = [err14];
@@ -1548,7 +1616,7 @@ errors++;
 if(data13.task !== undefined){
 let data14 = data13.task;
 if(typeof data14 === "string"){
-if(func2(data14) < 1){
+if(func3(data14) < 1){
 const err22 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2+"/task",schemaPath:"#/properties/areas/items/properties/rows/items/properties/task/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.areas.items.properties.rows.items.properties.task,data:data14};
 if(vErrors === null){
 vErrors = [err22];
@@ -1665,7 +1733,7 @@ errors++;
 if(data19.heading !== undefined){
 let data20 = data19.heading;
 if(typeof data20 === "string"){
-if(func2(data20) < 1){
+if(func3(data20) < 1){
 const err31 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/heading",schemaPath:"#/properties/areas/items/properties/tables/items/properties/heading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.heading,data:data20};
 if(vErrors === null){
 vErrors = [err31];
@@ -1690,7 +1758,7 @@ errors++;
 if(data19.anchor !== undefined){
 let data21 = data19.anchor;
 if(typeof data21 === "string"){
-if(!pattern15.test(data21)){
+if(!pattern16.test(data21)){
 const err33 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/anchor",schemaPath:"#/properties/areas/items/properties/tables/items/properties/anchor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.tables.items.properties.anchor,data:data21};
 if(vErrors === null){
 vErrors = [err33];
@@ -1719,7 +1787,7 @@ const len4 = data22.length;
 for(let i4=0; i4<len4; i4++){
 let data23 = data22[i4];
 if(typeof data23 === "string"){
-if(!pattern15.test(data23)){
+if(!pattern16.test(data23)){
 const err35 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/aliases/" + i4,schemaPath:"#/properties/areas/items/properties/tables/items/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.tables.items.properties.aliases.items,data:data23};
 if(vErrors === null){
 vErrors = [err35];
@@ -1824,7 +1892,7 @@ errors++;
 if(data28.task !== undefined){
 let data29 = data28.task;
 if(typeof data29 === "string"){
-if(func2(data29) < 1){
+if(func3(data29) < 1){
 const err43 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5+"/task",schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/properties/task/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.task,data:data29};
 if(vErrors === null){
 vErrors = [err43];
