@@ -45,8 +45,9 @@ export function componentDefinition(site: Site, base: string): Json {
   };
   const catalogUuid = uuidV5('resource/nist-sp-800-53-rev5');
   const builder = new Builder(site, base, parties, catalogUuid);
-  const rows = rowControls(site);
-  const components = site.offerings.map((offering) => builder.component(offering, rows.filter((r) => r.offering === offering)));
+  const rowsOf = new Map<Offering, RowControls[]>(site.offerings.map((o) => [o, []]));
+  for (const r of rowControls(site)) rowsOf.get(r.offering)?.push(r);
+  const components = site.offerings.map((offering) => builder.component(offering, rowsOf.get(offering) ?? []));
   const date = newestDate(site);
   const body: Json = {
     metadata: {
@@ -114,7 +115,11 @@ class Builder {
   private requirements(offering: Offering, rows: RowControls[]): Json[] {
     const byControl = new Map<string, RowControls[]>();
     for (const r of rows) {
-      for (const control of r.controls) byControl.set(control, [...(byControl.get(control) ?? []), r]);
+      for (const control of r.controls) {
+        const list = byControl.get(control);
+        if (list) list.push(r);
+        else byControl.set(control, [r]);
+      }
     }
     return [...byControl.keys()].sort(compareControlIds).map((control) => {
       const mapped = byControl.get(control) ?? [];
