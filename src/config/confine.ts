@@ -32,7 +32,8 @@ function realRoot(root: string): string {
   return real;
 }
 
-function within(dir: string, file: string): boolean {
+/** Whether `file` is `dir` or inside it (both absolute, already resolved). */
+export function within(dir: string, file: string): boolean {
   return file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
 }
 

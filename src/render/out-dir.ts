@@ -6,6 +6,7 @@
  */
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { within } from '../config/confine.js';
 
 /** The real path of `file`, resolving links in the part of it that exists. */
 async function realOf(file: string): Promise<string> {
@@ -23,10 +24,6 @@ async function realOf(file: string): Promise<string> {
   }
 }
 
-function holds(dir: string, file: string): boolean {
-  return file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
-}
-
 /** Why `outDir` must not be built into, or undefined when it may. */
 export async function outDirProblem(outDir: string, contentDir: string, projectDir: string): Promise<string | undefined> {
   const out = path.resolve(outDir);
@@ -34,10 +31,10 @@ export async function outDirProblem(outDir: string, contentDir: string, projectD
   if (info?.isSymbolicLink()) return `--out ${out} is a symbolic link: give the real folder (it is replaced on every build)`;
   if (info && !info.isDirectory()) return `--out ${out} is not a folder (it would be replaced by the site)`;
   const [realOut, realContent, realProject] = await Promise.all([realOf(out), realOf(contentDir), realOf(projectDir)]);
-  if (holds(realOut, realContent)) {
+  if (within(realOut, realContent)) {
     return `--out must not be the content folder or hold it (it is replaced on every build): ${out}`;
   }
-  if (holds(realOut, realProject)) {
+  if (within(realOut, realProject)) {
     return `--out must not be the current folder or hold it (it is replaced on every build): ${out}`;
   }
   return undefined;
@@ -46,7 +43,7 @@ export async function outDirProblem(outDir: string, contentDir: string, projectD
 /** `relative` (forward slashes) joined to `root`, or an error if it would leave `root`. */
 export function insideOutput(root: string, relative: string): string {
   const file = path.resolve(root, relative);
-  if (path.isAbsolute(relative) || !holds(root, file) || file === root) {
+  if (path.isAbsolute(relative) || !within(root, file) || file === root) {
     throw new Error(`refusing to write ${JSON.stringify(relative)}: it is outside the output folder`);
   }
   return file;
