@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FileWriter } from '../../src/render/file-writer.js';
 import { makeContent, MINIMAL_SITE, run } from './helpers.js';
 
 const PAGE = '# Page\n{: #shared-responsibilities}\n\n## Disaster recovery\n{: #disaster-recovery}\n\n| Task | IBM | You |\n| - | - | - |\n| Backups | a | b |\n';
@@ -76,5 +77,18 @@ describe('build --out', () => {
     expect(readdirSync(root).sort()).toEqual([`.dist-tmp-${process.pid}`, `.dist-tmp-${process.pid}-old`, 'content', 'dist', 'keep.txt']);
     expect(readdirSync(path.join(root, 'dist'))).not.toContain('stale.html');
     expect(readdirSync(path.join(root, 'dist'))).toContain('index.html');
+  });
+
+  it('the writer refuses any path that climbs out of the output folder', async () => {
+    const { root } = project();
+    mkdirSync(path.join(root, 'dist'));
+    const writer = new FileWriter(path.join(root, 'dist'));
+    for (const relative of ['../escaped.html', 'a/../../escaped.html', '/tmp/escaped.html', '']) {
+      await expect(writer.write(relative, 'x')).rejects.toThrow(/outside the output folder/);
+    }
+    await writer.write('ok/index.html', 'fine');
+    await writer.flush();
+    expect(readdirSync(root).sort()).toEqual(['content', 'dist', 'keep.txt']);
+    expect(readFileSync(path.join(root, 'dist', 'ok', 'index.html'), 'utf8')).toBe('fine');
   });
 });

@@ -112,8 +112,8 @@ describe('hostile content that builds', () => {
     const warnings = built.stderr.split('\n').filter((line) => / warning /.test(line));
     // Every warning points at file:line:column with a rule id.
     for (const line of warnings) expect(line).toMatch(/^content\/(site\.yaml|keywords\.yaml|sources\/[\w.-]+):\d+:\d+ +warning .+ [a-z]+(-[a-z]+)*$/);
-    expect(built.stderr).toMatch(/content\/sources\/hostile\.md:45:9 +warning +HTML <script> is not allowed here; shown as text +raw-html/);
-    expect(built.stderr).toMatch(/content\/sources\/hostile\.md:49:20 +warning +Unsafe link URL "javascript:window\.__pwned='cell-link'" dropped +unsafe-url/);
+    expect(built.stderr).toMatch(/content\/sources\/hostile\.md:18:9 +warning +HTML <script> is not allowed here; shown as text +raw-html/);
+    expect(built.stderr).toMatch(/content\/sources\/hostile\.md:22:20 +warning +Unsafe link URL "javascript:window\.__pwned='cell-link'" dropped +unsafe-url/);
     expect(built.stderr).toMatch(/content\/sources\/hostile\.yaml:11:20 +warning +Unsafe link URL "javascript:window\.__pwned='yaml-provider'" dropped +unsafe-url/);
   });
 
