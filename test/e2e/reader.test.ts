@@ -71,5 +71,5 @@ describe('accessibility of the reader features', () => {
         await context.close();
       }
     }
-  });
+  }, 180_000);
 });
