@@ -1,7 +1,7 @@
 /**
  * Bad input never crashes: random bytes and random mutations of real pages go through
- * parseMarkdownSource and buildOfferings without throwing, quickly, with every message
- * positioned. Cases found once are kept below as named regression tests.
+ * parseMarkdownSource and buildOfferings without throwing, with every message positioned.
+ * (How fast they go is the bench's business.) Cases found once are kept below as named regression tests.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import type { ContentConfig } from '../src/config/types.js';
 import type { Diagnostic } from '../src/diagnostics.js';
 import { buildOfferings } from '../src/model/offerings.js';
 import { parseMarkdownSource } from '../src/parse/index.js';
+import { propertySeed } from './property-seed.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
 const PAGES = ['ibm', 'upstream'].flatMap((dir) =>
@@ -24,9 +25,8 @@ const CONFIG: ContentConfig = {
   tasks: [],
 };
 
-/** Parse and build; returns the time taken. Throws (failing the property) on any crash. */
-function survive(text: string): number {
-  const start = performance.now();
+/** Parse and build. Throws (failing the property) on any crash or unpositioned message. */
+function survive(text: string): void {
   const file = new VFile({ path: 'sources/fuzz.md', value: text });
   const parsed = parseMarkdownSource(file, { keywords: KEYWORDS, linkBase: 'https://cloud.ibm.com' });
   const diagnostics: Diagnostic[] = [];
@@ -35,7 +35,6 @@ function survive(text: string): number {
     expect(m.line, m.reason).toBeGreaterThanOrEqual(1);
     expect(m.column, m.reason).toBeGreaterThanOrEqual(1);
   }
-  return performance.now() - start;
 }
 
 const SNIPPETS = [
@@ -64,33 +63,31 @@ function mutate(page: string, ms: { at: number; length: number; insert: string }
 
 describe('fuzz', () => {
   it('survives random text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400, unit: 'binary' }), (s) => { survive(s); }), { numRuns: 50, seed: Number(process.env.FUZZ_SEED ?? 1) });
+    fc.assert(fc.property(fc.string({ maxLength: 400, unit: 'binary' }), (s) => { survive(s); }), { numRuns: 50, seed: propertySeed('random text') });
   });
 
   it('survives random mixes of dialect constructs', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...SNIPPETS, 'word ', 'IBM '), { maxLength: 80 }), (parts) => { survive(parts.join('')); }), { numRuns: 50, seed: Number(process.env.FUZZ_SEED ?? 2) });
+    fc.assert(fc.property(fc.array(fc.constantFrom(...SNIPPETS, 'word ', 'IBM '), { maxLength: 80 }), (parts) => { survive(parts.join('')); }), { numRuns: 50, seed: propertySeed('dialect mixes') });
   });
 
-  it('survives mutated real pages, quickly', () => {
+  it('survives mutated real pages', () => {
     fc.assert(
       fc.property(fc.nat({ max: PAGES.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), (p, ms) => {
-        expect(survive(mutate(PAGES[p] as string, ms))).toBeLessThan(5_000);
+        survive(mutate(PAGES[p] as string, ms));
       }),
-      { numRuns: 60, seed: Number(process.env.FUZZ_SEED ?? 3) },
+      { numRuns: 60, seed: propertySeed('mutated pages') },
     );
   });
 });
 
 describe('fuzz regressions', () => {
-  it('thousands of unknown keyrefs are each reported, in linear time', () => {
+  it('thousands of unknown keyrefs are each reported', () => {
     const line = '| A | {{site.data.keyword.nope}} x {{site.data.keyword.nope2}} | y |\n';
     const text = `| Task | IBM responsibilities | Your responsibilities |\n|--|--|--|\n${line.repeat(2_500)}`;
     const file = new VFile({ path: 'x.md', value: text });
-    const start = performance.now();
     parseMarkdownSource(file, { keywords: KEYWORDS });
     expect(file.messages).toHaveLength(5_000);
     expect(file.messages[4_999]).toMatchObject({ line: 2_502, column: 36 });
-    expect(performance.now() - start).toBeLessThan(20_000);
   });
 
   it('an unclosed front matter and a lone attribute list', () => {

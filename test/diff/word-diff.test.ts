@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wordDiff } from '../../src/model/word-diff.js';
+import { propertySeed } from '../property-seed.js';
 
 const side = (parts: ReturnType<typeof wordDiff>, drop: 'added' | 'removed'): string =>
   parts.filter((p) => p.kind !== drop).map((p) => p.text).join('');
@@ -36,6 +37,7 @@ describe('wordDiff', () => {
         expect(side(parts, 'added')).toBe(before);
         expect(side(parts, 'removed')).toBe(after);
       }),
+      { seed: propertySeed('word diff') },
     );
   });
 

@@ -19,5 +19,4 @@ test('build --timings prints the stage times, --quiet or not', async () => {
   const [pipeline, ...stages] = match!.slice(1, 7).map(Number);
   // The pipeline is the sum of its stages (each rounded on its own).
   expect(Math.abs(pipeline! - stages.reduce((a, b) => a + b, 0))).toBeLessThanOrEqual(6);
-  expect(Number(match![3])).toBeGreaterThan(0);
 }, 60_000);
