@@ -1,12 +1,26 @@
-/** dist/responsibilities.csv: one line per row of every offering (RFC 4180: CRLF, quoted fields). */
+/**
+ * dist/responsibilities.csv: one line per row of every offering (RFC 4180: CRLF, quoted fields).
+ * Every CSV the site publishes goes through `csvLine`/`csvField`, which also defuse spreadsheet
+ * formulas: content comes from pull requests, and a cell such as `=HYPERLINK(...)` must open
+ * as text in Excel, LibreOffice or Sheets, not run.
+ */
 import type { Site } from '../../model/types.js';
 import type { OutputFile } from '../page.js';
 import type { OutputContext } from '../outputs.js';
 import { absoluteUrl, siteUrl } from '../url.js';
 
-/** Quote a field when it holds a comma, quote, CR or LF; double the quotes inside. */
+/** What spreadsheets read as the start of a formula (OWASP "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A field a spreadsheet would evaluate gets a leading `'`, so it shows as the text it is. */
+export function defuseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Defuse formulas, then quote a field when it holds a comma, quote, CR or LF; double the quotes inside. */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = defuseFormula(value);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function csvLine(fields: readonly string[]): string {
