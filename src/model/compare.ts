@@ -8,8 +8,29 @@
  * the cells of offerings that file it elsewhere say where (`placedIn`), and the other area keeps
  * a pointer to that line under the anchor the line would have had there. Differences are
  * decided on content only, never on placement.
+ *
+ * Pure and free of Node: the build runs it for the pages it writes and the browser runs the same
+ * code on the per-offering data files for any offerings a reader picks (src/client/compare.ts).
  */
 import type { Area, Offering, Row, Site } from './types.js';
+
+/** What the comparison needs of a row: the browser gets exactly this from the offering data files. */
+export type CompareRowInput = Pick<Row, 'anchor' | 'task' | 'taskId' | 'provider' | 'customer'>;
+
+/** What the comparison needs of an offering. */
+export interface CompareOffering {
+  id: string;
+  name: string;
+  sections: { areaId: string; rows: CompareRowInput[] }[];
+}
+
+/** Everything alignOfferings reads: the site's areas in order, task titles, the offerings compared. */
+export interface AlignInput {
+  areas: readonly Area[];
+  /** Canonical task id -> title (a task missing here is titled after its first row). */
+  taskTitles: ReadonlyMap<string, string>;
+  offerings: readonly CompareOffering[];
+}
 
 import type { Party } from './duty.js';
 export type { Party } from './duty.js';
@@ -18,7 +39,7 @@ export const PARTIES: readonly Party[] = ['provider', 'customer'];
 export interface CompareCell {
   offeringId: string;
   /** The offering's rows for this task in this area, in source order; empty = not listed. */
-  rows: Row[];
+  rows: CompareRowInput[];
   /** The area this offering files these rows under, when it is not the line's area. */
   placedIn?: string;
   /**
@@ -62,7 +83,7 @@ export interface Comparison {
 }
 
 /** Text of one party's duty for comparison: whitespace folded, so wrapping never counts. */
-export function dutyText(rows: readonly Row[], party: Party): string {
+export function dutyText(rows: readonly CompareRowInput[], party: Party): string {
   // Nearly every cell holds one row (or none): no arrays to build then.
   if (rows.length === 0) return '';
   if (rows.length === 1) return folded(rows[0]!, party);
@@ -73,8 +94,8 @@ export function dutyText(rows: readonly Row[], party: Party): string {
 }
 
 /** Folded texts per row, computed once: a row is compared on every pair page it appears in. */
-const foldCache = new WeakMap<Row, Record<Party, string>>();
-function folded(row: Row, party: Party): string {
+const foldCache = new WeakMap<CompareRowInput, Record<Party, string>>();
+function folded(row: CompareRowInput, party: Party): string {
   let texts = foldCache.get(row);
   if (!texts) {
     texts = {
@@ -98,22 +119,26 @@ export function cellsDiffer(cells: readonly CompareCell[], party: Party): boolea
 export function buildComparison(site: Site, offeringIds?: readonly string[]): Comparison {
   const wanted = offeringIds ? new Set(offeringIds) : undefined;
   const offerings = site.offerings.filter((o) => !wanted || wanted.has(o.id));
-  const lineOf = alignmentKeys(offerings);
+  return alignOfferings({ areas: site.areas, taskTitles: taskTitles(site), offerings });
+}
 
+/** The comparison of the given offerings, in the order given. */
+export function alignOfferings(input: AlignInput): Comparison {
+  const { offerings } = input;
+  const lineOf = alignmentKeys(offerings);
   // areaId -> taskId -> offeringId -> rows
-  const grid = new Map<string, Map<string, Map<string, Row[]>>>();
+  const grid = new Map<string, Map<string, Map<string, CompareRowInput[]>>>();
   for (const offering of offerings) {
     for (const section of offering.sections) {
-      const tasks = getOrSet(grid, section.areaId, () => new Map<string, Map<string, Row[]>>());
+      const tasks = getOrSet(grid, section.areaId, () => new Map<string, Map<string, CompareRowInput[]>>());
       for (const row of section.rows) {
-        const byOffering = getOrSet(tasks, lineOf(row), () => new Map<string, Row[]>());
+        const byOffering = getOrSet(tasks, lineOf(row), () => new Map<string, CompareRowInput[]>());
         getOrSet(byOffering, offering.id, () => []).push(row);
       }
     }
   }
 
-  const taskTitle = taskTitles(site);
-  const areas: Area[] = [...site.areas];
+  const areas: Area[] = [...input.areas];
   for (const areaId of grid.keys()) {
     if (!areas.some((a) => a.id === areaId)) areas.push({ id: areaId, title: areaId });
   }
@@ -123,16 +148,14 @@ export function buildComparison(site: Site, offeringIds?: readonly string[]): Co
   return {
     offerings: offerings.map(({ id, name }) => ({ id, name })),
     areas: areas.map((area) => {
-      const tasks = grid.get(area.id) ?? new Map<string, Map<string, Row[]>>();
+      const tasks = grid.get(area.id) ?? new Map<string, Map<string, CompareRowInput[]>>();
       // Order of first appearance (offerings in site order, rows in source order): the first
       // offering reads as on its own page, later offerings' extra tasks follow.
       const taskIds = [...tasks.keys()];
-      const titleOf = (taskId: string, cells: readonly { rows: Row[] }[]) =>
-        taskTitle.get(taskId) ?? firstRow(cells)?.task ?? taskId;
       return {
         area,
         rows: taskIds.map((taskId) => {
-          const byOffering = tasks.get(taskId) ?? new Map<string, Row[]>();
+          const byOffering = tasks.get(taskId) ?? new Map<string, CompareRowInput[]>();
           const cells = offerings.map((o) => {
             const elsewhere = placed.get(`${area.id}\u0000${taskId}\u0000${o.id}`);
             return {
@@ -141,11 +164,12 @@ export function buildComparison(site: Site, offeringIds?: readonly string[]): Co
               ...(elsewhere ? { placedIn: elsewhere } : {}),
             };
           });
-          return compareRow(area.id, taskId, titleOf(taskId, cells), cells);
+          const title = input.taskTitles.get(taskId) ?? firstRow(cells)?.task ?? taskId;
+          return compareRow(area.id, taskId, title, cells);
         }),
         pointers: (pointers.get(area.id) ?? []).map(({ taskId, areaId, rows }) => ({
           taskId,
-          title: taskTitle.get(taskId) ?? rows[0]?.task ?? taskId,
+          title: input.taskTitles.get(taskId) ?? rows[0]?.task ?? taskId,
           anchor: `${area.id}--${taskId}`,
           areaId,
           target: `${areaId}--${taskId}`,
@@ -160,7 +184,7 @@ export function buildComparison(site: Site, offeringIds?: readonly string[]): Co
  * parties) in different offerings share a line even when their tasks differ, as long as no
  * offering lists both tasks. Short texts are left alone: "None." is not a task.
  */
-function alignmentKeys(offerings: readonly Offering[]): (row: Row) => string {
+function alignmentKeys(offerings: readonly CompareOffering[]): (row: CompareRowInput) => string {
   const byText = new Map<string, { taskId: string; offeringId: string }[]>();
   const tasksOf = new Map<string, Set<string>>();
   for (const offering of offerings) {
@@ -192,7 +216,7 @@ interface Displaced {
   taskId: string;
   /** The area of the line. */
   areaId: string;
-  rows: Row[];
+  rows: CompareRowInput[];
 }
 
 /**
@@ -201,8 +225,8 @@ interface Displaced {
  * and per area the pointers left where a line went away.
  */
 function alignAcrossAreas(
-  grid: Map<string, Map<string, Map<string, Row[]>>>,
-  offerings: readonly Offering[],
+  grid: Map<string, Map<string, Map<string, CompareRowInput[]>>>,
+  offerings: readonly CompareOffering[],
   areaRank: ReadonlyMap<string, number>,
 ): { placed: Map<string, string>; pointers: Map<string, Displaced[]> } {
   const placed = new Map<string, string>();
@@ -271,7 +295,7 @@ function compareRow(
   areaId: string,
   taskId: string,
   title: string,
-  plain: { offeringId: string; rows: Row[]; placedIn?: string }[],
+  plain: { offeringId: string; rows: CompareRowInput[]; placedIn?: string }[],
 ): CompareRow {
   const classes: Record<Party, Map<string, number>> = { provider: new Map(), customer: new Map() };
   const cells: CompareCell[] = plain.map((cell) => {
@@ -302,7 +326,7 @@ function taskTitles(site: Site): Map<string, string> {
   return titles;
 }
 
-function firstRow(cells: readonly { rows: Row[] }[]): Row | undefined {
+function firstRow(cells: readonly { rows: CompareRowInput[] }[]): CompareRowInput | undefined {
   return cells.find((c) => c.rows.length > 0)?.rows[0];
 }
 

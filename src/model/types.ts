@@ -97,4 +97,6 @@ export interface Site {
   offerings: Offering[];
   tasks: CanonicalTask[];
   redirects: Redirect[];
+  /** Offerings (2 to 4 ids) that get a static comparison page whatever the site's size (site.yaml `compare`). */
+  compare?: string[][];
 }

@@ -13,6 +13,7 @@ import { sitemapXml } from './outputs/sitemap.js';
 import { robotsTxt } from './outputs/robots.js';
 import { checklistCsv } from './pages/checklist.js';
 import { searchOutputs } from '../search/index.js';
+import { compareDataOutputs } from './outputs/compare-data.js';
 
 export interface OutputContext {
   /** Every HTML page of the site (with its HTML when it is still in memory). */
@@ -40,6 +41,7 @@ const outputLists: OutputList[] = [
   robotsTxt,
   checklistCsv,
   searchOutputs,
+  compareDataOutputs,
 ];
 
 export function outputs(site: Site, context: OutputContext): OutputFile[] {
