@@ -13,7 +13,8 @@ export type RuleId =
   | 'yaml-syntax' // YAML that does not parse
   | 'schema' // configuration or YAML source that violates its schema
   | 'unknown-keyref' // {{site.data.keyword.X}} with X not in keywords.yaml
-  | 'table-shape' // ragged rows, missing IBM/You columns, template leftovers
+  | 'table-shape' // ragged rows, rows broken across lines, template leftovers
+  | 'table-not-read' // a table whose header names no IBM and customer columns: not in the model
   | 'attribute-syntax' // a malformed attribute list ({: caption="... without its closing quote)
   | 'orphan-attributes' // an attribute list that qualifies no block
   | 'duplicate-anchor' // two things claim the same id on one page
