@@ -96,6 +96,7 @@ export function parseTasks(text: string, file: VFile): Parsed<TaskConfig[]> {
     };
     if (typeof t['area'] === 'string') task.area = t['area'];
     if (Array.isArray(t['formerIds'])) task.formerIds = t['formerIds'] as string[];
+    if (Array.isArray(t['controls'])) task.controls = t['controls'] as string[];
     pointers.set(task, `/${index}`);
     tasks.push(task);
   });

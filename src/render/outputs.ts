@@ -7,6 +7,7 @@ import type { Site } from '../model/types.js';
 import type { OutputFile, Page } from './page.js';
 import { modelJson } from './outputs/model-json.js';
 import { responsibilitiesCsv } from './outputs/csv.js';
+import { oscalComponentDefinition } from './outputs/oscal/component-definition.js';
 import { anchorsJson, areaOfferingMaps } from './anchors.js';
 import { redirectScript } from './redirects.js';
 import { sitemapXml } from './outputs/sitemap.js';
@@ -34,6 +35,7 @@ export type OutputList = (site: Site, context: OutputContext) => OutputFile[];
 const outputLists: OutputList[] = [
   modelJson,
   responsibilitiesCsv,
+  oscalComponentDefinition,
   anchorsJson,
   areaOfferingMaps,
   redirectScript,
