@@ -126,11 +126,11 @@ class Builder {
       const statements = mapped.map((r) => this.statement(control, r));
       const roles = ROLES.filter((role) => mapped.some((r) => r.row[role].text !== ''));
       const tasks = [...new Set(mapped.map((r) => r.row.task))].map(markdownText).join('; ');
-      const count = mapped.length === 1 ? 'one row' : `${mapped.length} rows`;
+      const count = mapped.length === 1 ? 'one row of the responsibility matrix concerns' : `${mapped.length} rows of the responsibility matrix concern`;
       return {
         uuid: uuidV5(`implemented-requirement/${offering.id}/${control}`),
         'control-id': control,
-        description: `${markdownText(offering.name)}: ${count} of the responsibility matrix concern ${controlLabel(control)} (${tasks}). Each statement is one row: what ${markdownText(this.site.parties.provider)} and ${markdownText(this.site.parties.customer)} do.`,
+        description: `${markdownText(offering.name)}: ${count} ${controlLabel(control)} (${tasks}). Each statement is one row: what ${markdownText(this.site.parties.provider)} and ${markdownText(this.site.parties.customer)} do.`,
         ...(roles.length > 0 ? { 'responsible-roles': roles.map((role) => ({ 'role-id': role, 'party-uuids': [this.parties[role]] })) } : {}),
         statements,
       };
