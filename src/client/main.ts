@@ -11,7 +11,7 @@ import.meta.glob(['./styles/*.css', '!./styles/base.css'], { eager: true });
 
 type FeatureModule = Record<string, unknown>;
 
-const modules = import.meta.glob<FeatureModule>(['./search.ts', './copy-link.ts', './compare.ts', './checklist.ts', './legacy-fragments.ts'], {
+const modules = import.meta.glob<FeatureModule>(['./search.ts', './copy-link.ts', './compare.ts', './checklist.ts', './legacy-fragments.ts', './offering-filter.ts'], {
   eager: true,
 });
 
@@ -22,6 +22,7 @@ const featureInits: [path: string, init: string][] = [
   ['./compare.ts', 'initCompare'],
   ['./checklist.ts', 'initChecklist'],
   ['./legacy-fragments.ts', 'initLegacyFragments'],
+  ['./offering-filter.ts', 'initOfferingFilter'],
 ];
 
 function start(): void {

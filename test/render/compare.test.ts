@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparePages, publishedPairs, ALL_PAIRS_LIMIT } from '../../src/render/pages/compare.js';
+import { homePages } from '../../src/render/pages/home.js';
+import { CATALOG_PAGE_SIZE } from '../../src/render/offering-summary.js';
 import type { Offering, Site } from '../../src/model/types.js';
 import { compareFixture } from '../fixtures/compare-fixture.js';
 import { all, byId, hasClass, ids, renderPages, text } from './compare-helpers.js';
@@ -54,13 +56,22 @@ describe('compare pages', () => {
 
   it('put one row per task with #<area>--<task>, cells saying Not listed where an offering has none', () => {
     const tree = page('compare/');
+    const firmware = byId(tree, 'incident-and-ops--firmware-updates');
+    const firmwareCells = all(firmware, (e) => e.tagName === 'td');
+    expect(text(firmwareCells[0]!)).toBe('Alpha Standard Not listed');
+    expect(firmwareCells[0]!.properties.dataListed).toBe('0');
     const availability = byId(tree, 'incident-and-ops--availability');
     expect(availability.tagName).toBe('tr');
     expect(availability.properties.dataDiffersProvider).toBe('1');
     const cells = all(availability, (e) => e.tagName === 'td');
     expect(cells.map((c) => c.properties.dataOffering)).toEqual(['alpha', 'beta', 'gamma']);
-    expect(text(cells[1]!)).toBe('Beta Dedicated Not listed');
-    expect(cells[1]!.properties.dataListed).toBe('0');
+    // beta files it under disaster recovery: on this line, saying where it is listed
+    expect(text(all(cells[1]!, (e) => hasClass(e, 'cmp-placed'))[0]!)).toBe('Listed under Disaster recovery');
+    expect(cells[1]!.properties.dataListed).toBe('1');
+    // and disaster recovery points here under the row's old anchor
+    const pointer = byId(tree, 'disaster-recovery--availability');
+    expect(text(pointer)).toContain('Compared under Incident and operations management › Availability');
+    expect(all(pointer, (e) => e.tagName === 'a')[0]!.properties.href).toBe('#incident-and-ops--availability');
     // gamma words the task its own way: say so and link the source row
     const source = all(cells[2]!, (e) => hasClass(e, 'cmp-source-task'))[0]!;
     expect(text(source)).toBe('Listed as Ensuring high availability');
@@ -84,12 +95,12 @@ describe('compare pages', () => {
     ]);
   });
 
-  it('say Not listed for an empty duty inside a listed row', () => {
+  it('say No duty listed for an empty duty inside a listed row', () => {
     const backups = byId(page('compare/'), 'disaster-recovery--backups');
     const alpha = all(backups, (e) => e.tagName === 'td')[0]!;
     expect(all(alpha, (e) => hasClass(e, 'cmp-duty')).map(text)).toEqual([
       'IBM Back up keys.',
-      'You Not listed',
+      'You No duty listed',
     ]);
   });
 
@@ -173,6 +184,27 @@ describe('compare pages', () => {
     expect(all(form[0]!, (e) => e.tagName === 'input' && e.properties.type === 'checkbox' && e.properties.name === 'offerings')).toHaveLength(0);
     expect(all(form[0]!, (e) => e.tagName === 'input' && e.properties.role === 'combobox')).toHaveLength(1);
     expect(all(tree, (e) => e.tagName === 'a' && String(e.properties.href).includes('-vs-'))).toHaveLength(3);
+  });
+
+  it('turn the home page of a large site into a paged summary, offerings as rows and areas as columns', () => {
+    const big: Site = {
+      ...compareFixture,
+      offerings: Array.from({ length: CATALOG_PAGE_SIZE + 5 }, (_, i): Offering => ({
+        id: `o${i}`, name: `O ${i}`, source: { file: 'x', line: 1 }, sections: compareFixture.offerings[i % 3]!.sections,
+      })),
+    };
+    const pages = homePages(big);
+    expect(pages.map((p) => p.url)).toEqual(['', 'catalog/2/']);
+    const trees = renderPages(big, pages);
+    const home = trees.get('')!;
+    expect(all(home, (e) => hasClass(e, 'cards'))).toHaveLength(0);
+    expect(all(home, (e) => e.tagName === 'tbody').flatMap((b) => all(b, (e) => e.tagName === 'tr'))).toHaveLength(CATALOG_PAGE_SIZE);
+    expect(all(home, (e) => e.tagName === 'form' && e.properties.dataOfferingFilter !== undefined)).toHaveLength(1);
+    const second = trees.get('catalog/2/')!;
+    expect(all(second, (e) => e.tagName === 'tbody').flatMap((b) => all(b, (e) => e.tagName === 'tr'))).toHaveLength(5);
+    expect(text(all(second, (e) => e.tagName === 'h1')[0]!)).toBe('All offerings, page 2');
+    // a small site keeps its cards
+    expect(all(renderPages(compareFixture, homePages(compareFixture)).get('')!, (e) => hasClass(e, 'card'))).toHaveLength(3);
   });
 
   it('link from a pair page the pairs sharing one of its offerings', () => {
