@@ -12,6 +12,7 @@ import { redirectScript } from './redirects.js';
 import { sitemapXml } from './outputs/sitemap.js';
 import { robotsTxt } from './outputs/robots.js';
 import { checklistCsv } from './pages/checklist.js';
+import { offeringDataFiles } from './outputs/offering-data.js';
 import { searchOutputs } from '../search/index.js';
 
 export interface OutputContext {
@@ -39,6 +40,7 @@ const outputLists: OutputList[] = [
   sitemapXml,
   robotsTxt,
   checklistCsv,
+  offeringDataFiles,
   searchOutputs,
 ];
 

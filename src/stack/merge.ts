@@ -1,0 +1,131 @@
+/**
+ * A stack: every customer duty across the offerings a reader uses, grouped by area and then by
+ * canonical task. A duty worded identically (whitespace aside) by several offerings appears once
+ * with each offering named; different wordings of one task stand side by side under it.
+ * Pure: the browser builds the page from it and the tests check it in Node.
+ */
+import type { OfferingDataFile, OfferingDataRow } from './data.js';
+
+/** Whether a row's customer cell is a duty to tick off (empty and "no action" cells are not). */
+export type DutyPredicate = (row: OfferingDataRow) => boolean;
+
+/** Where a duty comes from: one offering's row. */
+export interface DutySource {
+  offeringId: string;
+  offeringName: string;
+  /** The task as this offering's source words it. */
+  task: string;
+  anchor: string;
+  /** The row on the offering page, relative to the site base. */
+  url: string;
+}
+
+export interface StackDuty {
+  /** `<offering-id>#<anchor>` of the first source: the duty's id on the page. */
+  id: string;
+  text: string;
+  html: string;
+  /** Every offering row that asks for this duty, in the stack's offering order. */
+  sources: DutySource[];
+}
+
+export interface StackTask {
+  id: string;
+  title: string;
+  duties: StackDuty[];
+}
+
+export interface StackArea {
+  id: string;
+  title: string;
+  tasks: StackTask[];
+}
+
+export interface Stack {
+  offerings: { id: string; name: string; url: string; checklistUrl: string }[];
+  areas: StackArea[];
+  /** Number of duties (merged duties count once). */
+  total: number;
+}
+
+/** The key of one offering's row, used for ids and for the reader's saved state. */
+export function rowKey(offeringId: string, anchor: string): string {
+  return `${offeringId}#${anchor}`;
+}
+
+/** Text that decides whether two wordings are the same duty: whitespace folded. */
+export function dutyWording(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A customer cell with something in it. */
+export const listedDuty: DutyPredicate = (row) => row.customer.text.trim() !== '' || row.customer.html.trim() !== '';
+
+/**
+ * Merge the offerings' customer duties. Offerings keep the order given; areas follow the site's
+ * area order; tasks and wordings keep the order of first appearance.
+ */
+export function buildStack(offerings: readonly OfferingDataFile[], isDuty: DutyPredicate = listedDuty): Stack {
+  interface AreaAcc {
+    id: string;
+    title: string;
+    order: number;
+    tasks: Map<string, { title: string; duties: Map<string, StackDuty> }>;
+  }
+  const areas = new Map<string, AreaAcc>();
+  let total = 0;
+  for (const offering of offerings) {
+    for (const area of offering.areas) {
+      let acc = areas.get(area.id);
+      if (!acc) {
+        acc = { id: area.id, title: area.title, order: area.order, tasks: new Map() };
+        areas.set(area.id, acc);
+      }
+      for (const row of area.rows) {
+        if (!isDuty(row)) continue;
+        let task = acc.tasks.get(row.taskId);
+        if (!task) {
+          task = { title: row.taskTitle, duties: new Map() };
+          acc.tasks.set(row.taskId, task);
+        }
+        const wording = dutyWording(row.customer.text);
+        const source: DutySource = {
+          offeringId: offering.id,
+          offeringName: offering.name,
+          task: row.task,
+          anchor: row.anchor,
+          url: `${offering.url}#${row.anchor}`,
+        };
+        const same = task.duties.get(wording);
+        if (same) {
+          same.sources.push(source);
+        } else {
+          total += 1;
+          task.duties.set(wording, {
+            id: rowKey(offering.id, row.anchor),
+            text: wording,
+            html: row.customer.html,
+            sources: [source],
+          });
+        }
+      }
+    }
+  }
+  return {
+    offerings: offerings.map(({ id, name, url, checklistUrl }) => ({ id, name, url, checklistUrl })),
+    areas: [...areas.values()]
+      .filter((area) => area.tasks.size > 0)
+      .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((area) => ({
+        id: area.id,
+        title: area.title,
+        tasks: [...area.tasks].map(([id, task]) => ({ id, title: task.title, duties: [...task.duties.values()] })),
+      })),
+    total,
+  };
+}
+
+/** Every duty of a stack with its area and task, in page order. */
+export function stackDuties(stack: Stack): { area: StackArea; task: StackTask; duty: StackDuty }[] {
+  return stack.areas.flatMap((area) => area.tasks.flatMap((task) => task.duties.map((duty) => ({ area, task, duty }))));
+}
