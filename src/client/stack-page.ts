@@ -208,6 +208,8 @@ export async function startStack(root: HTMLElement): Promise<void> {
       input.maxLength = maxLength;
       input.autocomplete = 'off';
       input.dataset.field = name;
+      // Every duty has an Owner and a Note field: the duty's text tells them apart.
+      input.setAttribute('aria-describedby', textId);
       const label = el('label', undefined, labelText);
       label.htmlFor = input.id;
       wrap.append(label, input);
