@@ -49,6 +49,7 @@ export function parseSiteConfig(text: string, file: VFile): Parsed<SiteConfig | 
     report(file, 'schema', `"baseUrl" is not a valid URL: ${site.baseUrl}`, doc.positions.get('/baseUrl'), 'error');
     delete site.baseUrl;
   }
+  if (Array.isArray(raw['compare'])) site.compare = (raw['compare'] as unknown[]).filter(Array.isArray) as string[][];
   if (Array.isArray(raw['offerings'])) {
     site.offerings = uniqueById(raw['offerings'] as OfferingConfig[], '/offerings', 'offering', doc.positions, file);
   }

@@ -46,7 +46,7 @@ export const siteSchema = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['id', 'name', 'source'],
+        required: ['id', 'source'],
         additionalProperties: false,
         properties: {
           id,
@@ -65,6 +65,16 @@ export const siteSchema = {
           },
           summary: text,
         },
+      },
+    },
+    compare: {
+      type: 'array',
+      items: {
+        type: 'array',
+        items: id,
+        minItems: 2,
+        maxItems: 4,
+        hint: 'List 2 to 4 offering ids, e.g. [key-protect-standard, secrets-manager].',
       },
     },
     redirects: {

@@ -1,5 +1,5 @@
 /**
- * The content folder's configuration after validation (PRODUCT.md section 2).
+ * The content folder's configuration after validation (README, "Content").
  * Loaders in this folder turn site.yaml, keywords.yaml and tasks.yaml into these types,
  * reporting every problem at its line and column, so later stages can trust them.
  */
@@ -27,7 +27,8 @@ export interface TableSelector {
 
 export interface OfferingConfig {
   id: string;
-  name: string;
+  /** Absent: the product name from the source's title (src/model/names.ts). */
+  name?: string;
   family?: string;
   /** Source file, relative to `content/sources/`. */
   source: string;
@@ -47,6 +48,8 @@ export interface SiteConfig {
   areas: AreaConfig[];
   /** Absent: one offering per source file, id from the file name. */
   offerings?: OfferingConfig[];
+  /** Offerings compared on a static page of their own (2 to 4 ids each), beyond the pages made anyway. */
+  compare?: string[][];
   /** Old path or `path#fragment` -> new path or `path#fragment`. */
   redirects: { from: string; to: string }[];
 }

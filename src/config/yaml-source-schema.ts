@@ -1,5 +1,5 @@
 /**
- * JSON Schema of a YAML source (`content/sources/*.yaml`, PRODUCT.md 3.4): the offering's
+ * JSON Schema of a YAML source (`content/sources/*.yaml`, README "YAML sources"): the offering's
  * metadata, then per area either its rows directly or several tables (tiers) with their own
  * heading and anchor. Texts are inline Markdown with keyrefs.
  */

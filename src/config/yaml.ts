@@ -7,6 +7,7 @@
 import { EVENT_ID, SCALAR_STYLE, YAMLException, constructFromEvents, getScalarValue, parseEvents } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
 import type { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { report } from '../diagnostics.js';
 
 export interface Position {
@@ -129,19 +130,13 @@ export function parseYaml(text: string, file: VFile): YamlDocument {
   }
 }
 
-/** Offset -> 1-based line and column. */
+/** Offset -> 1-based line and column (past the end: the end). */
 export function lineLocator(source: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  const place = location(source);
+  const end = place.toPoint(source.length) ?? { line: 1, column: 1 };
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+    const point = place.toPoint(offset) ?? end;
+    return { line: point.line, column: point.column };
   };
 }
 

@@ -4,6 +4,7 @@
  * area has a row with a similar name, the two are probably the same duty worded differently;
  * warn (`unaligned-task`) at the row and say which alias to add to tasks.yaml.
  */
+import { distance } from 'fastest-levenshtein';
 import type { TaskConfig } from '../config/types.js';
 import { normaliseTaskName } from '../config/parse-config.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -128,7 +129,7 @@ export function similarity(a: string, b: string): number {
   const longest = Math.max(na.length, nb.length);
   // Edit distance only matters for near-identical lengths; skip the quadratic work otherwise.
   if (Math.abs(na.length - nb.length) > longest * 0.2) return words;
-  const edit = 1 - levenshtein(na, nb) / longest;
+  const edit = 1 - distance(na, nb) / longest;
   return Math.max(words, edit >= 0.8 ? edit : 0);
 }
 
@@ -146,19 +147,6 @@ function stem(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
-}
-
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 function yamlString(text: string): string {

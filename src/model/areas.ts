@@ -27,6 +27,21 @@ export const STANDARD_AREAS: readonly StandardArea[] = [
   { id: 'disaster-recovery', title: 'Disaster recovery', text: /\bdisaster (?:and )?recovery\b/i, anchor: /^(?:disaster|dr)(?:[-_]|$)/ },
 ];
 
+/**
+ * What tells two area titles apart: not case, spacing, punctuation or "and" versus "&"
+ * ("Applications & Data" and "applications and data" are one area).
+ */
+export function areaKey(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/&/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\band\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** A heading that only groups the per-area headings below it. */
 const CONTAINER = /\bby area\b|^tasks? for\b|^(?:overview of )?shared responsibilit/i;
 
@@ -34,6 +49,8 @@ export class AreaRegistry {
   private readonly configured: AreaConfig[];
   private readonly seen = new Map<string, Area>();
   private readonly order: string[] = [];
+  /** areaKey(title) -> id of the area first registered under that title. */
+  private readonly byTitle = new Map<string, string>();
 
   constructor(configured: AreaConfig[]) {
     this.configured = configured;
@@ -70,7 +87,13 @@ export class AreaRegistry {
     if (!outer) return this.register('responsibilities', fallbackTitle || 'Responsibilities');
     const inner = headings[headings.length - 1] as ParsedHeading;
     const h = CONTAINER.test(outer.text) && headings.length > 1 ? inner : outer;
-    return this.register(h.anchor || slugify(h.text) || 'responsibilities', h.text);
+    // Another offering's section of the same title is the same area, whatever its anchor.
+    const key = areaKey(h.text);
+    const known = key ? this.byTitle.get(key) : undefined;
+    if (known) return this.register(known, h.text);
+    const area = this.register(h.anchor || slugify(h.text) || 'responsibilities', h.text);
+    if (key && !this.byTitle.has(key)) this.byTitle.set(key, area.id);
+    return area;
   }
 
   /** Area id for an overview column (its link fragment or header text). */

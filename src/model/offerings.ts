@@ -9,6 +9,7 @@ import { renderInline } from '../parse/inline.js';
 import { slugify } from '../parse/slug.js';
 import type { ParsedSource, ParsedTable } from '../parse/types.js';
 import { AreaRegistry } from './areas.js';
+import { productName } from './names.js';
 import { TaskMatcher } from './tasks.js';
 import type { Area, CanonicalTask, Offering, OverviewMatrix, Row, Section } from './types.js';
 
@@ -47,7 +48,7 @@ function plans(sources: ParsedSource[], config: ContentConfig, diagnostics: Diag
   if (!configured) {
     return sources.map((source) => {
       const id = slugify(fileStem(source.file)) || 'offering';
-      return { id, name: source.title ?? id, source, tables: source.tables };
+      return { id, name: source.title ? productName(source.title) : id, source, tables: source.tables };
     });
   }
   // By path and by path below `sources/`: one lookup per offering, not a scan.
@@ -68,7 +69,8 @@ function plans(sources: ParsedSource[], config: ContentConfig, diagnostics: Diag
         message: `Offering "${oc.id}": no table of ${oc.source} matches its table selector ${describe(oc)}`,
       });
     }
-    const plan: Plan = { id: oc.id, name: oc.name, source, tables };
+    const name = oc.name ?? (source.title ? productName(source.title) : oc.id);
+    const plan: Plan = { id: oc.id, name, source, tables };
     if (oc.family !== undefined) plan.family = oc.family;
     if (oc.summary !== undefined) plan.summary = oc.summary;
     out.push(plan);

@@ -1,5 +1,5 @@
 /**
- * The typed model: the contract between parsing and rendering (PRODUCT.md section 4).
+ * The typed model: the contract between parsing and rendering.
  * Everything the templates, search, exports and comparison see comes from these types.
  */
 

@@ -1,15 +1,16 @@
 /**
- * Word-level difference of two cell texts, for the change report. A plain LCS over word and
- * whitespace tokens: cell texts are short (tens of words), so the quadratic table is cheap and
- * a dependency is not worth it. Very long texts fall back to one removal plus one addition.
+ * Word-level difference of two cell texts, for the change report: jsdiff's Myers diff over
+ * word and whitespace tokens, regrouped so that a run of changed words reads as one removal and
+ * one addition. Very long texts fall back to one removal plus one addition.
  */
+import { diffArrays } from 'diff';
 
 export interface WordPart {
   kind: 'same' | 'added' | 'removed';
   text: string;
 }
 
-/** Above this many table cells, skip the LCS (the report stays correct, only coarser). */
+/** Above this many token pairs, skip the diff (the report stays correct, only coarser). */
 const MAX_CELLS = 250_000;
 
 export function wordDiff(before: string, after: string): WordPart[] {
@@ -32,7 +33,7 @@ export function wordDiff(before: string, after: string): WordPart[] {
     push(parts, 'removed', midA.join(''));
     push(parts, 'added', midB.join(''));
   } else {
-    for (const part of lcsParts(midA, midB)) push(parts, part.kind, part.text);
+    for (const part of tokenParts(midA, midB)) push(parts, part.kind, part.text);
   }
   push(parts, 'same', a.slice(endA).join(''));
   return parts;
@@ -42,34 +43,12 @@ function tokens(text: string): string[] {
   return text.match(/\s+|[^\s]+/g) ?? [];
 }
 
-function lcsParts(a: string[], b: string[]): WordPart[] {
-  const n = a.length;
-  const m = b.length;
-  // lengths[i * (m + 1) + j] = LCS length of a[i..] and b[j..]
-  const lengths = new Uint32Array((n + 1) * (m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lengths[i * (m + 1) + j] =
-        a[i] === b[j]
-          ? (lengths[(i + 1) * (m + 1) + j + 1] ?? 0) + 1
-          : Math.max(lengths[(i + 1) * (m + 1) + j] ?? 0, lengths[i * (m + 1) + j + 1] ?? 0);
-    }
-  }
+function tokenParts(a: string[], b: string[]): WordPart[] {
   const parts: WordPart[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      parts.push({ kind: 'same', text: a[i++] as string });
-      j++;
-    } else if ((lengths[(i + 1) * (m + 1) + j] ?? 0) >= (lengths[i * (m + 1) + j + 1] ?? 0)) {
-      parts.push({ kind: 'removed', text: a[i++] as string });
-    } else {
-      parts.push({ kind: 'added', text: b[j++] as string });
-    }
+  for (const change of diffArrays(a, b)) {
+    const kind = change.added ? 'added' : change.removed ? 'removed' : 'same';
+    for (const token of change.value) parts.push({ kind, text: token });
   }
-  while (i < n) parts.push({ kind: 'removed', text: a[i++] as string });
-  while (j < m) parts.push({ kind: 'added', text: b[j++] as string });
   return tidy(parts);
 }
 

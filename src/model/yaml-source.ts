@@ -1,5 +1,5 @@
 /**
- * YAML sources (PRODUCT.md 3.4): `content/sources/*.yaml` -> the same ParsedSource a Markdown
+ * YAML sources (README, "YAML sources"): `content/sources/*.yaml` -> the same ParsedSource a Markdown
  * page yields, so one function builds offerings from both and the same matrix written either
  * way gives an equal model. Every text goes through renderInline with its position in the
  * YAML file, so keyref and HTML problems point into the YAML.

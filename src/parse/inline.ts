@@ -24,6 +24,12 @@ export interface InlineOptions {
   reportKeyrefs?: boolean;
   /** Treat `N/A`, `None`, `-` ... as "no duty listed" (cells); default true. */
   placeholders?: boolean;
+  /**
+   * Take the shortcuts for plain and links-only cells and the small mdast → hast converter;
+   * default true. False runs the full path, which the shortcuts must equal (a property test
+   * compares them).
+   */
+  fastPaths?: boolean;
 }
 
 export const EMPTY_RICH: Readonly<Rich> = Object.freeze({ text: '', html: '' });
@@ -52,12 +58,13 @@ export function renderInlineWith(
   const pre = preprocess(markdown, ctx, file, place, { reportKeyrefs: options.reportKeyrefs ?? true });
   const trimmed = pre.text.trim();
   if (trimmed === '' || ((options.placeholders ?? true) && PLACEHOLDER.test(trimmed))) return { text: '', html: '' };
-  if (isPlain(trimmed, pre)) {
+  const fast = options.fastPaths ?? true;
+  if (fast && isPlain(trimmed, pre)) {
     // Nothing to parse, sanitise or escape: the tree would be one text node.
     const text = collapse(trimmed);
     return { text, html: text };
   }
-  const linked = linksOnly(trimmed, pre, ctx.linkBase);
+  const linked = fast ? linksOnly(trimmed, pre, ctx.linkBase) : undefined;
   if (linked) return linked;
   const hooks: PhrasingHooks = {
     file,
@@ -65,7 +72,7 @@ export function renderInlineWith(
     inlineAttributes: pre.inlineAttributes,
   };
   const blocks = buildBlocks(pre, hooks);
-  return toRich({ type: 'root', children: simplify(blocks) }, ctx.linkBase);
+  return toRich({ type: 'root', children: simplify(blocks) }, ctx.linkBase, fast);
 }
 
 /** One line of words: no Markdown, no HTML, no list, no qualified node. Most cells are. */
@@ -187,8 +194,8 @@ function simplify(blocks: RootContent[]): RootContent[] {
   return blocks;
 }
 
-function toRich(tree: Root, linkBase: string | undefined): Rich {
-  let hast = quickHast(tree) ?? (toHast(tree, { allowDangerousHtml: true }) as HastRoot);
+function toRich(tree: Root, linkBase: string | undefined, fast: boolean): Rich {
+  let hast = (fast ? quickHast(tree) : undefined) ?? (toHast(tree, { allowDangerousHtml: true }) as HastRoot);
   if (hasRaw(hast)) {
     // Raw tags were filtered already; parse them for real so the sanitiser sees elements.
     hast = fromHtml(toHtml(hast, { allowDangerousHtml: true }), { fragment: true });

@@ -1,8 +1,10 @@
 /**
  * mdast -> hast for the few node types inline rendering produces. mdast-util-to-hast sets up
  * its whole handler state on every call, which dominates the cost of rendering a short cell;
- * this covers text, links, emphasis, code, breaks, raw HTML, paragraphs and lists, and returns
- * undefined for anything else so the caller falls back to mdast-util-to-hast.
+ * this covers text, links, emphasis, code, breaks, paragraphs and lists, and returns undefined
+ * for anything else so the caller falls back to mdast-util-to-hast. Raw HTML is left to the
+ * full path: its tree is serialised and parsed again, and that parse sees the whitespace
+ * mdast-util-to-hast puts between blocks.
  */
 import type { ElementContent, Properties, Root as HastRoot } from 'hast';
 import type { Nodes, Root } from 'mdast';
@@ -36,8 +38,6 @@ function one(node: Nodes): ElementContent[] | undefined {
       return [element('br', {}, [])];
     case 'inlineCode':
       return [element(data?.hName ?? 'code', { ...extra }, [{ type: 'text', value: node.value }])];
-    case 'html':
-      return [{ type: 'raw', value: node.value } as unknown as ElementContent];
     case 'link': {
       const children = all(node.children);
       const props: Properties = { href: normalizeUri(node.url), ...extra };

@@ -1,6 +1,6 @@
 /**
  * The build's output stage: render each page, scan it for the link check, write it, and let it
- * go, so memory stays flat however many pages the site has (render-shard.ts). Anchor-manifest
+ * go, so memory stays flat however many pages the site has. Anchor-manifest
  * records are taken from each page as it is rendered; the other output files follow the pages.
  */
 import type { Diagnostic } from '../diagnostics.js';

@@ -6,9 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { keywordsFor } from './catalog.js';
 import { corpus, makeContent, MINIMAL_SITE, run } from './helpers.js';
-
-const KEYREF = /\{\{\s*site\.data\.keyword\.([\w.-]+)\s*\}\}/g;
 
 function pages(): string[] {
   if (!existsSync(corpus)) return [];
@@ -18,14 +17,6 @@ function pages(): string[] {
       .sort()
       .map((name) => path.join(folder, name)),
   );
-}
-
-export function keywordsFor(text: string): string {
-  const names = new Set([...text.matchAll(KEYREF)].map((m) => m[1] as string));
-  return [...names]
-    .sort()
-    .map((name) => `${JSON.stringify(name)}: ${JSON.stringify(`Keyword ${name}`)}\n`)
-    .join('');
 }
 
 describe('the corpus of real IBM pages', () => {

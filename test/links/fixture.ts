@@ -5,9 +5,8 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../../src/cli/main.js';
-import type { CliIO } from '../../src/cli/io.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
+import { run } from '../cli/helpers.js';
 
 export const fixtureContent = path.resolve(import.meta.dirname, 'fixture', 'content');
 
@@ -36,20 +35,8 @@ export async function workspace(edits: Edits = {}): Promise<Workspace> {
   return { root, content, remove: () => rm(root, { recursive: true, force: true }) };
 }
 
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the respmatrix command line in-process with `cwd` as its working folder. */
-export async function cli(args: string[], cwd: string): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: {} };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+/** The respmatrix command line, in-process, with `cwd` as its working folder. */
+export const cli = run;
 
 /** `respmatrix check --format json [--anchors-baseline FILE]` on a workspace. */
 export async function checkJson(ws: Workspace, baseline?: string): Promise<{ code: number; diagnostics: Diagnostic[] }> {

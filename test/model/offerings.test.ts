@@ -100,6 +100,35 @@ describe('buildOfferings', () => {
     ]);
   });
 
+  it('makes sections of one title one area across offerings, each keeping its own anchor and aliases', () => {
+    const grouped = '| Resource | How IBM helps | What you can do |\n|--|--|--|\n| Data | x | y |';
+    const a = source('sources/a.md', `# Understanding your responsibilities when using Alpha\n\n## Applications and data\n{: #app-data}\n\n${grouped}\n`);
+    const b = source('sources/b.md', `# Your responsibilities with using Beta\n\n## Applications & Data:\n{: #applications-data-beta}\n\n${grouped}\n`);
+    const c = source('sources/c.md', `# Shared responsibilities for Gamma\n\n## applications  and data\n{: #data-apps aliases="old-data"}\n\n${grouped}\n`);
+    const built = buildOfferings([a, b, c], config(), []);
+    expect(built.areas.map((x) => [x.id, x.title])).toEqual([['app-data', 'Applications and data']]);
+    expect(built.offerings.map((o) => [o.name, o.sections[0]?.areaId, o.sections[0]?.anchor])).toEqual([
+      ['Alpha', 'app-data', 'app-data'],
+      ['Beta', 'app-data', 'applications-data-beta'],
+      ['Gamma', 'app-data', 'data-apps'],
+    ]);
+    expect(built.offerings[2]?.sections[0]?.aliases).toContain('old-data');
+  });
+
+  it('names an offering after the product its title names, unless site.yaml names it', () => {
+    const md = (title: string) => `# ${title}\n\n## Change management\n\n${HEAD}| A | x | y |\n`;
+    const built = buildOfferings(
+      [source('sources/a.md', md('Understanding your responsibilities when you use the Alpha deployable architecture')), source('sources/b.md', md('Responsibility for resources and features'))],
+      config(),
+      [],
+    );
+    expect(built.offerings.map((o) => o.name)).toEqual(['Alpha deployable architecture', 'Responsibility for resources and features']);
+    const named = buildOfferings([source('sources/a.md', md('Your responsibilities with using Alpha'))], config({
+      offerings: [{ id: 'x', source: 'a.md' }, { id: 'y', name: 'Why', source: 'a.md' }],
+    }), []);
+    expect(named.offerings.map((o) => o.name)).toEqual(['Alpha', 'Why']);
+  });
+
   it('lets configured areas rename, reorder and match', () => {
     const md = `# S\n\n## Change management\n\n${HEAD}| A | x | y |\n\n## Incident and operations management\n\n${HEAD}| B | x | y |\n\n## Odd name\n{: #odd}\n\n${HEAD}| C | x | y |\n`;
     const built = buildOfferings([source('s.md', md)], config({

@@ -1,0 +1,48 @@
+/**
+ * The inline renderer's shortcuts (plain cells, links-only cells, the small mdast → hast
+ * converter) give exactly what the full path gives: same HTML, same text, same messages.
+ */
+import fc from 'fast-check';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { renderInlineWith } from '../../src/parse/inline.js';
+import { propertySeed } from '../property-seed.js';
+import { ctx } from './helpers.js';
+
+const PIECES = [
+  'word', 'IBM', ' ', '  ', '\t', '\u00a0', '.', ',', ':', '&', '<', '>', '"', "'", '’', '®',
+  '[docs](/docs/key-protect?topic=x)', '[ext](https://example.com/a?b=1#c)', '[mail](mailto:a@b.c)',
+  '[bad](javascript:alert(1))', '[rel](../x)', '[frag](#here)', '[odd](HTTP://X)', '[sp](<a b>)',
+  '[x](/docs/y){: external}', '{: term}', '**bold**', '*em*', '_u_', '~~del~~', '`code`',
+  '<br>', '</br>', '<code>c</code>', '<a href="/docs/z">z</a>', '<script>x</script>', '<b>b</b>',
+  '\\n', '\\n - ', '\\n * ', '- ', '* ', '\n', '\\', '\\|', '|', '{{site.data.keyword.IBM_notm}}',
+  '{{site.data.keyword.nope}}', 'https://bare.example.com', 'www.example.com', 'N/A', 'None', '?', '-',
+  '&amp;', '&#x3C;', '[', ']', '(', ')', '!', '![img](/x.png)', '1.', '#',
+];
+
+function render(markdown: string, fastPaths: boolean) {
+  const file = new VFile({ path: 'sources/x.md' });
+  const rich = renderInlineWith(markdown, ctx(), file, { line: 3, column: 7 }, { fastPaths });
+  return { ...rich, messages: file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`) };
+}
+
+describe('inline fast paths', () => {
+  it('equal the full path on random cells', () => {
+    const cell = fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(cell, (markdown) => {
+        expect(render(markdown, true)).toEqual(render(markdown, false));
+      }),
+      { numRuns: 3000, seed: propertySeed('inline fast paths') },
+    );
+  });
+
+  it('equal the full path on random strings', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), (markdown) => {
+        expect(render(markdown, true)).toEqual(render(markdown, false));
+      }),
+      { numRuns: 1000, seed: propertySeed('inline fast paths, any text') },
+    );
+  });
+});
