@@ -106,8 +106,8 @@ export async function startStack(root: HTMLElement): Promise<void> {
   const c = controls(root);
   const indexUrl = root.dataset.index ?? '';
   const dataUrl = root.dataset.data ?? '';
-  // Exports link to the published site when it has a baseUrl, otherwise to where the page is.
-  const siteRoot = new URL(root.dataset.siteRoot || new URL(indexUrl, window.location.href).href.replace(/data\/offerings\.json$/, ''), window.location.href).href;
+  // Exports link to the published site when it has a baseUrl, otherwise to where the page is served.
+  const siteRoot = new URL(root.dataset.siteRoot ?? '/', window.location.href).href;
   const absolute = (url: string): string => new URL(url, siteRoot).href;
   const local = (url: string): string => new URL(url, siteRoot).pathname + new URL(url, siteRoot).hash;
 

@@ -1,13 +1,13 @@
 /**
  * The per-offering data files the browser loads on demand (`data/offerings/<id>.json`), and the
- * offering index (`data/offerings.json`) pickers search. One small file per offering keeps the
+ * offering index (`data/offering-index.json`) pickers search. One small file per offering keeps the
  * output linear in offerings and lets a page fetch only the offerings a reader chose.
  * The shapes are plain data shared with the browser (no Node imports here).
  */
 import type { Rich } from '../model/types.js';
 
 /** Where the files live, relative to the site base (the browser fetches the same paths). */
-export const OFFERING_INDEX_PATH = 'data/offerings.json';
+export const OFFERING_INDEX_PATH = 'data/offering-index.json';
 export function offeringDataPath(offeringId: string): string {
   return `data/offerings/${offeringId}.json`;
 }

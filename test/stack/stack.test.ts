@@ -61,7 +61,7 @@ describe('offering data files', () => {
   test('one file per offering plus the index: linear in offerings', () => {
     const files = offeringDataFiles(site);
     expect(files.map((f) => f.path)).toEqual([
-      'data/offerings.json',
+      'data/offering-index.json',
       'data/offerings/key-protect-standard.json',
       'data/offerings/key-protect-dedicated.json',
       'data/offerings/secrets-manager.json',

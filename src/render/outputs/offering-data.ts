@@ -1,5 +1,5 @@
 /**
- * `data/offerings.json` (every offering's id and name, for pickers) and one
+ * `data/offering-index.json` (every offering's id and name, for pickers) and one
  * `data/offerings/<id>.json` per offering (its rows by area), for pages that assemble a view of
  * the offerings a reader chose in the browser. Linear in offerings: each row is written once.
  */
