@@ -124,14 +124,8 @@ export async function startStack(root: HTMLElement): Promise<void> {
   const names = new Map(index.offerings.map((o) => [o.id, o.name]));
   const known = new Set(names.keys());
 
-  // "Add to my stack": `?add=<id>` adds to the stack used last.
   const params = new URLSearchParams(window.location.search);
   let chosen = parseStackQuery(window.location.search, known);
-  const added = params.get('add');
-  if (added !== null && known.has(added)) {
-    const last = params.has('o') ? chosen : parseStackQuery(`?o=${read(LAST_STACK_KEY) ?? ''}`, known);
-    chosen = [...new Set([...last, added])];
-  }
   const unknown = params
     .getAll('o')
     .flatMap((v) => v.split(','))
@@ -273,7 +267,10 @@ export async function startStack(root: HTMLElement): Promise<void> {
     const mine = ++generation;
     chosen = ids;
     const query = formatStackQuery(ids);
-    window.history.replaceState(window.history.state, '', window.location.pathname + query + window.location.hash);
+    // Only when it changes: a same-document URL change restarts the browser's favicon fetch.
+    if (window.location.search !== query) {
+      window.history.replaceState(window.history.state, '', window.location.pathname + query + window.location.hash);
+    }
     if (ids.length) write(LAST_STACK_KEY, ids.join(','));
     c.notice.hidden = true;
     if (ids.length === 0) {
