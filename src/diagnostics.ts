@@ -5,7 +5,8 @@
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 
-export type Severity = 'error' | 'warning';
+/** `info` never fails a check: it reports facts a maintainer may act on (check --oscal). */
+export type Severity = 'error' | 'warning' | 'info';
 
 /** Stable rule ids: users filter and grep on them, so never rename one. */
 export type RuleId =
@@ -13,7 +14,8 @@ export type RuleId =
   | 'yaml-syntax' // YAML that does not parse
   | 'schema' // configuration or YAML source that violates its schema
   | 'unknown-keyref' // {{site.data.keyword.X}} with X not in keywords.yaml
-  | 'table-shape' // ragged rows, missing IBM/You columns, template leftovers
+  | 'table-shape' // ragged rows, rows broken across lines, template leftovers
+  | 'table-not-read' // a table whose header names no IBM and customer columns: not in the model
   | 'attribute-syntax' // a malformed attribute list ({: caption="... without its closing quote)
   | 'orphan-attributes' // an attribute list that qualifies no block
   | 'duplicate-anchor' // two things claim the same id on one page
@@ -23,7 +25,8 @@ export type RuleId =
   | 'missing-include' // {{site.data.content.X}} or a file include that does not exist
   | 'unaligned-task' // a task in one offering only, with a near match in another
   | 'broken-link' // a link to a page or fragment of our own site that does not exist
-  | 'anchor-removed'; // an anchor in the baseline that no longer resolves
+  | 'anchor-removed' // an anchor in the baseline that no longer resolves
+  | 'unmapped-control'; // a row whose task and area name no NIST SP 800-53 control (info, check --oscal)
 
 export interface Diagnostic {
   /** Path relative to the content folder (or as given on the command line). */

@@ -32,12 +32,15 @@ export function formatText(diagnostics: readonly Diagnostic[]): string {
 }
 
 export function summary(diagnostics: readonly Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  if (diagnostics.length === 0) return '✔ no problems';
+  const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const infos = count('info');
+  if (errors === 0 && warnings === 0) return infos > 0 ? `✔ no problems (${infos} info)` : '✔ no problems';
   const parts = [];
   if (errors > 0) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`);
   if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
+  if (infos > 0) parts.push(`${infos} info`);
   return `${errors > 0 ? '✖' : '⚠'} ${parts.join(', ')}`;
 }
 
@@ -48,7 +51,8 @@ function jsonShape(d: Diagnostic) {
 /** GitHub workflow command; escaping as the runner expects (properties also escape `:` and `,`). */
 function githubLine(d: Diagnostic): string {
   const file = escapeProperty(d.file);
-  return `::${d.severity} file=${file},line=${d.line},col=${d.column}::${escapeData(`${d.message} (${d.rule})`)}\n`;
+  // GitHub's own name for an info is a notice.
+  return `::${d.severity === 'info' ? 'notice' : d.severity} file=${file},line=${d.line},col=${d.column}::${escapeData(`${d.message} (${d.rule})`)}\n`;
 }
 
 function escapeData(text: string): string {

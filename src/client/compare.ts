@@ -1,8 +1,12 @@
 /**
- * Comparison controls: which offerings, whose duties, differences only. The page already holds
- * the whole comparison; this only hides what the view leaves out and keeps the view in the URL
- * query (`?offerings=a,b&party=customer&diff=1`) so the exact view can be linked.
+ * Comparison controls: which offerings, whose duties, differences only, kept in the URL query so
+ * the exact view can be linked. On a small site the page holds the whole comparison and this only
+ * hides what the view leaves out (`?offerings=a,b&party=customer&diff=1`). On a large one the
+ * reader picks 2 to 4 offerings (`?o=a,b&party=customer&diff=1`; `offerings=` is read too): their
+ * data files are fetched and aligned by the build's own code (src/model/compare.ts), then shown.
  */
+import { createOfferingPicker, loadOfferingIndex, type OfferingIndex } from './offering-picker.js';
+import { renderComparison, type Labels } from './compare-view.js';
 
 type PartyView = 'both' | 'provider' | 'customer';
 const PARTIES = ['provider', 'customer'] as const;
@@ -14,6 +18,13 @@ export interface CompareState {
   diff: boolean;
 }
 
+/** The offering ids a query string asks for (`o=`, or `offerings=` as links published earlier say). */
+export function requestedOfferings(search: string): string[] {
+  const params = new URLSearchParams(search);
+  const list = params.get('o') ?? params.get('offerings') ?? '';
+  return [...new Set(list.split(',').map((id) => id.trim()).filter(Boolean))];
+}
+
 /** Read a view from a query string; unknown offering ids are dropped, a missing list means all. */
 export function parseState(
   search: string,
@@ -21,8 +32,8 @@ export function parseState(
   chooseOfferings: boolean,
 ): CompareState {
   const params = new URLSearchParams(search);
-  const list = params.get('offerings');
-  const wanted = new Set((list ?? '').split(',').map((id) => id.trim()));
+  const list = params.get('o') ?? params.get('offerings');
+  const wanted = new Set(requestedOfferings(search));
   const party = params.get('party');
   return {
     offerings: chooseOfferings && list !== null ? allIds.filter((id) => wanted.has(id)) : [...allIds],
@@ -31,10 +42,15 @@ export function parseState(
   };
 }
 
-/** The query string for a view; the default view has none, so the plain URL stays canonical. */
-export function formatState(state: CompareState, allIds: readonly string[]): string {
+/**
+ * The query string for a view; the default view has none, so the plain URL stays canonical.
+ * With the picker (`pick`) the chosen offerings are always listed, as `o=`.
+ */
+export function formatState(state: CompareState, allIds: readonly string[], pick = false): string {
   const parts: string[] = [];
-  if (state.offerings.length !== allIds.length) {
+  if (pick) {
+    if (state.offerings.length > 0) parts.push(`o=${state.offerings.map(encodeURIComponent).join(',')}`);
+  } else if (state.offerings.length !== allIds.length) {
     parts.push(`offerings=${state.offerings.map(encodeURIComponent).join(',')}`);
   }
   if (state.party !== 'both') parts.push(`party=${state.party}`);
@@ -113,6 +129,10 @@ export function initCompare(): void {
   const view = document.querySelector<HTMLElement>('[data-cmp-view]');
   const form = document.querySelector<HTMLFormElement>('form[data-cmp-controls]');
   if (!view || !form) return;
+  if (view.dataset.cmpPick !== undefined) {
+    initPicked(view, form);
+    return;
+  }
   const heads = view.querySelectorAll<HTMLElement>('thead th[data-offering]');
   const allIds = [...new Set([...heads].map((th) => th.dataset.offering ?? ''))].filter(Boolean);
   const chooseOfferings = form.querySelector('input[name="offerings"]') !== null;
@@ -129,5 +149,84 @@ export function initCompare(): void {
     apply(view, state, status);
     const { pathname, hash } = window.location;
     window.history.replaceState(window.history.state, '', pathname + formatState(state, allIds) + hash);
+  });
+}
+
+/** The party and "differences only" controls of the form (the offerings come from the picker). */
+function readViewControls(form: HTMLFormElement): Pick<CompareState, 'party' | 'diff'> {
+  const data = new FormData(form);
+  const party = String(data.get('party') ?? 'both');
+  return { party: party === 'provider' || party === 'customer' ? party : 'both', diff: data.get('diff') === '1' };
+}
+
+/** `/compare/` of a large site: the reader picks offerings, the view is built from their data files. */
+function initPicked(view: HTMLElement, form: HTMLFormElement): void {
+  const root = form.querySelector<HTMLElement>('[data-offering-picker]');
+  const status = form.querySelector<HTMLElement>('[data-cmp-status]');
+  const indexUrl = root?.dataset.pickerIndex;
+  if (!root || !indexUrl) return;
+  const max = Number(root.dataset.pickerMax) || 4;
+  const base = view.dataset.cmpBase ?? '/';
+  const labels: Labels = {
+    task: view.dataset.labelTask ?? 'Task',
+    provider: view.dataset.labelProvider ?? 'Provider',
+    customer: view.dataset.labelCustomer ?? 'You',
+  };
+  const dataUrl = indexUrl.replace(/offerings\.json$/, 'offerings/');
+  let index: OfferingIndex | undefined;
+  let shownIds = '';
+  let rendering = Promise.resolve();
+
+  const update = (offerings: string[], push: boolean): void => {
+    const order = new Map((index?.offerings ?? []).map((o, i) => [o.id, i]));
+    const sorted = [...offerings].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const state: CompareState = { offerings: sorted, ...readViewControls(form) };
+    if (push) {
+      const { pathname, hash } = window.location;
+      window.history.replaceState(window.history.state, '', pathname + formatState(state, [], true) + hash);
+    }
+    rendering = rendering.then(async () => {
+      if (!index) return;
+      const key = sorted.join(',');
+      if (key !== shownIds) {
+        if (sorted.length < 2) {
+          view.replaceChildren();
+        } else {
+          if (status) status.textContent = 'Loading…';
+          await renderComparison(view, { index, ids: sorted, dataUrl, base, labels });
+        }
+        shownIds = key;
+      }
+      if (sorted.length < 2) {
+        if (status) status.textContent = `Choose at least two offerings (up to ${max}).`;
+        return;
+      }
+      apply(view, state, status);
+    });
+    void rendering.catch((error: unknown) => {
+      if (status) status.textContent = 'The comparison could not be loaded. Reload the page to try again.';
+      console.warn('respmatrix: compare failed', error);
+    });
+  };
+
+  const initial = parseState(window.location.search, [], true);
+  writeForm(form, initial);
+  form.hidden = false;
+  form.addEventListener('submit', (event) => event.preventDefault());
+  void loadOfferingIndex(indexUrl).then((loaded) => {
+    index = loaded;
+    const known = new Set(loaded.offerings.map((o) => o.id));
+    const picker = createOfferingPicker(root, {
+      options: loaded.offerings,
+      max,
+      initial: requestedOfferings(window.location.search).filter((id) => known.has(id)),
+      onChange: (ids) => update(ids, true),
+    });
+    form.addEventListener('change', (event) => {
+      // The picker's own input reports its changes through onChange.
+      if ((event.target as Element).closest('[data-offering-picker]')) return;
+      update(picker.value(), true);
+    });
+    update(picker.value(), false);
   });
 }

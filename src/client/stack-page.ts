@@ -4,8 +4,7 @@
  * shows them by area and task with a tick, an owner and a note each, kept in localStorage
  * (src/stack/state.ts). Progress per area and overall, reset with undo, export and print.
  */
-import type { OfferingDataFile, OfferingIndexFile } from '../stack/data.js';
-import { buildStack, type Stack, type StackDuty } from '../stack/merge.js';
+import { buildStack, type OfferingDataFile, type Stack, type StackDuty } from '../stack/merge.js';
 import {
   LAST_STACK_KEY,
   dutyState,
@@ -20,7 +19,7 @@ import {
   type SavedRows,
 } from '../stack/state.js';
 import { EXPORT_FORMATS, stackExport, type ExportFormat, type ExportOptions } from '../stack/export.js';
-import { mountChooser } from './stack-picker.js';
+import { createOfferingPicker, loadOfferingIndex, type OfferingIndex } from './offering-picker.js';
 
 function storage(): Storage | undefined {
   try {
@@ -104,7 +103,8 @@ function controls(root: HTMLElement): Controls {
 
 export async function startStack(root: HTMLElement): Promise<void> {
   const c = controls(root);
-  const indexUrl = root.dataset.index ?? '';
+  const pickerRoot = root.querySelector<HTMLElement>('[data-offering-picker]')!;
+  const indexUrl = pickerRoot.dataset.pickerIndex ?? '';
   const dataUrl = root.dataset.data ?? '';
   // Exports link to the published site when it has a baseUrl, otherwise to where the page is served.
   const siteRoot = new URL(root.dataset.siteRoot ?? '/', window.location.href).href;
@@ -114,9 +114,9 @@ export async function startStack(root: HTMLElement): Promise<void> {
   root.querySelector<HTMLElement>('[data-stack-nojs]')!.hidden = true;
   root.querySelector<HTMLElement>('[data-stack-app]')!.hidden = false;
 
-  let index: OfferingIndexFile;
+  let index: OfferingIndex;
   try {
-    index = await fetchJson<OfferingIndexFile>(indexUrl);
+    index = await loadOfferingIndex(indexUrl);
   } catch {
     c.status.textContent = 'The list of offerings could not be loaded. Reload the page to try again.';
     return;
@@ -298,7 +298,7 @@ export async function startStack(root: HTMLElement): Promise<void> {
       return;
     }
     if (mine !== generation) return;
-    stack = buildStack(loaded);
+    stack = buildStack(loaded, index.areas);
     const stored = read(stackStorageKey(ids));
     // A new set of offerings starts from the ticks of the previous one where its duties carry over.
     const { saved: kept, dropped } = pruneSaved(stored === null && carry ? carry : parseSaved(stored), stack);
@@ -317,10 +317,14 @@ export async function startStack(root: HTMLElement): Promise<void> {
     c.status.textContent = `${n} ${n === 1 ? 'duty' : 'duties'} across ${ids.map((id) => names.get(id) ?? id).join(', ')}.${unknown.length ? ` Unknown offerings left out: ${unknown.join(', ')}.` : ''}`;
   };
 
-  const chooser = mountChooser(root.querySelector<HTMLElement>('[data-stack-picker]')!, index.offerings, chosen, (ids) => {
-    void load(ids, saved);
+  const picker = createOfferingPicker(pickerRoot, {
+    options: index.offerings,
+    max: Number(pickerRoot.dataset.pickerMax) || index.offerings.length,
+    initial: chosen,
+    // A new set of offerings starts from the current state where its duties carry over.
+    onChange: (ids) => void load(ids, saved),
   });
-  chooser.set(chosen);
+  chosen = picker.value();
 
   for (const { format, label } of EXPORT_FORMATS) {
     const option = el('option', undefined, label);

@@ -49,7 +49,8 @@ export function parseSiteConfig(text: string, file: VFile): Parsed<SiteConfig | 
     report(file, 'schema', `"baseUrl" is not a valid URL: ${site.baseUrl}`, doc.positions.get('/baseUrl'), 'error');
     delete site.baseUrl;
   }
-  if (Array.isArray(raw['compare'])) site.compare = (raw['compare'] as unknown[]).filter(Array.isArray) as string[][];
+  // Invalid entries stay as empty lists, so the others keep their index (and position).
+  if (Array.isArray(raw['compare'])) site.compare = (raw['compare'] as unknown[]).map((c) => (Array.isArray(c) ? (c as string[]) : []));
   if (Array.isArray(raw['offerings'])) {
     site.offerings = uniqueById(raw['offerings'] as OfferingConfig[], '/offerings', 'offering', doc.positions, file);
   }
@@ -95,6 +96,7 @@ export function parseTasks(text: string, file: VFile): Parsed<TaskConfig[]> {
     };
     if (typeof t['area'] === 'string') task.area = t['area'];
     if (Array.isArray(t['formerIds'])) task.formerIds = t['formerIds'] as string[];
+    if (Array.isArray(t['controls'])) task.controls = t['controls'] as string[];
     pointers.set(task, `/${index}`);
     tasks.push(task);
   });

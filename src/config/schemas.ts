@@ -19,6 +19,17 @@ const absoluteUrl = {
 
 const stringList = { type: 'array', items: text };
 
+/** NIST SP 800-53 rev. 5 control ids as OSCAL writes them: `cp-9`, enhancements `ac-2.1`. */
+const controls = {
+  type: 'array',
+  uniqueItems: true,
+  items: {
+    type: 'string',
+    pattern: '^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$',
+    hint: 'Use a NIST SP 800-53 rev. 5 control id in lower case, e.g. "cp-9", or "ac-2.1" for an enhancement.',
+  },
+};
+
 export const siteSchema = {
   type: 'object',
   required: ['title'],
@@ -39,7 +50,7 @@ export const siteSchema = {
         type: 'object',
         required: ['id', 'title'],
         additionalProperties: false,
-        properties: { id, title: text, description: text, match: stringList },
+        properties: { id, title: text, description: text, match: stringList, controls },
       },
     },
     offerings: {
@@ -116,6 +127,7 @@ export const tasksSchema = {
       area: id,
       aliases: stringList,
       formerIds: { type: 'array', items: id },
+      controls,
     },
   },
 } as const;

@@ -13,6 +13,8 @@ export interface AreaConfig {
    * anchors exactly). The five standard areas are recognised without this.
    */
   match?: string[];
+  /** NIST SP 800-53 rev. 5 controls (`cp-9`) of rows in this area whose task names none. */
+  controls?: string[];
 }
 
 /** Which tables of a source belong to an offering; all given conditions must hold. */
@@ -65,6 +67,8 @@ export interface TaskConfig {
   aliases: string[];
   /** Former task ids whose row anchors must keep resolving. */
   formerIds?: string[];
+  /** NIST SP 800-53 rev. 5 controls (`cp-9`, `ac-2.1`) this task's rows concern (OSCAL export). */
+  controls?: string[];
 }
 
 /** Everything loaded from the content folder besides the sources. */

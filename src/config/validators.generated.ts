@@ -6,13 +6,14 @@ import runtime0Module from "ajv/dist/runtime/ucs2length.js";
 const runtime0 = typeof runtime0Module === "function" ? runtime0Module : runtime0Module.default;
 
 export const validateSite = validate10;
-const schema11 = {"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"baseUrl":{"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$","hint":"Use an absolute http(s) URL, e.g. \"https://cloud.ibm.com\"."},"linkBase":{"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$","hint":"Use an absolute http(s) URL, e.g. \"https://cloud.ibm.com\"."},"parties":{"type":"object","additionalProperties":false,"properties":{"provider":{"type":"string","minLength":1},"customer":{"type":"string","minLength":1}}},"areas":{"type":"array","items":{"type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"match":{"type":"array","items":{"type":"string","minLength":1}}}}},"offerings":{"type":"array","items":{"type":"object","required":["id","source"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"name":{"type":"string","minLength":1},"family":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"source":{"type":"string","pattern":"^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$","hint":"Name a file in content/sources/, e.g. \"key-protect.md\"."},"tables":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"anchorSuffix":{"type":"string","minLength":1},"captionIncludes":{"type":"string","minLength":1},"headingIncludes":{"type":"string","minLength":1}}},"summary":{"type":"string","minLength":1}}}},"compare":{"type":"array","items":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"minItems":2,"maxItems":4,"hint":"List 2 to 4 offering ids, e.g. [key-protect-standard, secrets-manager]."}},"redirects":{"type":"array","items":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"string","pattern":"^/","hint":"Redirects map site paths, starting with \"/\"."},"to":{"type":"string","pattern":"^/","hint":"Redirects map site paths, starting with \"/\"."}}}}}};
+const schema11 = {"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"baseUrl":{"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$","hint":"Use an absolute http(s) URL, e.g. \"https://cloud.ibm.com\"."},"linkBase":{"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$","hint":"Use an absolute http(s) URL, e.g. \"https://cloud.ibm.com\"."},"parties":{"type":"object","additionalProperties":false,"properties":{"provider":{"type":"string","minLength":1},"customer":{"type":"string","minLength":1}}},"areas":{"type":"array","items":{"type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"match":{"type":"array","items":{"type":"string","minLength":1}},"controls":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$","hint":"Use a NIST SP 800-53 rev. 5 control id in lower case, e.g. \"cp-9\", or \"ac-2.1\" for an enhancement."}}}}},"offerings":{"type":"array","items":{"type":"object","required":["id","source"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"name":{"type":"string","minLength":1},"family":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"source":{"type":"string","pattern":"^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$","hint":"Name a file in content/sources/, e.g. \"key-protect.md\"."},"tables":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"anchorSuffix":{"type":"string","minLength":1},"captionIncludes":{"type":"string","minLength":1},"headingIncludes":{"type":"string","minLength":1}}},"summary":{"type":"string","minLength":1}}}},"compare":{"type":"array","items":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"minItems":2,"maxItems":4,"hint":"List 2 to 4 offering ids, e.g. [key-protect-standard, secrets-manager]."}},"redirects":{"type":"array","items":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"string","pattern":"^/","hint":"Redirects map site paths, starting with \"/\"."},"to":{"type":"string","pattern":"^/","hint":"Redirects map site paths, starting with \"/\"."}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime0;
 const pattern0 = new RegExp("^https?://[^\\s/?#]+[^\\s]*$", "u");
 const pattern2 = new RegExp("^[a-z0-9]+(?:[-_][a-z0-9]+)*$", "u");
-const pattern5 = new RegExp("^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$", "u");
-const pattern7 = new RegExp("^/", "u");
+const pattern3 = new RegExp("^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$", "u");
+const pattern6 = new RegExp("^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$", "u");
+const pattern8 = new RegExp("^/", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -245,7 +246,7 @@ vErrors.push(err17);
 errors++;
 }
 for(const key2 in data8){
-if(!((((key2 === "id") || (key2 === "title")) || (key2 === "description")) || (key2 === "match"))){
+if(!(((((key2 === "id") || (key2 === "title")) || (key2 === "description")) || (key2 === "match")) || (key2 === "controls"))){
 const err18 = {instancePath:instancePath+"/areas/" + i0,schemaPath:"#/properties/areas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.areas.items,data:data8};
 if(vErrors === null){
 vErrors = [err18];
@@ -372,9 +373,15 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/areas/" + i0,schemaPath:"#/properties/areas/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.areas.items.type,parentSchema:schema11.properties.areas.items,data:data8};
+if(data8.controls !== undefined){
+let data14 = data8.controls;
+if(Array.isArray(data14)){
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+let data15 = data14[i2];
+if(typeof data15 === "string"){
+if(!pattern3.test(data15)){
+const err28 = {instancePath:instancePath+"/areas/" + i0+"/controls/" + i2,schemaPath:"#/properties/areas/items/properties/controls/items/pattern",keyword:"pattern",params:{pattern: "^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$"},message:"must match pattern \""+"^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$"+"\"",schema:"^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$",parentSchema:schema11.properties.areas.items.properties.controls.items,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -384,9 +391,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
 else {
-const err29 = {instancePath:instancePath+"/areas",schemaPath:"#/properties/areas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.areas.type,parentSchema:schema11.properties.areas,data:data7};
+const err29 = {instancePath:instancePath+"/areas/" + i0+"/controls/" + i2,schemaPath:"#/properties/areas/items/properties/controls/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.areas.items.properties.controls.items.type,parentSchema:schema11.properties.areas.items.properties.controls.items,data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -396,15 +402,18 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.offerings !== undefined){
-let data14 = data.offerings;
-if(Array.isArray(data14)){
-const len2 = data14.length;
-for(let i2=0; i2<len2; i2++){
-let data15 = data14[i2];
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.id === undefined){
-const err30 = {instancePath:instancePath+"/offerings/" + i2,schemaPath:"#/properties/offerings/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.offerings.items.required,parentSchema:schema11.properties.offerings.items,data:data15};
+let i3 = data14.length;
+let j0;
+if(i3 > 1){
+const indices0 = {};
+for(;i3--;){
+let item0 = data14[i3];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err30 = {instancePath:instancePath+"/areas/" + i0+"/controls",schemaPath:"#/properties/areas/items/properties/controls/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema11.properties.areas.items.properties.controls,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -412,9 +421,14 @@ else {
 vErrors.push(err30);
 }
 errors++;
+break;
 }
-if(data15.source === undefined){
-const err31 = {instancePath:instancePath+"/offerings/" + i2,schemaPath:"#/properties/offerings/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema11.properties.offerings.items.required,parentSchema:schema11.properties.offerings.items,data:data15};
+indices0[item0] = i3;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/areas/" + i0+"/controls",schemaPath:"#/properties/areas/items/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.areas.items.properties.controls.type,parentSchema:schema11.properties.areas.items.properties.controls,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -423,9 +437,10 @@ vErrors.push(err31);
 }
 errors++;
 }
-for(const key3 in data15){
-if(!((((((key3 === "id") || (key3 === "name")) || (key3 === "family")) || (key3 === "source")) || (key3 === "tables")) || (key3 === "summary"))){
-const err32 = {instancePath:instancePath+"/offerings/" + i2,schemaPath:"#/properties/offerings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.offerings.items,data:data15};
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/areas/" + i0,schemaPath:"#/properties/areas/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.areas.items.type,parentSchema:schema11.properties.areas.items,data:data8};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -435,11 +450,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data15.id !== undefined){
-let data16 = data15.id;
-if(typeof data16 === "string"){
-if(!pattern2.test(data16)){
-const err33 = {instancePath:instancePath+"/offerings/" + i2+"/id",schemaPath:"#/properties/offerings/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",parentSchema:schema11.properties.offerings.items.properties.id,data:data16};
+}
+else {
+const err33 = {instancePath:instancePath+"/areas",schemaPath:"#/properties/areas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.areas.type,parentSchema:schema11.properties.areas,data:data7};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -449,8 +462,15 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/offerings/" + i2+"/id",schemaPath:"#/properties/offerings/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.id.type,parentSchema:schema11.properties.offerings.items.properties.id,data:data16};
+if(data.offerings !== undefined){
+let data16 = data.offerings;
+if(Array.isArray(data16)){
+const len3 = data16.length;
+for(let i4=0; i4<len3; i4++){
+let data17 = data16[i4];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.id === undefined){
+const err34 = {instancePath:instancePath+"/offerings/" + i4,schemaPath:"#/properties/offerings/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema11.properties.offerings.items.required,parentSchema:schema11.properties.offerings.items,data:data17};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -459,12 +479,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data15.name !== undefined){
-let data17 = data15.name;
-if(typeof data17 === "string"){
-if(func3(data17) < 1){
-const err35 = {instancePath:instancePath+"/offerings/" + i2+"/name",schemaPath:"#/properties/offerings/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.name,data:data17};
+if(data17.source === undefined){
+const err35 = {instancePath:instancePath+"/offerings/" + i4,schemaPath:"#/properties/offerings/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema11.properties.offerings.items.required,parentSchema:schema11.properties.offerings.items,data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -473,9 +489,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/offerings/" + i2+"/name",schemaPath:"#/properties/offerings/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.name.type,parentSchema:schema11.properties.offerings.items.properties.name,data:data17};
+for(const key3 in data17){
+if(!((((((key3 === "id") || (key3 === "name")) || (key3 === "family")) || (key3 === "source")) || (key3 === "tables")) || (key3 === "summary"))){
+const err36 = {instancePath:instancePath+"/offerings/" + i4,schemaPath:"#/properties/offerings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.offerings.items,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -485,11 +501,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data15.family !== undefined){
-let data18 = data15.family;
+if(data17.id !== undefined){
+let data18 = data17.id;
 if(typeof data18 === "string"){
 if(!pattern2.test(data18)){
-const err37 = {instancePath:instancePath+"/offerings/" + i2+"/family",schemaPath:"#/properties/offerings/items/properties/family/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",parentSchema:schema11.properties.offerings.items.properties.family,data:data18};
+const err37 = {instancePath:instancePath+"/offerings/" + i4+"/id",schemaPath:"#/properties/offerings/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",parentSchema:schema11.properties.offerings.items.properties.id,data:data18};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -500,7 +516,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/offerings/" + i2+"/family",schemaPath:"#/properties/offerings/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.family.type,parentSchema:schema11.properties.offerings.items.properties.family,data:data18};
+const err38 = {instancePath:instancePath+"/offerings/" + i4+"/id",schemaPath:"#/properties/offerings/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.id.type,parentSchema:schema11.properties.offerings.items.properties.id,data:data18};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -510,11 +526,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data15.source !== undefined){
-let data19 = data15.source;
+if(data17.name !== undefined){
+let data19 = data17.name;
 if(typeof data19 === "string"){
-if(!pattern5.test(data19)){
-const err39 = {instancePath:instancePath+"/offerings/" + i2+"/source",schemaPath:"#/properties/offerings/items/properties/source/pattern",keyword:"pattern",params:{pattern: "^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$"},message:"must match pattern \""+"^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$"+"\"",schema:"^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$",parentSchema:schema11.properties.offerings.items.properties.source,data:data19};
+if(func3(data19) < 1){
+const err39 = {instancePath:instancePath+"/offerings/" + i4+"/name",schemaPath:"#/properties/offerings/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.name,data:data19};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -525,7 +541,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/offerings/" + i2+"/source",schemaPath:"#/properties/offerings/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.source.type,parentSchema:schema11.properties.offerings.items.properties.source,data:data19};
+const err40 = {instancePath:instancePath+"/offerings/" + i4+"/name",schemaPath:"#/properties/offerings/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.name.type,parentSchema:schema11.properties.offerings.items.properties.name,data:data19};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -535,11 +551,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data15.tables !== undefined){
-let data20 = data15.tables;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(Object.keys(data20).length < 1){
-const err41 = {instancePath:instancePath+"/offerings/" + i2+"/tables",schemaPath:"#/properties/offerings/items/properties/tables/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables,data:data20};
+if(data17.family !== undefined){
+let data20 = data17.family;
+if(typeof data20 === "string"){
+if(!pattern2.test(data20)){
+const err41 = {instancePath:instancePath+"/offerings/" + i4+"/family",schemaPath:"#/properties/offerings/items/properties/family/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",parentSchema:schema11.properties.offerings.items.properties.family,data:data20};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -548,9 +564,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key4 in data20){
-if(!(((key4 === "anchorSuffix") || (key4 === "captionIncludes")) || (key4 === "headingIncludes"))){
-const err42 = {instancePath:instancePath+"/offerings/" + i2+"/tables",schemaPath:"#/properties/offerings/items/properties/tables/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.offerings.items.properties.tables,data:data20};
+}
+else {
+const err42 = {instancePath:instancePath+"/offerings/" + i4+"/family",schemaPath:"#/properties/offerings/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.family.type,parentSchema:schema11.properties.offerings.items.properties.family,data:data20};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -560,11 +576,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data20.anchorSuffix !== undefined){
-let data21 = data20.anchorSuffix;
+if(data17.source !== undefined){
+let data21 = data17.source;
 if(typeof data21 === "string"){
-if(func3(data21) < 1){
-const err43 = {instancePath:instancePath+"/offerings/" + i2+"/tables/anchorSuffix",schemaPath:"#/properties/offerings/items/properties/tables/properties/anchorSuffix/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables.properties.anchorSuffix,data:data21};
+if(!pattern6.test(data21)){
+const err43 = {instancePath:instancePath+"/offerings/" + i4+"/source",schemaPath:"#/properties/offerings/items/properties/source/pattern",keyword:"pattern",params:{pattern: "^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$"},message:"must match pattern \""+"^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$"+"\"",schema:"^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$",parentSchema:schema11.properties.offerings.items.properties.source,data:data21};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -575,7 +591,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/offerings/" + i2+"/tables/anchorSuffix",schemaPath:"#/properties/offerings/items/properties/tables/properties/anchorSuffix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.tables.properties.anchorSuffix.type,parentSchema:schema11.properties.offerings.items.properties.tables.properties.anchorSuffix,data:data21};
+const err44 = {instancePath:instancePath+"/offerings/" + i4+"/source",schemaPath:"#/properties/offerings/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.source.type,parentSchema:schema11.properties.offerings.items.properties.source,data:data21};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -585,11 +601,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data20.captionIncludes !== undefined){
-let data22 = data20.captionIncludes;
-if(typeof data22 === "string"){
-if(func3(data22) < 1){
-const err45 = {instancePath:instancePath+"/offerings/" + i2+"/tables/captionIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/captionIncludes/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables.properties.captionIncludes,data:data22};
+if(data17.tables !== undefined){
+let data22 = data17.tables;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(Object.keys(data22).length < 1){
+const err45 = {instancePath:instancePath+"/offerings/" + i4+"/tables",schemaPath:"#/properties/offerings/items/properties/tables/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables,data:data22};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -598,9 +614,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/offerings/" + i2+"/tables/captionIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/captionIncludes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.tables.properties.captionIncludes.type,parentSchema:schema11.properties.offerings.items.properties.tables.properties.captionIncludes,data:data22};
+for(const key4 in data22){
+if(!(((key4 === "anchorSuffix") || (key4 === "captionIncludes")) || (key4 === "headingIncludes"))){
+const err46 = {instancePath:instancePath+"/offerings/" + i4+"/tables",schemaPath:"#/properties/offerings/items/properties/tables/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.offerings.items.properties.tables,data:data22};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -610,11 +626,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data20.headingIncludes !== undefined){
-let data23 = data20.headingIncludes;
+if(data22.anchorSuffix !== undefined){
+let data23 = data22.anchorSuffix;
 if(typeof data23 === "string"){
 if(func3(data23) < 1){
-const err47 = {instancePath:instancePath+"/offerings/" + i2+"/tables/headingIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/headingIncludes/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables.properties.headingIncludes,data:data23};
+const err47 = {instancePath:instancePath+"/offerings/" + i4+"/tables/anchorSuffix",schemaPath:"#/properties/offerings/items/properties/tables/properties/anchorSuffix/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables.properties.anchorSuffix,data:data23};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -625,7 +641,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/offerings/" + i2+"/tables/headingIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/headingIncludes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.tables.properties.headingIncludes.type,parentSchema:schema11.properties.offerings.items.properties.tables.properties.headingIncludes,data:data23};
+const err48 = {instancePath:instancePath+"/offerings/" + i4+"/tables/anchorSuffix",schemaPath:"#/properties/offerings/items/properties/tables/properties/anchorSuffix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.tables.properties.anchorSuffix.type,parentSchema:schema11.properties.offerings.items.properties.tables.properties.anchorSuffix,data:data23};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -635,9 +651,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/offerings/" + i2+"/tables",schemaPath:"#/properties/offerings/items/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.offerings.items.properties.tables.type,parentSchema:schema11.properties.offerings.items.properties.tables,data:data20};
+if(data22.captionIncludes !== undefined){
+let data24 = data22.captionIncludes;
+if(typeof data24 === "string"){
+if(func3(data24) < 1){
+const err49 = {instancePath:instancePath+"/offerings/" + i4+"/tables/captionIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/captionIncludes/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables.properties.captionIncludes,data:data24};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -647,11 +665,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data15.summary !== undefined){
-let data24 = data15.summary;
-if(typeof data24 === "string"){
-if(func3(data24) < 1){
-const err50 = {instancePath:instancePath+"/offerings/" + i2+"/summary",schemaPath:"#/properties/offerings/items/properties/summary/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.summary,data:data24};
+else {
+const err50 = {instancePath:instancePath+"/offerings/" + i4+"/tables/captionIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/captionIncludes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.tables.properties.captionIncludes.type,parentSchema:schema11.properties.offerings.items.properties.tables.properties.captionIncludes,data:data24};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -661,8 +676,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/offerings/" + i2+"/summary",schemaPath:"#/properties/offerings/items/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.summary.type,parentSchema:schema11.properties.offerings.items.properties.summary,data:data24};
+if(data22.headingIncludes !== undefined){
+let data25 = data22.headingIncludes;
+if(typeof data25 === "string"){
+if(func3(data25) < 1){
+const err51 = {instancePath:instancePath+"/offerings/" + i4+"/tables/headingIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/headingIncludes/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.tables.properties.headingIncludes,data:data25};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -672,9 +690,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
 else {
-const err52 = {instancePath:instancePath+"/offerings/" + i2,schemaPath:"#/properties/offerings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.offerings.items.type,parentSchema:schema11.properties.offerings.items,data:data15};
+const err52 = {instancePath:instancePath+"/offerings/" + i4+"/tables/headingIncludes",schemaPath:"#/properties/offerings/items/properties/tables/properties/headingIncludes/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.tables.properties.headingIncludes.type,parentSchema:schema11.properties.offerings.items.properties.tables.properties.headingIncludes,data:data25};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -686,7 +703,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/offerings",schemaPath:"#/properties/offerings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.offerings.type,parentSchema:schema11.properties.offerings,data:data14};
+const err53 = {instancePath:instancePath+"/offerings/" + i4+"/tables",schemaPath:"#/properties/offerings/items/properties/tables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.offerings.items.properties.tables.type,parentSchema:schema11.properties.offerings.items.properties.tables,data:data22};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -696,15 +713,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.compare !== undefined){
-let data25 = data.compare;
-if(Array.isArray(data25)){
-const len3 = data25.length;
-for(let i3=0; i3<len3; i3++){
-let data26 = data25[i3];
-if(Array.isArray(data26)){
-if(data26.length > 4){
-const err54 = {instancePath:instancePath+"/compare/" + i3,schemaPath:"#/properties/compare/items/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema11.properties.compare.items,data:data26};
+if(data17.summary !== undefined){
+let data26 = data17.summary;
+if(typeof data26 === "string"){
+if(func3(data26) < 1){
+const err54 = {instancePath:instancePath+"/offerings/" + i4+"/summary",schemaPath:"#/properties/offerings/items/properties/summary/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.offerings.items.properties.summary,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -713,8 +726,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data26.length < 2){
-const err55 = {instancePath:instancePath+"/compare/" + i3,schemaPath:"#/properties/compare/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema11.properties.compare.items,data:data26};
+}
+else {
+const err55 = {instancePath:instancePath+"/offerings/" + i4+"/summary",schemaPath:"#/properties/offerings/items/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.summary.type,parentSchema:schema11.properties.offerings.items.properties.summary,data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -723,12 +737,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-const len4 = data26.length;
-for(let i4=0; i4<len4; i4++){
-let data27 = data26[i4];
-if(typeof data27 === "string"){
-if(!pattern2.test(data27)){
-const err56 = {instancePath:instancePath+"/compare/" + i3+"/" + i4,schemaPath:"#/properties/compare/items/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",parentSchema:schema11.properties.compare.items.items,data:data27};
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/offerings/" + i4,schemaPath:"#/properties/offerings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.offerings.items.type,parentSchema:schema11.properties.offerings.items,data:data17};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -738,8 +750,9 @@ vErrors.push(err56);
 errors++;
 }
 }
+}
 else {
-const err57 = {instancePath:instancePath+"/compare/" + i3+"/" + i4,schemaPath:"#/properties/compare/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.compare.items.items.type,parentSchema:schema11.properties.compare.items.items,data:data27};
+const err57 = {instancePath:instancePath+"/offerings",schemaPath:"#/properties/offerings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.offerings.type,parentSchema:schema11.properties.offerings,data:data16};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -749,9 +762,15 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/compare/" + i3,schemaPath:"#/properties/compare/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.compare.items.type,parentSchema:schema11.properties.compare.items,data:data26};
+if(data.compare !== undefined){
+let data27 = data.compare;
+if(Array.isArray(data27)){
+const len4 = data27.length;
+for(let i5=0; i5<len4; i5++){
+let data28 = data27[i5];
+if(Array.isArray(data28)){
+if(data28.length > 4){
+const err58 = {instancePath:instancePath+"/compare/" + i5,schemaPath:"#/properties/compare/items/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema11.properties.compare.items,data:data28};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -760,10 +779,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/compare",schemaPath:"#/properties/compare/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.compare.type,parentSchema:schema11.properties.compare,data:data25};
+if(data28.length < 2){
+const err59 = {instancePath:instancePath+"/compare/" + i5,schemaPath:"#/properties/compare/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema11.properties.compare.items,data:data28};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -772,16 +789,12 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data.redirects !== undefined){
-let data28 = data.redirects;
-if(Array.isArray(data28)){
 const len5 = data28.length;
-for(let i5=0; i5<len5; i5++){
-let data29 = data28[i5];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.from === undefined){
-const err60 = {instancePath:instancePath+"/redirects/" + i5,schemaPath:"#/properties/redirects/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema11.properties.redirects.items.required,parentSchema:schema11.properties.redirects.items,data:data29};
+for(let i6=0; i6<len5; i6++){
+let data29 = data28[i6];
+if(typeof data29 === "string"){
+if(!pattern2.test(data29)){
+const err60 = {instancePath:instancePath+"/compare/" + i5+"/" + i6,schemaPath:"#/properties/compare/items/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",parentSchema:schema11.properties.compare.items.items,data:data29};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -790,8 +803,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data29.to === undefined){
-const err61 = {instancePath:instancePath+"/redirects/" + i5,schemaPath:"#/properties/redirects/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema11.properties.redirects.items.required,parentSchema:schema11.properties.redirects.items,data:data29};
+}
+else {
+const err61 = {instancePath:instancePath+"/compare/" + i5+"/" + i6,schemaPath:"#/properties/compare/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.compare.items.items.type,parentSchema:schema11.properties.compare.items.items,data:data29};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -800,9 +814,10 @@ vErrors.push(err61);
 }
 errors++;
 }
-for(const key5 in data29){
-if(!((key5 === "from") || (key5 === "to"))){
-const err62 = {instancePath:instancePath+"/redirects/" + i5,schemaPath:"#/properties/redirects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.redirects.items,data:data29};
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/compare/" + i5,schemaPath:"#/properties/compare/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.compare.items.type,parentSchema:schema11.properties.compare.items,data:data28};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -812,11 +827,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data29.from !== undefined){
-let data30 = data29.from;
-if(typeof data30 === "string"){
-if(!pattern7.test(data30)){
-const err63 = {instancePath:instancePath+"/redirects/" + i5+"/from",schemaPath:"#/properties/redirects/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.redirects.items.properties.from,data:data30};
+}
+else {
+const err63 = {instancePath:instancePath+"/compare",schemaPath:"#/properties/compare/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.compare.type,parentSchema:schema11.properties.compare,data:data27};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -826,8 +839,15 @@ vErrors.push(err63);
 errors++;
 }
 }
-else {
-const err64 = {instancePath:instancePath+"/redirects/" + i5+"/from",schemaPath:"#/properties/redirects/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.redirects.items.properties.from.type,parentSchema:schema11.properties.redirects.items.properties.from,data:data30};
+if(data.redirects !== undefined){
+let data30 = data.redirects;
+if(Array.isArray(data30)){
+const len6 = data30.length;
+for(let i7=0; i7<len6; i7++){
+let data31 = data30[i7];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.from === undefined){
+const err64 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema11.properties.redirects.items.required,parentSchema:schema11.properties.redirects.items,data:data31};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -836,12 +856,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data29.to !== undefined){
-let data31 = data29.to;
-if(typeof data31 === "string"){
-if(!pattern7.test(data31)){
-const err65 = {instancePath:instancePath+"/redirects/" + i5+"/to",schemaPath:"#/properties/redirects/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.redirects.items.properties.to,data:data31};
+if(data31.to === undefined){
+const err65 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema11.properties.redirects.items.required,parentSchema:schema11.properties.redirects.items,data:data31};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -850,9 +866,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/redirects/" + i5+"/to",schemaPath:"#/properties/redirects/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.redirects.items.properties.to.type,parentSchema:schema11.properties.redirects.items.properties.to,data:data31};
+for(const key5 in data31){
+if(!((key5 === "from") || (key5 === "to"))){
+const err66 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.redirects.items,data:data31};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -862,9 +878,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/redirects/" + i5,schemaPath:"#/properties/redirects/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.redirects.items.type,parentSchema:schema11.properties.redirects.items,data:data29};
+if(data31.from !== undefined){
+let data32 = data31.from;
+if(typeof data32 === "string"){
+if(!pattern8.test(data32)){
+const err67 = {instancePath:instancePath+"/redirects/" + i7+"/from",schemaPath:"#/properties/redirects/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.redirects.items.properties.from,data:data32};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -874,9 +892,8 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
 else {
-const err68 = {instancePath:instancePath+"/redirects",schemaPath:"#/properties/redirects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.redirects.type,parentSchema:schema11.properties.redirects,data:data28};
+const err68 = {instancePath:instancePath+"/redirects/" + i7+"/from",schemaPath:"#/properties/redirects/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.redirects.items.properties.from.type,parentSchema:schema11.properties.redirects.items.properties.from,data:data32};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -886,14 +903,63 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-else {
-const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data31.to !== undefined){
+let data33 = data31.to;
+if(typeof data33 === "string"){
+if(!pattern8.test(data33)){
+const err69 = {instancePath:instancePath+"/redirects/" + i7+"/to",schemaPath:"#/properties/redirects/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.redirects.items.properties.to,data:data33};
 if(vErrors === null){
 vErrors = [err69];
 }
 else {
 vErrors.push(err69);
+}
+errors++;
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/redirects/" + i7+"/to",schemaPath:"#/properties/redirects/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.redirects.items.properties.to.type,parentSchema:schema11.properties.redirects.items.properties.to,data:data33};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.redirects.items.type,parentSchema:schema11.properties.redirects.items,data:data31};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/redirects",schemaPath:"#/properties/redirects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.redirects.type,parentSchema:schema11.properties.redirects,data:data30};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
 }
 errors++;
 }
@@ -903,7 +969,7 @@ return errors === 0;
 
 export const validateKeywords = validate11;
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","hint":"Keyref names use letters, digits, \"-\", \"_\" and \".\"."},"additionalProperties":{"type":["string","number","boolean"],"hint":"Each keyword maps a name to its text, e.g. \"keymanagementserviceshort: Key Protect\"."}};
-const pattern9 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
+const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -912,7 +978,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
-if(!pattern9.test(key0)){
+if(!pattern10.test(key0)){
 const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema12.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
@@ -964,7 +1030,7 @@ return errors === 0;
 }
 
 export const validateTasks = validate12;
-const schema13 = {"type":"array","items":{"type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"title":{"type":"string","minLength":1},"area":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"formerIds":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."}}}}};
+const schema13 = {"type":"array","items":{"type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"title":{"type":"string","minLength":1},"area":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"formerIds":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."}},"controls":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$","hint":"Use a NIST SP 800-53 rev. 5 control id in lower case, e.g. \"cp-9\", or \"ac-2.1\" for an enhancement."}}}}};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -995,7 +1061,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data0){
-if(!(((((key0 === "id") || (key0 === "title")) || (key0 === "area")) || (key0 === "aliases")) || (key0 === "formerIds"))){
+if(!((((((key0 === "id") || (key0 === "title")) || (key0 === "area")) || (key0 === "aliases")) || (key0 === "formerIds")) || (key0 === "controls"))){
 const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema13.items,data:data0};
 if(vErrors === null){
 vErrors = [err2];
@@ -1163,9 +1229,15 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.items.type,parentSchema:schema13.items,data:data0};
+if(data0.controls !== undefined){
+let data8 = data0.controls;
+if(Array.isArray(data8)){
+const len3 = data8.length;
+for(let i3=0; i3<len3; i3++){
+let data9 = data8[i3];
+if(typeof data9 === "string"){
+if(!pattern3.test(data9)){
+const err15 = {instancePath:instancePath+"/" + i0+"/controls/" + i3,schemaPath:"#/items/properties/controls/items/pattern",keyword:"pattern",params:{pattern: "^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$"},message:"must match pattern \""+"^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$"+"\"",schema:"^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$",parentSchema:schema13.items.properties.controls.items,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1175,14 +1247,73 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.type,parentSchema:schema13,data};
+const err16 = {instancePath:instancePath+"/" + i0+"/controls/" + i3,schemaPath:"#/items/properties/controls/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.items.properties.controls.items.type,parentSchema:schema13.items.properties.controls.items,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
 else {
 vErrors.push(err16);
+}
+errors++;
+}
+}
+let i4 = data8.length;
+let j0;
+if(i4 > 1){
+const indices0 = {};
+for(;i4--;){
+let item0 = data8[i4];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err17 = {instancePath:instancePath+"/" + i0+"/controls",schemaPath:"#/items/properties/controls/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema13.items.properties.controls,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+break;
+}
+indices0[item0] = i4;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/" + i0+"/controls",schemaPath:"#/items/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.items.properties.controls.type,parentSchema:schema13.items.properties.controls,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema13.items.type,parentSchema:schema13.items,data:data0};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema13.type,parentSchema:schema13,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
@@ -1192,8 +1323,8 @@ return errors === 0;
 
 export const validateYamlSource = validate13;
 const schema14 = {"type":"object","required":["title","areas"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"lastUpdated":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","hint":"Write the date as YYYY-MM-DD, e.g. 2025-09-18."},"summary":{"type":"string"},"areas":{"type":"array","items":{"type":"object","required":["heading"],"additionalProperties":false,"properties":{"heading":{"type":"string","minLength":1},"anchor":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."}},"intro":{"type":"string"},"caption":{"type":"string"},"summary":{"type":"string"},"rows":{"type":"array","items":{"type":"object","required":["task"],"additionalProperties":false,"properties":{"task":{"type":"string","minLength":1},"group":{"type":"string"},"provider":{"type":["string","null"]},"customer":{"type":["string","null"]}}}},"tables":{"type":"array","items":{"type":"object","required":["rows"],"additionalProperties":false,"properties":{"heading":{"type":"string","minLength":1},"anchor":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."}},"intro":{"type":"string"},"caption":{"type":"string"},"summary":{"type":"string"},"rows":{"type":"array","items":{"type":"object","required":["task"],"additionalProperties":false,"properties":{"task":{"type":"string","minLength":1},"group":{"type":"string"},"provider":{"type":["string","null"]},"customer":{"type":["string","null"]}}}}}}}}}}}};
-const pattern13 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-const pattern14 = new RegExp("^[A-Za-z][\\w.:-]*$", "u");
+const pattern15 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const pattern16 = new RegExp("^[A-Za-z][\\w.:-]*$", "u");
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1259,7 +1390,7 @@ errors++;
 if(data.lastUpdated !== undefined){
 let data1 = data.lastUpdated;
 if(typeof data1 === "string"){
-if(!pattern13.test(data1)){
+if(!pattern15.test(data1)){
 const err5 = {instancePath:instancePath+"/lastUpdated",schemaPath:"#/properties/lastUpdated/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema14.properties.lastUpdated,data:data1};
 if(vErrors === null){
 vErrors = [err5];
@@ -1351,7 +1482,7 @@ errors++;
 if(data4.anchor !== undefined){
 let data6 = data4.anchor;
 if(typeof data6 === "string"){
-if(!pattern14.test(data6)){
+if(!pattern16.test(data6)){
 const err12 = {instancePath:instancePath+"/areas/" + i0+"/anchor",schemaPath:"#/properties/areas/items/properties/anchor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.anchor,data:data6};
 if(vErrors === null){
 vErrors = [err12];
@@ -1380,7 +1511,7 @@ const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
 let data8 = data7[i1];
 if(typeof data8 === "string"){
-if(!pattern14.test(data8)){
+if(!pattern16.test(data8)){
 const err14 = {instancePath:instancePath+"/areas/" + i0+"/aliases/" + i1,schemaPath:"#/properties/areas/items/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.aliases.items,data:data8};
 if(vErrors === null){
 vErrors = [err14];
@@ -1627,7 +1758,7 @@ errors++;
 if(data19.anchor !== undefined){
 let data21 = data19.anchor;
 if(typeof data21 === "string"){
-if(!pattern14.test(data21)){
+if(!pattern16.test(data21)){
 const err33 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/anchor",schemaPath:"#/properties/areas/items/properties/tables/items/properties/anchor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.tables.items.properties.anchor,data:data21};
 if(vErrors === null){
 vErrors = [err33];
@@ -1656,7 +1787,7 @@ const len4 = data22.length;
 for(let i4=0; i4<len4; i4++){
 let data23 = data22[i4];
 if(typeof data23 === "string"){
-if(!pattern14.test(data23)){
+if(!pattern16.test(data23)){
 const err35 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/aliases/" + i4,schemaPath:"#/properties/areas/items/properties/tables/items/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.tables.items.properties.aliases.items,data:data23};
 if(vErrors === null){
 vErrors = [err35];

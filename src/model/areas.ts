@@ -106,8 +106,7 @@ export class AreaRegistry {
     if (!area) {
       const conf = this.configured.find((a) => a.id === id);
       const std = STANDARD_AREAS.find((s) => s.id === id);
-      area = { id, title: conf?.title ?? std?.title ?? headingText };
-      if (conf?.description !== undefined) area.description = conf.description;
+      area = conf ? configuredArea(conf) : { id, title: std?.title ?? headingText };
       this.seen.set(id, area);
       this.order.push(id);
     }
@@ -133,9 +132,14 @@ export class AreaRegistry {
 
   private registerConfigured(id: string): Area | undefined {
     const conf = this.configured.find((a) => a.id === id);
-    if (!conf) return undefined;
-    const area: Area = { id, title: conf.title };
-    if (conf.description !== undefined) area.description = conf.description;
-    return area;
+    return conf ? configuredArea(conf) : undefined;
   }
+}
+
+/** The model's view of a site.yaml area. */
+function configuredArea(conf: AreaConfig): Area {
+  const area: Area = { id: conf.id, title: conf.title };
+  if (conf.description !== undefined) area.description = conf.description;
+  if (conf.controls !== undefined && conf.controls.length > 0) area.controls = [...conf.controls];
+  return area;
 }

@@ -3,8 +3,29 @@
  * offering's rows for the task (none = "Not listed", several are possible), and per party a
  * flag saying whether the offerings' duties differ. Rows are grouped by the area of the section
  * they sit in, so a task that two offerings file under different areas shows in both areas.
+ *
+ * Pure and free of Node: the build runs it for the pages it writes and the browser runs the same
+ * code on the per-offering data files for any offerings a reader picks (src/client/compare.ts).
  */
 import type { Area, Offering, Row, Site } from './types.js';
+
+/** What the comparison needs of a row: the browser gets exactly this from the offering data files. */
+export type CompareRowInput = Pick<Row, 'anchor' | 'task' | 'taskId' | 'provider' | 'customer'>;
+
+/** What the comparison needs of an offering. */
+export interface CompareOffering {
+  id: string;
+  name: string;
+  sections: { areaId: string; rows: CompareRowInput[] }[];
+}
+
+/** Everything alignOfferings reads: the site's areas in order, task titles, the offerings compared. */
+export interface AlignInput {
+  areas: readonly Area[];
+  /** Canonical task id -> title (a task missing here is titled after its first row). */
+  taskTitles: ReadonlyMap<string, string>;
+  offerings: readonly CompareOffering[];
+}
 
 export type Party = 'provider' | 'customer';
 export const PARTIES: readonly Party[] = ['provider', 'customer'];
@@ -12,7 +33,7 @@ export const PARTIES: readonly Party[] = ['provider', 'customer'];
 export interface CompareCell {
   offeringId: string;
   /** The offering's rows for this task in this area, in source order; empty = not listed. */
-  rows: Row[];
+  rows: CompareRowInput[];
   /**
    * Per party, an equivalence class of the cell's duty within its comparison row: cells with
    * equal normalised text share a key (0, 1, ... by first appearance). Browser code compares
@@ -42,7 +63,7 @@ export interface Comparison {
 }
 
 /** Text of one party's duty for comparison: whitespace folded, so wrapping never counts. */
-export function dutyText(rows: readonly Row[], party: Party): string {
+export function dutyText(rows: readonly CompareRowInput[], party: Party): string {
   // Nearly every cell holds one row (or none): no arrays to build then.
   if (rows.length === 0) return '';
   if (rows.length === 1) return folded(rows[0]!, party);
@@ -53,8 +74,8 @@ export function dutyText(rows: readonly Row[], party: Party): string {
 }
 
 /** Folded texts per row, computed once: a row is compared on every pair page it appears in. */
-const foldCache = new WeakMap<Row, Record<Party, string>>();
-function folded(row: Row, party: Party): string {
+const foldCache = new WeakMap<CompareRowInput, Record<Party, string>>();
+function folded(row: CompareRowInput, party: Party): string {
   let texts = foldCache.get(row);
   if (!texts) {
     texts = {
@@ -78,21 +99,25 @@ export function cellsDiffer(cells: readonly CompareCell[], party: Party): boolea
 export function buildComparison(site: Site, offeringIds?: readonly string[]): Comparison {
   const wanted = offeringIds ? new Set(offeringIds) : undefined;
   const offerings = site.offerings.filter((o) => !wanted || wanted.has(o.id));
+  return alignOfferings({ areas: site.areas, taskTitles: taskTitles(site), offerings });
+}
 
+/** The comparison of the given offerings, in the order given. */
+export function alignOfferings(input: AlignInput): Comparison {
+  const { offerings } = input;
   // areaId -> taskId -> offeringId -> rows
-  const grid = new Map<string, Map<string, Map<string, Row[]>>>();
+  const grid = new Map<string, Map<string, Map<string, CompareRowInput[]>>>();
   for (const offering of offerings) {
     for (const section of offering.sections) {
-      const tasks = getOrSet(grid, section.areaId, () => new Map<string, Map<string, Row[]>>());
+      const tasks = getOrSet(grid, section.areaId, () => new Map<string, Map<string, CompareRowInput[]>>());
       for (const row of section.rows) {
-        const byOffering = getOrSet(tasks, row.taskId, () => new Map<string, Row[]>());
+        const byOffering = getOrSet(tasks, row.taskId, () => new Map<string, CompareRowInput[]>());
         getOrSet(byOffering, offering.id, () => []).push(row);
       }
     }
   }
 
-  const taskTitle = taskTitles(site);
-  const areas: Area[] = [...site.areas];
+  const areas: Area[] = [...input.areas];
   for (const areaId of grid.keys()) {
     if (!areas.some((a) => a.id === areaId)) areas.push({ id: areaId, title: areaId });
   }
@@ -100,16 +125,16 @@ export function buildComparison(site: Site, offeringIds?: readonly string[]): Co
   return {
     offerings: offerings.map(({ id, name }) => ({ id, name })),
     areas: areas.map((area) => {
-      const tasks = grid.get(area.id) ?? new Map<string, Map<string, Row[]>>();
+      const tasks = grid.get(area.id) ?? new Map<string, Map<string, CompareRowInput[]>>();
       // Order of first appearance (offerings in site order, rows in source order): the first
       // offering reads as on its own page, later offerings' extra tasks follow.
       const taskIds = [...tasks.keys()];
       return {
         area,
         rows: taskIds.map((taskId) => {
-          const byOffering = tasks.get(taskId) ?? new Map<string, Row[]>();
+          const byOffering = tasks.get(taskId) ?? new Map<string, CompareRowInput[]>();
           const cells = offerings.map((o) => ({ offeringId: o.id, rows: byOffering.get(o.id) ?? [] }));
-          const title = taskTitle.get(taskId) ?? firstRow(cells)?.task ?? taskId;
+          const title = input.taskTitles.get(taskId) ?? firstRow(cells)?.task ?? taskId;
           return compareRow(area.id, taskId, title, cells);
         }),
       };
@@ -121,7 +146,7 @@ function compareRow(
   areaId: string,
   taskId: string,
   title: string,
-  plain: { offeringId: string; rows: Row[] }[],
+  plain: { offeringId: string; rows: CompareRowInput[] }[],
 ): CompareRow {
   const classes: Record<Party, Map<string, number>> = { provider: new Map(), customer: new Map() };
   const cells: CompareCell[] = plain.map((cell) => {
@@ -152,7 +177,7 @@ function taskTitles(site: Site): Map<string, string> {
   return titles;
 }
 
-function firstRow(cells: readonly { rows: Row[] }[]): Row | undefined {
+function firstRow(cells: readonly { rows: CompareRowInput[] }[]): CompareRowInput | undefined {
   return cells.find((c) => c.rows.length > 0)?.rows[0];
 }
 

@@ -76,6 +76,8 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
   };
   if (config.site.description !== undefined) site.description = config.site.description;
   if (config.site.baseUrl !== undefined) site.baseUrl = config.site.baseUrl;
+  const compare = checkCompareList(config, new Set(site.offerings.map((o) => o.id)), diagnostics);
+  if (compare.length > 0) site.compare = compare;
   diagnostics.push(...checkAlignment(site, config.tasks));
   return { site, diagnostics: sortDiagnostics(diagnostics), stats: parsedFiles.stats };
 }
@@ -154,6 +156,23 @@ function checkTaskAreas(config: LoadedConfig, areaIds: Set<string>, diagnostics:
       message: `Task "${task.id}" names area "${task.area}", which is not an area of the site (${[...areaIds].sort().join(', ')})`,
     });
   }
+}
+
+/** site.yaml `compare`: every id must name an offering; entries of unknown ids are left out. */
+function checkCompareList(config: LoadedConfig, offeringIds: Set<string>, diagnostics: Diagnostic[]): string[][] {
+  const kept: string[][] = [];
+  (config.site?.compare ?? []).forEach((ids, i) => {
+    const unknown = ids.map((id, j) => [id, j] as const).filter(([id]) => !offeringIds.has(id));
+    for (const [id, j] of unknown) {
+      const { line, column } = config.positions.site.get(`/compare/${i}/${j}`);
+      diagnostics.push({
+        file: SITE_FILE, line, column, severity: 'error', rule: 'schema',
+        message: `"compare" names offering "${id}", which is not an offering of the site`,
+      });
+    }
+    if (ids.length >= 2 && unknown.length === 0) kept.push(ids);
+  });
+  return kept;
 }
 
 function fallbackSite(): SiteConfig {

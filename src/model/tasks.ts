@@ -19,6 +19,8 @@ export class TaskMatcher {
     for (const t of configured) {
       const task: CanonicalTask = { id: t.id, title: t.title, aliases: [...t.aliases] };
       if (t.area !== undefined) task.areaId = t.area;
+      if (t.formerIds !== undefined && t.formerIds.length > 0) task.formerIds = [...t.formerIds];
+      if (t.controls !== undefined && t.controls.length > 0) task.controls = [...t.controls];
       this.tasks.set(t.id, task);
       for (const name of new Set([t.title, ...t.aliases].map(taskKey))) {
         const list = this.byKey.get(name) ?? [];

@@ -21,6 +21,8 @@ export interface Area {
   id: string;
   title: string;
   description?: string;
+  /** NIST SP 800-53 rev. 5 controls of rows in this area whose task names none (site.yaml). */
+  controls?: string[];
 }
 
 /** A canonical task from tasks.yaml, or one derived from a row whose name matched no alias. */
@@ -29,6 +31,10 @@ export interface CanonicalTask {
   title: string;
   areaId?: string;
   aliases: string[];
+  /** Former ids (tasks.yaml), oldest first: the first one keeps naming the task in OSCAL UUIDs. */
+  formerIds?: string[];
+  /** NIST SP 800-53 rev. 5 controls its rows concern (`cp-9`, `ac-2.1`), for the OSCAL export. */
+  controls?: string[];
 }
 
 export type OverviewCell = 'provider' | 'customer' | 'shared';
@@ -97,4 +103,6 @@ export interface Site {
   offerings: Offering[];
   tasks: CanonicalTask[];
   redirects: Redirect[];
+  /** Offerings (2 to 4 ids) that get a static comparison page whatever the site's size (site.yaml `compare`). */
+  compare?: string[][];
 }

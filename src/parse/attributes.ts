@@ -4,11 +4,13 @@
  * lines remark-gfm read as the table's last rows (spec 3.3) are taken back out of the table.
  * Attribute definitions and the ADL keyref render nothing.
  */
-import type { Node, Paragraph, Root, RootContent, Table } from 'mdast';
+import type { Node, Paragraph, Root, RootContent, Table, TableRow } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import { ADL_KEYREF, isAttributeLine, parseAttributeList } from './attribute-list.js';
+import { endsEarly, joinRow, takeBackRows } from './broken-rows.js';
 import { state, type BlockAttributes, type ParseState } from './state.js';
+import { lineStarts } from './table-scan.js';
 
 interface Line { start: number; end: number; line: number }
 
@@ -65,10 +67,15 @@ export default function attributes() {
     const text = st.text;
     const kept: RootContent[] = [];
     let previous: RootContent | undefined;
-    for (const node of tree.children) {
+    let starts: number[] | undefined;
+    const lines = (): number[] => (starts ??= lineStarts(text));
+    const children = tree.children;
+    for (let index = 0; index < children.length; index++) {
+      const node = children[index] as RootContent;
       const pos = node.position;
       if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) { kept.push(node); continue; }
       if (node.type === 'table') {
+        index += takeBackRows(node, children, index, text, lines);
         takeAttributeRows(node, st, file);
       } else if (node.type === 'heading') {
         headingAttributes(node, st, file);
@@ -139,27 +146,41 @@ function headingAttributes(node: RootContent, st: ParseState, file: VFile): void
   }
 }
 
-/** Rows that are attribute lines are the table's attributes (spec 3.3), never data rows. */
+/**
+ * Rows that are attribute lines are the table's attributes (spec 3.3), never data rows. In a
+ * table written with leading pipes, a line without one continues a row that ended early
+ * (broken-rows.ts); after a complete row it is text the author meant below the table.
+ */
 function takeAttributeRows(table: Table, st: ParseState, file: VFile): void {
   const text = st.text;
-  const headerStart = table.children[0]?.position?.start.offset ?? 0;
-  const piped = text[headerStart] === '|';
+  const [header, ...body] = table.children;
+  if (!header) return;
+  const piped = text[header.position?.start.offset ?? 0] === '|';
+  const width = header.children.length;
+  const rows: TableRow[] = [header];
   let attrs: BlockAttributes | undefined;
-  table.children = table.children.filter((row, index) => {
-    if (index === 0) return true;
+  for (const row of body) {
     const p = row.position;
-    if (p?.start.offset === undefined || p.end.offset === undefined) return true;
+    if (p?.start.offset === undefined || p.end.offset === undefined) { rows.push(row); continue; }
     const line = { start: p.start.offset, end: p.end.offset, line: p.start.line };
     const raw = text.slice(line.start, line.end);
     if (isAttributeLine(raw)) {
       attrs = readLine(text, line, attrs, file);
-      return false;
+      continue;
     }
+    const above = rows[rows.length - 1] as TableRow;
     if (piped && !raw.trimStart().startsWith('|')) {
-      report(file, 'table-shape', 'Line directly under the table is read as a table row; add a blank line before it', p.start);
-      return false;
+      if (above !== header && endsEarly(above, width, text)) {
+        const why = above.children.length < width ? 'has fewer cells than the header' : 'has no closing pipe';
+        report(file, 'table-shape', `This line continues the row above, which ${why}: read as one row`, p.start);
+        joinRow(above, row, text);
+      } else {
+        report(file, 'table-shape', `Line directly under the table is read as a table row and left out: "${raw.trim()}"; add a blank line before it`, p.start);
+      }
+      continue;
     }
-    return true;
-  });
+    rows.push(row);
+  }
+  table.children = rows;
   merge(st, table, attrs);
 }

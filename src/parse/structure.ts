@@ -100,6 +100,9 @@ export default function structure() {
             if (cap) matrix.caption = cap;
             if (anchor) matrix.anchor = anchor;
             result.overviews.push(matrix);
+          } else {
+            const header = reading.header.join(' | ');
+            report(file, 'table-not-read', `Table not read: its header "${header}" names no IBM column and no customer column, and it is no overview by resource`, place);
           }
         }
       }

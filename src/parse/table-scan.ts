@@ -146,6 +146,13 @@ function row(text: string, starts: number[], line: number, start: number, end: n
   return { type: 'tableRow', children, position: { start: point(text, starts, line, start), end: point(text, starts, line, end) } };
 }
 
+/** Line `n` (0-based) of `text` read as one table row, as a body row of a scanned table is. */
+export function rowAt(text: string, starts: number[], n: number): TableRow {
+  const s = starts[n] as number;
+  const e = n + 1 < starts.length ? (starts[n + 1] as number) - 1 : text.length;
+  return row(text, starts, n, s, e, cellStarts(text, s, e));
+}
+
 /** Every plain pipe table of `text`, in order. */
 export function scanTables(text: string, starts: number[]): ScannedTable[] {
   const tables: ScannedTable[] = [];

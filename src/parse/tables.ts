@@ -1,7 +1,10 @@
 /**
  * A GFM table -> responsibility rows or an overview matrix. Handles ragged rows (padded,
- * reported), continuation rows (an empty task cell continues the row above), placeholder
- * cells, and template leftovers (`Task 1 | ... responsibility description`, skipped).
+ * reported), continuation rows (an empty task cell continues the row above), grouping columns
+ * (a value carries down to the rows below it), placeholder cells, and IBM's page template:
+ * a cell that still says `... responsibility description` lists no duty; a row of nothing
+ * else (`Task 1 | ... responsibility description`) is a leftover, skipped. Every text left out
+ * is quoted in its warning.
  */
 import type { Table } from 'mdast';
 import type { VFile } from 'vfile';
@@ -15,9 +18,10 @@ import type { ParseState } from './state.js';
 export type TableReading =
   | { kind: 'responsibility'; rows: ParsedRow[] }
   | { kind: 'overview'; areaIds: string[]; rows: { resource: string; cells: OverviewCell[] }[] }
-  | { kind: 'other' };
+  | { kind: 'other'; header: string[] };
 
-const TEMPLATE = /^task \d+$|responsibility description$/i;
+const TEMPLATE_TASK = /^task \d+$/i;
+const TEMPLATE_DUTY = /responsibility description$/i;
 const OVERVIEW_CELL: Record<string, OverviewCell> = {
   ibm: 'provider', provider: 'provider', you: 'customer', customer: 'customer', client: 'customer',
   shared: 'shared', both: 'shared',
@@ -48,40 +52,88 @@ export function readGrid(grid: Grid, st: ParseState, file: VFile): TableReading 
   if (!roles) return readOverview(grid, headerCells, texts, st, file);
   const width = texts.length;
   const rows: ParsedRow[] = [];
-  let group: string | undefined;
+  const groups = new Groups(roles.groups ?? []);
   for (const { cells, place } of grid.rows) {
-    if (cells.length !== width) {
-      report(file, 'table-shape',
-        cells.length < width
-          ? `Row has ${cells.length} cells, the header ${width}: missing cells are empty`
-          : `Row has ${cells.length} cells, the header ${width}: extra cells are ignored`,
-        { line: place.line, column: place.column });
+    if (cells.length < width) {
+      report(file, 'table-shape', `Row has ${cells.length} cells, the header ${width}: missing cells are empty`, place);
+    } else if (cells.length > width) {
+      const extra = cells.slice(width).map((c) => c.source).join(' | ');
+      report(file, 'table-shape', `Row has ${cells.length} cells, the header ${width}: the extra cells are left out: "${extra}"`, place);
     }
-    const task = renderCell(cells[roles.task], st, file, false).text;
-    const provider = renderCell(cells[roles.provider], st, file);
-    const customer = renderCell(cells[roles.customer], st, file);
-    if (roles.group !== undefined) {
-      const g = renderCell(cells[roles.group], st, file, false).text;
-      if (g) group = g;
-    }
-    if (TEMPLATE.test(task) || TEMPLATE.test(provider.text) || TEMPLATE.test(customer.text)) {
-      report(file, 'table-shape', 'Template placeholder row left in the table; skipped', { line: place.line, column: place.column });
+    const started = groups.read(cells, st, file);
+    let task = renderCell(cells[roles.task], st, file, false).text;
+    const provider = duty(cells[roles.provider], st, file);
+    const customer = duty(cells[roles.customer], st, file);
+    // Only a row of nothing but placeholders is a leftover; beside a real duty, a placeholder is no duty.
+    const template = [task === '' ? undefined : TEMPLATE_TASK.test(task), provider.template, customer.template];
+    if (!template.includes(false) && template.some(Boolean)) {
+      const written = [task, provider.template, customer.template].filter(Boolean).join(' | ');
+      report(file, 'table-shape', `Template placeholder row left in the table and skipped: "${written}"`, place);
       continue;
     }
+    if (template[0]) report(file, 'table-shape', `Task name "${task}" is a template placeholder`, place);
+    for (const [cell, party] of [[cells[roles.provider], provider], [cells[roles.customer], customer]] as const) {
+      if (party.template) report(file, 'table-shape', `Template placeholder "${party.template}" in this cell: read as no duty listed`, cell?.place ?? place);
+    }
     const previous = rows[rows.length - 1];
+    if (!task && started) task = started; // a row that opens a group with no task of its own
     if (!task) {
-      if (!provider.text && !customer.text && !provider.html && !customer.html) continue; // blank row
+      if (!provider.rich.html && !customer.rich.html) continue; // blank row
       if (previous) {
-        previous.provider = join(previous.provider, provider);
-        previous.customer = join(previous.customer, customer);
+        previous.provider = join(previous.provider, provider.rich);
+        previous.customer = join(previous.customer, customer.rich);
         continue;
       }
-      report(file, 'table-shape', 'Row without a task and no row above it to continue', { line: place.line, column: place.column });
+      report(file, 'table-shape', 'Row without a task and no row above it to continue', place);
     }
+    if (!provider.rich.html && !customer.rich.html && started === task && task) continue; // a group label row
     const source = { file: file.path || '', line: place.line, column: place.column };
-    rows.push(group === undefined ? { task, provider, customer, source } : { task, group, provider, customer, source });
+    const group = groups.current();
+    rows.push(group === undefined
+      ? { task, provider: provider.rich, customer: customer.rich, source }
+      : { task, group, provider: provider.rich, customer: customer.rich, source });
   }
   return { kind: 'responsibility', rows };
+}
+
+/**
+ * A party cell: its duty, or none when it still holds the page template's placeholder, which is
+ * then `template` (undefined for an empty cell, false for a real duty).
+ */
+function duty(cell: RawCell | undefined, st: ParseState, file: VFile): { rich: Rich; template: string | false | undefined } {
+  const rich = renderCell(cell, st, file);
+  if (!rich.html) return { rich, template: undefined };
+  if (!TEMPLATE_DUTY.test(rich.text)) return { rich, template: false };
+  return { rich: { text: '', html: '' }, template: rich.text };
+}
+
+/**
+ * Values of the grouping columns, carried down to the rows below until a new value is written;
+ * a new outer value clears the inner ones. Nested groups read `Outer / Inner`.
+ */
+class Groups {
+  private readonly values: string[];
+
+  constructor(private readonly columns: number[]) {
+    this.values = columns.map(() => '');
+  }
+
+  /** Take this row's group cells; returns the innermost value it writes, if any. */
+  read(cells: RawCell[], st: ParseState, file: VFile): string | undefined {
+    let written: string | undefined;
+    this.columns.forEach((column, level) => {
+      const value = renderCell(cells[column], st, file, false).text;
+      if (!value) return;
+      this.values[level] = value;
+      for (let inner = level + 1; inner < this.values.length; inner++) this.values[inner] = '';
+      written = value;
+    });
+    return written;
+  }
+
+  current(): string | undefined {
+    return this.values.filter(Boolean).join(' / ') || undefined;
+  }
 }
 
 function join(a: Rich, b: Rich): Rich {
@@ -92,7 +144,7 @@ function join(a: Rich, b: Rich): Rich {
 
 /** A "responsibilities by resource" matrix: cells IBM / You / Shared under area headers. */
 function readOverview(grid: Grid, headerCells: RawCell[], texts: string[], st: ParseState, file: VFile): TableReading {
-  if (texts.length < 4) return { kind: 'other' };
+  if (texts.length < 4) return { kind: 'other', header: texts };
   const body = grid.rows.map((row) => row.cells);
   let known = 0;
   let total = 0;
@@ -105,7 +157,7 @@ function readOverview(grid: Grid, headerCells: RawCell[], texts: string[], st: P
       return v ?? 'shared';
     }),
   );
-  if (total === 0 || known / total < 0.6) return { kind: 'other' };
+  if (total === 0 || known / total < 0.6) return { kind: 'other', header: texts };
   const areaIds = headerCells.slice(1).map((c, i) => /\]\(#([^)\s]+)\)/.exec(c.source)?.[1] ?? texts[i + 1] ?? '');
   const rows = body.map((cells, r) => ({
     resource: renderCell(cells[0], st, file, false).text,

@@ -9,6 +9,7 @@ import type { Page } from './page.js';
 import { templatesDir } from './paths.js';
 import { absoluteUrl, siteUrl } from './url.js';
 import { featureGlobals } from './globals.js';
+import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from './csp.js';
 
 /** Client assets to reference from every page (base-prefixed URLs). */
 export interface Assets {
@@ -23,7 +24,7 @@ export interface RenderContext {
   assets: Assets;
   /** URLs of every page, to show only navigation links that exist. */
   pageUrls: ReadonlySet<string>;
-  /** Re-read templates on every render (dev server). */
+  /** Dev server: re-read templates on every render, and no CSP meta (Vite's client injects inline styles). */
   watch?: boolean;
 }
 
@@ -58,6 +59,7 @@ export function createEnvironment(context: RenderContext): nunjucks.Environment 
   env.addGlobal('absoluteUrl', (target: string) => absoluteUrl(context.site.baseUrl, siteUrl(context.base, target)));
   env.addGlobal('nav', navCandidates.filter((item) => context.pageUrls.has(item.url)));
   env.addGlobal('labels', partyLabels(context.site));
+  env.addGlobal('security', { csp: context.watch === true ? undefined : CONTENT_SECURITY_POLICY, referrer: REFERRER_POLICY });
   for (const [name, value] of Object.entries(featureGlobals(context.site, context.base))) env.addGlobal(name, value);
   return env;
 }

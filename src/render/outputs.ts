@@ -7,13 +7,14 @@ import type { Site } from '../model/types.js';
 import type { OutputFile, Page } from './page.js';
 import { modelJson } from './outputs/model-json.js';
 import { responsibilitiesCsv } from './outputs/csv.js';
+import { oscalComponentDefinition } from './outputs/oscal/component-definition.js';
 import { anchorsJson, areaOfferingMaps } from './anchors.js';
 import { redirectScript } from './redirects.js';
 import { sitemapXml } from './outputs/sitemap.js';
 import { robotsTxt } from './outputs/robots.js';
 import { checklistCsv } from './pages/checklist.js';
-import { offeringDataFiles } from './outputs/offering-data.js';
 import { searchOutputs } from '../search/index.js';
+import { compareDataOutputs } from './outputs/compare-data.js';
 
 export interface OutputContext {
   /** Every HTML page of the site (with its HTML when it is still in memory). */
@@ -34,14 +35,15 @@ export type OutputList = (site: Site, context: OutputContext) => OutputFile[];
 const outputLists: OutputList[] = [
   modelJson,
   responsibilitiesCsv,
+  oscalComponentDefinition,
   anchorsJson,
   areaOfferingMaps,
   redirectScript,
   sitemapXml,
   robotsTxt,
   checklistCsv,
-  offeringDataFiles,
   searchOutputs,
+  compareDataOutputs,
 ];
 
 export function outputs(site: Site, context: OutputContext): OutputFile[] {

@@ -40,8 +40,9 @@ export function effectiveRedirects(site: Site): Redirect[] {
   for (const [oldId, newId] of Object.entries(renames.offerings)) {
     if (ids.has(oldId)) continue;
     push(`checklist/${oldId}/`, `checklist/${newId}/`);
-    for (const [a, b] of publishedPairs(site)) {
-      if (a.id !== newId && b.id !== newId) continue;
+    for (const group of publishedPairs(site)) {
+      const [a, b] = group;
+      if (group.length !== 2 || !a || !b || (a.id !== newId && b.id !== newId)) continue;
       const swap = (id: string): string => (id === newId ? oldId : id);
       push(pairUrl(swap(a.id), swap(b.id)), pairUrl(a.id, b.id));
       push(pairUrl(swap(b.id), swap(a.id)), pairUrl(a.id, b.id));

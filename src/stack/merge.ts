@@ -4,7 +4,10 @@
  * with each offering named; different wordings of one task stand side by side under it.
  * Pure: the browser builds the page from it and the tests check it in Node.
  */
-import type { OfferingDataFile, OfferingDataRow } from './data.js';
+import type { OfferingDataFile, OfferingIndexFile } from '../render/outputs/compare-data.js';
+
+export type { OfferingDataFile, OfferingIndexFile };
+export type OfferingDataRow = OfferingDataFile['sections'][number]['rows'][number];
 
 /** Whether a row's customer cell is a duty to tick off (empty and "no action" cells are not). */
 export type DutyPredicate = (row: OfferingDataRow) => boolean;
@@ -62,31 +65,33 @@ export function dutyWording(text: string): string {
 export const listedDuty: DutyPredicate = (row) => row.customer.text.trim() !== '' || row.customer.html.trim() !== '';
 
 /**
- * Merge the offerings' customer duties. Offerings keep the order given; areas follow the site's
- * area order; tasks and wordings keep the order of first appearance.
+ * Merge the offerings' customer duties. Offerings keep the order given; areas follow `areas`
+ * (the site's order, from the offering index), any other area after them by id; tasks and
+ * wordings keep the order of first appearance.
  */
-export function buildStack(offerings: readonly OfferingDataFile[], isDuty: DutyPredicate = listedDuty): Stack {
-  interface AreaAcc {
-    id: string;
-    title: string;
-    order: number;
-    tasks: Map<string, { title: string; duties: Map<string, StackDuty> }>;
-  }
-  const areas = new Map<string, AreaAcc>();
+export function buildStack(
+  offerings: readonly OfferingDataFile[],
+  areas: readonly { id: string; title: string }[],
+  isDuty: DutyPredicate = listedDuty,
+): Stack {
+  const position = new Map(areas.map((area, i) => [area.id, i]));
+  const titles = new Map(areas.map((area) => [area.id, area.title]));
+  const found = new Map<string, Map<string, { title: string; duties: Map<string, StackDuty> }>>();
   let total = 0;
   for (const offering of offerings) {
-    for (const area of offering.areas) {
-      let acc = areas.get(area.id);
-      if (!acc) {
-        acc = { id: area.id, title: area.title, order: area.order, tasks: new Map() };
-        areas.set(area.id, acc);
+    const url = `offerings/${offering.id}/`;
+    for (const section of offering.sections) {
+      let tasks = found.get(section.areaId);
+      if (!tasks) {
+        tasks = new Map();
+        found.set(section.areaId, tasks);
       }
-      for (const row of area.rows) {
+      for (const row of section.rows) {
         if (!isDuty(row)) continue;
-        let task = acc.tasks.get(row.taskId);
+        let task = tasks.get(row.taskId);
         if (!task) {
-          task = { title: row.taskTitle, duties: new Map() };
-          acc.tasks.set(row.taskId, task);
+          task = { title: offering.taskTitles[row.taskId] ?? row.task, duties: new Map() };
+          tasks.set(row.taskId, task);
         }
         const wording = dutyWording(row.customer.text);
         const source: DutySource = {
@@ -94,32 +99,28 @@ export function buildStack(offerings: readonly OfferingDataFile[], isDuty: DutyP
           offeringName: offering.name,
           task: row.task,
           anchor: row.anchor,
-          url: `${offering.url}#${row.anchor}`,
+          url: `${url}#${row.anchor}`,
         };
         const same = task.duties.get(wording);
         if (same) {
           same.sources.push(source);
         } else {
           total += 1;
-          task.duties.set(wording, {
-            id: rowKey(offering.id, row.anchor),
-            text: wording,
-            html: row.customer.html,
-            sources: [source],
-          });
+          task.duties.set(wording, { id: rowKey(offering.id, row.anchor), text: wording, html: row.customer.html, sources: [source] });
         }
       }
     }
   }
+  const rank = (id: string): number => position.get(id) ?? areas.length;
   return {
-    offerings: offerings.map(({ id, name, url, checklistUrl }) => ({ id, name, url, checklistUrl })),
-    areas: [...areas.values()]
-      .filter((area) => area.tasks.size > 0)
-      .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map((area) => ({
-        id: area.id,
-        title: area.title,
-        tasks: [...area.tasks].map(([id, task]) => ({ id, title: task.title, duties: [...task.duties.values()] })),
+    offerings: offerings.map(({ id, name }) => ({ id, name, url: `offerings/${id}/`, checklistUrl: `checklist/${id}/` })),
+    areas: [...found]
+      .filter(([, tasks]) => tasks.size > 0)
+      .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, tasks]) => ({
+        id,
+        title: titles.get(id) ?? id,
+        tasks: [...tasks].map(([taskId, task]) => ({ id: taskId, title: task.title, duties: [...task.duties.values()] })),
       })),
     total,
   };

@@ -3,11 +3,11 @@
  * site.yaml holds only a title and linkBase: offerings are named after their products and
  * sections meaning the same area are one area.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogContent } from './catalog.js';
-import { run } from './helpers.js';
+import { parseJson, run } from './helpers.js';
 
 interface Model {
   areas: { id: string; title: string }[];
@@ -40,4 +40,34 @@ describe('the training corpus built as one site', () => {
     const titles = model.areas.map((a) => a.title.toLowerCase().replace(/&/g, 'and').replace(/\W+/g, ' ').trim());
     expect(new Set(titles).size).toBe(titles.length);
   });
+
+  it('publishes one data file per offering and the comparisons site.yaml lists, not every pair', () => {
+    const dist = path.join(folder.root, 'dist');
+    for (const o of model.offerings) expect(existsSync(path.join(dist, 'data', 'offerings', `${o.id}.json`))).toBe(true);
+    const index = JSON.parse(readFileSync(path.join(dist, 'data', 'offerings.json'), 'utf8')) as { offerings: { id: string }[] };
+    expect(index.offerings.map((o) => o.id)).toEqual(model.offerings.map((o) => o.id));
+    expect(existsSync(path.join(dist, 'compare', 'key-protect-vs-secrets-manager'))).toBe(false);
+  });
+});
+
+describe('site.yaml compare', () => {
+  it('adds a static page per listed comparison and reports an id that names no offering', async () => {
+    const folder = catalogContent();
+    try {
+      const site = path.join(folder.content, 'site.yaml');
+      writeFileSync(site, `${readFileSync(site, 'utf8')}compare:\n  - [secrets-manager, key-protect]\n  - [key-protect, nope, dl-responsibilities]\n`);
+      const check = await run(['check', '--format', 'json'], folder.root);
+      expect(parseJson(check.stdout).filter((d) => d.rule === 'schema')).toMatchObject([
+        { file: 'content/site.yaml', line: 5, column: 19, severity: 'error', message: expect.stringMatching(/"nope"/) },
+      ]);
+      writeFileSync(site, `${readFileSync(site, 'utf8').replace(/ {2}- \[key-protect, nope.*\n/, '')}`);
+      expect((await run(['build', '--quiet'], folder.root)).code).toBe(0);
+      const page = readFileSync(path.join(folder.root, 'dist', 'compare', 'key-protect-vs-secrets-manager', 'index.html'), 'utf8');
+      expect(page).toContain('data-cmp-row');
+      const hub = readFileSync(path.join(folder.root, 'dist', 'compare', 'index.html'), 'utf8');
+      expect(hub).toContain('href="/compare/key-protect-vs-secrets-manager/"');
+    } finally {
+      folder.cleanup();
+    }
+  }, 120_000);
 });

@@ -85,7 +85,7 @@ export interface JsonDiagnostic {
   file: string;
   line: number;
   column: number;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'info';
   rule: string;
   message: string;
 }

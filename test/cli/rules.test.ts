@@ -13,6 +13,7 @@ const CASES: { rule: string; file: string; line: number; column: number; severit
   { rule: 'schema', file: 'site.yaml', line: 7, column: 5, severity: 'error', message: /"tabels"/ },
   { rule: 'unknown-keyref', file: 'sources/page.md', line: 9, column: 24, severity: 'error', message: /no_such_keyword/ },
   { rule: 'table-shape', file: 'sources/page.md', line: 9, column: 1 },
+  { rule: 'table-not-read', file: 'sources/page.md', line: 7, column: 1, message: /"Region \| Endpoint"/ },
   { rule: 'orphan-attributes', file: 'sources/page.md', line: 5, column: 1 },
   { rule: 'duplicate-anchor', file: 'sources/page.md', line: 12, column: 1, message: /incident-and-ops/ },
   { rule: 'raw-html', file: 'sources/page.md', line: 9, column: 37, message: /iframe/ },

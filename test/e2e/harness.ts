@@ -1,7 +1,7 @@
 /**
  * End-to-end harness: builds a site once into a temp folder, serves it on 127.0.0.1, drives
- * /usr/bin/chromium through playwright-core, collects console errors and failed requests, and
- * runs axe-core. Feature tests (test/e2e/<feature>.test.ts) share one build and one browser per file:
+ * /usr/bin/chromium through playwright-core, collects console errors, failed requests and
+ * Content-Security-Policy violations (`securitypolicyviolation` events), and runs axe-core. Feature tests (test/e2e/<feature>.test.ts) share one build and one browser per file:
  *
  *   const h = await startHarness();          // in beforeAll
  *   const { page, problems } = await h.open('offerings/secrets-manager/');
@@ -40,6 +40,8 @@ export interface HarnessOptions {
   /** Content folder to load (default: the shipped content/). */
   contentDir?: string;
   base?: string;
+  /** Serve with the CSP header too (default true); false: the pages' <meta> policy alone. */
+  cspHeader?: boolean;
 }
 
 export interface OpenOptions {
@@ -52,7 +54,7 @@ export interface OpenOptions {
 export interface OpenedPage {
   page: Page;
   context: BrowserContext;
-  /** Console errors, page errors and failed or 4xx/5xx requests seen since the last navigation. */
+  /** Console errors, page errors, CSP violations and failed or 4xx/5xx requests seen since the last navigation. */
   problems(): string[];
   /** Navigate the same tab elsewhere (cheaper than a new page); problems start afresh. */
   goto(url: string): Promise<void>;
@@ -90,8 +92,13 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     colorScheme: options.colorScheme ?? 'light',
   });
-  const page = await context.newPage();
   let problems: string[] = [];
+  // Reported from the page through a binding: a violation fails the page checks like an error.
+  await context.exposeBinding('__respmatrixCspViolation', (_source, violation: string) => {
+    problems.push(`csp: ${violation}`);
+  });
+  await context.addInitScript(cspListener);
+  const page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
@@ -107,6 +114,11 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
   await goto(url);
   return { page, context, problems: () => [...problems], goto };
 }
+
+/** Runs before any page script (through DevTools, so the page's own CSP does not apply to it). */
+const cspListener = `document.addEventListener('securitypolicyviolation', (e) => {
+  window.__respmatrixCspViolation(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber + (e.sample ? ' (' + e.sample + ')' : ''));
+});`;
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -132,7 +144,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'respmatrix-e2e-'));
   const outDir = path.join(tmp, 'dist');
   await buildSite(site, { outDir, base, contentDir: options.contentDir ?? path.join(repoRoot, 'content') });
-  const [server, browser]: [StaticServer, Browser] = await Promise.all([serveStatic(outDir, base), launchBrowser()]);
+  const [server, browser]: [StaticServer, Browser] = await Promise.all([serveStatic(outDir, base, { cspHeader: options.cspHeader !== false }), launchBrowser()]);
   const siteUrl = `${server.origin}${base}`;
   return {
     outDir,

@@ -159,13 +159,14 @@ describe('your stack', () => {
     await context.close();
   });
 
-  test('the chooser changes the stack and the URL; "Add to my stack" adds to the last one', async () => {
+  test('the picker changes the stack and the URL; "Add to my stack" adds to the last one', async () => {
     const { page, context, problems, goto } = await h.open(STACK);
     await page.locator('.stack-duty').first().waitFor();
-    await page.getByRole('checkbox', { name: 'Secrets Manager', exact: true }).uncheck();
+    await page.getByRole('button', { name: 'Remove Secrets Manager' }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?o=key-protect-standard');
     await expect.poll(() => page.locator('.stack-sources', { hasText: 'Secrets Manager' }).count()).toBe(0);
-    await page.getByRole('checkbox', { name: 'Secrets Manager', exact: true }).check();
+    await page.getByRole('combobox', { name: 'Add an offering' }).fill('secrets');
+    await page.getByRole('combobox', { name: 'Add an offering' }).press('Enter');
     await expect.poll(() => new URL(page.url()).search).toBe('?o=key-protect-standard,secrets-manager');
     await page.locator('.stack-sources', { hasText: 'Secrets Manager' }).first().waitFor();
     await page.waitForLoadState('networkidle');
@@ -173,7 +174,8 @@ describe('your stack', () => {
     await goto(new URL('offerings/key-protect-dedicated/', h.siteUrl).href);
     await page.getByRole('link', { name: 'Add to my stack' }).click();
     await expect.poll(() => new URL(page.url()).search).toBe('?o=key-protect-standard,secrets-manager,key-protect-dedicated');
-    expect(await page.getByRole('checkbox', { name: 'Key Protect Dedicated', exact: true }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Remove Key Protect Dedicated' }).waitFor();
+    await page.locator('.stack-sources', { hasText: 'Key Protect Dedicated' }).first().waitFor();
     await page.waitForLoadState('networkidle');
     await goto(new URL('checklist/secrets-manager/', h.siteUrl).href);
     expect(await page.getByRole('link', { name: 'Add to my stack' }).getAttribute('href')).toBe('/stack/?add=secrets-manager');
@@ -208,9 +210,9 @@ describe('your stack', () => {
     expect(await axe(page)).toEqual([]);
     expect(await violations()).toEqual([]);
     expect(problems()).toEqual([]);
-    // The watch sees violations: an inline style attribute is one.
+    // The watch sees violations: an inline style attribute is one (reported once per policy).
     await page.evaluate(() => document.body.setAttribute('style', 'color: red'));
-    await expect.poll(async () => (await violations()).length).toBe(1);
+    await expect.poll(async () => (await violations()).length).toBeGreaterThan(0);
     await context.close();
   });
 

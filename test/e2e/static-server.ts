@@ -1,15 +1,21 @@
 /**
  * A tiny static file server for built sites: serves `dir` under `base` on 127.0.0.1, directory
  * URLs as index.html, and 404.html with status 404 for anything missing (like a static host).
- * Every response carries a strict Content-Security-Policy, so a violation fails the page checks.
+ * Every response carries the site's Content-Security-Policy as a header too (plus what only a
+ * header can say), unless `header: false` leaves the pages' own <meta> policy to work alone.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../src/render/csp.js';
 
 /** The strict policy the site must work under: no inline scripts or styles, nothing from elsewhere. */
-export const contentSecurityPolicy =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+export const contentSecurityPolicy = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
+
+export interface ServeOptions {
+  /** Send the CSP header (default true); false tests the pages' <meta> policy alone. */
+  cspHeader?: boolean;
+}
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,7 +47,7 @@ async function resolveFile(dir: string, relative: string): Promise<string | unde
   return undefined;
 }
 
-export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
+export async function serveStatic(dir: string, base = '/', options: ServeOptions = {}): Promise<StaticServer> {
   const root = path.resolve(dir);
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -58,7 +64,7 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
       const body = await readFile(file).catch(() => Buffer.from('Not found'));
       response.writeHead(status, {
         'content-type': types[path.extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': contentSecurityPolicy,
+        ...(options.cspHeader === false ? {} : { 'content-security-policy': contentSecurityPolicy }),
       });
       response.end(body);
     })();

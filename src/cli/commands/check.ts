@@ -8,7 +8,7 @@ import { EXIT, UsageError, type CliIO } from '../io.js';
 import type { CommandOptions, OptionValues } from '../main.js';
 import { CONTENT_OPTION, contentDirectory, stringOption } from './common.js';
 
-export const usage = `Usage: respmatrix check [--content DIR] [--format text|json|github] [--anchors-baseline FILE]
+export const usage = `Usage: respmatrix check [--content DIR] [--format text|json|github] [--anchors-baseline FILE] [--oscal]
 
 Checks the content folder and prints every problem with its file, line and column.
 
@@ -19,6 +19,8 @@ Options:
   --anchors-baseline FILE
                       a previously published anchors.json: every page and fragment it
                       lists must still resolve (directly, by an alias or a redirect)
+  --oscal             list rows that map to no NIST SP 800-53 control (info, rule
+                      unmapped-control) and print the OSCAL coverage (mapped rows / all)
   -h, --help          show this help
 
 Exit codes: 0 no errors (warnings allowed), 1 content errors, 2 usage or internal failure.
@@ -28,6 +30,7 @@ export const options = {
   ...CONTENT_OPTION,
   format: { type: 'string', short: 'f', default: 'text' },
   'anchors-baseline': { type: 'string' },
+  oscal: { type: 'boolean' },
 } satisfies CommandOptions;
 
 export async function run(values: OptionValues, io: CliIO): Promise<number> {
@@ -38,9 +41,26 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
   const contentDir = await contentDirectory(values, io);
   const { loadSite } = await import('../../model/load-site.js');
   const loaded = await loadSite(contentDir);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...(await linkDiagnostics(loaded.site, values, io))]);
+  const oscal = values['oscal'] === true && loaded.site ? await oscalCoverage(loaded.site) : undefined;
+  const diagnostics = sortDiagnostics([
+    ...loaded.diagnostics,
+    ...(await linkDiagnostics(loaded.site, values, io)),
+    ...(oscal?.diagnostics ?? []),
+  ]);
   io.stdout(formatDiagnostics(relocate(diagnostics, contentDir, io.cwd), format as Format));
+  if (oscal) {
+    // json keeps stdout a single JSON document; the line goes to stderr there.
+    if (format === 'json') io.stderr(`${oscal.line}\n`);
+    else io.stdout(format === 'github' ? `::notice title=OSCAL coverage::${oscal.line}\n` : `${oscal.line}\n`);
+  }
   return hasErrors(diagnostics) ? EXIT.contentErrors : EXIT.ok;
+}
+
+/** `--oscal`: an info per row mapped to no control, and the coverage line. */
+async function oscalCoverage(site: Site): Promise<{ diagnostics: Diagnostic[]; line: string }> {
+  const { coverage, coverageLine, rowControls, unmappedDiagnostics } = await import('../../render/outputs/oscal/mapping.js');
+  const rows = rowControls(site);
+  return { diagnostics: unmappedDiagnostics(rows), line: coverageLine(coverage(rows)) };
 }
 
 /** Internal links of the rendered site, and the anchors baseline when one is given. */

@@ -1,17 +1,16 @@
-/** dist/responsibilities.csv: one line per row of every offering (RFC 4180: CRLF, quoted fields). */
+/**
+ * dist/responsibilities.csv: one line per row of every offering (RFC 4180: CRLF, quoted fields).
+ * Every CSV the site publishes, in the build or in the browser, goes through `csvLine`/`csvField`
+ * (src/render/csv-fields.ts), which also defuse spreadsheet formulas.
+ */
 import type { Site } from '../../model/types.js';
 import type { OutputFile } from '../page.js';
 import type { OutputContext } from '../outputs.js';
 import { absoluteUrl, siteUrl } from '../url.js';
+import { csvLine } from '../csv-fields.js';
 
-/** Quote a field when it holds a comma, quote, CR or LF; double the quotes inside. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export function csvLine(fields: readonly string[]): string {
-  return fields.map(csvField).join(',') + '\r\n';
-}
+// The field functions live in a module without Node imports, so the browser writes CSV alike.
+export { csvField, csvLine, defuseFormula } from '../csv-fields.js';
 
 export function responsibilitiesCsv(site: Site, context: OutputContext): OutputFile[] {
   const areaTitles = new Map(site.areas.map((area) => [area.id, area.title]));

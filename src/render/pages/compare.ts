@@ -1,9 +1,12 @@
 /**
- * The comparison pages: `/compare/` (every offering, with controls) and one static page per
- * pair `/compare/<a>-vs-<b>/` (for wiki links that must work without JavaScript).
+ * The comparison pages: `/compare/` and one static page per published comparison
+ * `/compare/<a>-vs-<b>/` (for wiki links that must work without JavaScript). Up to
+ * ALL_PAIRS_LIMIT offerings, `/compare/` holds the whole comparison with a checkbox per
+ * offering; above it, the reader picks 2 to 4 offerings and the browser aligns their data files
+ * (src/render/outputs/compare-data.ts) with the same code.
  */
-import { buildComparison, offeringPairs, type CompareCell, type Party } from '../../model/compare.js';
-import type { Offering, Row, Site } from '../../model/types.js';
+import { buildComparison, offeringPairs, type CompareCell, type CompareRowInput, type Party } from '../../model/compare.js';
+import type { Offering, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
 import { cell, type CellView } from '../tables.js';
 
@@ -43,8 +46,14 @@ export interface ComparePageData {
   intro: string;
   /** Present on `/compare/` only: the offering checkboxes. */
   chooseOfferings: boolean;
-  /** `/compare/` of a site above ALL_PAIRS_LIMIT: it lists pair pages instead of one table. */
-  listOnly: boolean;
+  /**
+   * `/compare/` of a site above ALL_PAIRS_LIMIT: no table in the HTML; the reader picks
+   * offerings and the browser builds the comparison from their data files.
+   */
+  pick: boolean;
+  /** The fewest and most offerings the picker takes. */
+  pickMin: number;
+  pickMax: number;
   offeringCount: number;
   offerings: { id: string; name: string; url: string }[];
   pairs: { url: string; label: string; current: boolean }[];
@@ -58,24 +67,51 @@ export interface ComparePageData {
  */
 export const ALL_PAIRS_LIMIT = 20;
 
-export function publishedPairs(site: Site): [Offering, Offering][] {
-  if (site.offerings.length <= ALL_PAIRS_LIMIT) return offeringPairs(site);
-  const families = new Map<string, Offering[]>();
-  for (const offering of site.offerings) {
-    if (offering.family === undefined) continue;
-    const members = families.get(offering.family) ?? [];
-    members.push(offering);
-    families.set(offering.family, members);
+/** The most offerings one comparison shows (picker and `compare:` in site.yaml). */
+export const MAX_COMPARED = 4;
+
+/**
+ * The static comparison pages: every pair up to ALL_PAIRS_LIMIT offerings; above it the pairs
+ * within each family; always the comparisons site.yaml lists under `compare:`. Site order.
+ */
+export function publishedPairs(site: Site): Offering[][] {
+  const all = site.offerings.length <= ALL_PAIRS_LIMIT;
+  const groups: Offering[][] = all ? offeringPairs(site) : [];
+  if (!all) {
+    const families = new Map<string, Offering[]>();
+    for (const offering of site.offerings) {
+      if (offering.family === undefined) continue;
+      const members = families.get(offering.family) ?? [];
+      members.push(offering);
+      families.set(offering.family, members);
+    }
+    for (const members of families.values()) groups.push(...offeringPairs({ ...site, offerings: members }));
   }
   const order = new Map(site.offerings.map((o, i) => [o.id, i]));
   const at = (o: Offering) => order.get(o.id) ?? 0;
-  return [...families.values()]
-    .flatMap((members) => offeringPairs({ ...site, offerings: members }))
-    .sort(([a1, b1], [a2, b2]) => at(a1) - at(a2) || at(b1) - at(b2));
+  const byId = new Map(site.offerings.map((o) => [o.id, o]));
+  const seen = new Set(groups.map((g) => g.map((o) => o.id).join(' ')));
+  for (const ids of site.compare ?? []) {
+    const group = [...new Set(ids)].map((id) => byId.get(id)).filter((o): o is Offering => o !== undefined);
+    group.sort((a, b) => at(a) - at(b));
+    const key = group.map((o) => o.id).join(' ');
+    if (group.length < 2 || seen.has(key)) continue;
+    seen.add(key);
+    groups.push(group);
+  }
+  const compareGroups = (g: Offering[], h: Offering[]): number => {
+    for (let i = 0; i < Math.min(g.length, h.length); i++) {
+      const d = at(g[i] as Offering) - at(h[i] as Offering);
+      if (d !== 0) return d;
+    }
+    return g.length - h.length;
+  };
+  return groups.sort(compareGroups);
 }
 
-export function pairUrl(a: string, b: string): string {
-  return `compare/${a}-vs-${b}/`;
+/** `compare/a-vs-b/` (or `a-vs-b-vs-c` for a comparison of three). */
+export function pairUrl(...ids: string[]): string {
+  return `compare/${ids.join('-vs-')}/`;
 }
 
 /**
@@ -85,7 +121,7 @@ export function pairUrl(a: string, b: string): string {
 export function comparePageData(
   site: Site,
   offeringIds?: readonly string[],
-  pairs: readonly [Offering, Offering][] = publishedPairs(site),
+  pairs: readonly Offering[][] = publishedPairs(site),
 ): ComparePageData {
   const full = offeringIds !== undefined || site.offerings.length <= ALL_PAIRS_LIMIT;
   const comparison = full ? buildComparison(site, offeringIds) : { offerings: [], areas: [] };
@@ -97,14 +133,16 @@ export function comparePageData(
     intro: offeringIds
       ? `Task by task, what ${site.parties.provider} does and what you do with ${nameList}.`
       : `Task by task, what ${site.parties.provider} does and what you do in each offering.`,
-    chooseOfferings: !offeringIds,
-    listOnly: !full,
+    chooseOfferings: !offeringIds && full,
+    pick: !full,
+    pickMin: 2,
+    pickMax: MAX_COMPARED,
     offeringCount: site.offerings.length,
     offerings: comparison.offerings.map((o) => ({ id: o.id, name: o.name, url: `offerings/${o.id}/` })),
-    pairs: pairs.map(([a, b]) => ({
-      url: pairUrl(a.id, b.id),
-      label: `${a.name} and ${b.name}`,
-      current: `${a.id}-vs-${b.id}` === currentPair,
+    pairs: pairs.map((group) => ({
+      url: pairUrl(...group.map((o) => o.id)),
+      label: listNames(group.map((o) => o.name)),
+      current: group.map((o) => o.id).join('-vs-') === currentPair,
     })),
     areas: comparison.areas.map(({ area, rows }) => ({
       id: area.id,
@@ -130,7 +168,7 @@ function cellView(c: CompareCell, offeringName: string, title: string): CompareC
   };
 }
 
-function entryView(offeringId: string, row: Row, title: string): CompareEntryView {
+function entryView(offeringId: string, row: CompareRowInput, title: string): CompareEntryView {
   const same = row.task.trim().toLowerCase() === title.trim().toLowerCase();
   return {
     ...(same ? {} : { task: row.task }),
@@ -161,24 +199,22 @@ export function comparePages(site: Site): Page[] {
     data: comparePageData(site, undefined, published) as unknown as Record<string, unknown>,
   };
   // A pair page links the pairs that share one of its offerings: bounded, not every pair.
-  const byOffering = new Map<string, [Offering, Offering][]>();
-  for (const pair of published) {
-    for (const o of pair) byOffering.set(o.id, [...(byOffering.get(o.id) ?? []), pair]);
+  const byOffering = new Map<string, Offering[][]>();
+  for (const group of published) {
+    for (const o of group) byOffering.set(o.id, [...(byOffering.get(o.id) ?? []), group]);
   }
-  const index = new Map(published.map((pair, i) => [pair, i]));
-  const related = ([a, b]: [Offering, Offering]) =>
-    [...new Set([...(byOffering.get(a.id) ?? []), ...(byOffering.get(b.id) ?? [])])].sort(
-      (p, q) => (index.get(p) ?? 0) - (index.get(q) ?? 0),
-    );
-  const pairs = published.map((pair): Page => ({
-    url: pairUrl(pair[0].id, pair[1].id),
-    template: 'pages/compare.njk',
-    title: `${pair[0].name} vs ${pair[1].name}: shared responsibilities compared`,
-    description: describe(site, `${pair[0].name} and ${pair[1].name}`),
-    data: comparePageData(site, [pair[0].id, pair[1].id], related(pair)) as unknown as Record<
-      string,
-      unknown
-    >,
-  }));
+  const index = new Map(published.map((group, i) => [group, i]));
+  const related = (group: Offering[]) =>
+    [...new Set(group.flatMap((o) => byOffering.get(o.id) ?? []))].sort((p, q) => (index.get(p) ?? 0) - (index.get(q) ?? 0));
+  const pairs = published.map((group): Page => {
+    const names = listNames(group.map((o) => o.name));
+    return {
+      url: pairUrl(...group.map((o) => o.id)),
+      template: 'pages/compare.njk',
+      title: `${group.map((o) => o.name).join(' vs ')}: shared responsibilities compared`,
+      description: describe(site, names),
+      data: comparePageData(site, group.map((o) => o.id), related(group)) as unknown as Record<string, unknown>,
+    };
+  });
   return [all, ...pairs];
 }

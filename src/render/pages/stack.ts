@@ -1,15 +1,17 @@
 /**
  * `/stack/`: the reader's own checklist across the offerings they use (`/stack/?o=a,b`). The
  * page is assembled in the browser (src/client/stack.ts) from the offering index and the chosen
- * offerings' data files; the HTML carries what works without JavaScript: what the page needs and
+ * offerings' data files (src/render/outputs/compare-data.ts); the HTML carries what works without JavaScript: what the page needs and
  * links to each offering's checklist.
  */
 import type { Site } from '../../model/types.js';
 import type { Page } from '../page.js';
-import { OFFERING_INDEX_PATH } from '../../stack/data.js';
 
 /** Up to this many offerings the page links every checklist; beyond, it points to the offering index. */
 export const STACK_CHECKLIST_LINKS_LIMIT = 200;
+
+/** Offerings one stack takes: more than any team runs at once, few enough for one page. */
+export const STACK_MAX = 40;
 
 export interface StackPageData {
   heading: string;
@@ -18,9 +20,8 @@ export interface StackPageData {
   /** Per-offering checklists for readers without JavaScript (empty above the limit). */
   checklists: { name: string; url: string }[];
   offeringCount: number;
-  indexPath: string;
-  /** Folder of the per-offering data files, relative to the site base. */
-  dataPath: string;
+  /** Most offerings the picker takes. */
+  pickMax: number;
 }
 
 export function stackPages(site: Site): Page[] {
@@ -31,8 +32,7 @@ export function stackPages(site: Site): Page[] {
     dutyLabel: you ? 'Your duty' : `${site.parties.customer} duty`,
     checklists: listAll ? site.offerings.map((o) => ({ name: o.name, url: `checklist/${o.id}/` })) : [],
     offeringCount: site.offerings.length,
-    indexPath: OFFERING_INDEX_PATH,
-    dataPath: 'data/offerings/',
+    pickMax: Math.min(site.offerings.length, STACK_MAX),
   };
   return [
     {

@@ -1,0 +1,154 @@
+/**
+ * The comparison of picked offerings, built in the browser: fetch each offering's data file,
+ * align them with the build's own alignOfferings (src/model/compare.ts), and write the same
+ * markup the templates write for a static comparison (partials/compare-area.njk and
+ * compare-cell.njk), so styles and the view controls treat both alike.
+ */
+import { alignOfferings, type CompareCell, type CompareRow, type Comparison } from '../model/compare.js';
+import type { OfferingIndex } from './offering-picker.js';
+
+export interface Labels {
+  task: string;
+  provider: string;
+  customer: string;
+}
+
+interface OfferingData {
+  id: string;
+  name: string;
+  taskTitles: Record<string, string>;
+  sections: { areaId: string; rows: { anchor: string; task: string; taskId: string; provider: Rich; customer: Rich }[] }[];
+}
+
+interface Rich {
+  text: string;
+  html: string;
+}
+
+const files = new Map<string, Promise<OfferingData>>();
+
+function loadOffering(url: string): Promise<OfferingData> {
+  let loaded = files.get(url);
+  if (!loaded) {
+    loaded = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return response.json() as Promise<OfferingData>;
+    });
+    loaded.catch(() => files.delete(url));
+    files.set(url, loaded);
+  }
+  return loaded;
+}
+
+export interface RenderRequest {
+  index: OfferingIndex;
+  /** Offering ids in site order. */
+  ids: readonly string[];
+  /** Folder of the offering data files (`…/data/offerings/`). */
+  dataUrl: string;
+  /** The site's base path, for links to offering pages. */
+  base: string;
+  labels: Labels;
+}
+
+/** Fetch, align and show the comparison of `ids` in `view`. */
+export async function renderComparison(view: HTMLElement, request: RenderRequest): Promise<Comparison> {
+  const offerings = await Promise.all(request.ids.map((id) => loadOffering(`${request.dataUrl}${encodeURIComponent(id)}.json`)));
+  const taskTitles = new Map<string, string>();
+  for (const o of offerings) for (const [id, title] of Object.entries(o.taskTitles)) taskTitles.set(id, title);
+  const comparison = alignOfferings({ areas: request.index.areas, taskTitles, offerings });
+  const areas = comparison.areas.filter((a) => a.rows.length > 0);
+  const toc = el('nav', { class: 'toc', 'aria-label': 'Areas on this page' }, [
+    el('h2', { class: 'toc-title' }, ['Areas']),
+    el('ol', {}, areas.map(({ area }) => el('li', {}, [el('a', { href: `#${area.id}` }, [area.title])]))),
+  ]);
+  view.replaceChildren(toc, ...areas.map(({ area, rows }) => areaSection(area, rows, comparison, request)));
+  return comparison;
+}
+
+function areaSection(
+  area: { id: string; title: string },
+  rows: CompareRow[],
+  comparison: Comparison,
+  request: RenderRequest,
+): HTMLElement {
+  const offeringUrl = (id: string) => `${request.base}offerings/${encodeURIComponent(id)}/`;
+  const head = el('tr', {}, [
+    el('th', { scope: 'col', class: 'cmp-task-col' }, [request.labels.task]),
+    ...comparison.offerings.map((o) =>
+      el('th', { scope: 'col', class: 'cmp-offering-col', 'data-offering': o.id }, [el('a', { href: offeringUrl(o.id) }, [o.name])]),
+    ),
+  ]);
+  const names = new Map(comparison.offerings.map((o) => [o.id, o.name]));
+  const body = rows.map((row) =>
+    el(
+      'tr',
+      {
+        id: row.anchor,
+        class: 'cmp-row',
+        'data-cmp-row': '',
+        'data-differs-provider': row.differs.provider ? '1' : '0',
+        'data-differs-customer': row.differs.customer ? '1' : '0',
+      },
+      [
+        el('th', { scope: 'row', class: 'cmp-task' }, [row.title]),
+        ...row.cells.map((c) => cellElement(c, names.get(c.offeringId) ?? c.offeringId, row.title, offeringUrl(c.offeringId), request.labels)),
+      ],
+    ),
+  );
+  return el('section', { class: 'cmp-area', 'data-cmp-area': '' }, [
+    el('h2', { id: area.id }, [area.title]),
+    el('div', { class: 'cmp-table-wrap' }, [
+      el('table', { class: 'cmp-table' }, [
+        el('caption', {}, [`${area.title}: duties by offering`]),
+        el('thead', {}, [head]),
+        el('tbody', {}, body),
+      ]),
+    ]),
+    el('p', { class: 'cmp-none', 'data-cmp-none': '', hidden: '' }, ['No task in this area matches the chosen view.']),
+  ]);
+}
+
+function cellElement(c: CompareCell, offeringName: string, title: string, offeringUrl: string, labels: Labels): HTMLElement {
+  const td = el(
+    'td',
+    {
+      class: 'cmp-cell',
+      'data-offering': c.offeringId,
+      'data-listed': c.rows.length > 0 ? '1' : '0',
+      'data-key-provider': String(c.keys.provider),
+      'data-key-customer': String(c.keys.customer),
+    },
+    [el('span', { class: 'cmp-offering-label' }, [offeringName])],
+  );
+  if (c.rows.length === 0) {
+    td.append(el('span', { class: 'not-listed' }, ['Not listed']));
+    return td;
+  }
+  for (const row of c.rows) {
+    const entry = el('div', { class: 'cmp-entry' }, []);
+    if (row.task.trim().toLowerCase() !== title.trim().toLowerCase()) {
+      entry.append(el('p', { class: 'cmp-source-task' }, ['Listed as ', el('a', { href: `${offeringUrl}#${row.anchor}` }, [row.task])]));
+    }
+    entry.append(
+      el('dl', { class: 'cmp-duties' }, [duty('provider', labels.provider, row.provider), ' ', duty('customer', labels.customer, row.customer)]),
+    );
+    td.append(entry);
+  }
+  return td;
+}
+
+function duty(party: 'provider' | 'customer', label: string, rich: Rich): HTMLElement {
+  const dd = el('dd', {}, []);
+  if (rich.text.trim() === '' && rich.html.trim() === '') dd.append(el('span', { class: 'not-listed' }, ['Not listed']));
+  // The build sanitised this HTML (src/parse/sanitize.ts); the static pages insert the same string.
+  else dd.innerHTML = rich.html;
+  return el('div', { class: 'cmp-duty', 'data-party': party }, [el('dt', {}, [label]), ' ', dd]);
+}
+
+function el(tag: string, attributes: Record<string, string>, children: (Node | string)[]): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}

@@ -1,0 +1,62 @@
+/**
+ * The data the browser compares from: `data/offerings.json` (the offering index the picker
+ * filters, with the site's areas in order) and one `data/offerings/<id>.json` per offering
+ * (its rows as the comparison reads them). Output grows linearly with the offerings, and a
+ * comparison of two offerings fetches the index and two small files.
+ */
+import type { CompareOffering } from '../../model/compare.js';
+import type { Area, Site } from '../../model/types.js';
+import type { OutputFile } from '../page.js';
+
+export const OFFERING_INDEX_PATH = 'data/offerings.json';
+
+export function offeringDataPath(id: string): string {
+  return `data/offerings/${id}.json`;
+}
+
+/** One entry of the picker's list. */
+export interface OfferingOption {
+  id: string;
+  name: string;
+  family?: string;
+}
+
+export interface OfferingIndexFile {
+  areas: Area[];
+  offerings: OfferingOption[];
+}
+
+/** An offering's data file: what alignOfferings needs, plus the titles of the tasks it uses. */
+export interface OfferingDataFile extends CompareOffering {
+  taskTitles: Record<string, string>;
+}
+
+export function offeringIndex(site: Site): OfferingIndexFile {
+  return {
+    areas: site.areas.map((a) => ({ id: a.id, title: a.title })),
+    offerings: site.offerings.map((o) => ({ id: o.id, name: o.name, ...(o.family !== undefined ? { family: o.family } : {}) })),
+  };
+}
+
+export function compareDataOutputs(site: Site): OutputFile[] {
+  const titles = new Map(site.tasks.map((t) => [t.id, t.title]));
+  const files: OutputFile[] = [{ path: OFFERING_INDEX_PATH, contents: JSON.stringify(offeringIndex(site)) }];
+  for (const offering of site.offerings) {
+    const taskTitles: Record<string, string> = {};
+    const data: OfferingDataFile = {
+      id: offering.id,
+      name: offering.name,
+      taskTitles,
+      sections: offering.sections.map((section) => ({
+        areaId: section.areaId,
+        rows: section.rows.map((row) => {
+          const title = titles.get(row.taskId);
+          if (title !== undefined) taskTitles[row.taskId] = title;
+          return { anchor: row.anchor, task: row.task, taskId: row.taskId, provider: row.provider, customer: row.customer };
+        }),
+      })),
+    };
+    files.push({ path: offeringDataPath(offering.id), contents: JSON.stringify(data) });
+  }
+  return files;
+}
