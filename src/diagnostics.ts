@@ -26,6 +26,7 @@ export type RuleId =
   | 'unaligned-task' // a task in one offering only, with a near match in another
   | 'broken-link' // a link to a page or fragment of our own site that does not exist
   | 'anchor-removed' // an anchor in the baseline that no longer resolves
+  | 'unsafe-path' // a symbolic link or `..` path that leads outside the content folder
   | 'unmapped-control'; // a row whose task and area name no NIST SP 800-53 control (info, check --oscal)
 
 export interface Diagnostic {

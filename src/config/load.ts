@@ -3,8 +3,8 @@
  * tasks.yaml are optional. Never throws for bad content: problems end up as diagnostics.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { VFile } from 'vfile';
+import { confine, unsafePathMessage } from './confine.js';
 import { fromVFile, report, type Diagnostic } from '../diagnostics.js';
 import { parseKeywords, parseSiteConfig, parseTasks } from './parse-config.js';
 import type { Keywords, SiteConfig, TaskConfig } from './types.js';
@@ -24,22 +24,35 @@ export interface LoadedConfig {
   diagnostics: Diagnostic[];
 }
 
-/** Read a content file as UTF-8; a missing optional file is `undefined`, other failures a `read-error`. */
+/**
+ * Read a content file as UTF-8; a missing optional file is `undefined`, other failures a
+ * `read-error`. A file (or a link) that leads outside the content folder is never read: an
+ * `unsafe-path` error at the file.
+ */
 export async function readContentFile(
   contentDir: string,
   relative: string,
   diagnostics: Diagnostic[],
   optional = false,
 ): Promise<VFile | undefined> {
+  const place = { line: 1, column: 1 };
+  const where = confine(contentDir, relative);
+  if (where.kind === 'outside') {
+    const file = new VFile({ path: relative });
+    report(file, 'unsafe-path', unsafePathMessage(where), place, 'error');
+    diagnostics.push(...fromVFile(file, relative));
+    return undefined;
+  }
   try {
-    const value = await readFile(path.join(contentDir, relative), 'utf8');
+    if (where.kind === 'missing') throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+    const value = await readFile(where.real, 'utf8');
     return new VFile({ path: relative, value });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (optional && code === 'ENOENT') return undefined;
     const file = new VFile({ path: relative });
     const reason = code === 'ENOENT' ? 'File not found' : `Cannot read file (${code ?? String(error)})`;
-    report(file, 'read-error', `${reason}: ${relative}`, { line: 1, column: 1 }, 'error');
+    report(file, 'read-error', `${reason}: ${relative}`, place, 'error');
     diagnostics.push(...fromVFile(file, relative));
     return undefined;
   }

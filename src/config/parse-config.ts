@@ -39,7 +39,7 @@ export function parseSiteConfig(text: string, file: VFile): Parsed<SiteConfig | 
     title: typeof raw['title'] === 'string' ? raw['title'] : '',
     parties: { ...DEFAULT_PARTIES, ...(raw['parties'] as Partial<SiteConfig['parties']> | undefined) },
     areas: uniqueById((raw['areas'] as AreaConfig[] | undefined) ?? [], '/areas', 'area', doc.positions, file),
-    redirects: ((raw['redirects'] as SiteConfig['redirects'] | undefined) ?? []).filter(Boolean),
+    redirects: confinedRedirects((raw['redirects'] as SiteConfig['redirects'] | undefined) ?? [], doc.positions, file),
   };
   for (const key of ['description', 'baseUrl', 'linkBase'] as const) {
     const value = raw[key];
@@ -52,7 +52,8 @@ export function parseSiteConfig(text: string, file: VFile): Parsed<SiteConfig | 
   // Invalid entries stay as empty lists, so the others keep their index (and position).
   if (Array.isArray(raw['compare'])) site.compare = (raw['compare'] as unknown[]).map((c) => (Array.isArray(c) ? (c as string[]) : []));
   if (Array.isArray(raw['offerings'])) {
-    site.offerings = uniqueById(raw['offerings'] as OfferingConfig[], '/offerings', 'offering', doc.positions, file);
+    const offerings = confinedSources(raw['offerings'] as OfferingConfig[], doc.positions, file);
+    site.offerings = uniqueById(offerings, '/offerings', 'offering', doc.positions, file);
   }
   return { value: site.title === '' ? undefined : site, positions: doc.positions };
 }
@@ -145,6 +146,40 @@ export function normaliseTaskName(name: string): string {
     .toLowerCase()
     .replace(/[\s\u00a0]+/g, ' ')
     .replace(/^[\s.:;,]+|[\s.:;,]+$/g, '');
+}
+
+/** A path segment that climbs (`..`) or stays put (`.`): never part of a page address or source name. */
+const DOT_SEGMENT = /(^|\/)\.\.?(\/|$)/;
+
+/**
+ * A redirect page is written at its `from` path: one that climbs out with `..` would be written
+ * outside the output folder. Such redirects are `unsafe-path` errors and dropped.
+ */
+function confinedRedirects(redirects: SiteConfig['redirects'], positions: PositionMap, file: VFile): SiteConfig['redirects'] {
+  return redirects.filter((redirect, index) => {
+    if (!redirect) return false;
+    const page = redirect.from.split('#')[0] ?? '';
+    let decoded = page;
+    try {
+      decoded = decodeURIComponent(page);
+    } catch {
+      // Malformed escapes stay as written: they cannot spell a dot segment either.
+    }
+    if (!DOT_SEGMENT.test(page) && !DOT_SEGMENT.test(decoded)) return true;
+    const message = `Redirect from "${redirect.from}" climbs out of the site with "." or "..": its page would be written outside the output folder`;
+    report(file, 'unsafe-path', message, positions.get(`/redirects/${index}/from`), 'error');
+    return false;
+  });
+}
+
+/** An offering's `source` names a file in sources/: one that leads out of it is `unsafe-path`. */
+function confinedSources(offerings: OfferingConfig[], positions: PositionMap, file: VFile): OfferingConfig[] {
+  return offerings.map((offering, index) => {
+    if (!offering || (!offering.source.startsWith('/') && !DOT_SEGMENT.test(offering.source))) return offering;
+    const message = `Offering "${offering.id}" names source "${offering.source}", a path out of sources/: name a file in sources/`;
+    report(file, 'unsafe-path', message, positions.get(`/offerings/${index}/source`), 'error');
+    return undefined as unknown as OfferingConfig;
+  });
 }
 
 function uniqueById<T extends { id: string }>(

@@ -65,7 +65,8 @@ export const siteSchema = {
           family: id,
           source: {
             type: 'string',
-            pattern: '^(?!.*\\.\\.)[^/\\\\][^\\\\]*\\.(md|yaml|yml)$',
+            // `..` and absolute paths are refused as unsafe-path (parse-config.ts), not here.
+            pattern: '^[^\\\\]+\\.(md|yaml|yml)$',
             hint: 'Name a file in content/sources/, e.g. "key-protect.md".',
           },
           tables: {

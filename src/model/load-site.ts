@@ -7,6 +7,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, readContentFile, SITE_FILE, TASKS_FILE, type LoadedConfig } from '../config/load.js';
+import { confine, unsafePathMessage } from '../config/confine.js';
 import { DEFAULT_PARTIES, pointerOf } from '../config/parse-config.js';
 import type { ContentConfig, SiteConfig, TableSelector } from '../config/types.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
@@ -84,10 +85,16 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
 
 /** Source file names in `sources/`, sorted by code point so every machine agrees. */
 async function listSources(root: string, diagnostics: Diagnostic[]): Promise<string[]> {
+  const folder = confine(root, SOURCES_DIR);
+  if (folder.kind === 'outside') {
+    const message = unsafePathMessage(folder, 'Folder ');
+    diagnostics.push({ file: SOURCES_DIR, line: 1, column: 1, severity: 'error', rule: 'unsafe-path', message });
+    return [];
+  }
   try {
     const entries = await readdir(path.join(root, SOURCES_DIR), { withFileTypes: true });
     return entries
-      // A symbolic link counts (reading it reports a broken one as a read error).
+      // A symbolic link counts: reading it reports a broken one, or one that leaves the folder.
       .filter((e) => (e.isFile() || e.isSymbolicLink()) && (MARKDOWN.test(e.name) || YAML.test(e.name)))
       .map((e) => e.name)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -1,7 +1,7 @@
 /**
  * remark plugin: check every `{{...}}` of the file (text, headings, cells, links, attribute
- * values, front matter) once, at its exact position: unknown keyrefs are errors, missing
- * includes warnings. Rendering later substitutes them without reporting again.
+ * values, front matter) once, at its exact position: unknown keyrefs and includes that lead
+ * outside the content folder are errors, missing includes warnings. Rendering later substitutes them without reporting again.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
@@ -26,8 +26,11 @@ export default function keyrefs() {
           report(file, 'unknown-keyref', `Unknown keyref "${name}" (not in keywords.yaml)`, at(m.index), 'error');
         }
       } else if (isIncludeTarget(inner)) {
-        if (resolveInclude(inner, file.path || '', ctx.contentDir) === undefined) {
+        const included = resolveInclude(inner, file.path || '', ctx.contentDir);
+        if (included === undefined) {
           report(file, 'missing-include', `Include "${inner}" not found in the content folder`, at(m.index));
+        } else if ('unsafe' in included) {
+          report(file, 'unsafe-path', included.unsafe, at(m.index), 'error');
         }
       } else {
         report(file, 'unknown-keyref', `Unknown template reference "{{${inner}}}"`, at(m.index), 'error');

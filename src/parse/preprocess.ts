@@ -112,13 +112,16 @@ export function preprocess(
       }
       rw.replace(start, end, escapeMarkdown(value ?? name));
     } else if (isIncludeTarget(inner)) {
-      const text = resolveInclude(inner, file.path || '', ctx.contentDir);
-      if (text === undefined || (options.depth ?? 0) >= 3) {
-        if (options.reportKeyrefs) report(file, 'missing-include', `Include "${inner}" not found in the content folder`, at(start));
+      const included = resolveInclude(inner, file.path || '', ctx.contentDir);
+      if (included === undefined || 'unsafe' in included || (options.depth ?? 0) >= 3) {
+        if (options.reportKeyrefs) {
+          if (included && 'unsafe' in included) report(file, 'unsafe-path', included.unsafe, at(start), 'error');
+          else report(file, 'missing-include', `Include "${inner}" not found in the content folder`, at(start));
+        }
         rw.replace(start, end, `(missing content: ${escapeMarkdown(inner)})`);
       } else {
         // Included text has no positions of its own: its problems point at the include.
-        const nested = preprocess(text, ctx, file, at(start), { ...options, depth: (options.depth ?? 0) + 1 });
+        const nested = preprocess(included.text, ctx, file, at(start), { ...options, depth: (options.depth ?? 0) + 1 });
         rw.replace(start, end, nested.text);
       }
     } else {

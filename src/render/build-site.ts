@@ -1,9 +1,10 @@
 /**
- * Writes the site for a model into `outDir` atomically: everything goes to a sibling
- * temporary folder first and is swapped in only when complete, so a failed build leaves
- * the previous output as it was.
+ * Writes the site for a model into `outDir` atomically: everything goes to a fresh sibling
+ * staging folder first and is swapped in only when complete, so a failed build leaves the
+ * previous output as it was. Besides `outDir` itself, only the staging folder the build made
+ * (mkdtemp: never an existing one) is ever written or removed.
  */
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChangeReport } from '../model/diff.js';
 import type { Site } from '../model/types.js';
@@ -47,9 +48,14 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
   const base = normaliseBase(options.base);
   const outDir = path.resolve(options.outDir);
   const parent = path.dirname(outDir);
-  const tmpDir = path.join(parent, `.${path.basename(outDir)}-tmp-${process.pid}`);
-  await rm(tmpDir, { recursive: true, force: true });
-  await mkdir(tmpDir, { recursive: true });
+  const prefix = path.join(parent, `.${path.basename(outDir)}-build-`);
+  const staging = await mkdtemp(prefix).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+    await mkdir(parent, { recursive: true });
+    return mkdtemp(prefix);
+  });
+  const tmpDir = path.join(staging, 'site');
+  await mkdir(tmpDir);
   try {
     let start = performance.now();
     const { cached: assetsCached, ...assets } = await buildAssets(tmpDir, base);
@@ -61,7 +67,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     if (streamed.diagnostics.some((d) => d.severity === 'error')) throw new LinkCheckError(streamed.diagnostics);
 
     start = performance.now();
-    await swapIn(tmpDir, outDir);
+    await swapIn(staging, tmpDir, outDir);
     const swapTime = performance.now() - start;
     return {
       timings: { assets: assetsTime, ...streamed.timings, swap: swapTime },
@@ -69,17 +75,20 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
       assetsCached,
     };
   } catch (error) {
-    await rm(tmpDir, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true });
     throw error;
   }
 }
 
-async function swapIn(tmpDir: string, outDir: string): Promise<void> {
-  const oldDir = `${tmpDir}-old`;
-  await rm(oldDir, { recursive: true, force: true });
-  await rename(outDir, oldDir).catch((error: NodeJS.ErrnoException) => {
+/** The previous output moves into the staging folder, the new one takes its place, staging goes. */
+async function swapIn(staging: string, tmpDir: string, outDir: string): Promise<void> {
+  await rename(outDir, path.join(staging, 'old')).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
   });
-  await rename(tmpDir, outDir);
-  await rm(oldDir, { recursive: true, force: true });
+  await rename(tmpDir, outDir).catch(async (error: unknown) => {
+    // Put the previous output back before the staging folder is removed.
+    await rename(path.join(staging, 'old'), outDir).catch(() => undefined);
+    throw error;
+  });
+  await rm(staging, { recursive: true, force: true });
 }

@@ -48,7 +48,6 @@ export function partyLabels(site: Site): Record<string, string> {
     customerPossessive: you ? 'your' : `${customer}'s`,
     customerPronoun: you ? 'you' : customer,
     task: 'Task',
-    group: 'Resource',
   };
 }
 

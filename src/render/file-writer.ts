@@ -5,6 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { insideOutput } from './out-dir.js';
 
 export class FileWriter {
   private readonly inFlight = new Set<Promise<void>>();
@@ -26,7 +27,8 @@ export class FileWriter {
       this.waited += performance.now() - started;
     }
     this.rethrow();
-    const file = path.join(this.root, relative);
+    // Paths come from content (page URLs, redirects): none may climb out of the folder.
+    const file = insideOutput(this.root, relative);
     // Encoded now: the bytes live outside the JS heap while they wait, so the page's string
     // dies young instead of being copied by every garbage collection until it is written.
     const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;

@@ -21,15 +21,23 @@ export interface RowView {
   customer: CellView;
 }
 
+export interface BodyView {
+  /** The group of these rows; absent for rows before the first group and in ungrouped tables. */
+  group?: string;
+  rows: RowView[];
+}
+
 export interface TableView {
   /** The table element's id, absent when the enclosing area already carries it. */
   id?: string;
   /** Extra ids that must keep resolving here (empty spans before the table). */
   aliases: string[];
   caption: string;
-  /** Whether any row has a group (the template then shows a group column). */
+  /** Whether any row has a group (the template then labels each run of rows of one group). */
   grouped: boolean;
   rows: RowView[];
+  /** The rows in runs of one group, in order: one `<tbody>` each, labelled by its group. */
+  bodies: BodyView[];
   /** Source file and line, for "edit this" and debugging. */
   source: string;
 }
@@ -81,8 +89,21 @@ export function tableView(
     caption: options.caption,
     grouped: rows.some((row) => row.group !== undefined),
     rows,
+    bodies: bodies(rows),
     source: `${section.source.file}:${section.source.line}`,
   };
+}
+
+/** Consecutive rows of one group, each run under its group's label. */
+function bodies(rows: RowView[]): BodyView[] {
+  const out: BodyView[] = [];
+  if (rows.length === 0) return [{ rows }];
+  for (const row of rows) {
+    const last = out[out.length - 1];
+    if (last && last.group === row.group) last.rows.push(row);
+    else out.push(row.group === undefined ? { rows: [row] } : { group: row.group, rows: [row] });
+  }
+  return out;
 }
 
 /** Area ids in the site's order, then any the site does not declare (sorted). */

@@ -45,7 +45,8 @@ describe('the built site', () => {
     }
     await tab.context.close();
     expect(report).toEqual({});
-  });
+    // axe on every page of the site: far longer than one check on a busy machine.
+  }, 180_000);
 
   test('dark mode passes axe too (contrast)', async () => {
     const report: Record<string, unknown> = {};

@@ -27,7 +27,7 @@ areas:
     rows:
       - task: Backups
         provider: Back up the *vault* every hour.
-        customer: Restore what you need.
+        customer: Restore what you need with \`vault_cli\`.
       - task: Failover drills
         provider: Run failover drills.
   - heading: Change management

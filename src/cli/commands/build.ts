@@ -10,6 +10,7 @@ import type { CommandOptions, OptionValues } from '../main.js';
 import type { Site } from '../../model/types.js';
 import type { BuildTimings } from '../../render/build-site.js';
 import { createProgress } from '../progress.js';
+import { outDirProblem } from '../../render/out-dir.js';
 import { CONTENT_OPTION, contentDirectory, stringOption } from './common.js';
 
 export const usage = `Usage: respmatrix build [--content DIR] [--out DIR] [--base /path/] [--baseline-model FILE] [--quiet] [--timings]
@@ -43,9 +44,8 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
   const base = normaliseBase(stringOption(values, 'base', '/'));
   const contentDir = await contentDirectory(values, io);
   const outDir = path.resolve(io.cwd, stringOption(values, 'out', 'dist'));
-  if (outDir === contentDir || contentDir.startsWith(`${outDir}${path.sep}`)) {
-    throw new UsageError('--out must not be the content folder or contain it (it is replaced on every build)');
-  }
+  const outProblem = await outDirProblem(outDir, contentDir, io.cwd);
+  if (outProblem) throw new UsageError(outProblem);
   const started = performance.now();
   const quiet = values['quiet'] === true;
   const baseline = await readBaseline(values, io);

@@ -1,0 +1,53 @@
+/**
+ * Which output folders a build may replace. The build swaps the whole folder, so it must never
+ * be the content folder, the project folder the build runs in, or a folder that holds either;
+ * nor a file or a symbolic link (replacing the link would surprise, following it would write
+ * elsewhere). Real paths are compared, so a link cannot disguise the content folder.
+ */
+import { lstat, realpath } from 'node:fs/promises';
+import path from 'node:path';
+
+/** The real path of `file`, resolving links in the part of it that exists. */
+async function realOf(file: string): Promise<string> {
+  const rest: string[] = [];
+  let at = path.resolve(file);
+  for (;;) {
+    try {
+      return path.join(await realpath(at), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(at);
+      if (parent === at) return path.resolve(file);
+      rest.push(path.basename(at));
+      at = parent;
+    }
+  }
+}
+
+function holds(dir: string, file: string): boolean {
+  return file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+}
+
+/** Why `outDir` must not be built into, or undefined when it may. */
+export async function outDirProblem(outDir: string, contentDir: string, projectDir: string): Promise<string | undefined> {
+  const out = path.resolve(outDir);
+  const info = await lstat(out).catch(() => undefined);
+  if (info?.isSymbolicLink()) return `--out ${out} is a symbolic link: give the real folder (it is replaced on every build)`;
+  if (info && !info.isDirectory()) return `--out ${out} is not a folder (it would be replaced by the site)`;
+  const [realOut, realContent, realProject] = await Promise.all([realOf(out), realOf(contentDir), realOf(projectDir)]);
+  if (holds(realOut, realContent)) {
+    return `--out must not be the content folder or hold it (it is replaced on every build): ${out}`;
+  }
+  if (holds(realOut, realProject)) {
+    return `--out must not be the current folder or hold it (it is replaced on every build): ${out}`;
+  }
+  return undefined;
+}
+
+/** `relative` (forward slashes) joined to `root`, or an error if it would leave `root`. */
+export function insideOutput(root: string, relative: string): string {
+  const file = path.resolve(root, relative);
+  if (path.isAbsolute(relative) || !holds(root, file) || file === root) {
+    throw new Error(`refusing to write ${JSON.stringify(relative)}: it is outside the output folder`);
+  }
+  return file;
+}
