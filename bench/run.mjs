@@ -98,10 +98,25 @@ if (!filter || 'scale'.includes(filter) || filter.startsWith('scale')) {
   }
 }
 
+// Page weight: largest page, home page, a first search query and /compare/ for two offerings at
+// 3, 100, 1,000 and 5,000 synthetic offerings, one build each (bench/weight.mjs).
+let weight = [];
+if (!filter || 'weight'.includes(filter) || filter.startsWith('weight')) {
+  const { benchWeight, formatWeight, WEIGHT_SIZES } = await import('./weight.mjs');
+  try {
+    weight = await benchWeight({ sizes: values.offerings?.map(Number) ?? WEIGHT_SIZES, log: (line) => console.error(line) });
+    if (!values.json) console.log(`\n${formatWeight(weight)}`);
+  } catch (error) {
+    failed = true;
+    console.error(`\nweight bench failed: ${String(error?.message ?? error).split('\n')[0]}`);
+  }
+}
+
 if (values.json) {
+  const weightEntries = weight.map((r) => ({ name: `weight: ${r.offerings} offerings`, ...r }));
   const scaleEntries = scale.map((r) => ({ name: `scale: ${r.offerings} offerings`, ...r }));
   const siteEntries = siteFigures ? [{ name: 'site: shipped', ...siteFigures }] : [];
-  console.log(JSON.stringify([...results.map(({ output: _output, ...r }) => r), ...siteEntries, ...scaleEntries], null, 2));
+  console.log(JSON.stringify([...results.map(({ output: _output, ...r }) => r), ...siteEntries, ...scaleEntries, ...weightEntries], null, 2));
 }
 if (failed) process.exitCode = 1;
 

@@ -26,6 +26,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   check: { summary: 'check the content and report problems', load: () => import('./commands/check.js') },
   diff: { summary: 'what changed in responsibilities between two model.json files', load: () => import('./commands/diff.js') },
   dev: { summary: 'live preview, reload on change', load: () => import('./commands/dev.js') },
+  tasks: { summary: 'propose a tasks.yaml that lines up rows across offerings (--suggest)', load: () => import('./commands/tasks.js') },
 };
 
 const GLOBAL_OPTIONS = {

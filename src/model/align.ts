@@ -11,7 +11,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Offering, Row, Site } from './types.js';
 
 /** How similar two task names must be (0..1) to be suggested as one task. */
-const THRESHOLD = 0.5;
+export const SIMILARITY_THRESHOLD = 0.5;
+const THRESHOLD = SIMILARITY_THRESHOLD;
 const STOPWORDS = new Set(['a', 'an', 'and', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with', 'your']);
 
 interface Placed {
@@ -151,4 +152,21 @@ function stem(word: string): string {
 
 function yamlString(text: string): string {
   return /^[\w ()-]+$/.test(text) ? text : JSON.stringify(text);
+}
+
+/**
+ * Many `unaligned-task` warnings are noise together: more than one become one warning (at the
+ * first) with the count and the command that proposes the tasks.yaml fixing them all.
+ */
+export function summariseUnaligned(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const unaligned = diagnostics.filter((d) => d.rule === 'unaligned-task');
+  const first = unaligned[0];
+  if (unaligned.length < 2 || !first) return [...diagnostics];
+  const summary: Diagnostic = {
+    ...first,
+    message:
+      `${unaligned.length} tasks appear in one offering of an area only but look like a task of another; ` +
+      'run `respmatrix tasks --suggest` to propose a tasks.yaml that lines them up (`check --verbose` lists them)',
+  };
+  return diagnostics.filter((d) => d.rule !== 'unaligned-task' || d === first).map((d) => (d === first ? summary : d));
 }

@@ -71,3 +71,33 @@ describe('site.yaml compare', () => {
     }
   }, 120_000);
 });
+
+describe('tasks --suggest and the unaligned-task summary', () => {
+  it('proposes tasks that line rows up across offerings; check then says so in one warning', async () => {
+    const folder = catalogContent();
+    try {
+      const check = await run(['check', '--format', 'json'], folder.root);
+      const unaligned = parseJson(check.stdout).filter((d) => d.rule === 'unaligned-task');
+      expect(unaligned).toHaveLength(1);
+      expect(unaligned[0]?.message).toMatch(/^\d+ tasks appear in one offering of an area only .*respmatrix tasks --suggest/);
+      const count = Number(/^(\d+)/.exec(unaligned[0]?.message ?? '')?.[1]);
+      expect(count).toBeGreaterThan(10);
+      const verbose = await run(['check', '--format', 'json', '--verbose'], folder.root);
+      expect(parseJson(verbose.stdout).filter((d) => d.rule === 'unaligned-task')).toHaveLength(count);
+
+      const suggest = await run(['tasks', '--suggest'], folder.root);
+      expect(suggest.code).toBe(0);
+      expect(suggest.stdout).toMatch(/^# Proposed by `respmatrix tasks --suggest`/);
+      expect(suggest.stdout).toMatch(/^- id: [a-z0-9-]+\n {2}title: .+\n {2}area: [a-z0-9-]+\n {2}aliases: \[.+, .+\]$/m);
+      writeFileSync(path.join(folder.content, 'tasks.yaml'), suggest.stdout);
+      const after = await run(['check', '--format', 'json', '--verbose'], folder.root);
+      expect(after.code).toBe(0);
+      const left = parseJson(after.stdout).filter((d) => d.rule === 'unaligned-task').length;
+      expect(left).toBeLessThan(count / 2);
+      expect(parseJson(after.stdout).filter((d) => d.severity === 'error')).toEqual([]);
+    } finally {
+      folder.cleanup();
+    }
+  }, 180_000);
+});
+

@@ -89,4 +89,23 @@ describe('compare in a catalog of every corpus page', () => {
     expect(problems()).toEqual([]);
     await context.close();
   });
+
+  test('the home page lists offerings as rows and areas as columns, and finds an offering by name', async () => {
+    const { page, context, problems } = await h.open('');
+    expect(await page.locator('.cards').count()).toBe(0);
+    const rows = page.locator('.offering-summary tbody tr');
+    expect(await rows.count()).toBe(h.site.offerings.length);
+    const heads = await page.$$eval('.offering-summary thead th', (ths) => ths.map((th) => th.textContent?.trim()));
+    expect(heads).toEqual(['Offering', ...h.site.areas.map((a) => a.title)]);
+    const box = page.getByRole('searchbox', { name: 'Find an offering' });
+    await box.fill('netscaler');
+    await expect.poll(() => page.locator('.offering-filter-results a').allTextContents()).toEqual(['Citrix Netscaler VPX']);
+    expect(await page.locator('[data-filter-status]').textContent()).toBe('1 offering matches.');
+    await page.locator('.offering-filter-results a').click();
+    await page.waitForURL(/\/offerings\/citrix-netscaler-vpx-vpx-responsibilities\/$/);
+    expect(problems()).toEqual([]);
+    await page.goBack();
+    expect(await axe(page)).toEqual([]);
+    await context.close();
+  });
 });

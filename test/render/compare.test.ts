@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparePages, publishedPairs, ALL_PAIRS_LIMIT } from '../../src/render/pages/compare.js';
+import { homePages } from '../../src/render/pages/home.js';
+import { CATALOG_PAGE_SIZE } from '../../src/render/offering-summary.js';
 import type { Offering, Site } from '../../src/model/types.js';
 import { compareFixture } from '../fixtures/compare-fixture.js';
 import { all, byId, hasClass, ids, renderPages, text } from './compare-helpers.js';
@@ -173,6 +175,27 @@ describe('compare pages', () => {
     expect(all(form[0]!, (e) => e.tagName === 'input' && e.properties.type === 'checkbox' && e.properties.name === 'offerings')).toHaveLength(0);
     expect(all(form[0]!, (e) => e.tagName === 'input' && e.properties.role === 'combobox')).toHaveLength(1);
     expect(all(tree, (e) => e.tagName === 'a' && String(e.properties.href).includes('-vs-'))).toHaveLength(3);
+  });
+
+  it('turn the home page of a large site into a paged summary, offerings as rows and areas as columns', () => {
+    const big: Site = {
+      ...compareFixture,
+      offerings: Array.from({ length: CATALOG_PAGE_SIZE + 5 }, (_, i): Offering => ({
+        id: `o${i}`, name: `O ${i}`, source: { file: 'x', line: 1 }, sections: compareFixture.offerings[i % 3]!.sections,
+      })),
+    };
+    const pages = homePages(big);
+    expect(pages.map((p) => p.url)).toEqual(['', 'catalog/2/']);
+    const trees = renderPages(big, pages);
+    const home = trees.get('')!;
+    expect(all(home, (e) => hasClass(e, 'cards'))).toHaveLength(0);
+    expect(all(home, (e) => e.tagName === 'tbody').flatMap((b) => all(b, (e) => e.tagName === 'tr'))).toHaveLength(CATALOG_PAGE_SIZE);
+    expect(all(home, (e) => e.tagName === 'form' && e.properties.dataOfferingFilter !== undefined)).toHaveLength(1);
+    const second = trees.get('catalog/2/')!;
+    expect(all(second, (e) => e.tagName === 'tbody').flatMap((b) => all(b, (e) => e.tagName === 'tr'))).toHaveLength(5);
+    expect(text(all(second, (e) => e.tagName === 'h1')[0]!)).toBe('All offerings, page 2');
+    // a small site keeps its cards
+    expect(all(renderPages(compareFixture, homePages(compareFixture)).get('')!, (e) => hasClass(e, 'card'))).toHaveLength(3);
   });
 
   it('link from a pair page the pairs sharing one of its offerings', () => {

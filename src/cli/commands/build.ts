@@ -56,7 +56,8 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
   });
   progress.end();
   const parsed = performance.now();
-  if (diagnostics.length > 0) io.stderr(formatText(relocate(diagnostics, contentDir, io.cwd)));
+  const { summariseUnaligned } = await import('../../model/align.js');
+  if (diagnostics.length > 0) io.stderr(formatText(relocate(summariseUnaligned(diagnostics), contentDir, io.cwd)));
   if (!site || hasErrors(diagnostics)) {
     io.stderr(`Not built: fix the errors above; ${path.relative(io.cwd, outDir) || '.'} was left as it was.\n`);
     return EXIT.contentErrors;

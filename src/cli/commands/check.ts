@@ -8,7 +8,7 @@ import { EXIT, UsageError, type CliIO } from '../io.js';
 import type { CommandOptions, OptionValues } from '../main.js';
 import { CONTENT_OPTION, contentDirectory, stringOption } from './common.js';
 
-export const usage = `Usage: respmatrix check [--content DIR] [--format text|json|github] [--anchors-baseline FILE] [--oscal]
+export const usage = `Usage: respmatrix check [--content DIR] [--format text|json|github] [--anchors-baseline FILE] [--oscal] [--verbose]
 
 Checks the content folder and prints every problem with its file, line and column.
 
@@ -21,6 +21,8 @@ Options:
                       lists must still resolve (directly, by an alias or a redirect)
   --oscal             list rows that map to no NIST SP 800-53 control (info, rule
                       unmapped-control) and print the OSCAL coverage (mapped rows / all)
+  --verbose           every unaligned-task warning (without it, several are one summary
+                      warning pointing at \`respmatrix tasks --suggest\`)
   -h, --help          show this help
 
 Exit codes: 0 no errors (warnings allowed), 1 content errors, 2 usage or internal failure.
@@ -31,6 +33,7 @@ export const options = {
   format: { type: 'string', short: 'f', default: 'text' },
   'anchors-baseline': { type: 'string' },
   oscal: { type: 'boolean' },
+  verbose: { type: 'boolean' },
 } satisfies CommandOptions;
 
 export async function run(values: OptionValues, io: CliIO): Promise<number> {
@@ -42,8 +45,10 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
   const { loadSite } = await import('../../model/load-site.js');
   const loaded = await loadSite(contentDir);
   const oscal = values['oscal'] === true && loaded.site ? await oscalCoverage(loaded.site) : undefined;
+  const { summariseUnaligned } = await import('../../model/align.js');
+  const own = values['verbose'] === true ? loaded.diagnostics : summariseUnaligned(loaded.diagnostics);
   const diagnostics = sortDiagnostics([
-    ...loaded.diagnostics,
+    ...own,
     ...(await linkDiagnostics(loaded.site, values, io)),
     ...(oscal?.diagnostics ?? []),
   ]);

@@ -2,6 +2,7 @@
  * Area pages: one area across all offerings. With many offerings the area is split into pages of
  * AREA_PAGE_SIZE offerings (`areas/<id>/`, `areas/<id>/2/`, ...), so no page grows with the site.
  */
+import { pagerView } from '../offering-summary.js';
 import type { Offering, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
 import { areaDescription } from '../meta.js';
@@ -78,14 +79,7 @@ function offeringView(site: Site, areaId: string, title: string, offering: Offer
 }
 
 function pager(areaId: string, current: number, total: number): PagerView | undefined {
-  if (total <= 1) return undefined;
-  return {
-    current,
-    total,
-    ...(current > 1 ? { previous: areaPageUrl(areaId, current - 1) } : {}),
-    ...(current < total ? { next: areaPageUrl(areaId, current + 1) } : {}),
-    pages: Array.from({ length: total }, (_, i) => ({ number: i + 1, url: areaPageUrl(areaId, i + 1), current: i + 1 === current })),
-  };
+  return pagerView((n) => areaPageUrl(areaId, n), current, total);
 }
 
 /** The data of every page of one area (at least one page, even when no offering has the area). */

@@ -1,8 +1,12 @@
-/** The home page: what the site is, one card per offering with its duty counts. */
+/**
+ * The home page: what the site is, then one card per offering with its duty counts (small sites)
+ * or the paged offering summary with a filter box (large ones, src/render/offering-summary.ts).
+ */
 import type { Site } from '../../model/types.js';
 import type { Page } from '../page.js';
 import { areaOrder, areaTitle, dutyCounts, type DutyCounts } from '../tables.js';
 import { homeGrid } from '../home-grid.js';
+import { catalogPageCount, catalogPageUrl, HOME_CARDS_LIMIT, offeringSummary } from '../offering-summary.js';
 
 export interface OfferingCard {
   id: string;
@@ -53,15 +57,30 @@ export function homePageData(site: Site): HomePageData {
 }
 
 export function homePages(site: Site): Page[] {
-  return [
-    {
-      url: '',
+  const description =
+    site.description?.trim() ||
+    `Who is responsible for what: ${site.parties.provider}'s duties and yours, offering by offering.`;
+  const areas = site.areas.map((area) => ({ id: area.id, title: area.title, url: `areas/${area.id}/` }));
+  if (site.offerings.length <= HOME_CARDS_LIMIT) {
+    return [
+      {
+        url: '',
+        template: 'pages/home.njk',
+        title: site.title,
+        description,
+        data: { ...homePageData(site), grid: homeGrid(site) } as unknown as Record<string, unknown>,
+      },
+    ];
+  }
+  const pages: Page[] = [];
+  for (let n = 1; n <= catalogPageCount(site); n++) {
+    pages.push({
+      url: catalogPageUrl(n),
       template: 'pages/home.njk',
-      title: site.title,
-      description:
-        site.description?.trim() ||
-        `Who is responsible for what: ${site.parties.provider}'s duties and yours, offering by offering.`,
-      data: { ...homePageData(site), grid: homeGrid(site) } as unknown as Record<string, unknown>,
-    },
-  ];
+      title: n === 1 ? site.title : `All offerings, page ${n}: ${site.title}`,
+      description,
+      data: { offerings: [], areas, summary: offeringSummary(site, n), catalogPage: n } as unknown as Record<string, unknown>,
+    });
+  }
+  return pages;
 }

@@ -1,0 +1,80 @@
+/**
+ * The home page of a large site: offerings as rows, areas as columns (duty counts per party),
+ * CATALOG_PAGE_SIZE offerings per page, so no page grows with the catalog. Page 1 is the home
+ * page, page n is `catalog/<n>/`. Small sites keep the cards and the area x offering grid.
+ */
+import type { Site } from '../model/types.js';
+import type { PagerView } from './pages/area.js';
+import { dutyCounts } from './tables.js';
+
+/** Up to this many offerings the home page shows one card per offering and the area x offering grid. */
+export const HOME_CARDS_LIMIT = 20;
+export const CATALOG_PAGE_SIZE = 200;
+
+export interface SummaryCell {
+  /** The area on the offering page; absent when the offering lists nothing in this area. */
+  url?: string;
+  provider: number;
+  customer: number;
+}
+
+export interface OfferingSummary {
+  caption: string;
+  areas: { id: string; title: string; url: string }[];
+  rows: { id: string; name: string; url: string; cells: SummaryCell[] }[];
+  /** Position of the first row among all offerings (1-based) and how many there are. */
+  from: number;
+  to: number;
+  total: number;
+  pager?: PagerView;
+}
+
+export function catalogPageUrl(n: number): string {
+  return n <= 1 ? '' : `catalog/${n}/`;
+}
+
+export function catalogPageCount(site: Site): number {
+  return Math.max(1, Math.ceil(site.offerings.length / CATALOG_PAGE_SIZE));
+}
+
+export function pagerView(url: (n: number) => string, current: number, total: number): PagerView | undefined {
+  if (total <= 1) return undefined;
+  return {
+    current,
+    total,
+    ...(current > 1 ? { previous: url(current - 1) } : {}),
+    ...(current < total ? { next: url(current + 1) } : {}),
+    pages: Array.from({ length: total }, (_, i) => ({ number: i + 1, url: url(i + 1), current: i + 1 === current })),
+  };
+}
+
+/** Page `n` (1-based) of the summary. */
+export function offeringSummary(site: Site, n: number): OfferingSummary {
+  const start = (n - 1) * CATALOG_PAGE_SIZE;
+  const offerings = site.offerings.slice(start, start + CATALOG_PAGE_SIZE);
+  const customer = site.parties.customer.toLowerCase() === 'you' ? 'you' : site.parties.customer;
+  const summary: OfferingSummary = {
+    caption: `Duties per offering and area: how many tasks list a duty for ${site.parties.provider} and for ${customer}`,
+    areas: site.areas.map((a) => ({ id: a.id, title: a.title, url: `areas/${a.id}/` })),
+    rows: offerings.map((offering) => ({
+      id: offering.id,
+      name: offering.name,
+      url: `offerings/${offering.id}/`,
+      cells: site.areas.map((area): SummaryCell => {
+        const sections = offering.sections.filter((s) => s.areaId === area.id);
+        const counts = dutyCounts(sections.flatMap((s) => s.rows));
+        return {
+          ...(sections.length > 0 ? { url: `offerings/${offering.id}/#${area.id}` } : {}),
+          provider: counts.provider,
+          customer: counts.customer,
+        };
+      }),
+    })),
+    from: start + 1,
+    to: start + offerings.length,
+    total: site.offerings.length,
+  };
+  const pager = pagerView(catalogPageUrl, n, catalogPageCount(site));
+  if (pager) summary.pager = pager;
+  return summary;
+}
