@@ -101,7 +101,8 @@ function apply(view: HTMLElement, state: CompareState, status: HTMLElement | nul
   }
   let shown = 0;
   let total = 0;
-  for (const area of view.querySelectorAll<HTMLElement>('[data-cmp-area]')) {
+  const areas = [...view.querySelectorAll<HTMLElement>('[data-cmp-area]')];
+  const shownIn = areas.map((area) => {
     let areaShown = 0;
     for (const row of area.querySelectorAll<HTMLElement>('[data-cmp-row]')) {
       const visible = rowVisible(row, chosen, state);
@@ -110,13 +111,23 @@ function apply(view: HTMLElement, state: CompareState, status: HTMLElement | nul
       if (visible) areaShown += 1;
     }
     shown += areaShown;
+    return areaShown;
+  });
+  areas.forEach((area, i) => {
+    // A pointer to a line in another area shows while that line does.
+    let pointers = 0;
+    for (const pointer of area.querySelectorAll<HTMLElement>('[data-cmp-pointer]')) {
+      const target = document.getElementById(pointer.dataset.cmpPointer ?? '');
+      pointer.hidden = !target || target.hidden;
+      if (!pointer.hidden) pointers += 1;
+    }
     const table = area.querySelector<HTMLElement>('.cmp-table-wrap');
     const none = area.querySelector<HTMLElement>('[data-cmp-none]');
     if (table && none) {
-      table.hidden = areaShown === 0;
-      none.hidden = areaShown !== 0;
+      table.hidden = shownIn[i] === 0 && pointers === 0;
+      none.hidden = !table.hidden;
     }
-  }
+  });
   if (status) {
     status.textContent =
       chosen.size === 0

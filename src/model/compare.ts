@@ -1,8 +1,13 @@
 /**
  * The comparison: per area, one row per canonical task, one cell per offering holding that
  * offering's rows for the task (none = "Not listed", several are possible), and per party a
- * flag saying whether the offerings' duties differ. Rows are grouped by the area of the section
- * they sit in, so a task that two offerings file under different areas shows in both areas.
+ * flag saying whether the offerings' duties differ.
+ *
+ * Alignment across areas: when offerings file one task (the same canonical task, or rows of
+ * identical text) under different areas, the task gets one line, in the area most of them use;
+ * the cells of offerings that file it elsewhere say where (`placedIn`), and the other area keeps
+ * a pointer to that line under the anchor the line would have had there. Differences are
+ * decided on content only, never on placement.
  *
  * Pure and free of Node: the build runs it for the pages it writes and the browser runs the same
  * code on the per-offering data files for any offerings a reader picks (src/client/compare.ts).
@@ -27,13 +32,16 @@ export interface AlignInput {
   offerings: readonly CompareOffering[];
 }
 
-export type Party = 'provider' | 'customer';
+import type { Party } from './duty.js';
+export type { Party } from './duty.js';
 export const PARTIES: readonly Party[] = ['provider', 'customer'];
 
 export interface CompareCell {
   offeringId: string;
   /** The offering's rows for this task in this area, in source order; empty = not listed. */
   rows: CompareRowInput[];
+  /** The area this offering files these rows under, when it is not the line's area. */
+  placedIn?: string;
   /**
    * Per party, an equivalence class of the cell's duty within its comparison row: cells with
    * equal normalised text share a key (0, 1, ... by first appearance). Browser code compares
@@ -52,9 +60,21 @@ export interface CompareRow {
   differs: Record<Party, boolean>;
 }
 
+/** A task that some offering files in this area but whose line is in another area. */
+export interface ComparePointer {
+  taskId: string;
+  title: string;
+  /** `<this-area-id>--<task-id>`: the anchor the line would have had here. */
+  anchor: string;
+  /** Where the line is. */
+  areaId: string;
+  target: string;
+}
+
 export interface CompareArea {
   area: Area;
   rows: CompareRow[];
+  pointers: ComparePointer[];
 }
 
 export interface Comparison {
@@ -105,13 +125,14 @@ export function buildComparison(site: Site, offeringIds?: readonly string[]): Co
 /** The comparison of the given offerings, in the order given. */
 export function alignOfferings(input: AlignInput): Comparison {
   const { offerings } = input;
+  const lineOf = alignmentKeys(offerings);
   // areaId -> taskId -> offeringId -> rows
   const grid = new Map<string, Map<string, Map<string, CompareRowInput[]>>>();
   for (const offering of offerings) {
     for (const section of offering.sections) {
       const tasks = getOrSet(grid, section.areaId, () => new Map<string, Map<string, CompareRowInput[]>>());
       for (const row of section.rows) {
-        const byOffering = getOrSet(tasks, row.taskId, () => new Map<string, CompareRowInput[]>());
+        const byOffering = getOrSet(tasks, lineOf(row), () => new Map<string, CompareRowInput[]>());
         getOrSet(byOffering, offering.id, () => []).push(row);
       }
     }
@@ -121,6 +142,8 @@ export function alignOfferings(input: AlignInput): Comparison {
   for (const areaId of grid.keys()) {
     if (!areas.some((a) => a.id === areaId)) areas.push({ id: areaId, title: areaId });
   }
+  const areaRank = new Map(areas.map((a, i) => [a.id, i]));
+  const { placed, pointers } = alignAcrossAreas(grid, offerings, areaRank);
 
   return {
     offerings: offerings.map(({ id, name }) => ({ id, name })),
@@ -133,20 +156,146 @@ export function alignOfferings(input: AlignInput): Comparison {
         area,
         rows: taskIds.map((taskId) => {
           const byOffering = tasks.get(taskId) ?? new Map<string, CompareRowInput[]>();
-          const cells = offerings.map((o) => ({ offeringId: o.id, rows: byOffering.get(o.id) ?? [] }));
+          const cells = offerings.map((o) => {
+            const elsewhere = placed.get(`${area.id}\u0000${taskId}\u0000${o.id}`);
+            return {
+              offeringId: o.id,
+              rows: byOffering.get(o.id) ?? [],
+              ...(elsewhere ? { placedIn: elsewhere } : {}),
+            };
+          });
           const title = input.taskTitles.get(taskId) ?? firstRow(cells)?.task ?? taskId;
           return compareRow(area.id, taskId, title, cells);
         }),
+        pointers: (pointers.get(area.id) ?? []).map(({ taskId, areaId, rows }) => ({
+          taskId,
+          title: input.taskTitles.get(taskId) ?? rows[0]?.task ?? taskId,
+          anchor: `${area.id}--${taskId}`,
+          areaId,
+          target: `${areaId}--${taskId}`,
+        })),
       };
     }),
   };
+}
+
+/**
+ * Which comparison line a row belongs to: its task, except that rows of identical text (both
+ * parties) in different offerings share a line even when their tasks differ, as long as no
+ * offering lists both tasks. Short texts are left alone: "None." is not a task.
+ */
+function alignmentKeys(offerings: readonly CompareOffering[]): (row: CompareRowInput) => string {
+  const byText = new Map<string, { taskId: string; offeringId: string }[]>();
+  const tasksOf = new Map<string, Set<string>>();
+  for (const offering of offerings) {
+    const mine = getOrSet(tasksOf, offering.id, () => new Set<string>());
+    for (const section of offering.sections) {
+      for (const row of section.rows) {
+        mine.add(row.taskId);
+        const text = `${folded(row, 'provider')}\u0000${folded(row, 'customer')}`;
+        if (text.length < 40) continue;
+        getOrSet(byText, text, () => []).push({ taskId: row.taskId, offeringId: offering.id });
+      }
+    }
+  }
+  const merged = new Map<string, string>();
+  for (const entries of byText.values()) {
+    const first = entries[0]!;
+    const target = merged.get(first.taskId) ?? first.taskId;
+    for (const { taskId, offeringId } of entries.slice(1)) {
+      if (taskId === target || offeringId === first.offeringId || merged.has(taskId)) continue;
+      // An offering listing both tasks keeps them apart: they are two duties there.
+      if ([...tasksOf.values()].some((tasks) => tasks.has(taskId) && tasks.has(target))) continue;
+      merged.set(taskId, target);
+    }
+  }
+  return (row) => merged.get(row.taskId) ?? row.taskId;
+}
+
+interface Displaced {
+  taskId: string;
+  /** The area of the line. */
+  areaId: string;
+  rows: CompareRowInput[];
+}
+
+/**
+ * Moves rows that offerings file under a different area than the others onto one line (see the
+ * module comment). Returns, by `<line-area>\0<task>\0<offering>`, the area the rows came from,
+ * and per area the pointers left where a line went away.
+ */
+function alignAcrossAreas(
+  grid: Map<string, Map<string, Map<string, CompareRowInput[]>>>,
+  offerings: readonly CompareOffering[],
+  areaRank: ReadonlyMap<string, number>,
+): { placed: Map<string, string>; pointers: Map<string, Displaced[]> } {
+  const placed = new Map<string, string>();
+  const pointers = new Map<string, Displaced[]>();
+  // taskId -> offeringId -> areas it files the task under
+  const areasOf = new Map<string, Map<string, string[]>>();
+  for (const [areaId, tasks] of grid) {
+    for (const [taskId, byOffering] of tasks) {
+      for (const offeringId of byOffering.keys()) {
+        getOrSet(
+          getOrSet(areasOf, taskId, () => new Map<string, string[]>()),
+          offeringId,
+          () => [],
+        ).push(areaId);
+      }
+    }
+  }
+  const rank = (areaId: string) => areaRank.get(areaId) ?? Number.MAX_SAFE_INTEGER;
+  for (const [taskId, byOffering] of areasOf) {
+    const sets = [...byOffering.values()].map((list) =>
+      [...list].sort((a, b) => rank(a) - rank(b)).join(' '),
+    );
+    if (new Set(sets).size <= 1) continue;
+    // The line's area: where most offerings file it; then where the first offering does; then site order.
+    const votes = new Map<string, number>();
+    for (const list of byOffering.values())
+      for (const areaId of list) votes.set(areaId, (votes.get(areaId) ?? 0) + 1);
+    const firstOffering = offerings.find((o) => byOffering.has(o.id));
+    const firstAreas = new Set(firstOffering ? byOffering.get(firstOffering.id) : []);
+    const home = [...votes.keys()].sort(
+      (a, b) =>
+        (votes.get(b) ?? 0) - (votes.get(a) ?? 0) ||
+        Number(firstAreas.has(b)) - Number(firstAreas.has(a)) ||
+        rank(a) - rank(b),
+    )[0]!;
+    const homeLine = grid.get(home)!.get(taskId)!;
+    const emptied = new Set<string>();
+    for (const offering of offerings) {
+      const list = byOffering.get(offering.id);
+      if (!list || list.includes(home)) continue;
+      const from = [...list].sort((a, b) => rank(a) - rank(b))[0]!;
+      const line = grid.get(from)!.get(taskId)!;
+      homeLine.set(offering.id, line.get(offering.id)!);
+      line.delete(offering.id);
+      placed.set(`${home}\u0000${taskId}\u0000${offering.id}`, from);
+      if (line.size === 0) emptied.add(from);
+    }
+    // Keep the line's cells in offering order.
+    const ordered = offerings
+      .filter((o) => homeLine.has(o.id))
+      .map((o) => [o.id, homeLine.get(o.id)!] as const);
+    homeLine.clear();
+    for (const [id, rows] of ordered) homeLine.set(id, rows);
+    for (const from of emptied) {
+      const moved = offerings.flatMap((o) =>
+        placed.get(`${home}\u0000${taskId}\u0000${o.id}`) === from ? (homeLine.get(o.id) ?? []) : [],
+      );
+      grid.get(from)!.delete(taskId);
+      getOrSet(pointers, from, () => []).push({ taskId, areaId: home, rows: moved });
+    }
+  }
+  return { placed, pointers };
 }
 
 function compareRow(
   areaId: string,
   taskId: string,
   title: string,
-  plain: { offeringId: string; rows: CompareRowInput[] }[],
+  plain: { offeringId: string; rows: CompareRowInput[]; placedIn?: string }[],
 ): CompareRow {
   const classes: Record<Party, Map<string, number>> = { provider: new Map(), customer: new Map() };
   const cells: CompareCell[] = plain.map((cell) => {

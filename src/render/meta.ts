@@ -9,17 +9,14 @@ import type { Page } from './page.js';
 import { absoluteUrl, siteUrl } from './url.js';
 import { effectiveRedirects, redirectView } from './redirects.js';
 import { areaMapPath } from './anchors.js';
-
-function hasDuty(text: string, html: string): boolean {
-  return text.trim() !== '' || html.trim() !== '';
-}
+import { isDuty } from '../model/duty.js';
 
 function counts(rows: readonly Row[]): { provider: number; customer: number } {
   let provider = 0;
   let customer = 0;
   for (const row of rows) {
-    if (hasDuty(row.provider.text, row.provider.html)) provider += 1;
-    if (hasDuty(row.customer.text, row.customer.html)) customer += 1;
+    if (isDuty(row.provider, 'provider')) provider += 1;
+    if (isDuty(row.customer, 'customer')) customer += 1;
   }
   return { provider, customer };
 }

@@ -3,11 +3,14 @@
  * Templates only loop over this: ids are decided here, so no page ever carries an id twice.
  */
 import type { Rich, Row, Section, Site } from '../model/types.js';
+import { dutyState, isDuty, type Party } from '../model/duty.js';
 
 export interface CellView {
   html: string;
-  /** No duty listed: the template shows "Not listed". */
+  /** No duty listed: the template shows "No duty listed". */
   empty: boolean;
+  /** The cell says there is nothing to do ("None. IBM is fully responsible …"): shown muted, never counted. */
+  noAction: boolean;
 }
 
 export interface RowView {
@@ -56,9 +59,9 @@ export class IdSet {
   }
 }
 
-export function cell(rich: Rich): CellView {
-  const empty = rich.text.trim() === '' && rich.html.trim() === '';
-  return { html: rich.html, empty };
+export function cell(rich: Rich, party: Party): CellView {
+  const state = dutyState(rich, party);
+  return { html: rich.html, empty: state === 'empty', noAction: state === 'no-action' };
 }
 
 export function tableView(
@@ -79,8 +82,8 @@ export function tableView(
       ...(rowAliases.length > 0 ? { aliases: rowAliases } : {}),
       task: row.task,
       ...(row.group ? { group: row.group } : {}),
-      provider: cell(row.provider),
-      customer: cell(row.customer),
+      provider: cell(row.provider, 'provider'),
+      customer: cell(row.customer, 'customer'),
     };
   });
   return {
@@ -118,7 +121,7 @@ export function areaTitle(site: Site, areaId: string): string {
   return site.areas.find((area) => area.id === areaId)?.title ?? areaId;
 }
 
-/** Duty counts for a set of rows: who has something listed. */
+/** Duty counts for a set of rows: who has something to do ("no action" cells are not duties). */
 export interface DutyCounts {
   provider: number;
   customer: number;
@@ -129,8 +132,8 @@ export function dutyCounts(rows: readonly Row[]): DutyCounts {
   let provider = 0;
   let customer = 0;
   for (const row of rows) {
-    if (!cell(row.provider).empty) provider += 1;
-    if (!cell(row.customer).empty) customer += 1;
+    if (isDuty(row.provider, 'provider')) provider += 1;
+    if (isDuty(row.customer, 'customer')) customer += 1;
   }
   return { provider, customer, rows: rows.length };
 }

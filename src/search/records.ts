@@ -5,16 +5,12 @@
 import type { Rich, Site } from '../model/types.js';
 import type { PartyCode, SearchDoc, SearchIndexFile } from './record.js';
 import { INDEX_VERSION } from './query.js';
-
-/** A cell lists a duty unless it is empty or says there is none ("None.", "N/A"). */
-export function hasDuty(cell: Rich): boolean {
-  const text = cell.text.trim();
-  return text !== '' && !/^(none|n\/a|not applicable)\b/i.test(text);
-}
+import { isDuty } from '../model/duty.js';
 
 function partyOf(provider: Rich, customer: Rich): PartyCode {
-  const p = hasDuty(provider);
-  const c = hasDuty(customer);
+  // "No action" cells stay searchable but do not count as the party's duty.
+  const p = isDuty(provider, 'provider');
+  const c = isDuty(customer, 'customer');
   return p && c ? 'b' : p ? 'p' : c ? 'c' : '';
 }
 

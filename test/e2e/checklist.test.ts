@@ -26,13 +26,13 @@ describe('checklist page', () => {
     await page.getByRole('checkbox', { name: 'Monitoring' }).check();
     await page.getByRole('checkbox', { name: 'Instance backups' }).check();
     await page.getByRole('checkbox', { name: 'Instance backups' }).uncheck();
-    await page.getByRole('checkbox', { name: 'Firmware updates' }).check();
-    expect(await page.locator('[data-checklist-status]').textContent()).toBe('2 of 5 done.');
+    await page.getByRole('checkbox', { name: 'Availability' }).check();
+    expect(await page.locator('[data-checklist-status]').textContent()).toBe('2 of 4 done.');
     await page.reload();
     const checked = await page.$$eval('input[data-checklist-item]', (boxes) =>
       (boxes as HTMLInputElement[]).filter((b) => b.checked).map((b) => b.dataset.checklistItem),
     );
-    expect(checked).toEqual(['incident-and-ops--monitoring', 'incident-and-ops--firmware-updates']);
+    expect(checked).toEqual(['incident-and-ops--monitoring', 'disaster-recovery--availability']);
     // another offering's checklist has its own ticks (same origin, same browser context)
     await page.goto(new URL('checklist/alpha/', h.siteUrl).href);
     expect(await page.getByRole('checkbox', { name: 'Monitoring' }).isChecked()).toBe(false);
@@ -63,7 +63,7 @@ describe('checklist page', () => {
         .evaluateAll((els) => els.some((el) => (el as HTMLElement).getClientRects().length > 0));
       expect(visible, selector).toBe(false);
     }
-    expect(await page.locator('.checklist-item').count()).toBe(5);
+    expect(await page.locator('.checklist-item').count()).toBe(4);
     expect(await page.locator('.checklist-item input').first().isVisible()).toBe(true);
     expect(await page.locator('h1').textContent()).toBe('Beta Dedicated: your checklist');
     await context.close();
@@ -73,7 +73,7 @@ describe('checklist page', () => {
     const csv = await readFile(path.join(h.outDir, 'checklist', 'beta.csv'), 'utf8');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('area,task,your duty,link');
-    expect(lines).toHaveLength(5 + 2);
+    expect(lines).toHaveLength(4 + 2);
     const { page, context } = await h.open('checklist/beta/');
     const href = await page.getByRole('link', { name: 'Download as CSV' }).getAttribute('href');
     expect(href).toBe('/sub/checklist/beta.csv');

@@ -25,17 +25,14 @@ function visibleColumns(page: Page): Promise<string[]> {
   );
 }
 
-const pairCustomerDiffs = [
-  'incident-and-ops--availability',
-  'incident-and-ops--firmware-updates',
-  'disaster-recovery--backups',
-  'disaster-recovery--availability',
-];
+// Availability is the same duty in alpha and beta (beta files it under disaster recovery), so
+// it is not a difference.
+const pairCustomerDiffs = ['incident-and-ops--firmware-updates', 'disaster-recovery--backups'];
 
 describe('compare page', () => {
   test('two offerings, "You" and differences only show exactly the differing rows, and the URL keeps the view', async () => {
     const { page, context, problems } = await h.open('compare/');
-    expect(await visibleRows(page)).toHaveLength(6);
+    expect(await visibleRows(page)).toHaveLength(5);
     await page.getByRole('checkbox', { name: 'Gamma Secrets' }).uncheck();
     await page.getByRole('radio', { name: 'You' }).check();
     await page.getByRole('checkbox', { name: 'Differences only' }).check();
@@ -46,7 +43,7 @@ describe('compare page', () => {
     expect(await page.locator('.cmp-duty[data-party="customer"]:visible').count()).toBeGreaterThan(0);
     await expect
       .poll(() => page.locator('[data-cmp-status]').textContent())
-      .toBe('Showing 4 of 6 tasks that differ.');
+      .toBe('Showing 2 of 5 tasks that differ.');
     const url = new URL(page.url());
     expect(url.pathname + url.search).toBe('/sub/compare/?offerings=alpha,beta&party=customer&diff=1');
     expect(problems()).toEqual([]);
@@ -69,7 +66,6 @@ describe('compare page', () => {
       'incident-and-ops--monitoring',
       'incident-and-ops--firmware-updates',
       'disaster-recovery--backups',
-      'disaster-recovery--availability',
     ]);
     await context.close();
   });
@@ -87,7 +83,6 @@ describe('compare page', () => {
       'incident-and-ops--availability',
       'incident-and-ops--firmware-updates',
       'disaster-recovery--backups',
-      'disaster-recovery--availability',
     ]);
     await context.close();
   });
@@ -150,11 +145,11 @@ describe('compare page', () => {
       'incident-and-ops--monitoring',
       'incident-and-ops--firmware-updates',
       'disaster-recovery--backups',
-      'disaster-recovery--availability',
     ]);
     expect(await visibleColumns(page)).toEqual(['Task', 'Alpha Standard', 'Beta Dedicated']);
     const availability = page.locator('#incident-and-ops--availability td');
-    expect(await availability.nth(1).innerText()).toContain('Not listed');
+    expect(await availability.nth(1).innerText()).toContain('Listed under Disaster recovery');
+    expect(await page.locator('#disaster-recovery--availability').innerText()).toContain('Compared under');
     expect(
       await page.locator('a', { hasText: 'Alpha Standard and Gamma Secrets' }).getAttribute('href'),
     ).toBe('/sub/compare/alpha-vs-gamma/');
@@ -164,7 +159,7 @@ describe('compare page', () => {
 
   test('without JavaScript /compare/ shows the full comparison', async () => {
     const { page, context } = await h.open('compare/?offerings=alpha&diff=1', { javaScript: false });
-    expect(await visibleRows(page)).toHaveLength(6);
+    expect(await visibleRows(page)).toHaveLength(5);
     expect(await page.locator('.cmp-duty:visible').count()).toBe(await page.locator('.cmp-duty').count());
     await context.close();
   });
@@ -209,6 +204,40 @@ describe('compare and checklist on the shipped site', () => {
     expect(rows).not.toContain('incident-and-ops--monitoring');
     // tasks neither of the two lists are gone
     expect(rows).not.toContain('incident-and-ops--firmware-updates');
+    await context.close();
+  });
+
+  test('Standard and Dedicated high availability share one line, said where each lists it, and are no difference', async () => {
+    const { page, context, problems } = await shipped.open(
+      'compare/?offerings=key-protect-standard,key-protect-dedicated#disaster-recovery--availability',
+    );
+    // The old anchor in disaster recovery points to the line
+    const pointer = page.locator('#disaster-recovery--availability');
+    await expect.poll(() => pointer.isVisible()).toBe(true);
+    await pointer.getByRole('link').click();
+    expect(new URL(page.url()).hash).toBe('#incident-and-ops--availability');
+    const line = page.locator('#incident-and-ops--availability');
+    const cells = line.locator('td[data-offering]:visible');
+    expect(await cells.count()).toBe(2);
+    expect(await cells.nth(0).innerText()).toContain('Provide high availability capabilities');
+    expect(await cells.nth(1).innerText()).toContain('Listed under Disaster recovery');
+    expect(await cells.nth(1).innerText()).toContain('Provide high availability capabilities');
+    // one line in the whole comparison carries the task
+    expect(await page.locator('[data-cmp-row][id$="--availability"]').count()).toBe(1);
+    // "differences only" compares content, not placement: the line and its pointer go
+    await page.getByRole('checkbox', { name: 'Differences only' }).check();
+    expect(await line.isVisible()).toBe(false);
+    expect(await pointer.isVisible()).toBe(false);
+    // the legend says what each cell state means, one line each
+    const legend = page.locator('.cmp-legend dl > div');
+    expect(await legend.allInnerTexts()).toEqual([
+      expect.stringMatching(/^Not listed\s+The offering's page has no such task/),
+      expect.stringMatching(/^No duty listed\s+The task is there/),
+      expect.stringMatching(/^No action\s+The page says this party has nothing to do/),
+      expect.stringMatching(/^Listed as …\s+The offering's own name/),
+      expect.stringMatching(/^Listed under …\s+The offering files the task in another area/),
+    ]);
+    expect(problems()).toEqual([]);
     await context.close();
   });
 

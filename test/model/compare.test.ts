@@ -36,18 +36,28 @@ describe('buildComparison on the fixture', () => {
       'monitoring',
       'firmware-updates',
     ]);
-    expect(rowsOf('disaster-recovery').map((r) => r.taskId)).toEqual(['backups', 'availability']);
+    // beta files availability under disaster recovery: it joins the line where alpha and gamma list it
+    expect(rowsOf('disaster-recovery').map((r) => r.taskId)).toEqual(['backups']);
+    // beta and gamma: one each, so the first offering (beta) decides the area
     expect(rowsOf('incident-and-ops', ['gamma', 'beta']).map((r) => r.taskId)).toEqual([
       'monitoring',
       'incidents',
       'firmware-updates',
+    ]);
+    expect(rowsOf('disaster-recovery', ['gamma', 'beta']).map((r) => r.taskId)).toEqual([
+      'backups',
       'availability',
     ]);
   });
 
   it('puts each offering rows for a task in its cell, several or none', () => {
     const [incidents, availability, monitoring, firmware] = rowsOf('incident-and-ops');
-    expect(cellTasks(availability!)).toEqual([['Availability'], [], ['Ensuring high availability']]);
+    expect(cellTasks(availability!)).toEqual([
+      ['Availability'],
+      ['Availability'],
+      ['Ensuring high availability'],
+    ]);
+    expect(availability!.cells.map((c) => c.placedIn)).toEqual([undefined, 'disaster-recovery', undefined]);
     expect(cellTasks(monitoring!)).toEqual([['Monitoring'], ['Monitoring'], ['Monitor the system']]);
     expect(cellTasks(incidents!)).toEqual([
       ['Incidents'],
@@ -74,7 +84,8 @@ describe('buildComparison on the fixture', () => {
     const pair = rowsOf('incident-and-ops', ['beta', 'alpha']);
     expect(pair.map((r) => [r.taskId, r.differs.provider, r.differs.customer])).toEqual([
       ['incidents', false, false],
-      ['availability', true, true],
+      // the same duties, filed under different areas: no difference
+      ['availability', false, false],
       ['monitoring', true, false],
       ['firmware-updates', true, true],
     ]);
@@ -82,15 +93,20 @@ describe('buildComparison on the fixture', () => {
   });
 
   it('treats a missing row like a row with no duty for that party', () => {
-    const [backups, availability] = rowsOf('disaster-recovery', ['alpha', 'beta']);
-    expect(cellTasks(availability!)).toEqual([[], ['Availability']]);
+    const [backups] = rowsOf('disaster-recovery', ['alpha', 'beta']);
+    const availability = rowsOf('incident-and-ops', ['alpha', 'gamma']).find(
+      (r) => r.taskId === 'firmware-updates',
+    );
+    expect(availability).toBeUndefined();
     expect(backups!.cells[0]!.rows[0]!.customer.text).toBe('');
     const alphaOnlyBackups = rowsOf('disaster-recovery', ['alpha'])[0]!;
     expect(alphaOnlyBackups.taskId).toBe('backups');
     expect(alphaOnlyBackups.differs).toEqual({ provider: false, customer: false });
     // a missing cell and an empty duty share the key of the empty text
-    const availabilityAlpha = availability!.cells[0]!;
-    expect(dutyText(availabilityAlpha.rows, 'customer')).toBe('');
+    const firmware = rowsOf('incident-and-ops', ['alpha', 'beta']).find(
+      (r) => r.taskId === 'firmware-updates',
+    )!;
+    expect(dutyText(firmware.cells[0]!.rows, 'customer')).toBe('');
   });
 
   it('lists every pair once, in offering order', () => {
@@ -124,7 +140,7 @@ describe('buildComparison on the shipped content', async () => {
   it('aligns the tasks the offerings word differently', () => {
     expect(tasks('incident-and-ops', 'availability')).toEqual([
       ['Availability'],
-      [],
+      ['Availability'],
       ['Ensuring high availability'],
     ]);
     expect(tasks('incident-and-ops', 'monitoring')).toEqual([
@@ -157,8 +173,64 @@ describe('buildComparison on the shipped content', async () => {
       ['Instance backups'],
       ['Back up of instance configuration and secrets'],
     ]);
-    // Dedicated files availability under disaster recovery: it shows there, alone
-    expect(tasks('disaster-recovery', 'availability')).toEqual([[], ['Availability'], []]);
+    // Dedicated files availability under disaster recovery: its row joins the others' line,
+    // and disaster recovery keeps a pointer under the row's old anchor
+    expect(() => tasks('disaster-recovery', 'availability')).toThrow();
+    const dr = buildComparison(site!).areas.find((a) => a.area.id === 'disaster-recovery')!;
+    expect(dr.pointers).toEqual([
+      {
+        taskId: 'availability',
+        title: 'High availability',
+        anchor: 'disaster-recovery--availability',
+        areaId: 'incident-and-ops',
+        target: 'incident-and-ops--availability',
+      },
+    ]);
+  });
+
+  it('lines up Standard and Dedicated high availability on one line whichever pair is asked', () => {
+    const pair = buildComparison(site!, ['key-protect-standard', 'key-protect-dedicated']);
+    const lines = pair.areas.flatMap((a) =>
+      a.rows.filter((r) => r.taskId === 'availability').map((r) => [a.area.id, r]),
+    );
+    expect(lines).toHaveLength(1);
+    const [areaId, row] = lines[0] as [string, CompareRow];
+    expect(areaId).toBe('incident-and-ops');
+    expect(row.cells.map((c) => c.placedIn)).toEqual([undefined, 'disaster-recovery']);
+    // The same words: "differences only" leaves it out
+    expect(row.differs).toEqual({ provider: false, customer: false });
+    // With Dedicated first, the line goes where Dedicated files it
+    const other = buildComparison(site!, ['key-protect-dedicated', 'secrets-manager']);
+    const dr = other.areas.find((a) => a.area.id === 'disaster-recovery')!;
+    expect(dr.rows.find((r) => r.taskId === 'availability')!.cells.map((c) => c.placedIn)).toEqual([
+      undefined,
+      'incident-and-ops',
+    ]);
+  });
+
+  it('lines up rows of identical text whatever their tasks, unless one offering lists both', () => {
+    const base = structuredClone(compareFixture);
+    const beta = base.offerings[1]!;
+    // beta words alpha's monitoring row under another task in disaster recovery
+    const moved = {
+      ...structuredClone(base.offerings[0]!.sections[0]!.rows[2]!),
+      taskId: 'watching',
+      task: 'Watching',
+      anchor: 'disaster-recovery--watching',
+    };
+    moved.provider = { text: 'Provide logs and audit events for every key.', html: 'x' };
+    moved.customer = { text: 'Review the logs every week.', html: 'y' };
+    const alphaMonitoring = base.offerings[0]!.sections[0]!.rows[2]!;
+    alphaMonitoring.provider = { ...moved.provider };
+    alphaMonitoring.customer = { ...moved.customer };
+    beta.sections[0]!.rows = beta.sections[0]!.rows.filter((r) => r.taskId !== 'monitoring');
+    beta.sections[1]!.rows.push(moved);
+    const comparison = buildComparison(base, ['alpha', 'beta']);
+    const ops = comparison.areas.find((a) => a.area.id === 'incident-and-ops')!;
+    const monitoring = ops.rows.find((r) => r.taskId === 'monitoring')!;
+    expect(cellTasks(monitoring)).toEqual([['Monitoring'], ['Watching']]);
+    expect(monitoring.cells[1]!.placedIn).toBe('disaster-recovery');
+    expect(monitoring.differs).toEqual({ provider: false, customer: false });
   });
 
   it('finds the same duties the same: Key Protect incident duties match, Secrets Manager words its own', () => {

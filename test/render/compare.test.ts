@@ -56,13 +56,22 @@ describe('compare pages', () => {
 
   it('put one row per task with #<area>--<task>, cells saying Not listed where an offering has none', () => {
     const tree = page('compare/');
+    const firmware = byId(tree, 'incident-and-ops--firmware-updates');
+    const firmwareCells = all(firmware, (e) => e.tagName === 'td');
+    expect(text(firmwareCells[0]!)).toBe('Alpha Standard Not listed');
+    expect(firmwareCells[0]!.properties.dataListed).toBe('0');
     const availability = byId(tree, 'incident-and-ops--availability');
     expect(availability.tagName).toBe('tr');
     expect(availability.properties.dataDiffersProvider).toBe('1');
     const cells = all(availability, (e) => e.tagName === 'td');
     expect(cells.map((c) => c.properties.dataOffering)).toEqual(['alpha', 'beta', 'gamma']);
-    expect(text(cells[1]!)).toBe('Beta Dedicated Not listed');
-    expect(cells[1]!.properties.dataListed).toBe('0');
+    // beta files it under disaster recovery: on this line, saying where it is listed
+    expect(text(all(cells[1]!, (e) => hasClass(e, 'cmp-placed'))[0]!)).toBe('Listed under Disaster recovery');
+    expect(cells[1]!.properties.dataListed).toBe('1');
+    // and disaster recovery points here under the row's old anchor
+    const pointer = byId(tree, 'disaster-recovery--availability');
+    expect(text(pointer)).toContain('Compared under Incident and operations management › Availability');
+    expect(all(pointer, (e) => e.tagName === 'a')[0]!.properties.href).toBe('#incident-and-ops--availability');
     // gamma words the task its own way: say so and link the source row
     const source = all(cells[2]!, (e) => hasClass(e, 'cmp-source-task'))[0]!;
     expect(text(source)).toBe('Listed as Ensuring high availability');
@@ -86,12 +95,12 @@ describe('compare pages', () => {
     ]);
   });
 
-  it('say Not listed for an empty duty inside a listed row', () => {
+  it('say No duty listed for an empty duty inside a listed row', () => {
     const backups = byId(page('compare/'), 'disaster-recovery--backups');
     const alpha = all(backups, (e) => e.tagName === 'td')[0]!;
     expect(all(alpha, (e) => hasClass(e, 'cmp-duty')).map(text)).toEqual([
       'IBM Back up keys.',
-      'You Not listed',
+      'You No duty listed',
     ]);
   });
 

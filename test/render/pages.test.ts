@@ -40,9 +40,9 @@ describe('offering page', () => {
     }
   });
 
-  test('empty cells say "Not listed"; rich HTML is kept', () => {
+  test('empty cells say "No duty listed"; rich HTML is kept', () => {
     const backups = byId(root, 'disaster-recovery--backups');
-    expect(elements(backups, (e) => e.tagName === 'td').map(textOf)).toEqual(['Back up keys daily.', 'Not listed']);
+    expect(elements(backups, (e) => e.tagName === 'td').map(textOf)).toEqual(['Back up keys daily.', 'No duty listed']);
   });
 
   test('text is escaped: markup in tasks and captions is shown, never run', () => {

@@ -4,7 +4,7 @@ import type { Offering, Row, Site } from '../../src/model/types.js';
 import { buildSearchIndex, searchOutputs } from '../../src/search/index.js';
 import { boundedDistance } from '../../src/search/engine.js';
 import { highlight, loadEngine, search } from '../../src/search/query.js';
-import { hasDuty, searchRecords } from '../../src/search/records.js';
+import { searchRecords } from '../../src/search/records.js';
 
 const rich = (text: string) => ({ text, html: text ? `<p>${text}</p>` : '' });
 
@@ -63,13 +63,6 @@ describe('records', () => {
       ['i', 'disaster-recovery', ''],
       ['r', 'disaster-recovery--backups', 'b'],
     ]);
-  });
-
-  test('empty cells and "None." are no duty', () => {
-    expect(hasDuty(rich(''))).toBe(false);
-    expect(hasDuty(rich('None. IBM is fully responsible.'))).toBe(false);
-    expect(hasDuty(rich('N/A'))).toBe(false);
-    expect(hasDuty(rich('Nonetheless, back up.'))).toBe(true);
   });
 
   test('the index file is deterministic', () => {

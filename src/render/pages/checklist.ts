@@ -8,6 +8,7 @@ import type { OutputFile, Page } from '../page.js';
 import type { OutputContext } from '../outputs.js';
 import { csvLine } from '../outputs/csv.js';
 import { areaOrder, areaTitle, cell } from '../tables.js';
+import { isDuty } from '../../model/duty.js';
 import { absoluteUrl, siteUrl } from '../url.js';
 
 export interface ChecklistItem {
@@ -38,8 +39,8 @@ export function checklistData(site: Site, offering: Offering): ChecklistPageData
     const items: ChecklistItem[] = [];
     for (const section of offering.sections.filter((s) => s.areaId === areaId)) {
       for (const row of section.rows) {
-        const duty = cell(row.customer);
-        if (duty.empty) {
+        const duty = cell(row.customer, 'customer');
+        if (!isDuty(row.customer, 'customer')) {
           omitted += 1;
           continue;
         }

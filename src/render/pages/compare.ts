@@ -23,6 +23,8 @@ export interface CompareCellView {
   offeringId: string;
   offeringName: string;
   listed: boolean;
+  /** "Disaster recovery": the area this offering files the task under, when not the line's. */
+  placedIn?: string;
   keys: Record<Party, number>;
   entries: CompareEntryView[];
 }
@@ -39,6 +41,8 @@ export interface CompareAreaView {
   title: string;
   caption: string;
   rows: CompareRowView[];
+  /** Tasks some offering files here whose line is in another area. */
+  pointers: { id: string; title: string; areaTitle: string; target: string }[];
 }
 
 export interface ComparePageData {
@@ -126,6 +130,7 @@ export function comparePageData(
   const full = offeringIds !== undefined || site.offerings.length <= ALL_PAIRS_LIMIT;
   const comparison = full ? buildComparison(site, offeringIds) : { offerings: [], areas: [] };
   const names = new Map(comparison.offerings.map((o) => [o.id, o.name]));
+  const areaTitles = new Map(comparison.areas.map(({ area }) => [area.id, area.title]));
   const nameList = listNames(comparison.offerings.map((o) => o.name));
   const currentPair = offeringIds ? comparison.offerings.map((o) => o.id).join('-vs-') : '';
   return {
@@ -144,7 +149,7 @@ export function comparePageData(
       label: listNames(group.map((o) => o.name)),
       current: group.map((o) => o.id).join('-vs-') === currentPair,
     })),
-    areas: comparison.areas.map(({ area, rows }) => ({
+    areas: comparison.areas.map(({ area, rows, pointers }) => ({
       id: area.id,
       title: area.title,
       caption: `${area.title}: duties by offering`,
@@ -152,17 +157,31 @@ export function comparePageData(
         id: row.anchor,
         title: row.title,
         differs: row.differs,
-        cells: row.cells.map((c) => cellView(c, names.get(c.offeringId) ?? c.offeringId, row.title)),
+        cells: row.cells.map((c) =>
+          cellView(
+            c,
+            names.get(c.offeringId) ?? c.offeringId,
+            row.title,
+            c.placedIn && (areaTitles.get(c.placedIn) ?? c.placedIn),
+          ),
+        ),
+      })),
+      pointers: pointers.map((p) => ({
+        id: p.anchor,
+        title: p.title,
+        areaTitle: areaTitles.get(p.areaId) ?? p.areaId,
+        target: p.target,
       })),
     })),
   };
 }
 
-function cellView(c: CompareCell, offeringName: string, title: string): CompareCellView {
+function cellView(c: CompareCell, offeringName: string, title: string, placedIn?: string): CompareCellView {
   return {
     offeringId: c.offeringId,
     offeringName,
     listed: c.rows.length > 0,
+    ...(placedIn ? { placedIn } : {}),
     keys: c.keys,
     entries: c.rows.map((row) => entryView(c.offeringId, row, title)),
   };
@@ -173,8 +192,8 @@ function entryView(offeringId: string, row: CompareRowInput, title: string): Com
   return {
     ...(same ? {} : { task: row.task }),
     url: `offerings/${offeringId}/#${row.anchor}`,
-    provider: cell(row.provider),
-    customer: cell(row.customer),
+    provider: cell(row.provider, 'provider'),
+    customer: cell(row.customer, 'customer'),
   };
 }
 

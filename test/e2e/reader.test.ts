@@ -1,0 +1,75 @@
+/**
+ * The shipped site as its readers use it: no-action rows, names, context of deep links, copy
+ * link, the source's authority, focus under the sticky header, checklist and print, pair pages.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axe, startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('rows that say there is nothing to do', () => {
+  test('a "None …" row is muted and labelled, not counted, not in the checklist, not in "your duties only"', async () => {
+    const { page, context, problems } = await h.open('offerings/key-protect-standard/');
+    const row = page.locator('#disaster-recovery--backups');
+    const customer = row.locator('td.col-customer');
+    expect(await customer.innerText()).toMatch(
+      /^No action\s+None\. IBM and Key Protect are fully responsible/,
+    );
+    expect(await customer.locator('.no-action').count()).toBe(1);
+    // 9 tasks list something for you, one of them says "None.": 8 duties
+    expect(await page.locator('.page-meta').innerText()).toContain('You: 8');
+    await page.getByText('Show your duties only').click();
+    expect(await row.isVisible()).toBe(false);
+    expect(await page.locator('#incident-and-ops--monitoring').isVisible()).toBe(true);
+    // still searchable
+    await page.locator('#search-box-input').fill('fully responsible for managing disaster');
+    await expect.poll(() => page.locator('#search-box-results [role="option"]').count()).toBeGreaterThan(0);
+    expect(problems()).toEqual([]);
+
+    await page.goto(new URL('checklist/key-protect-standard/', h.siteUrl).href);
+    expect(await page.locator('#disaster-recovery--backups').count()).toBe(0);
+    expect(await page.locator('.checklist-item').count()).toBe(8);
+    expect(await page.locator('.lead').innerText()).toContain('8 duties');
+
+    await page.goto(h.siteUrl);
+    const standard = page
+      .locator('.home-grid-table tbody tr')
+      .filter({ hasText: 'Disaster recovery' })
+      .locator('td')
+      .first();
+    expect(await standard.innerText()).toBe('IBM 3 · You 2');
+    await context.close();
+  });
+
+  test('"Perform tasks as usual." is no action for you on Dedicated', async () => {
+    const { page, context } = await h.open('checklist/key-protect-dedicated/');
+    expect(await page.locator('#incident-and-ops--firmware-updates').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('accessibility of the reader features', () => {
+  test('axe finds nothing on home, an offering page, a pair page and a checklist, light and dark', async () => {
+    for (const url of [
+      '',
+      'offerings/key-protect-standard/',
+      'compare/key-protect-standard-vs-key-protect-dedicated/',
+      'checklist/key-protect-standard/',
+    ]) {
+      for (const width of [1280, 360]) {
+        const { page, context, problems } = await h.open(url, { width });
+        expect(await axe(page), `${url} at ${width}`).toEqual([]);
+        await page.emulateMedia({ colorScheme: 'dark' });
+        expect(await axe(page), `${url} at ${width}, dark`).toEqual([]);
+        expect(problems(), url).toEqual([]);
+        await context.close();
+      }
+    }
+  }, 180_000);
+});
