@@ -4,6 +4,7 @@
  * with each offering named; different wordings of one task stand side by side under it.
  * Pure: the browser builds the page from it and the tests check it in Node.
  */
+import { isDuty } from '../model/duty.js';
 import type { OfferingDataFile, OfferingIndexFile } from '../render/outputs/compare-data.js';
 
 export type { OfferingDataFile, OfferingIndexFile };
@@ -61,8 +62,8 @@ export function dutyWording(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** A customer cell with something in it. */
-export const listedDuty: DutyPredicate = (row) => row.customer.text.trim() !== '' || row.customer.html.trim() !== '';
+/** A customer cell that asks for something: not empty and not "no action" (src/model/duty.ts). */
+export const listedDuty: DutyPredicate = (row) => isDuty(row.customer, 'customer');
 
 /**
  * Merge the offerings' customer duties. Offerings keep the order given; areas follow `areas`
