@@ -52,15 +52,37 @@ export function initChecklist(): void {
     print.hidden = false;
     print.addEventListener('click', () => window.print());
   }
+  const setTick = (box: HTMLInputElement, on: boolean): void => {
+    box.checked = on;
+    const key = storageKey(offering, box.dataset.checklistItem ?? box.id);
+    safely(() => (on ? store?.setItem(key, '1') : store?.removeItem(key)));
+  };
   const clear = root.querySelector<HTMLButtonElement>('[data-checklist-clear]');
+  const undo = root.querySelector<HTMLButtonElement>('[data-checklist-undo]');
+  let cleared: HTMLInputElement[] = [];
   if (clear) {
     clear.hidden = false;
     clear.addEventListener('click', () => {
-      for (const box of boxes) {
-        box.checked = false;
-        safely(() => store?.removeItem(storageKey(offering, box.dataset.checklistItem ?? box.id)));
-      }
+      cleared = boxes.filter((box) => box.checked);
+      for (const box of cleared) setTick(box, false);
       announce();
+      // "Clear all" can be taken back until the next tick changes.
+      if (undo && cleared.length > 0) {
+        undo.hidden = false;
+        undo.textContent = `Undo: restore ${cleared.length} ${cleared.length === 1 ? 'tick' : 'ticks'}`;
+      }
     });
   }
+  if (undo) {
+    undo.addEventListener('click', () => {
+      for (const box of cleared) setTick(box, true);
+      cleared = [];
+      undo.hidden = true;
+      announce();
+      clear?.focus();
+    });
+    for (const box of boxes) box.addEventListener('change', () => (undo.hidden = true));
+  }
+  // Progress shows from the start, not only after the first tick.
+  announce();
 }

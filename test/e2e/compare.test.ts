@@ -190,7 +190,7 @@ describe('compare and checklist on the shipped site', () => {
       expect(problems(), url).toEqual([]);
       await context.close();
     }
-  });
+  }, 180_000);
 
   test('Key Protect Standard vs Secrets Manager, your differing duties only, lines up the aligned tasks', async () => {
     const { page, context } = await shipped.open(

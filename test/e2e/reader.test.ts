@@ -73,3 +73,44 @@ describe('accessibility of the reader features', () => {
     }
   }, 180_000);
 });
+
+describe('focus and the sticky header', () => {
+  test('tabbing backwards through an offering page never leaves the focused element under the header', async () => {
+    const { page, context } = await h.open('offerings/key-protect-dedicated/', { width: 1280, height: 700 });
+    await page.keyboard.press('End');
+    await page.locator('.site-footer a').last().focus();
+    const under: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Shift+Tab');
+      const where = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        const header = document.querySelector('.site-header')!.getBoundingClientRect();
+        if (!el || el === document.body || el.closest('.site-header')) return null;
+        const box = el.getBoundingClientRect();
+        return { top: box.top, headerBottom: header.bottom, name: el.outerHTML.slice(0, 80) };
+      });
+      if (where && where.top < where.headerBottom - 0.5)
+        under.push(`${where.name} at ${where.top} < ${where.headerBottom}`);
+    }
+    expect(under).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
+describe('checklist progress and undo', () => {
+  test('progress shows after a reload, and "Clear all" can be undone', async () => {
+    const { page, context } = await h.open('checklist/key-protect-standard/');
+    const boxes = page.locator('input[data-checklist-item]');
+    await boxes.nth(0).check();
+    await boxes.nth(2).check();
+    await page.reload();
+    expect(await page.locator('[data-checklist-status]').textContent()).toBe('2 of 8 done.');
+    await page.getByRole('button', { name: 'Clear all ticks' }).click();
+    expect(await page.locator('[data-checklist-status]').textContent()).toBe('0 of 8 done.');
+    await page.getByRole('button', { name: 'Undo: restore 2 ticks' }).click();
+    expect(await page.locator('[data-checklist-status]').textContent()).toBe('2 of 8 done.');
+    await page.reload();
+    expect(await page.locator('input[data-checklist-item]:checked').count()).toBe(2);
+    await context.close();
+  });
+});
