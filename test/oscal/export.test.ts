@@ -121,6 +121,11 @@ describe('OSCAL export of the shipped content', () => {
       expect.objectContaining({ 'role-id': 'provider', remarks: expect.stringContaining('cross-region backups') }),
       expect.objectContaining({ 'role-id': 'customer', remarks: expect.stringContaining('validate the backups') }),
     ]);
+    // "None. IBM … fully responsible": the customer is no responsible role there, the words stay.
+    const standard = requirements(doc).find((r) => r.component.title === 'Key Protect Standard' && r.requirement['control-id'] === 'cp-9');
+    const none = standard?.requirement.statements[0] as Statement & { remarks?: string };
+    expect(none['responsible-roles']?.map((r) => r['role-id'])).toEqual(['provider']);
+    expect(none.remarks).toBe('You: None. IBM and Key Protect are fully responsible for managing disaster recovery.');
     // Flaw remediation is mapped for every offering (service updates; firmware on Dedicated).
     const si2 = requirements(doc).filter((r) => r.requirement['control-id'] === 'si-2').map((r) => r.component.title);
     expect(si2).toEqual(['Key Protect Standard', 'Key Protect Dedicated', 'Secrets Manager']);

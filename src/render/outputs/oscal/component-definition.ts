@@ -8,6 +8,7 @@
  * UUID across builds (README "OSCAL export" lists the names the UUIDs are made from).
  */
 import { createHash } from 'node:crypto';
+import { dutyState, isDuty } from '../../../model/duty.js';
 import type { Offering, Site } from '../../../model/types.js';
 import type { OutputContext } from '../../outputs.js';
 import type { OutputFile } from '../../page.js';
@@ -124,13 +125,13 @@ class Builder {
     return [...byControl.keys()].sort(compareControlIds).map((control) => {
       const mapped = byControl.get(control) ?? [];
       const statements = mapped.map((r) => this.statement(control, r));
-      const roles = ROLES.filter((role) => mapped.some((r) => r.row[role].text !== ''));
+      const roles = ROLES.filter((role) => mapped.some((r) => isDuty(r.row[role], role)));
       const tasks = [...new Set(mapped.map((r) => r.row.task))].map(markdownText).join('; ');
-      const count = mapped.length === 1 ? 'one row' : `${mapped.length} rows`;
+      const count = mapped.length === 1 ? 'one row of the responsibility matrix concerns' : `${mapped.length} rows of the responsibility matrix concern`;
       return {
         uuid: uuidV5(`implemented-requirement/${offering.id}/${control}`),
         'control-id': control,
-        description: `${markdownText(offering.name)}: ${count} of the responsibility matrix concern ${controlLabel(control)} (${tasks}). Each statement is one row: what ${markdownText(this.site.parties.provider)} and ${markdownText(this.site.parties.customer)} do.`,
+        description: `${markdownText(offering.name)}: ${count} ${controlLabel(control)} (${tasks}). Each statement is one row: what ${markdownText(this.site.parties.provider)} and ${markdownText(this.site.parties.customer)} do.`,
         ...(roles.length > 0 ? { 'responsible-roles': roles.map((role) => ({ 'role-id': role, 'party-uuids': [this.parties[role]] })) } : {}),
         statements,
       };
@@ -142,11 +143,16 @@ class Builder {
     const stable = `${section.areaId}--${this.stableTaskIds.get(row.taskId) ?? row.taskId}`;
     const key = row.anchor.startsWith(current) ? stable + row.anchor.slice(current.length) : row.anchor;
     const task = row.group !== undefined ? `${row.group}: ${row.task}` : row.task;
-    const roles = ROLES.filter((role) => row[role].text !== '').map((role) => ({
+    const roles = ROLES.filter((role) => isDuty(row[role], role)).map((role) => ({
       'role-id': role,
       'party-uuids': [this.parties[role]],
       remarks: markdownText(row[role].text),
     }));
+    // A cell that says there is nothing to do ("None. IBM is fully responsible …") makes that
+    // party no responsible role, but its words stay in the statement.
+    const noAction = ROLES.filter((role) => dutyState(row[role], role) === 'no-action').map(
+      (role) => `${markdownText(this.site.parties[role])}: ${markdownText(row[role].text)}`,
+    );
     return {
       // Statement ids must be unique within a requirement, and several rows may concern one
       // control: the control's statement, qualified by the row.
@@ -166,6 +172,7 @@ class Builder {
         },
       ],
       ...(roles.length > 0 ? { 'responsible-roles': roles } : {}),
+      ...(noAction.length > 0 ? { remarks: noAction.join('\n\n') } : {}),
     };
   }
 
