@@ -4,6 +4,7 @@
  * overview matrices. Duplicate ids on the page are reported and suffixed (`-2`).
  */
 import type { Heading, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics.js';
 import type { OverviewMatrix, Rich } from '../model/types.js';
@@ -65,12 +66,15 @@ export default function structure() {
         introOwner = heading;
       } else if (node.type === 'paragraph' || node.type === 'list') {
         if (node.type === 'paragraph') brokenTable(node, st, file);
+        else nestedTables(node, file);
         const words = attrs ? [...attrs.refs, ...attrs.classes] : [];
         if (words.includes('shortdesc')) { summary.push(render(node, st, file)); continue; }
         if (introOwner && !words.some((w) => NOT_INTRO.has(w))) {
           const r = render(node, st, file);
           if (r.html) intro.push(r);
         }
+      } else if (node.type === 'blockquote') {
+        nestedTables(node, file);
       } else if (node.type === 'table' || (node.type === 'html' && /<table[\s>]/i.test(node.value))) {
         closeIntro();
         const found: Found[] = node.type === 'table'
@@ -147,6 +151,14 @@ function render(node: RootContent, st: ParseState, file: VFile): Rich {
   }
   const col = pos.start.column + (start - pos.start.offset);
   return renderInlineWith(src, st.ctx, file, { line: pos.start.line, column: col }, { reportKeyrefs: false, placeholders: false });
+}
+
+/** Tables are read where they stand at the top of the page; one inside a list or quote is reported. */
+function nestedTables(node: RootContent, file: VFile): void {
+  visit(node, 'table', (table) => {
+    const place = table.position?.start ?? node.position?.start;
+    report(file, 'table-not-read', 'Table not read: it stands inside a list or a quote; move it out (no indent, blank lines around it)', place);
+  });
 }
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;

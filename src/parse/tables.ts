@@ -53,7 +53,14 @@ export function readGrid(grid: Grid, st: ParseState, file: VFile): TableReading 
   const width = texts.length;
   const rows: ParsedRow[] = [];
   const groups = new Groups(roles.groups ?? []);
+  const read = new Set([roles.task, roles.provider, roles.customer, ...(roles.groups ?? [])]);
+  const unread = texts.map((_, i) => i).filter((i) => !read.has(i));
   for (const { cells, place } of grid.rows) {
+    // A column after the party columns (`... | Notes`) has no place in the model: quote its cells.
+    for (const i of unread) {
+      const cell = cells[i];
+      if (cell?.source) report(file, 'table-shape', `Column "${texts[i] ?? ''}" is not read (neither task, group nor party): "${cell.source}" is left out`, cell.place);
+    }
     if (cells.length < width) {
       report(file, 'table-shape', `Row has ${cells.length} cells, the header ${width}: missing cells are empty`, place);
     } else if (cells.length > width) {
@@ -148,16 +155,21 @@ function readOverview(grid: Grid, headerCells: RawCell[], texts: string[], st: P
   const body = grid.rows.map((row) => row.cells);
   let known = 0;
   let total = 0;
+  const odd: RawCell[] = [];
   const values = body.map((cells) =>
     texts.slice(1).map((_, i) => {
       const t = renderCell(cells[i + 1], st, file, false).text.toLowerCase();
       total++;
       const v = OVERVIEW_CELL[t.replace(/^ibm cloud$/, 'ibm')];
       if (v) known++;
+      else if (cells[i + 1]?.source) odd.push(cells[i + 1] as RawCell);
       return v ?? 'shared';
     }),
   );
   if (total === 0 || known / total < 0.6) return { kind: 'other', header: texts };
+  for (const cell of odd) {
+    report(file, 'table-shape', `Overview cell "${cell.source}" is not IBM, You or Shared: shown as shared`, cell.place);
+  }
   const areaIds = headerCells.slice(1).map((c, i) => /\]\(#([^)\s]+)\)/.exec(c.source)?.[1] ?? texts[i + 1] ?? '');
   const rows = body.map((cells, r) => ({
     resource: renderCell(cells[0], st, file, false).text,

@@ -99,6 +99,21 @@ describe('responsibility tables', () => {
     expect(messages).toEqual(['4:1 table-shape', '6:1 table-shape', '7:1 table-shape']);
   });
 
+  it('quotes the cells of a column that is neither task, group nor party', () => {
+    const { parsed, file } = parse('| Task | IBM | You | Notes |\n|---|---|---|---|\n| C | x | y | see docs |\n| D | x | y | |\n');
+    expect(parsed.tables[0]?.rows.map((r) => r.task)).toEqual(['C', 'D']);
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual([
+      '3:15 Column "Notes" is not read (neither task, group nor party): "see docs" is left out',
+    ]);
+  });
+
+  it('reports a table inside a list or a quote instead of dropping it in silence', () => {
+    const md = '- item\n\n  | Task | IBM responsibilities | Your responsibilities |\n  |---|---|---|\n  | A | x | y |\n\n> | Task | IBM | You |\n> |---|---|---|\n> | B | x | y |\n';
+    const { parsed, messages } = parse(md);
+    expect(parsed.tables).toEqual([]);
+    expect(messages).toEqual(['3:3 table-not-read', '7:3 table-not-read']);
+  });
+
   it('quotes the cells beyond the header that it leaves out', () => {
     const { file } = parse(`${HEAD}| A | x | y | z |\n`);
     expect(file.messages.map((m) => m.reason)).toEqual(['Row has 4 cells, the header 3: the extra cells are left out: "z"']);
@@ -133,6 +148,13 @@ describe('other tables', () => {
       ],
     });
     expect(messages).toEqual([]);
+  });
+
+  it('quotes an overview cell that names no party, shown as shared', () => {
+    const md = '| Resource | Incident and ops | Change | DR |\n|---|---|---|---|\n| Data | You | IBM | IBM and you |\n| Apps | You | You | You |\n';
+    const { parsed, file } = parse(md);
+    expect(parsed.overviews[0]?.rows[0]?.cells).toEqual(['customer', 'provider', 'shared']);
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual(['3:22 Overview cell "IBM and you" is not IBM, You or Shared: shown as shared']);
   });
 
   it('reports unrelated tables with their header, and reads none of their rows', () => {
