@@ -56,6 +56,8 @@ function aliasTarget(alias: Element): string | undefined {
 }
 
 function resolve(): void {
+  // A notice about an earlier fragment goes when the reader follows another one.
+  document.querySelector('[data-fragment-notice]')?.remove();
   let id = location.hash.slice(1);
   if (!id) return;
   try {
@@ -82,31 +84,65 @@ function resolve(): void {
     location.replace(`#${encodeURIComponent(now)}`);
     return;
   }
-  void findOnOtherAreaPage([id, ...candidates]);
+  void findOnOtherAreaPage([id, ...candidates]).then((moved) => {
+    if (!moved) notFound(id);
+  });
+}
+
+/**
+ * Nothing on the page answers to the fragment: say so instead of silently landing at the top,
+ * and take the reader to the row's area when the id names one (`<area>--<task>`).
+ */
+function notFound(id: string): void {
+  const main = document.querySelector('main');
+  if (!main || document.querySelector('[data-fragment-notice]')) return;
+  const area = document.getElementById(id.split('--')[0] ?? '');
+  const notice = document.createElement('p');
+  notice.className = 'fragment-notice';
+  notice.dataset.fragmentNotice = '';
+  notice.setAttribute('role', 'status');
+  notice.textContent = `The part of the page you linked to (#${id}) is not on this page any more`;
+  if (area && area !== main) {
+    notice.append('; here is its area: ');
+    const link = document.createElement('a');
+    link.href = `#${encodeURIComponent(area.id)}`;
+    // The heading's own words, without its copy-link control.
+    const words = [...area.childNodes]
+      .filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => n.textContent ?? '');
+    link.textContent = words.join('').trim() || area.id;
+    notice.append(link, '.');
+  } else {
+    notice.append('.');
+  }
+  const wrap = main.querySelector('.wrap') ?? main;
+  wrap.prepend(notice);
+  if (area && area !== main) area.scrollIntoView();
 }
 
 /**
  * A paged area: the offering may be on another page of it now (offerings were added or
  * removed). Its map (areas/<id>/offerings.json) is fetched only in this rare case.
  */
-async function findOnOtherAreaPage(ids: string[]): Promise<void> {
+async function findOnOtherAreaPage(ids: string[]): Promise<boolean> {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="respmatrix:area-map"]');
-  if (!meta) return;
+  if (!meta) return false;
   let map: Record<string, string>;
   try {
     const response = await fetch(meta.content);
-    if (!response.ok) return;
+    if (!response.ok) return false;
     map = (await response.json()) as Record<string, string>;
   } catch {
-    return;
+    return false;
   }
   for (const id of ids) {
     const page = map[id.split('--')[0] ?? ''];
     if (page && page !== location.pathname) {
       location.replace(`${page}#${encodeURIComponent(id)}`);
-      return;
+      return true;
     }
   }
+  return false;
 }
 
 /** Safe on every page: does nothing without a fragment. */

@@ -114,3 +114,29 @@ describe('checklist progress and undo', () => {
     await context.close();
   });
 });
+
+describe('links to rows that are gone', () => {
+  test('a row link to a removed row shows a notice and goes to its area', async () => {
+    const { page, context, problems } = await h.open(
+      'offerings/key-protect-standard/#disaster-recovery--no-such-task',
+      {
+        width: 1280,
+        height: 700,
+      },
+    );
+    const notice = page.locator('[data-fragment-notice]');
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.innerText()).toBe(
+      'The part of the page you linked to (#disaster-recovery--no-such-task) is not on this page any more; here is its area: Disaster recovery.',
+    );
+    const area = await page.locator('#disaster-recovery').boundingBox();
+    expect(area!.y).toBeGreaterThanOrEqual(0);
+    expect(area!.y).toBeLessThan(700);
+    expect(await axe(page)).toEqual([]);
+    expect(problems()).toEqual([]);
+    // a fragment that exists shows no notice
+    await page.goto(new URL('offerings/key-protect-standard/#disaster-recovery--backups', h.siteUrl).href);
+    expect(await page.locator('[data-fragment-notice]').count()).toBe(0);
+    await context.close();
+  }, 60_000);
+});
