@@ -11,7 +11,7 @@ import.meta.glob(['./styles/*.css', '!./styles/base.css'], { eager: true });
 
 type FeatureModule = Record<string, unknown>;
 
-const modules = import.meta.glob<FeatureModule>(['./search.ts', './copy-link.ts', './compare.ts', './checklist.ts', './legacy-fragments.ts', './offering-filter.ts'], {
+const modules = import.meta.glob<FeatureModule>(['./search.ts', './copy-link.ts', './compare.ts', './checklist.ts', './stack.ts', './legacy-fragments.ts', './offering-filter.ts'], {
   eager: true,
 });
 
@@ -21,6 +21,7 @@ const featureInits: [path: string, init: string][] = [
   ['./copy-link.ts', 'initCopyLink'],
   ['./compare.ts', 'initCompare'],
   ['./checklist.ts', 'initChecklist'],
+  ['./stack.ts', 'initStack'],
   ['./legacy-fragments.ts', 'initLegacyFragments'],
   ['./offering-filter.ts', 'initOfferingFilter'],
 ];

@@ -32,6 +32,7 @@ export interface RenderContext {
 const navCandidates = [
   { url: '', label: 'Offerings' },
   { url: 'compare/', label: 'Compare' },
+  { url: 'stack/', label: 'Your stack' },
   { url: 'search/', label: 'Search' },
 ];
 

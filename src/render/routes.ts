@@ -9,6 +9,7 @@ import { areaPages } from './pages/area.js';
 import { notFoundPages } from './pages/not-found.js';
 import { comparePages } from './pages/compare.js';
 import { checklistPages } from './pages/checklist.js';
+import { stackPages } from './pages/stack.js';
 import { redirectPages } from './redirects.js';
 import { searchPages } from './pages/search.js';
 
@@ -18,6 +19,7 @@ const pageLists: ((site: Site) => Page[])[] = [
   areaPages,
   comparePages,
   checklistPages,
+  stackPages,
   searchPages,
   notFoundPages,
   redirectPages,

@@ -53,6 +53,8 @@ describe('compare in a catalog of every corpus page', () => {
     const url = new URL(page.url());
     expect(url.pathname + url.search).toBe(`/sub/compare/?o=${A},${B}&party=customer&diff=1`);
 
+    // Let the first load finish (favicon included): a reload would abort what is still in flight.
+    await page.waitForLoadState('networkidle');
     await page.reload();
     await page.locator('[data-cmp-row]').first().waitFor();
     await expect.poll(() => visibleRows(page)).toEqual(diffs);
