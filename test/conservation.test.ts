@@ -4,28 +4,15 @@
  * parsed model or a diagnostic that quotes it at its line. The tables are read independently
  * of the parser (test/conservation.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownSource } from '../src/parse/index.js';
+import { CORPUS, CORPUS_FILES as FILES, keywordsFor } from './corpus-pages.js';
 import type { ParsedSource } from '../src/parse/types.js';
 import { lostWords, readTables, type ModelTable } from './conservation.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
-const FILES = ['ibm', 'upstream'].flatMap((dir) =>
-  readdirSync(path.join(CORPUS, dir)).filter((n) => n.endsWith('.md')).sort().map((n) => `${dir}/${n}`),
-);
-
-/** Every keyref resolves to its own name (IBM_notm to IBM), as in the corpus row test. */
-function keywordsFor(text: string): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const m of text.matchAll(/\{\{site\.data\.keyword\.([A-Za-z0-9_.-]+)\}\}/g)) {
-    const name = m[1] as string;
-    map.set(name, name === 'IBM_notm' ? 'IBM' : name);
-  }
-  return map;
-}
 
 export function modelTables(parsed: ParsedSource): ModelTable[] {
   return parsed.tables.map((t) => ({

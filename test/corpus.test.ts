@@ -3,7 +3,7 @@
  * must come out row for row. The expected rows come from a deliberately simple line-based
  * reader of pipe tables written here, independent of the parser.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -12,20 +12,8 @@ import type { Diagnostic } from '../src/diagnostics.js';
 import { buildOfferings } from '../src/model/offerings.js';
 import type { Rich } from '../src/model/types.js';
 import { parseMarkdownSource } from '../src/parse/index.js';
+import { CORPUS, CORPUS_FILES as FILES, keywordsFor } from './corpus-pages.js';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
-const FILES = ['ibm', 'upstream'].flatMap((dir) =>
-  readdirSync(path.join(CORPUS, dir)).filter((n) => n.endsWith('.md')).sort().map((n) => `${dir}/${n}`),
-);
-
-function keywordsFor(text: string): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const m of text.matchAll(/\{\{site\.data\.keyword\.([A-Za-z0-9_.-]+)\}\}/g)) {
-    const name = m[1] as string;
-    map.set(name, name === 'IBM_notm' ? 'IBM' : name);
-  }
-  return map;
-}
 
 // ---- the independent reader ------------------------------------------------------------
 

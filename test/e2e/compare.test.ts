@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axe, startHarness, type Harness } from './harness.js';
+import { accessibilityFailures, axe, startHarness, type Harness } from './harness.js';
 import { compareFixture } from '../fixtures/compare-fixture.js';
 
 let h: Harness;
@@ -182,14 +182,7 @@ describe('compare and checklist on the shipped site', () => {
       ['checklist/key-protect-dedicated/', 1280],
       ['checklist/secrets-manager/', 360],
     ];
-    for (const [url, width] of views) {
-      const { page, context, problems } = await shipped.open(url, { width });
-      expect(await axe(page), `${url} at ${width}`).toEqual([]);
-      await page.emulateMedia({ colorScheme: 'dark' });
-      expect(await axe(page), `${url} at ${width}, dark`).toEqual([]);
-      expect(problems(), url).toEqual([]);
-      await context.close();
-    }
+    expect(await accessibilityFailures(shipped, views)).toEqual([]);
   }, 180_000);
 
   test('Key Protect Standard vs Secrets Manager, your differing duties only, lines up the aligned tasks', async () => {

@@ -138,6 +138,24 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
     result.violations.map((v) => ({ id: v.id, impact: v.impact ?? undefined, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })))`);
 }
 
+/**
+ * Each view (URL and width) opened, checked with axe in light and in dark mode, and watched for
+ * page problems; what failed, as readable lines (none when all is well).
+ */
+export async function accessibilityFailures(h: Harness, views: readonly (readonly [string, number])[]): Promise<string[]> {
+  const failures: string[] = [];
+  for (const [url, width] of views) {
+    const { page, context, problems } = await h.open(url, { width });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const v of await axe(page)) failures.push(`${url} at ${width}, ${scheme}: ${v.id} (${v.help}) at ${v.targets.join(', ')}`);
+    }
+    failures.push(...problems().map((p) => `${url} at ${width}: ${p}`));
+    await context.close();
+  }
+  return failures;
+}
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const base = normaliseBase(options.base ?? '/');
   const site = options.site ?? (await loadContentSite(options.contentDir));
