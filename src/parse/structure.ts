@@ -103,6 +103,11 @@ export default function structure() {
             const matrix: OverviewMatrix = { areaIds: reading.areaIds, rows: reading.rows, source };
             if (cap) matrix.caption = cap;
             if (anchor) matrix.anchor = anchor;
+            // The model holds one overview per offering; a second one is said, not dropped in silence.
+            if (result.overviews.length > 0) {
+              const resources = reading.rows.map((r) => r.resource).join('", "');
+              report(file, 'table-shape', `Second overview matrix on the page, left out (the first one is kept): its resources "${resources}"`, place);
+            }
             result.overviews.push(matrix);
           } else {
             const header = reading.header.join(' | ');

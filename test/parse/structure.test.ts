@@ -80,4 +80,17 @@ describe('page structure', () => {
     expect(parsed.tables[0]?.rows[0]?.task).toBe('A\uFFFD');
     expect(messages).toEqual(['5:8 unknown-keyref']);
   });
+
+  it('keeps the first overview matrix and reports a second one at its line, naming its resources', () => {
+    const overview = (resource: string) => [
+      '| Resource | [Incident and operations management](#incident-and-ops) | [Change management](#change-management) | [Disaster recovery](#disaster-recovery) |',
+      '|---|---|---|---|',
+      `| ${resource} | You | IBM | Shared |`,
+    ].join('\n');
+    const md = `# T\n\n## Overview\n\n${overview('Data')}\n\n${overview('Keys')}\n`;
+    const { parsed, messages } = parse(md);
+    expect(parsed.overviews[0]?.rows.map((r) => r.resource)).toEqual(['Data']);
+    expect(messages).toEqual(['9:1 table-shape']);
+    expect(parse(md).file.messages[0]?.reason).toContain('"Keys"');
+  });
 });
