@@ -5,18 +5,13 @@
  */
 import type { Site } from '../model/types.js';
 import type { PagerView } from './pages/area.js';
-import { dutyCounts } from './tables.js';
+import { areaDutyCell, customerInText, type AreaDutyCell } from './home-grid.js';
 
 /** Up to this many offerings the home page shows one card per offering and the area x offering grid. */
 export const HOME_CARDS_LIMIT = 20;
 export const CATALOG_PAGE_SIZE = 200;
 
-export interface SummaryCell {
-  /** The area on the offering page; absent when the offering lists nothing in this area. */
-  url?: string;
-  provider: number;
-  customer: number;
-}
+export type SummaryCell = AreaDutyCell;
 
 export interface OfferingSummary {
   caption: string;
@@ -52,23 +47,14 @@ export function pagerView(url: (n: number) => string, current: number, total: nu
 export function offeringSummary(site: Site, n: number): OfferingSummary {
   const start = (n - 1) * CATALOG_PAGE_SIZE;
   const offerings = site.offerings.slice(start, start + CATALOG_PAGE_SIZE);
-  const customer = site.parties.customer.toLowerCase() === 'you' ? 'you' : site.parties.customer;
   const summary: OfferingSummary = {
-    caption: `Duties per offering and area: how many tasks list a duty for ${site.parties.provider} and for ${customer}`,
+    caption: `Duties per offering and area: how many tasks list a duty for ${site.parties.provider} and for ${customerInText(site)}`,
     areas: site.areas.map((a) => ({ id: a.id, title: a.title, url: `areas/${a.id}/` })),
     rows: offerings.map((offering) => ({
       id: offering.id,
       name: offering.name,
       url: `offerings/${offering.id}/`,
-      cells: site.areas.map((area): SummaryCell => {
-        const sections = offering.sections.filter((s) => s.areaId === area.id);
-        const counts = dutyCounts(sections.flatMap((s) => s.rows));
-        return {
-          ...(sections.length > 0 ? { url: `offerings/${offering.id}/#${area.id}` } : {}),
-          provider: counts.provider,
-          customer: counts.customer,
-        };
-      }),
+      cells: site.areas.map((area) => areaDutyCell(offering, area.id)),
     })),
     from: start + 1,
     to: start + offerings.length,
