@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'lib/', 'dist/', '.dist-*/', 'coverage/'] },
+  { ignores: ['node_modules/', 'lib/', 'lib-tools/', 'dist/', '.dist-*/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

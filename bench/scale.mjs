@@ -21,6 +21,8 @@ import { parseArgs } from 'node:util';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(repo, 'bin', 'respmatrix.js');
 const lib = (file) => pathToFileURL(path.join(repo, 'lib', file)).href;
+/** Dev tools (tools/, not shipped) compile into lib-tools/. */
+const tools = (file) => pathToFileURL(path.join(repo, 'lib-tools', 'tools', file)).href;
 export const DEFAULT_SIZES = [3, 100, 1000];
 const SEED = 1;
 
@@ -77,7 +79,7 @@ async function editSource(file, word) {
 /** Dev server: time from editing one source to the model being reloaded. */
 async function devReload(contentDir, sourceFile) {
   const { startDevServer } = await import(lib('dev/server.js'));
-  const { loadSite } = await import(lib('model/load-site.js'));
+  const { loadSite } = await import(lib('build/load-site.js'));
   const events = [];
   let wake = () => {};
   const server = await startDevServer({
@@ -122,7 +124,7 @@ async function searchFigures(distDir, offerings) {
 }
 
 export async function benchScale({ sizes = DEFAULT_SIZES, dev = true, log = () => {} } = {}) {
-  const { generateContent } = await import(lib('synthetic/generate.js'));
+  const { generateContent } = await import(tools('synthetic/generate.js'));
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'respmatrix-scale-'));
   const results = [];
   try {

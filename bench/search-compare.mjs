@@ -25,7 +25,7 @@ const lib = (file) => import(pathToFileURL(path.join(repo, 'lib', file)).href);
 const { searchRecords } = await lib('search/records.js');
 const { buildSearchIndex } = await lib('search/index.js');
 const { loadEngine, search, docUrl } = await lib('search/query.js');
-const { loadSite } = await lib('model/load-site.js');
+const { loadSite } = await lib('build/load-site.js');
 const pagefind = await import('pagefind').catch(() => undefined);
 const TABLE = JSON.parse(readFileSync(path.join(repo, 'bench', 'search-quality.json'), 'utf8'));
 

@@ -28,7 +28,7 @@ const median = (values) => {
 };
 
 async function shippedSite() {
-  const { loadSite } = await import(lib('model/load-site.js'));
+  const { loadSite } = await import(lib('build/load-site.js'));
   const { site } = await loadSite(path.join(repo, 'content'));
   if (!site) throw new Error('the shipped content did not load');
   return site;
@@ -76,7 +76,7 @@ export async function measureSite(label, site, runs = 9) {
 
 /** The bench: shipped content and 1,000 synthetic offerings. */
 export async function benchSearch({ synthetic = 1000 } = {}) {
-  const shipped = existsSync(path.join(repo, 'lib', 'model', 'load-site.js')) ? await shippedSite() : syntheticSite(3);
+  const shipped = existsSync(path.join(repo, 'lib', 'build', 'load-site.js')) ? await shippedSite() : syntheticSite(3);
   return [await measureSite('shipped content', shipped), await measureSite(`${synthetic} synthetic offerings`, syntheticSite(synthetic))];
 }
 

@@ -22,6 +22,8 @@ import { gzipSync } from 'node:zlib';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(repo, 'bin', 'respmatrix.js');
 const lib = (file) => pathToFileURL(path.join(repo, 'lib', file)).href;
+/** Dev tools (tools/, not shipped) compile into lib-tools/. */
+const tools = (file) => pathToFileURL(path.join(repo, 'lib-tools', 'tools', file)).href;
 export const WEIGHT_SIZES = [3, 100, 1000, 5000];
 const QUERIES = ['backup', 'encryption keys', 'monitor', 'acess'];
 
@@ -95,7 +97,7 @@ async function compareTwo(dir) {
 }
 
 export async function benchWeight({ sizes = WEIGHT_SIZES, log = () => {} } = {}) {
-  const { generateContent } = await import(lib('synthetic/generate.js'));
+  const { generateContent } = await import(tools('synthetic/generate.js'));
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'respmatrix-weight-'));
   const results = [];
   try {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdownSource } from '../src/parse/index.js';
+import { parseMarkdownSource } from '../src/parse/markdown/index.js';
 import { CORPUS, CORPUS_FILES as FILES, keywordsFor } from './corpus-pages.js';
 import type { ParsedSource } from '../src/parse/types.js';
 import { lostWords, readTables, type ModelTable } from './conservation.js';

@@ -9,10 +9,17 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import type { ContentConfig } from '../src/config/types.js';
 import type { Diagnostic } from '../src/diagnostics.js';
-import { buildOfferings } from '../src/model/offerings.js';
+import { buildOfferings as build } from '../src/model/offerings.js';
+import { summaryRenderer } from '../src/parse/markdown/summary.js';
+import type { ParsedSource } from '../src/parse/types.js';
 import type { Rich } from '../src/model/types.js';
-import { parseMarkdownSource } from '../src/parse/index.js';
+import { parseMarkdownSource } from '../src/parse/markdown/index.js';
 import { CORPUS, CORPUS_FILES as FILES, keywordsFor } from './corpus-pages.js';
+
+/** The model stage as the build runs it: configured summaries rendered by the parse stage. */
+function buildOfferings(sources: ParsedSource[], config: ContentConfig, diagnostics: Diagnostic[]) {
+  return build(sources, config, diagnostics, summaryRenderer(config, diagnostics));
+}
 
 
 // ---- the independent reader ------------------------------------------------------------

@@ -10,9 +10,16 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import type { ContentConfig } from '../src/config/types.js';
 import type { Diagnostic } from '../src/diagnostics.js';
-import { buildOfferings } from '../src/model/offerings.js';
-import { parseMarkdownSource } from '../src/parse/index.js';
+import { buildOfferings as build } from '../src/model/offerings.js';
+import { summaryRenderer } from '../src/parse/markdown/summary.js';
+import type { ParsedSource } from '../src/parse/types.js';
+import { parseMarkdownSource } from '../src/parse/markdown/index.js';
 import { propertySeed } from './property-seed.js';
+
+/** The model stage as the build runs it: configured summaries rendered by the parse stage. */
+function buildOfferings(sources: ParsedSource[], config: ContentConfig, diagnostics: Diagnostic[]) {
+  return build(sources, config, diagnostics, summaryRenderer(config, diagnostics));
+}
 
 const CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus');
 const PAGES = ['ibm', 'upstream'].flatMap((dir) =>

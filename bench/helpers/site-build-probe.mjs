@@ -2,8 +2,8 @@
 // the content pipeline (loadSite) and each stage buildSite reports (assets = Vite, render, ...).
 // Run as a child process by bench/site.mjs so every run starts cold.
 import { performance } from 'node:perf_hooks';
-import { loadSite } from '../../lib/model/load-site.js';
-import { buildSite } from '../../lib/render/build-site.js';
+import { loadSite } from '../../lib/build/load-site.js';
+import { buildSite } from '../../lib/build/build-site.js';
 
 const [contentDir, outDir] = process.argv.slice(2);
 let start = performance.now();

@@ -5,20 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { ParseArgsConfig } from 'node:util';
+import type { CommandModule, CommandOptions } from './commands/common.js';
 import { EXIT, processIO, UsageError, type CliIO } from './io.js';
-
-export type CommandOptions = NonNullable<ParseArgsConfig['options']>;
-export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
-
-/** What a module in ./commands/ exports. */
-export interface CommandModule {
-  usage: string;
-  options: CommandOptions;
-  /** True for a command that takes positional arguments (`diff OLD NEW`); others reject them. */
-  positionals?: boolean;
-  run(values: OptionValues, io: CliIO, positionals: string[]): Promise<number>;
-}
 
 /** The commands. Adding one = a module in ./commands/ and one line here. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {

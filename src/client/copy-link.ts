@@ -3,7 +3,7 @@
  * Confluence, MediaWiki, HTML); arrows move, Enter copies, Escape closes. One menu element is
  * shared by the page (pages can have thousands of rows) and "Copied" is announced politely.
  */
-import { LINK_FORMATS, formatLink, fragmentUrl, type LinkFormat } from './link-formats.js';
+import { LINK_FORMATS, formatLink, fragmentUrl, type LinkFormat } from '../shared/link-formats.js';
 
 let menu: HTMLElement | undefined;
 let live: HTMLElement | undefined;

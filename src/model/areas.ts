@@ -4,7 +4,7 @@
  * plus any other section a source has. Decides which heading of a table is its area.
  */
 import type { AreaConfig } from '../config/types.js';
-import { slugify } from '../parse/slug.js';
+import { slugify } from '../shared/slug.js';
 import type { ParsedHeading } from '../parse/types.js';
 import type { Area } from './types.js';
 

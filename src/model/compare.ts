@@ -24,6 +24,25 @@ export interface CompareOffering {
   sections: { areaId: string; rows: CompareRowInput[] }[];
 }
 
+/* The browser's data files (written by src/render/outputs/compare-data.ts): */
+
+/** One entry of the picker's list. */
+export interface OfferingOption {
+  id: string;
+  name: string;
+  family?: string;
+}
+
+export interface OfferingIndexFile {
+  areas: Area[];
+  offerings: OfferingOption[];
+}
+
+/** An offering's data file: what alignOfferings needs, plus the titles of the tasks it uses. */
+export interface OfferingDataFile extends CompareOffering {
+  taskTitles: Record<string, string>;
+}
+
 /** Everything alignOfferings reads: the site's areas in order, task titles, the offerings compared. */
 export interface AlignInput {
   areas: readonly Area[];

@@ -2,16 +2,17 @@
  * ParsedSource[] -> offerings, areas and canonical tasks. Markdown and YAML sources meet here,
  * so the same matrix written either way gives an equal model. Pure: no file system.
  */
-import { VFile } from 'vfile';
 import type { ContentConfig, OfferingConfig, TableSelector } from '../config/types.js';
-import { fromVFile, type Diagnostic } from '../diagnostics.js';
-import { renderInline } from '../parse/inline.js';
-import { slugify } from '../parse/slug.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { slugify } from '../shared/slug.js';
 import type { ParsedSource, ParsedTable } from '../parse/types.js';
 import { AreaRegistry } from './areas.js';
 import { productName } from './names.js';
 import { TaskMatcher } from './tasks.js';
-import type { Area, CanonicalTask, Offering, OverviewMatrix, Row, Section } from './types.js';
+import type { Area, CanonicalTask, Offering, OverviewMatrix, Rich, Row, Section } from './types.js';
+
+/** Renders an offering's `summary` from site.yaml (Markdown; the parse stage supplies it). */
+export type SummaryRenderer = (markdown: string) => Rich | undefined;
 
 export interface BuiltOfferings {
   offerings: Offering[];
@@ -28,12 +29,14 @@ interface Plan {
   tables: ParsedTable[];
 }
 
-export function buildOfferings(sources: ParsedSource[], config: ContentConfig, diagnostics: Diagnostic[]): BuiltOfferings {
+export function buildOfferings(
+  sources: ParsedSource[], config: ContentConfig, diagnostics: Diagnostic[], renderSummary: SummaryRenderer,
+): BuiltOfferings {
   const registry = new AreaRegistry(config.site.areas);
   const tasks = new TaskMatcher(config.tasks);
   const offerings: Offering[] = [];
   for (const plan of plans(sources, config, diagnostics)) {
-    offerings.push(buildOffering(plan, registry, tasks, config, diagnostics));
+    offerings.push(buildOffering(plan, registry, tasks, config, diagnostics, renderSummary));
   }
   return { offerings, areas: registry.areas(), tasks: tasks.list() };
 }
@@ -91,11 +94,12 @@ export function matches(table: ParsedTable, sel: TableSelector): boolean {
 
 function buildOffering(
   plan: Plan, registry: AreaRegistry, tasks: TaskMatcher, config: ContentConfig, diagnostics: Diagnostic[],
+  renderSummary: SummaryRenderer,
 ): Offering {
   const offering: Offering = { id: plan.id, name: plan.name, source: plan.source.source, sections: [] };
   if (plan.family !== undefined) offering.family = plan.family;
   if (plan.source.lastUpdated !== undefined) offering.lastUpdated = plan.source.lastUpdated;
-  const summary = plan.summary !== undefined ? renderSummary(plan.summary, config, diagnostics) : plan.source.summary;
+  const summary = plan.summary !== undefined ? renderSummary(plan.summary) : plan.source.summary;
   if (summary) offering.summary = summary;
   const used = new Set<string>();
   const unique = (id: string): string => {
@@ -146,14 +150,4 @@ function legacyAliases(table: ParsedTable, anchor: string, areaId: string): stri
 
 function mapOverview(matrix: OverviewMatrix, registry: AreaRegistry): OverviewMatrix {
   return { ...matrix, areaIds: matrix.areaIds.map((ref) => registry.mapOverviewColumn(ref)) };
-}
-
-function renderSummary(markdown: string, config: ContentConfig, diagnostics: Diagnostic[]) {
-  const file = new VFile({ path: 'site.yaml' });
-  const ctx = config.site.linkBase !== undefined
-    ? { keywords: config.keywords, linkBase: config.site.linkBase }
-    : { keywords: config.keywords };
-  const rich = renderInline(markdown, ctx, file, { line: 1, column: 1 });
-  diagnostics.push(...fromVFile(file, 'site.yaml'));
-  return rich.html ? rich : undefined;
 }

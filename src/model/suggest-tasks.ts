@@ -6,7 +6,7 @@
  * they are. Pure: the command prints the result for a maintainer to review and commit.
  */
 import type { TaskConfig } from '../config/types.js';
-import { slugify } from '../parse/slug.js';
+import { slugify } from '../shared/slug.js';
 import { similarity, SIMILARITY_THRESHOLD } from './align.js';
 import { taskKey } from './tasks.js';
 import type { Site } from './types.js';

@@ -3,7 +3,7 @@
  * row's area), else a task derived from the name. Also lists all tasks, sorted by id.
  */
 import type { TaskConfig } from '../config/types.js';
-import { slugify } from '../parse/slug.js';
+import { slugify } from '../shared/slug.js';
 import type { CanonicalTask } from './types.js';
 
 /** Case, spacing and punctuation do not distinguish task names. */

@@ -1,20 +1,12 @@
 /**
  * The typed model: the contract between parsing and rendering.
  * Everything the templates, search, exports and comparison see comes from these types.
+ * The values parsing already yields (rendered text, source positions, overview matrices) are
+ * defined by the parse stage and are part of the model as they are.
  */
+import type { OverviewCell, OverviewMatrix, Rich, SourceRef } from '../parse/types.js';
 
-/** Rendered Markdown: sanitised HTML plus its plain text (for search, CSV and comparison). */
-export interface Rich {
-  text: string;
-  html: string;
-}
-
-/** Where something came from in the content folder (paths relative to the content folder). */
-export interface SourceRef {
-  file: string;
-  line: number;
-  column?: number;
-}
+export type { OverviewCell, OverviewMatrix, Rich, SourceRef };
 
 export interface Area {
   /** Canonical area id, also the area's anchor (`disaster-recovery`). */
@@ -35,17 +27,6 @@ export interface CanonicalTask {
   formerIds?: string[];
   /** NIST SP 800-53 rev. 5 controls its rows concern (`cp-9`, `ac-2.1`), for the OSCAL export. */
   controls?: string[];
-}
-
-export type OverviewCell = 'provider' | 'customer' | 'shared';
-
-/** A "responsibilities by resource" matrix: one row per resource, one cell per area. */
-export interface OverviewMatrix {
-  caption?: string;
-  anchor?: string;
-  areaIds: string[];
-  rows: { resource: string; cells: OverviewCell[] }[];
-  source: SourceRef;
 }
 
 export interface Row {

@@ -1,10 +1,33 @@
 /**
  * What parsing one source file yields, before tables are assigned to offerings and areas.
- * Markdown sources (src/parse) and YAML sources (src/model/yaml-source.ts) both produce this,
+ * Markdown sources (src/parse/markdown) and YAML sources (src/parse/yaml) both produce this,
  * and one function (src/model/offerings.ts) turns it into model offerings, so the same matrix
  * written either way gives an equal model.
  */
-import type { OverviewMatrix, Rich, SourceRef } from '../model/types.js';
+
+/** Rendered Markdown: sanitised HTML plus its plain text (for search, CSV and comparison). */
+export interface Rich {
+  text: string;
+  html: string;
+}
+
+/** Where something came from in the content folder (paths relative to the content folder). */
+export interface SourceRef {
+  file: string;
+  line: number;
+  column?: number;
+}
+
+export type OverviewCell = 'provider' | 'customer' | 'shared';
+
+/** A "responsibilities by resource" matrix: one row per resource, one cell per area. */
+export interface OverviewMatrix {
+  caption?: string;
+  anchor?: string;
+  areaIds: string[];
+  rows: { resource: string; cells: OverviewCell[] }[];
+  source: SourceRef;
+}
 
 export interface ParsedHeading {
   depth: number;

@@ -4,11 +4,10 @@
  * offering and area pages are built from the model (who carries how many duties).
  */
 import type { Offering, Redirect, Row, Site } from '../model/types.js';
-import { renamesOf, splitTarget, type Renames } from '../model/anchors-baseline.js';
+import { renamesOf, splitTarget, type Renames } from '../links/renames.js';
 import type { Page } from './page.js';
-import { absoluteUrl, siteUrl } from './url.js';
+import { absoluteUrl, areaMapPath, siteUrl } from './url.js';
 import { effectiveRedirects, redirectView } from './redirects.js';
-import { areaMapPath } from './anchors.js';
 import { isDuty } from '../model/duty.js';
 
 function counts(rows: readonly Row[]): { provider: number; customer: number } {

@@ -4,7 +4,6 @@
  * page, page n is `catalog/<n>/`. Small sites keep the cards and the area x offering grid.
  */
 import type { Site } from '../model/types.js';
-import type { PagerView } from './pages/area.js';
 import { areaDutyCell, customerInText, type AreaDutyCell } from './home-grid.js';
 
 /** Up to this many offerings the home page shows one card per offering and the area x offering grid. */
@@ -30,6 +29,14 @@ export function catalogPageUrl(n: number): string {
 
 export function catalogPageCount(site: Site): number {
   return Math.max(1, Math.ceil(site.offerings.length / CATALOG_PAGE_SIZE));
+}
+
+export interface PagerView {
+  current: number;
+  total: number;
+  previous?: string;
+  next?: string;
+  pages: { number: number; url: string; current: boolean }[];
 }
 
 export function pagerView(url: (n: number) => string, current: number, total: number): PagerView | undefined {

@@ -1,7 +1,8 @@
 /**
  * The two things the renderer writes: HTML pages (rendered from a template) and other files.
- * Page lists (src/render/pages/*.ts) and output lists (src/render/outputs.ts) produce these.
+ * Page lists (src/render/pages/*.ts) and output lists (src/render/outputs/) produce these.
  */
+import type { Site } from '../model/types.js';
 
 export interface Page {
   /**
@@ -23,6 +24,22 @@ export interface OutputFile {
   path: string;
   contents: string | Uint8Array;
 }
+
+/** What an output list gets besides the model. */
+export interface OutputContext {
+  /** Every HTML page of the site (with its HTML when it is still in memory). */
+  pages: readonly RenderedPage[];
+  /** Public base path, starting and ending with '/'. */
+  base: string;
+}
+
+export interface RenderedPage {
+  page: Page;
+  html?: string;
+}
+
+/** A function that lists non-HTML files of one kind (the build runs every list: src/build/outputs.ts). */
+export type OutputList<C extends OutputContext = OutputContext, S = Site> = (site: S, context: C) => OutputFile[];
 
 /** A function that lists pages of one kind. */
 export type PageList<S> = (site: S) => Page[];

@@ -4,7 +4,7 @@
  * on any static host. The fragment logic lives in a small external script (strict CSP).
  */
 import type { Redirect, Site } from '../model/types.js';
-import { renamesOf, splitTarget } from '../model/anchors-baseline.js';
+import { renamesOf, splitTarget } from '../links/renames.js';
 import type { OutputFile, Page } from './page.js';
 import { siteUrl } from './url.js';
 import { pairUrl, publishedPairs } from './pages/compare.js';

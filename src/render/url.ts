@@ -18,3 +18,8 @@ export function absoluteUrl(baseUrl: string | undefined, target: string): string
   if (!baseUrl) return undefined;
   return baseUrl.replace(/\/+$/, '') + '/' + target.replace(/^\/+/, '');
 }
+
+/** A paged area's map of offering id -> page (written by the links feature, read by the browser). */
+export function areaMapPath(areaId: string): string {
+  return `areas/${areaId}/offerings.json`;
+}

@@ -4,8 +4,8 @@
  * site publishes) and JSON. Links use the same Markdown and Confluence forms as copy-link.
  * Pure: the page calls it on "Copy" and "Download", the tests compare it with fixtures.
  */
-import { formatLink } from '../client/link-formats.js';
-import { csvLine } from '../render/csv-fields.js';
+import { formatLink } from '../shared/link-formats.js';
+import { csvLine } from '../shared/csv-fields.js';
 import { stackDuties, type Stack, type StackDuty } from './merge.js';
 import { dutyState, type DutyState, type SavedRows } from './state.js';
 

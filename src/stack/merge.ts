@@ -5,7 +5,7 @@
  * Pure: the browser builds the page from it and the tests check it in Node.
  */
 import { isDuty } from '../model/duty.js';
-import type { OfferingDataFile, OfferingIndexFile } from '../render/outputs/compare-data.js';
+import type { OfferingDataFile, OfferingIndexFile } from '../model/compare.js';
 
 export type { OfferingDataFile, OfferingIndexFile };
 export type OfferingDataRow = OfferingDataFile['sections'][number]['rows'][number];

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { loadSite } from '../../src/model/load-site.js';
-import { generateContent } from '../../src/synthetic/generate.js';
+import { loadSite } from '../../src/build/load-site.js';
+import { generateContent } from '../../tools/synthetic/generate.js';
 
 let root = '';
 let content = '';

@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sourceKey } from '../../src/cache/keys.js';
-import { DiskStore } from '../../src/cache/store.js';
-import { defaultCacheDir } from '../../src/cache/location.js';
+import { sourceKey } from '../../src/build/cache/keys.js';
+import { DiskStore } from '../../src/build/cache/store.js';
+import { defaultCacheDir } from '../../src/build/cache/location.js';
 
 const keywords = new Map([
   ['short', 'Key Protect'],

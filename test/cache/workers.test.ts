@@ -9,10 +9,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { parseSources as ParseSources } from '../../src/model/parse-sources.js';
-import { generateContent } from '../../src/synthetic/generate.js';
+import type { parseSources as ParseSources } from '../../src/build/parse-sources.js';
+import { generateContent } from '../../tools/synthetic/generate.js';
 
-const lib = pathToFileURL(path.join(import.meta.dirname, '..', '..', 'lib', 'model', 'parse-sources.js')).href;
+const lib = pathToFileURL(path.join(import.meta.dirname, '..', '..', 'lib', 'build', 'parse-sources.js')).href;
 let root = '';
 afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });

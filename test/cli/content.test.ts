@@ -1,7 +1,7 @@
 /** The shipped content folder: the model the site is built from, checked against the seeds. */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSite } from '../../src/model/load-site.js';
+import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
 import { repo, run } from './helpers.js';
 

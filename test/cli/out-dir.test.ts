@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FileWriter } from '../../src/render/file-writer.js';
+import { FileWriter } from '../../src/build/file-writer.js';
 import { makeContent, MINIMAL_SITE, run } from './helpers.js';
 
 const PAGE = '# Page\n{: #shared-responsibilities}\n\n## Disaster recovery\n{: #disaster-recovery}\n\n| Task | IBM | You |\n| - | - | - |\n| Backups | a | b |\n';

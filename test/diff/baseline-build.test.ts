@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as runCli } from '../cli/helpers.js';
-import { generateContent } from '../../src/synthetic/generate.js';
+import { generateContent } from '../../tools/synthetic/generate.js';
 
 let root = '';
 let firstSource = '';

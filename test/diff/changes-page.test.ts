@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffModels } from '../../src/model/diff.js';
+import { diffModels } from '../../src/changes/diff.js';
 import type { Site } from '../../src/model/types.js';
-import { renderSite } from '../../src/render/render-site.js';
+import { renderSite } from '../../src/build/pipeline.js';
 import { byId, elements, textOf, tree } from '../render/helpers.js';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');

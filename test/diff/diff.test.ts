@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffModels } from '../../src/model/diff.js';
-import { formatMarkdown, formatText } from '../../src/model/diff-format.js';
+import { diffModels } from '../../src/changes/diff.js';
+import { formatMarkdown, formatText } from '../../src/changes/format.js';
 import type { Site } from '../../src/model/types.js';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { wordDiff } from '../../src/model/word-diff.js';
+import { wordDiff } from '../../src/changes/word-diff.js';
 import { propertySeed } from '../property-seed.js';
 
 const side = (parts: ReturnType<typeof wordDiff>, drop: 'added' | 'removed'): string =>

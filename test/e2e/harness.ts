@@ -14,9 +14,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { loadSite } from '../../src/model/load-site.js';
+import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
-import { buildSite } from '../../src/render/build-site.js';
+import { buildSite } from '../../src/build/build-site.js';
 import { normaliseBase } from '../../src/render/url.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 

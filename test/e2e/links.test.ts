@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { AnchorManifest } from '../../src/model/anchors-baseline.js';
-import { loadSite } from '../../src/model/load-site.js';
-import { renderSite } from '../../src/render/render-site.js';
+import type { AnchorManifest } from '../../src/links/anchors-baseline.js';
+import { loadSite } from '../../src/build/load-site.js';
+import { renderSite } from '../../src/build/pipeline.js';
 import { fixtureContent, workspace, type Workspace } from '../links/fixture.js';
 import { pagedSite } from '../links/paging.js';
 import { axe, startHarness, type Harness } from './harness.js';

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import type { AnchorManifest } from '../../src/model/anchors-baseline.js';
+import type { AnchorManifest } from '../../src/links/anchors-baseline.js';
 import { checkJson, cli, workspace, type Edits, type Workspace } from './fixture.js';
 
 let published: Workspace;

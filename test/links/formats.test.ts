@@ -1,7 +1,8 @@
 /** Copy-link formats and the rename rules shared by the browser and the baseline check. */
 import { describe, expect, test } from 'vitest';
-import { formatLink, fragmentUrl } from '../../src/client/link-formats.js';
-import { compareAnchors, normalisePage, renamedIds, splitTarget, type AnchorManifest } from '../../src/model/anchors-baseline.js';
+import { formatLink, fragmentUrl } from '../../src/shared/link-formats.js';
+import { compareAnchors, type AnchorManifest } from '../../src/links/anchors-baseline.js';
+import { normalisePage, renamedIds, splitTarget } from '../../src/links/renames.js';
 
 const url = 'https://rm.example.com/offerings/key-protect-dedicated/#disaster-recovery--backups';
 

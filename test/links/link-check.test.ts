@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkLinks, idsOf } from '../../src/render/link-check.js';
+import { checkLinks, idsOf } from '../../src/links/link-check.js';
 
 const page = (html: string) => [{ path: 'offerings/x/index.html', html }];
 const options = { base: '/', files: ['offerings/x/index.html', 'index.html'] };

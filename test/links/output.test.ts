@@ -8,12 +8,12 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadSite } from '../../src/model/load-site.js';
+import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
 import type { OutputFile } from '../../src/render/page.js';
-import { checkOutput, resolveLink } from '../../src/render/link-check.js';
+import { checkOutput, resolveLink } from '../../src/links/link-check.js';
 import { publicDir } from '../../src/render/paths.js';
-import { renderSite } from '../../src/render/render-site.js';
+import { renderSite } from '../../src/build/pipeline.js';
 import { fixtureContent } from './fixture.js';
 
 const noAssets = { scripts: [], styles: [] };

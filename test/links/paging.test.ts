@@ -4,10 +4,10 @@
  * baseline check knows it.
  */
 import { beforeAll, expect, test } from 'vitest';
-import { compareAnchors, type AnchorManifest } from '../../src/model/anchors-baseline.js';
-import { loadSite } from '../../src/model/load-site.js';
+import { compareAnchors, type AnchorManifest } from '../../src/links/anchors-baseline.js';
+import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
-import { renderSite } from '../../src/render/render-site.js';
+import { renderSite } from '../../src/build/pipeline.js';
 import { fixtureContent } from './fixture.js';
 import { pagedSite } from './paging.js';
 

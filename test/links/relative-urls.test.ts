@@ -1,6 +1,6 @@
 /** Relative links in IBM sources point to IBM's docs, never to a page of our own site. */
 import { expect, test } from 'vitest';
-import { rewriteUrl } from '../../src/parse/urls.js';
+import { rewriteUrl } from '../../src/parse/markdown/urls.js';
 
 test('path-relative source links are resolved against linkBase', () => {
   const base = 'https://cloud.ibm.com';

@@ -119,7 +119,7 @@ describe('buildComparison on the fixture', () => {
 });
 
 describe('buildComparison on the shipped content', async () => {
-  const { loadSite } = await import('../../src/model/load-site.js');
+  const { loadSite } = await import('../../src/build/load-site.js');
   const { site } = await loadSite(new URL('../../content', import.meta.url).pathname);
 
   function tasks(areaId: string, taskId: string): string[][] {

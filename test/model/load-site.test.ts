@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSite } from '../../src/model/load-site.js';
+import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
 import { makeContent, MINIMAL_SITE, repo } from '../cli/helpers.js';
 

@@ -1,5 +1,5 @@
 /**
- * src/model/schema.json is checked against src/model/types.ts (same properties, same optional
+ * src/model/schema.json is checked against src/model/types.ts (and the parse types it re-exports) (same properties, same optional
  * ones, read with the TypeScript compiler) and against real models (the shipped content and
  * corpus pages with overview matrices).
  */
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { loadSite } from '../../src/model/load-site.js';
+import { loadSite } from '../../src/build/load-site.js';
 import { corpus, makeContent, MINIMAL_SITE, repo } from '../cli/helpers.js';
 
 interface JsonSchema {
@@ -19,11 +19,27 @@ const schemaFile = path.join(repo, 'src', 'model', 'schema.json');
 const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as JsonSchema;
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 
-/** Interface name -> property name -> optional?, from types.ts. */
+/**
+ * Interface name -> property name -> optional?, from model/types.ts and the parse stage's value
+ * types it re-exports (parse/types.ts).
+ */
 function interfaces(): Map<string, Map<string, boolean>> {
-  const file = path.join(repo, 'src', 'model', 'types.ts');
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   const out = new Map<string, Map<string, boolean>>();
+  const model = read(path.join(repo, 'src', 'model', 'types.ts'), out);
+  const reexported = new Set<string>();
+  model.forEachChild((node) => {
+    if (ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause)) {
+      for (const element of node.exportClause.elements) reexported.add(element.name.text);
+    }
+  });
+  const parsed = new Map<string, Map<string, boolean>>();
+  read(path.join(repo, 'src', 'parse', 'types.ts'), parsed);
+  for (const [name, props] of parsed) if (reexported.has(name)) out.set(name, props);
+  return out;
+}
+
+function read(file: string, out: Map<string, Map<string, boolean>>): ts.SourceFile {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   source.forEachChild((node) => {
     if (!ts.isInterfaceDeclaration(node)) return;
     const props = new Map<string, boolean>();
@@ -32,7 +48,7 @@ function interfaces(): Map<string, Map<string, boolean>> {
     }
     out.set(node.name.text, props);
   });
-  return out;
+  return source;
 }
 
 describe('model JSON Schema', () => {

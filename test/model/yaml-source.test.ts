@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { parseKeywords } from '../../src/config/parse-config.js';
-import { parseYamlSource } from '../../src/model/yaml-source.js';
+import { parseYamlSource } from '../../src/parse/yaml/source.js';
 import type { ParseContext } from '../../src/parse/context.js';
-import { parseMarkdownSource } from '../../src/parse/index.js';
+import { parseMarkdownSource } from '../../src/parse/markdown/index.js';
 
 const root = new URL('../../', import.meta.url);
 const keywords = parseKeywords(readFileSync(new URL('content/keywords.yaml', root), 'utf8'), new VFile()).value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAttributeLine, parseAttributeList } from '../../src/parse/attribute-list.js';
+import { isAttributeLine, parseAttributeList } from '../../src/parse/markdown/attribute-list.js';
 
 describe('parseAttributeList', () => {
   it('reads ids, classes, pairs and references', () => {

@@ -1,5 +1,5 @@
 import { VFile } from 'vfile';
-import { parseMarkdownSource } from '../../src/parse/index.js';
+import { parseMarkdownSource } from '../../src/parse/markdown/index.js';
 import type { ParseContext } from '../../src/parse/context.js';
 import type { ParsedSource } from '../../src/parse/types.js';
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { renderInlineWith } from '../../src/parse/inline.js';
+import { renderInlineWith } from '../../src/parse/markdown/inline.js';
 import { propertySeed } from '../property-seed.js';
 import { ctx } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { renderInline } from '../../src/parse/inline.js';
+import { renderInline } from '../../src/parse/markdown/inline.js';
 import { ctx } from './helpers.js';
 
 function render(markdown: string, place = { line: 10, column: 5 }) {

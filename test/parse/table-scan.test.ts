@@ -12,11 +12,11 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import blockOnly from '../../src/parse/block-only.js';
+import blockOnly from '../../src/parse/markdown/block-only.js';
 import { propertySeed } from '../property-seed.js';
-import { normalizeSource } from '../../src/parse/normalize.js';
-import { parsePage } from '../../src/parse/page-parse.js';
-import { lineStarts, scanTables } from '../../src/parse/table-scan.js';
+import { normalizeSource } from '../../src/parse/markdown/normalize.js';
+import { parsePage } from '../../src/parse/markdown/page-parse.js';
+import { lineStarts, scanTables } from '../../src/parse/markdown/table-scan.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(blockOnly).freeze();
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnRoles } from '../../src/parse/columns.js';
+import { columnRoles } from '../../src/parse/markdown/columns.js';
 import { HEAD, parse } from './helpers.js';
 
 describe('responsibility tables', () => {

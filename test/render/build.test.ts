@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, type BuildResult } from '../../src/render/build-site.js';
+import { buildSite, type BuildResult } from '../../src/build/build-site.js';
 import { siteFixture } from '../fixtures/site-fixture.js';
 
 async function listFiles(dir: string): Promise<Map<string, Buffer>> {

@@ -2,20 +2,14 @@
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { createEnvironment, renderPage } from '../../src/render/environment.js';
+import { sitePipeline } from '../../src/build/pipeline.js';
 import type { Page } from '../../src/render/page.js';
-import { routes } from '../../src/render/routes.js';
 import type { Site } from '../../src/model/types.js';
 
+/** Some of a site's pages, rendered by the build's render path. */
 export function renderPages(site: Site, pages: Page[]): Map<string, Root> {
-  const context = {
-    site,
-    base: '/sub/',
-    assets: { scripts: [], styles: [] },
-    pageUrls: new Set([...routes(site), ...pages].map((p) => p.url)),
-  };
-  const env = createEnvironment(context);
-  return new Map(pages.map((page) => [page.url, fromHtml(renderPage(env, page, context))]));
+  const pipeline = sitePipeline(site, { base: '/sub/', assets: { scripts: [], styles: [] } });
+  return new Map(pages.map((page) => [page.url, fromHtml(pipeline.render(page))]));
 }
 
 export function all(tree: Root | Element, test: (el: Element) => boolean): Element[] {

@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { Site } from '../../src/model/types.js';
-import { renderSite } from '../../src/render/render-site.js';
+import { renderSite } from '../../src/build/pipeline.js';
 import { siteFixture } from '../fixtures/site-fixture.js';
 
 export const testAssets = { scripts: ['/sub/assets/main-abc.js'], styles: ['/sub/assets/main-abc.css'] };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { csvField, csvLine, defuseFormula } from '../../src/render/outputs/csv.js';
+import { csvField, csvLine, defuseFormula } from '../../src/shared/csv-fields.js';
 import { siteFixture } from '../fixtures/site-fixture.js';
 import { renderFiles } from './helpers.js';
 

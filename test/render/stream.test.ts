@@ -6,12 +6,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadSite } from '../../src/model/load-site.js';
+import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
-import { scanAttributes, scanAttributesByTag } from '../../src/render/html-scan.js';
-import { checkOutput } from '../../src/render/link-check.js';
-import { renderSite } from '../../src/render/render-site.js';
-import { streamSite } from '../../src/render/stream-site.js';
+import { scanAttributes, scanAttributesByTag } from '../../src/links/html-scan.js';
+import { checkOutput } from '../../src/links/link-check.js';
+import { renderSite } from '../../src/build/pipeline.js';
+import { streamSite } from '../../src/build/stream-site.js';
 import { fixtureContent } from '../links/fixture.js';
 
 const noAssets = { scripts: [], styles: [] };

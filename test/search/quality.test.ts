@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadSite } from '../../src/model/load-site.js';
+import { loadSite } from '../../src/build/load-site.js';
 import type { SearchIndexFile } from '../../src/search/record.js';
 import { searchOutputs } from '../../src/search/index.js';
 import { loadEngine, search, type Filters, type Hit } from '../../src/search/query.js';

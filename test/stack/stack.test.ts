@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import path from 'node:path';
-import { loadSite } from '../../src/model/load-site.js';
+import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
 import { compareDataOutputs, offeringIndex } from '../../src/render/outputs/compare-data.js';
 import { buildStack, listedDuty, stackDuties, type OfferingDataFile } from '../../src/stack/merge.js';

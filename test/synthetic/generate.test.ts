@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateContent } from '../../src/synthetic/generate.js';
-import { Prng } from '../../src/synthetic/prng.js';
+import { generateContent } from '../../tools/synthetic/generate.js';
+import { Prng } from '../../tools/synthetic/prng.js';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -76,7 +76,7 @@ describe('Prng', () => {
 
 describe('generated content through the parser', () => {
   it('loads with no errors and yields every offering and row', async () => {
-    const { loadSite } = await import('../../src/model/load-site.js');
+    const { loadSite } = await import('../../src/build/load-site.js');
     const dir = await tempDir();
     const result = await generateContent(dir, { offerings: 30, seed: 11 });
     const { site, diagnostics } = await loadSite(dir);

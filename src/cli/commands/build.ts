@@ -6,12 +6,11 @@ import path from 'node:path';
 import { hasErrors } from '../../diagnostics.js';
 import { formatText, relocate } from '../format.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
-import type { CommandOptions, OptionValues } from '../main.js';
 import type { Site } from '../../model/types.js';
-import type { BuildTimings } from '../../render/build-site.js';
+import type { BuildTimings } from '../../build/build-site.js';
 import { createProgress } from '../progress.js';
-import { outDirProblem } from '../../render/out-dir.js';
-import { CONTENT_OPTION, contentDirectory, stringOption } from './common.js';
+import { outDirProblem } from '../../build/out-dir.js';
+import { CONTENT_OPTION, contentDirectory, stringOption, type CommandOptions, type OptionValues } from './common.js';
 
 export const usage = `Usage: respmatrix build [--content DIR] [--out DIR] [--base /path/] [--baseline-model FILE] [--quiet] [--timings]
 
@@ -50,7 +49,7 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
   const quiet = values['quiet'] === true;
   const baseline = await readBaseline(values, io);
   const progress = createProgress(io, { quiet, stream: process.stderr });
-  const { loadSite } = await import('../../model/load-site.js');
+  const { loadSite } = await import('../../build/load-site.js');
   const { site, diagnostics } = await loadSite(contentDir, {
     onProgress: (done, total) => progress.update('Parsing sources', done, total),
   });
@@ -62,10 +61,10 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
     io.stderr(`Not built: fix the errors above; ${path.relative(io.cwd, outDir) || '.'} was left as it was.\n`);
     return EXIT.contentErrors;
   }
-  const { buildSite } = await import('../../render/build-site.js');
-  const { LinkCheckError } = await import('../../render/link-check.js');
+  const { buildSite } = await import('../../build/build-site.js');
+  const { LinkCheckError } = await import('../../links/link-check.js');
   try {
-    const changes = baseline ? (await import('../../model/diff.js')).diffModels(baseline, site) : undefined;
+    const changes = baseline ? (await import('../../changes/diff.js')).diffModels(baseline, site) : undefined;
     progress.update('Rendering pages and bundling assets');
     const result = await buildSite(site, { outDir, base, contentDir, ...(changes ? { changes } : {}) }).finally(() => progress.end());
     if (values['timings'] === true) io.stderr(formatTimings(parsed - started, result.timings, result.assetsCached));
@@ -97,7 +96,7 @@ function formatTimings(parse: number, timings: BuildTimings, assetsCached: boole
 async function readBaseline(values: OptionValues, io: CliIO): Promise<Site | undefined> {
   const file = values['baseline-model'];
   if (typeof file !== 'string') return undefined;
-  const { readModel } = await import('../../model/read-model.js');
+  const { readModel } = await import('../../changes/read-model.js');
   const model = await readModel(path.resolve(io.cwd, file));
   if (typeof model === 'string') throw new UsageError(`--baseline-model ${file}: ${model}`);
   return model;

@@ -5,8 +5,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics.j
 import type { Site } from '../../model/types.js';
 import { FORMATS, formatDiagnostics, relocate, type Format } from '../format.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
-import type { CommandOptions, OptionValues } from '../main.js';
-import { CONTENT_OPTION, contentDirectory, stringOption } from './common.js';
+import { CONTENT_OPTION, contentDirectory, stringOption, type CommandOptions, type OptionValues } from './common.js';
 
 export const usage = `Usage: respmatrix check [--content DIR] [--format text|json|github] [--anchors-baseline FILE] [--oscal] [--verbose]
 
@@ -42,7 +41,7 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
     throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
   }
   const contentDir = await contentDirectory(values, io);
-  const { loadSite } = await import('../../model/load-site.js');
+  const { loadSite } = await import('../../build/load-site.js');
   const loaded = await loadSite(contentDir);
   const oscal = values['oscal'] === true && loaded.site ? await oscalCoverage(loaded.site) : undefined;
   const { summariseUnaligned } = await import('../../model/align.js');
@@ -78,7 +77,7 @@ async function linkDiagnostics(site: Site | undefined, values: OptionValues, io:
       })
     : undefined;
   if (!site) return [];
-  const { checkSiteLinks, checkBaseline } = await import('../../render/site-links.js');
+  const { checkSiteLinks, checkBaseline } = await import('../../build/site-links.js');
   const links = await checkSiteLinks(site);
   if (!baselineFile || baselineText === undefined) return links.diagnostics;
   try {

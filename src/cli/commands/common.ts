@@ -1,8 +1,20 @@
 /** Option helpers shared by the commands. */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
 import { UsageError, type CliIO } from '../io.js';
-import type { OptionValues } from '../main.js';
+
+export type CommandOptions = NonNullable<ParseArgsConfig['options']>;
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+/** What a module in ./commands/ exports. */
+export interface CommandModule {
+  usage: string;
+  options: CommandOptions;
+  /** True for a command that takes positional arguments (`diff OLD NEW`); others reject them. */
+  positionals?: boolean;
+  run(values: OptionValues, io: CliIO, positionals: string[]): Promise<number>;
+}
 
 export const CONTENT_OPTION = { content: { type: 'string', short: 'c', default: 'content' } } as const;
 

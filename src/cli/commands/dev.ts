@@ -5,9 +5,8 @@
 import path from 'node:path';
 import { formatText, relocate } from '../format.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
-import type { CommandOptions, OptionValues } from '../main.js';
 import { normaliseBase } from './build.js';
-import { CONTENT_OPTION, contentDirectory, stringOption } from './common.js';
+import { CONTENT_OPTION, contentDirectory, stringOption, type CommandOptions, type OptionValues } from './common.js';
 
 export const usage = `Usage: respmatrix dev [--content DIR] [--port N] [--base /path/]
 
@@ -33,7 +32,7 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535');
   const base = normaliseBase(stringOption(values, 'base', '/'));
   const contentDir = await contentDirectory(values, io);
-  const { loadSite } = await import('../../model/load-site.js');
+  const { loadSite } = await import('../../build/load-site.js');
   const { startDevServer } = await import('../../dev/server.js');
   const server = await startDevServer({
     contentDir,

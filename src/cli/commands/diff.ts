@@ -4,8 +4,7 @@
  */
 import path from 'node:path';
 import { EXIT, UsageError, type CliIO } from '../io.js';
-import type { CommandOptions, OptionValues } from '../main.js';
-import { stringOption } from './common.js';
+import { stringOption, type CommandOptions, type OptionValues } from './common.js';
 
 export const usage = `Usage: respmatrix diff OLD_MODEL NEW_MODEL [--format text|markdown]
 
@@ -30,9 +29,9 @@ export async function run(values: OptionValues, io: CliIO, args: string[]): Prom
   const format = stringOption(values, 'format', 'text');
   if (format !== 'text' && format !== 'markdown') throw new UsageError(`unknown format "${format}" (use text, markdown)`);
   if (args.length !== 2) throw new UsageError('diff takes two files: OLD_MODEL NEW_MODEL');
-  const { readModel } = await import('../../model/read-model.js');
-  const { diffModels } = await import('../../model/diff.js');
-  const { formatMarkdown, formatText } = await import('../../model/diff-format.js');
+  const { readModel } = await import('../../changes/read-model.js');
+  const { diffModels } = await import('../../changes/diff.js');
+  const { formatMarkdown, formatText } = await import('../../changes/format.js');
   const models = [];
   for (const file of args) {
     const model = await readModel(path.resolve(io.cwd, file));

@@ -5,8 +5,7 @@
 import { hasErrors } from '../../diagnostics.js';
 import { formatText, relocate } from '../format.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
-import type { CommandOptions, OptionValues } from '../main.js';
-import { CONTENT_OPTION, contentDirectory } from './common.js';
+import { CONTENT_OPTION, contentDirectory, type CommandOptions, type OptionValues } from './common.js';
 
 export const usage = `Usage: respmatrix tasks --suggest [--content DIR]
 
@@ -33,7 +32,7 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
   if (values['suggest'] !== true) throw new UsageError('tasks needs --suggest');
   const contentDir = await contentDirectory(values, io);
   const { loadConfig } = await import('../../config/load.js');
-  const { loadSite } = await import('../../model/load-site.js');
+  const { loadSite } = await import('../../build/load-site.js');
   const { suggestTasks, formatTasksYaml } = await import('../../model/suggest-tasks.js');
   const [config, loaded] = await Promise.all([loadConfig(contentDir), loadSite(contentDir)]);
   if (!loaded.site || hasErrors(loaded.diagnostics)) {

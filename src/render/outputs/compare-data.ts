@@ -4,31 +4,14 @@
  * (its rows as the comparison reads them). Output grows linearly with the offerings, and a
  * comparison of two offerings fetches the index and two small files.
  */
-import type { CompareOffering } from '../../model/compare.js';
-import type { Area, Site } from '../../model/types.js';
+import type { OfferingDataFile, OfferingIndexFile } from '../../model/compare.js';
+import type { Site } from '../../model/types.js';
 import type { OutputFile } from '../page.js';
 
 export const OFFERING_INDEX_PATH = 'data/offerings.json';
 
 export function offeringDataPath(id: string): string {
   return `data/offerings/${id}.json`;
-}
-
-/** One entry of the picker's list. */
-export interface OfferingOption {
-  id: string;
-  name: string;
-  family?: string;
-}
-
-export interface OfferingIndexFile {
-  areas: Area[];
-  offerings: OfferingOption[];
-}
-
-/** An offering's data file: what alignOfferings needs, plus the titles of the tasks it uses. */
-export interface OfferingDataFile extends CompareOffering {
-  taskTitles: Record<string, string>;
 }
 
 export function offeringIndex(site: Site): OfferingIndexFile {

@@ -4,13 +4,9 @@
  * (src/render/csv-fields.ts), which also defuse spreadsheet formulas.
  */
 import type { Site } from '../../model/types.js';
-import type { OutputFile } from '../page.js';
-import type { OutputContext } from '../outputs.js';
+import type { OutputContext, OutputFile } from '../page.js';
 import { absoluteUrl, siteUrl } from '../url.js';
-import { csvLine } from '../csv-fields.js';
-
-// The field functions live in a module without Node imports, so the browser writes CSV alike.
-export { csvField, csvLine, defuseFormula } from '../csv-fields.js';
+import { csvLine } from '../../shared/csv-fields.js';
 
 export function responsibilitiesCsv(site: Site, context: OutputContext): OutputFile[] {
   const areaTitles = new Map(site.areas.map((area) => [area.id, area.title]));

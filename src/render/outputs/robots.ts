@@ -1,7 +1,6 @@
 /** dist/robots.txt: allow everything and point to the sitemap. */
 import type { Site } from '../../model/types.js';
-import type { OutputFile } from '../page.js';
-import type { OutputContext } from '../outputs.js';
+import type { OutputContext, OutputFile } from '../page.js';
 import { absoluteUrl, siteUrl } from '../url.js';
 
 export function robotsTxt(site: Site, context: OutputContext): OutputFile[] {

@@ -1,7 +1,6 @@
 /** dist/sitemap.xml: every page but 404; absolute with a baseUrl, base-relative without. */
 import type { Site } from '../../model/types.js';
-import type { OutputFile } from '../page.js';
-import type { OutputContext } from '../outputs.js';
+import type { OutputContext, OutputFile } from '../page.js';
 import { absoluteUrl, siteUrl } from '../url.js';
 
 function xmlEscape(text: string): string {

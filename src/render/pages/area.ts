@@ -2,7 +2,7 @@
  * Area pages: one area across all offerings. With many offerings the area is split into pages of
  * AREA_PAGE_SIZE offerings (`areas/<id>/`, `areas/<id>/2/`, ...), so no page grows with the site.
  */
-import { pagerView } from '../offering-summary.js';
+import { pagerView, type PagerView } from '../offering-summary.js';
 import type { Offering, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
 import { areaDescription } from '../meta.js';
@@ -16,14 +16,6 @@ export interface AreaOfferingView {
   url: string;
   introHtml?: string;
   tables: TableView[];
-}
-
-export interface PagerView {
-  current: number;
-  total: number;
-  previous?: string;
-  next?: string;
-  pages: { number: number; url: string; current: boolean }[];
 }
 
 export interface AreaPageData {

@@ -2,9 +2,9 @@
  * The "What changed" page (`/changes/`), built when `build --baseline-model FILE` names the
  * previously published model: the change report as HTML, each row linking to its anchor.
  */
-import type { ChangeReport, RowChange } from '../../model/diff.js';
-import { summaryLine } from '../../model/diff-format.js';
-import type { WordPart } from '../../model/word-diff.js';
+import type { ChangeReport, RowChange } from '../../changes/diff.js';
+import { summaryLine } from '../../changes/format.js';
+import type { WordPart } from '../../changes/word-diff.js';
 import type { Page } from '../page.js';
 
 export const CHANGES_URL = 'changes/';

@@ -4,9 +4,8 @@
  * left out of both (the page says how many), so every item is something to tick off.
  */
 import type { Offering, Site } from '../../model/types.js';
-import type { OutputFile, Page } from '../page.js';
-import type { OutputContext } from '../outputs.js';
-import { csvLine } from '../outputs/csv.js';
+import type { OutputContext, OutputFile, Page } from '../page.js';
+import { csvLine } from '../../shared/csv-fields.js';
 import { areaOrder, areaTitle, cell } from '../tables.js';
 import { isDuty } from '../../model/duty.js';
 import { absoluteUrl, siteUrl } from '../url.js';

@@ -10,8 +10,7 @@
 import { createHash } from 'node:crypto';
 import { dutyState, isDuty } from '../../../model/duty.js';
 import type { Offering, Site } from '../../../model/types.js';
-import type { OutputContext } from '../../outputs.js';
-import type { OutputFile } from '../../page.js';
+import type { OutputContext, OutputFile } from '../../page.js';
 import { absoluteUrl, siteUrl } from '../../url.js';
 import { compareControlIds, rowControls, type RowControls } from './mapping.js';
 import { uuidV5 } from './uuid.js';

@@ -1,0 +1,62 @@
+/**
+ * A cache for the client asset build: the bundle depends only on src/client, public/,
+ * vite.config.ts, Vite's version and the base path, so a content-only rebuild reuses the files
+ * of the previous build instead of running Vite again. Set RESPMATRIX_ASSET_CACHE=0 to bypass.
+ */
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { packageRoot, publicDir, viteConfigFile } from '../render/paths.js';
+
+export const cacheRoot = path.join(packageRoot, 'node_modules', '.cache', 'respmatrix', 'assets');
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** A key for everything the bundle is made from. */
+export async function assetKey(base: string): Promise<string> {
+  const hash = createHash('sha256');
+  const vitePackage = path.join(packageRoot, 'node_modules', 'vite', 'package.json');
+  hash.update(`base\0${base}\0`);
+  const inputs = [
+    viteConfigFile,
+    vitePackage,
+    ...(await filesUnder(path.join(packageRoot, 'src', 'client'))),
+    ...(await filesUnder(publicDir)),
+  ];
+  for (const file of inputs) {
+    hash.update(`${path.relative(packageRoot, file)}\0`);
+    hash.update(await readFile(file).catch(() => Buffer.from('missing')));
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+export function cacheEnabled(): boolean {
+  return process.env['RESPMATRIX_ASSET_CACHE'] !== '0';
+}
+
+/** Copy a cached build into outDir; false when there is none. */
+export async function restoreAssets(key: string, outDir: string): Promise<boolean> {
+  const dir = path.join(cacheRoot, key);
+  const files = await readdir(dir).catch(() => undefined);
+  if (!files) return false;
+  await cp(dir, outDir, { recursive: true });
+  return true;
+}
+
+/** Store a fresh build (written into `buildDir`, which holds only the asset build) under its key. */
+export async function storeAssets(key: string, buildDir: string): Promise<void> {
+  await mkdir(cacheRoot, { recursive: true });
+  const target = path.join(cacheRoot, key);
+  const staging = `${target}.${process.pid}.tmp`;
+  await rm(staging, { recursive: true, force: true });
+  await cp(buildDir, staging, { recursive: true });
+  // Another build may have stored the same key meanwhile: same files, keep theirs.
+  await rename(staging, target).catch(() => rm(staging, { recursive: true, force: true }));
+}

@@ -1,0 +1,36 @@
+/**
+ * A fingerprint of the code that turns a source into a ParsedSource: the respmatrix version and
+ * the bytes of the parsing modules, so a cache entry never outlives the code that wrote it
+ * (a version bump alone would miss local edits and unreleased builds).
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Folders (relative to src/ or lib/, with their subfolders) whose modules decide what parsing yields. */
+const CODE_DIRS = ['parse', 'config', 'shared'];
+/** Single modules outside those folders that parsing uses. */
+const CODE_FILES = /^diagnostics\.(js|ts)$/;
+
+let memo: string | undefined;
+
+export function codeFingerprint(): string {
+  if (memo) return memo;
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const hash = createHash('sha256');
+  hash.update(readFileSync(path.join(root, '..', 'package.json')));
+  const files: string[] = [];
+  for (const dir of CODE_DIRS) {
+    for (const name of readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })) {
+      if (/\.(js|ts)$/.test(name)) files.push(path.join(dir, name));
+    }
+  }
+  for (const name of readdirSync(root)) if (CODE_FILES.test(name)) files.push(name);
+  for (const file of files.sort()) {
+    hash.update(file);
+    hash.update(readFileSync(path.join(root, file)));
+  }
+  memo = hash.digest('hex').slice(0, 16);
+  return memo;
+}

@@ -1,0 +1,188 @@
+/**
+ * The content folder -> the typed Site model, with every problem as a diagnostic.
+ * Reads the configuration and every source (`sources/*.md`, `*.yaml`, in sorted order), parses
+ * each into a ParsedSource, builds offerings, areas and tasks, then runs the cross-file checks.
+ * Never throws for bad content; `site` is undefined only when no site can be built at all.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { loadConfig, readContentFile, SITE_FILE, TASKS_FILE, type LoadedConfig } from '../config/load.js';
+import { confine, unsafePathMessage } from '../config/confine.js';
+import { DEFAULT_PARTIES, pointerOf } from '../config/parse-config.js';
+import type { ContentConfig, SiteConfig, TableSelector } from '../config/types.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import type { ParseContext } from '../parse/context.js';
+import { summaryRenderer } from '../parse/markdown/summary.js';
+import type { ParsedSource } from '../parse/types.js';
+import { checkAlignment } from '../model/align.js';
+import { buildOfferings, matches } from '../model/offerings.js';
+import type { Site } from '../model/types.js';
+import { defaultCacheDir } from './cache/location.js';
+import { parseSources, type ParseSourcesOptions, type ParseStats } from './parse-sources.js';
+
+export const SOURCES_DIR = 'sources';
+const MARKDOWN = /\.(md|markdown)$/i;
+const YAML = /\.ya?ml$/i;
+
+export interface LoadResult {
+  site?: Site;
+  diagnostics: Diagnostic[];
+  /** How many sources came from the parse cache, were parsed, and on how many workers. */
+  stats?: ParseStats;
+}
+
+export interface LoadOptions extends Omit<ParseSourcesOptions, 'cacheDir'> {
+  /** Parse cache folder; default node_modules/.cache/respmatrix of the working directory; false: none. */
+  cacheDir?: string | false;
+}
+
+export async function loadSite(contentDir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const root = path.resolve(contentDir);
+  const config = await loadConfig(root);
+  const diagnostics = [...config.diagnostics];
+  const siteConfig = config.site ?? fallbackSite();
+  const ctx: ParseContext = { keywords: config.keywords, contentDir: root };
+  if (siteConfig.linkBase !== undefined) ctx.linkBase = siteConfig.linkBase;
+
+  const names = await listSources(root, diagnostics);
+  const files = await Promise.all(names.map((name) => readContentFile(root, `${SOURCES_DIR}/${name}`, diagnostics)));
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
+  const { cacheDir: _ignored, ...parseOptions } = options;
+  const parsedFiles = await parseSources(
+    files.filter((file) => file !== undefined),
+    ctx,
+    { ...parseOptions, ...(cacheDir ? { cacheDir } : {}) },
+  );
+  const sources: ParsedSource[] = [];
+  for (const outcome of parsedFiles.outcomes) {
+    sources.push(outcome.parsed);
+    diagnostics.push(...outcome.diagnostics);
+  }
+
+  const content: ContentConfig = {
+    site: { ...siteConfig, ...offeringsWithTables(siteConfig, sources, config, diagnostics) },
+    keywords: config.keywords,
+    tasks: config.tasks,
+  };
+  const built = buildOfferings(sources, content, diagnostics, summaryRenderer(content, diagnostics));
+  checkTaskAreas(config, new Set(built.areas.map((a) => a.id)), diagnostics);
+  if (!config.site) return { diagnostics: sortDiagnostics(diagnostics), stats: parsedFiles.stats };
+
+  const site: Site = {
+    title: config.site.title,
+    parties: config.site.parties,
+    areas: built.areas,
+    offerings: built.offerings,
+    tasks: built.tasks,
+    redirects: config.site.redirects,
+  };
+  if (config.site.description !== undefined) site.description = config.site.description;
+  if (config.site.baseUrl !== undefined) site.baseUrl = config.site.baseUrl;
+  const compare = checkCompareList(config, new Set(site.offerings.map((o) => o.id)), diagnostics);
+  if (compare.length > 0) site.compare = compare;
+  diagnostics.push(...checkAlignment(site, config.tasks));
+  return { site, diagnostics: sortDiagnostics(diagnostics), stats: parsedFiles.stats };
+}
+
+/** Source file names in `sources/`, sorted by code point so every machine agrees. */
+async function listSources(root: string, diagnostics: Diagnostic[]): Promise<string[]> {
+  const folder = confine(root, SOURCES_DIR);
+  if (folder.kind === 'outside') {
+    const message = unsafePathMessage(folder, 'Folder ');
+    diagnostics.push({ file: SOURCES_DIR, line: 1, column: 1, severity: 'error', rule: 'unsafe-path', message });
+    return [];
+  }
+  try {
+    const entries = await readdir(path.join(root, SOURCES_DIR), { withFileTypes: true });
+    return entries
+      // A symbolic link counts: reading it reports a broken one, or one that leaves the folder.
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && (MARKDOWN.test(e.name) || YAML.test(e.name)))
+      .map((e) => e.name)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'No sources folder' : `Cannot read the sources folder (${code ?? String(error)})`;
+    diagnostics.push({
+      file: SOURCES_DIR,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      rule: 'read-error',
+      message: `${reason}: put the responsibility pages in ${SOURCES_DIR}/`,
+    });
+    return [];
+  }
+}
+
+/**
+ * Offerings of site.yaml whose source file does not exist, or whose table selector matches no
+ * table of it, are reported at that place in site.yaml and left out of the model.
+ */
+function offeringsWithTables(
+  site: SiteConfig,
+  sources: ParsedSource[],
+  config: LoadedConfig,
+  diagnostics: Diagnostic[],
+): Pick<SiteConfig, 'offerings'> {
+  if (!site.offerings) return {};
+  const byName = new Map(sources.map((s) => [s.file.slice(SOURCES_DIR.length + 1), s]));
+  const offerings = site.offerings.filter((offering) => {
+    const source = byName.get(offering.source);
+    const pointer = pointerOf(offering) ?? '';
+    let message: string | undefined;
+    let where = `${pointer}/source`;
+    if (!source) {
+      message = `Offering "${offering.id}" names source "${offering.source}", which is not in ${SOURCES_DIR}/`;
+    } else if (offering.tables && !source.tables.some((t) => matches(t, offering.tables as TableSelector))) {
+      const found = [...new Set(source.tables.map((t) => t.anchor).filter(Boolean))].map((a) => `#${a}`);
+      message =
+        `Offering "${offering.id}": no table of ${offering.source} matches ${JSON.stringify(offering.tables)}` +
+        (found.length > 0 ? ` (its tables: ${found.join(', ')})` : ' (it has no responsibility tables)');
+      where = `${pointer}/tables`;
+    } else if (source.tables.length === 0) {
+      message = `Offering "${offering.id}": ${offering.source} has no responsibility table (IBM and customer columns)`;
+    }
+    if (message === undefined) return true;
+    const { line, column } = config.positions.site.get(where);
+    diagnostics.push({ file: SITE_FILE, line, column, severity: 'error', rule: 'missing-area', message });
+    return false;
+  });
+  return { offerings };
+}
+
+/** A task's `area` must be one of the site's areas, or its aliases can never match. */
+function checkTaskAreas(config: LoadedConfig, areaIds: Set<string>, diagnostics: Diagnostic[]): void {
+  for (const task of config.tasks) {
+    if (task.area === undefined || areaIds.has(task.area)) continue;
+    const { line, column } = config.positions.tasks.get(`${pointerOf(task) ?? ''}/area`);
+    diagnostics.push({
+      file: TASKS_FILE,
+      line,
+      column,
+      severity: 'error',
+      rule: 'schema',
+      message: `Task "${task.id}" names area "${task.area}", which is not an area of the site (${[...areaIds].sort().join(', ')})`,
+    });
+  }
+}
+
+/** site.yaml `compare`: every id must name an offering; entries of unknown ids are left out. */
+function checkCompareList(config: LoadedConfig, offeringIds: Set<string>, diagnostics: Diagnostic[]): string[][] {
+  const kept: string[][] = [];
+  (config.site?.compare ?? []).forEach((ids, i) => {
+    const unknown = ids.map((id, j) => [id, j] as const).filter(([id]) => !offeringIds.has(id));
+    for (const [id, j] of unknown) {
+      const { line, column } = config.positions.site.get(`/compare/${i}/${j}`);
+      diagnostics.push({
+        file: SITE_FILE, line, column, severity: 'error', rule: 'schema',
+        message: `"compare" names offering "${id}", which is not an offering of the site`,
+      });
+    }
+    if (ids.length >= 2 && unknown.length === 0) kept.push(ids);
+  });
+  return kept;
+}
+
+function fallbackSite(): SiteConfig {
+  return { title: '', parties: { ...DEFAULT_PARTIES }, areas: [], redirects: [] };
+}

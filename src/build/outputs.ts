@@ -1,0 +1,34 @@
+/**
+ * Every non-HTML file of the site, from every stage (render, links, search). Adding one = ONE line here.
+ * Each function gets the model and the list of HTML pages (for anchors and the sitemap).
+ */
+import type { Site } from '../model/types.js';
+import type { OutputFile, OutputList } from '../render/page.js';
+import { modelJson } from '../render/outputs/model-json.js';
+import { responsibilitiesCsv } from '../render/outputs/csv.js';
+import { oscalComponentDefinition } from '../render/outputs/oscal/component-definition.js';
+import { anchorsJson, areaOfferingMaps, type ManifestContext } from '../links/anchor-manifest.js';
+import { redirectScript } from '../render/redirects.js';
+import { sitemapXml } from '../render/outputs/sitemap.js';
+import { robotsTxt } from '../render/outputs/robots.js';
+import { checklistCsv } from '../render/pages/checklist.js';
+import { searchOutputs } from '../search/index.js';
+import { compareDataOutputs } from '../render/outputs/compare-data.js';
+
+const outputLists: OutputList<ManifestContext>[] = [
+  modelJson,
+  responsibilitiesCsv,
+  oscalComponentDefinition,
+  anchorsJson,
+  areaOfferingMaps,
+  redirectScript,
+  sitemapXml,
+  robotsTxt,
+  checklistCsv,
+  searchOutputs,
+  compareDataOutputs,
+];
+
+export function outputs(site: Site, context: ManifestContext): OutputFile[] {
+  return outputLists.flatMap((list) => list(site, context));
+}

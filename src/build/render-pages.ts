@@ -1,0 +1,51 @@
+/**
+ * Render, scan and write a site's pages one at a time, collecting anchor-manifest records and
+ * link-check state on the way. Writes are queued on `writer`; the caller flushes it.
+ */
+import type { PageRecord } from '../links/anchors-baseline.js';
+import type { Site } from '../model/types.js';
+import { inManifest, indexSite, pageRecord } from '../links/anchor-manifest.js';
+import type { FileWriter } from './file-writer.js';
+import { idsOf } from '../links/link-check.js';
+import { LinkCollector } from '../links/link-collector.js';
+import { pageFile, type Page } from '../render/page.js';
+
+export interface PagesResult {
+  collector: LinkCollector;
+  records: Map<string, PageRecord>;
+  /** Milliseconds rendering and scanning. */
+  render: number;
+  links: number;
+}
+
+export async function renderPages(
+  site: Site,
+  writer: FileWriter,
+  base: string,
+  pages: readonly Page[],
+  render: (page: Page) => string,
+): Promise<PagesResult> {
+  const timings = { render: 0, links: 0 };
+  const index = indexSite(site);
+  const collector = new LinkCollector({ base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}) });
+  const records = new Map<string, PageRecord>();
+  for (let order = 0; order < pages.length; order += 1) {
+    const page = pages[order]!;
+    const started = performance.now();
+    const html = render(page);
+    const file = pageFile(page.url);
+    const scanned = performance.now();
+    timings.render += scanned - started;
+    const record = (ids: readonly string[]): PageRecord => {
+      const made = pageRecord(index, page, ids);
+      records.set(page.url, made);
+      return made;
+    };
+    // Only .html files are pages to the check (a redirect stub may be written without the suffix).
+    if (file.endsWith('.html')) collector.addPage(file, html, inManifest(page) ? record : undefined, order);
+    else if (inManifest(page)) record(idsOf(html).map((i) => i.id));
+    timings.links += performance.now() - scanned;
+    await writer.write(file, html);
+  }
+  return { collector, records, ...timings };
+}

@@ -1,0 +1,103 @@
+/**
+ * The build's output stage: render each page, scan it for the link check, write it, and let it
+ * go, so memory stays flat however many pages the site has. Anchor-manifest
+ * records are taken from each page as it is rendered; the other output files follow the pages.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Site } from '../model/types.js';
+import { manifestOf } from '../links/anchor-manifest.js';
+import { FileWriter } from './file-writer.js';
+import { checkOutput, outputDiagnostics } from '../links/link-check.js';
+import { pageUrlOf } from '../links/link-resolve.js';
+import { pageFile, type OutputFile } from '../render/page.js';
+import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
+import { renderPages } from './render-pages.js';
+
+export interface StreamTimings {
+  /** Building page data, rendering pages and other output files (CPU). */
+  render: number;
+  /** Waiting for writes (most of the writing overlaps with rendering). */
+  write: number;
+  /** Scanning pages for ids and links, and the final check of links between pages. */
+  links: number;
+}
+
+export interface StreamResult {
+  /** Every file written, in order (pages first): a path written twice is listed twice. */
+  paths: string[];
+  /** Problems found by the link check (errors fail the build). */
+  diagnostics: Diagnostic[];
+  timings: StreamTimings;
+}
+
+export interface StreamOptions extends RenderOptions {
+  /** Files already in the folder (client assets). */
+  existing: Iterable<string>;
+}
+
+/** Write the site's pages and files into `dir`. */
+export async function streamSite(site: Site, dir: string, options: StreamOptions): Promise<StreamResult> {
+  const { existing, ...renderOptions } = options;
+  let started = performance.now();
+  const pipeline = sitePipeline(site, renderOptions);
+  const { pages, render } = pipeline;
+  const routesTime = performance.now() - started;
+  const files = pages.map((page) => pageFile(page.url));
+  // Two pages for one file is an error; the whole-output check reports it exactly as before.
+  if (new Set(files).size !== files.length) return inMemory(pipeline, dir, existing);
+  const writer = new FileWriter(dir);
+  let manifest: ReturnType<typeof manifestOf>;
+  let extra: OutputFile[];
+  let mine: Awaited<ReturnType<typeof renderPages>>;
+  const timings: StreamTimings = { render: routesTime, write: 0, links: 0 };
+  try {
+    mine = await renderPages(site, writer, options.base, pages, render);
+    timings.render += mine.render;
+    timings.links += mine.links;
+    // The last pages are still being written while the other files are made.
+    started = performance.now();
+    manifest = manifestOf(mine.records);
+    extra = pipeline.files(pages.map((page) => ({ page })), manifest);
+    timings.render += performance.now() - started;
+    for (const file of extra) {
+      if (file.path.endsWith('.html') && typeof file.contents === 'string') {
+        const record = manifest.pages[pageUrlOf(file.path)];
+        mine.collector.addPage(file.path, file.contents, record ? () => record : undefined);
+      }
+      await writer.write(file.path, file.contents);
+    }
+    await writer.flush();
+  } catch (error) {
+    await writer.settle();
+    throw error;
+  }
+  timings.write = writer.waited;
+  started = performance.now();
+  const paths = [...files, ...extra.map((f) => f.path)];
+  const all = new Set([...existing, ...paths]);
+  const diagnostics = outputDiagnostics(mine.collector, all, paths, manifest, site.redirects);
+  timings.links += performance.now() - started;
+  return { paths, diagnostics, timings };
+}
+
+/** Render everything, check it as a whole, then write it (only for output that already has an error). */
+async function inMemory(pipeline: SitePipeline, dir: string, existing: Iterable<string>): Promise<StreamResult> {
+  const { site, base } = pipeline;
+  const timings: StreamTimings = { render: 0, write: 0, links: 0 };
+  let started = performance.now();
+  const files = renderAll(pipeline);
+  timings.render += performance.now() - started;
+  started = performance.now();
+  const diagnostics = checkOutput(files, { base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}), existing, redirects: site.redirects });
+  timings.links += performance.now() - started;
+  const writer = new FileWriter(dir);
+  try {
+    for (const file of files) await writer.write(file.path, file.contents);
+    await writer.flush();
+  } catch (error) {
+    await writer.settle();
+    throw error;
+  }
+  timings.write = writer.waited;
+  return { paths: files.map((f) => f.path), diagnostics, timings };
+}

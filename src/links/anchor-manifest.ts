@@ -1,0 +1,212 @@
+/**
+ * The anchor manifest (dist/anchors.json): every page URL and every content fragment on it
+ * (areas, tables, their aliases, rows), with what defines each one and where in the content
+ * folder. Built from the page data the templates render, so it lists exactly the ids the
+ * pages carry (the link check verifies that against the HTML). Format: docs/links.md.
+ */
+import {
+  MANIFEST_VERSION,
+  type AnchorManifest,
+  type FragmentRecord,
+  type PageKind,
+  type PageRecord,
+} from './anchors-baseline.js';
+import type { Offering, Section, Site, SourceRef } from '../model/types.js';
+import type { OutputContext, OutputFile, Page } from '../render/page.js';
+import type { OfferingPageData } from '../render/pages/offering.js';
+import type { AreaPageData } from '../render/pages/area.js';
+import type { TableView } from '../render/tables.js';
+import { redirectPageTarget } from '../render/redirects.js';
+import { idsOf } from './link-check.js';
+import { areaMapPath, siteUrl } from '../render/url.js';
+
+type Fragments = Map<string, FragmentRecord>;
+
+function add(fragments: Fragments, id: string | undefined, record: FragmentRecord): void {
+  // First definition wins, as on the page (the IdSet gives each id once).
+  if (id && !fragments.has(id)) fragments.set(id, record);
+}
+
+function src(source: SourceRef | undefined): { source?: SourceRef } {
+  if (!source) return {};
+  return { source: { file: source.file, line: source.line, ...(source.column ? { column: source.column } : {}) } };
+}
+
+/** A table view and the section it shows: ids of the table, its aliases and its rows. */
+function tableFragments(fragments: Fragments, table: TableView, section: Section | undefined, fallback: string): void {
+  add(fragments, table.id, { kind: 'table', ...src(section?.source) });
+  const target = table.id ?? fallback;
+  for (const alias of table.aliases) add(fragments, alias, { kind: 'alias', target, ...src(section?.source) });
+  table.rows.forEach((view, index) => {
+    const row = section?.rows[index];
+    add(fragments, view.id, { kind: 'row', ...src(row?.source) });
+    for (const alias of view.aliases ?? []) {
+      add(fragments, alias, { kind: 'former-row', target: view.id || fallback, ...src(row?.source) });
+    }
+  });
+}
+
+function offeringFragments(offering: Offering, data: OfferingPageData): Fragments {
+  const fragments: Fragments = new Map();
+  for (const area of data.areas) {
+    const sections = offering.sections.filter((s) => s.areaId === area.areaId);
+    add(fragments, area.id, { kind: 'area', ...src(sections[0]?.source) });
+    area.tables.forEach((table, i) => tableFragments(fragments, table, sections[i], area.id ?? area.areaId));
+  }
+  if (offering.overview?.anchor) add(fragments, offering.overview.anchor, { kind: 'overview', ...src(offering.overview.source) });
+  return fragments;
+}
+
+function areaFragments(index: SiteIndex, data: AreaPageData): Fragments {
+  const fragments: Fragments = new Map();
+  for (const view of data.offerings) {
+    const offering = index.offerings.get(view.id);
+    const sections = offering?.sections.filter((s) => s.areaId === data.area.id) ?? [];
+    add(fragments, view.id, { kind: 'offering', ...src(sections[0]?.source ?? offering?.source) });
+    view.tables.forEach((table, i) => tableFragments(fragments, table, sections[i], view.id));
+  }
+  return fragments;
+}
+
+/**
+ * Other pages (compare, checklist) repeat area and row ids: keep those the HTML carries, so a
+ * link into a comparison is protected too. Page-chrome ids (form controls, titles) are not.
+ */
+export interface SiteIndex {
+  offerings: Map<string, Offering>;
+  areas: Set<string>;
+  /** Row anchor -> the first row's source (rows of several offerings share anchors). */
+  rows: Map<string, SourceRef>;
+}
+
+export function indexSite(site: Site): SiteIndex {
+  const areas = new Set(site.areas.map((a) => a.id));
+  const rows = new Map<string, SourceRef>();
+  for (const offering of site.offerings) {
+    for (const section of offering.sections) {
+      areas.add(section.areaId);
+      for (const row of section.rows) if (!rows.has(row.anchor)) rows.set(row.anchor, row.source);
+    }
+  }
+  return { offerings: new Map(site.offerings.map((o) => [o.id, o])), areas, rows };
+}
+
+function sharedFragments({ areas, rows }: SiteIndex, ids: readonly string[]): Fragments {
+  const fragments: Fragments = new Map();
+  for (const id of ids) {
+    if (areas.has(id)) add(fragments, id, { kind: 'area' });
+    else if (rows.has(id)) add(fragments, id, { kind: 'row', ...src(rows.get(id)) });
+  }
+  return fragments;
+}
+
+/** A page's manifest entry; `ids` are the ids its HTML carries, in order (for compare and checklist pages). */
+export function pageRecord(index: SiteIndex, page: Page, ids: readonly string[] | undefined): PageRecord {
+  let kind: PageKind = 'page';
+  let source: SourceRef | undefined;
+  let fragments: Fragments = new Map();
+  let target: string | undefined;
+  if (page.template === 'pages/offering.njk') {
+    const data = page.data as unknown as OfferingPageData;
+    const offering = index.offerings.get(data.offering.id);
+    kind = 'offering';
+    if (offering) {
+      source = offering.source;
+      fragments = offeringFragments(offering, data);
+    }
+  } else if (page.template === 'pages/area.njk') {
+    kind = 'area';
+    fragments = areaFragments(index, page.data as unknown as AreaPageData);
+  } else if (page.url === '') {
+    kind = 'home';
+  } else {
+    target = redirectPageTarget(page);
+    if (target !== undefined) kind = 'redirect';
+    else if (ids !== undefined) fragments = sharedFragments(index, ids);
+  }
+  const sorted = [...fragments.keys()].sort(compare);
+  return {
+    kind,
+    title: page.title,
+    ...src(source),
+    ...(target !== undefined ? { target } : {}),
+    fragments: Object.fromEntries(sorted.map((id) => [id, fragments.get(id)!])),
+  };
+}
+
+/** Plain code-unit order: the same on every machine and locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The manifest for a site and its pages (404.html is not a page anyone links to). With the
+ * rendered HTML, compare and checklist pages contribute the area and row ids they carry.
+ */
+export function anchorManifest(site: Site, pages: readonly Page[], html?: ReadonlyMap<string, string>): AnchorManifest {
+  const index = indexSite(site);
+  const records = new Map<string, PageRecord>();
+  for (const page of pages) {
+    if (!inManifest(page)) continue;
+    const text = html?.get(page.url);
+    records.set(page.url, pageRecord(index, page, text === undefined ? undefined : idsOf(text).map((i) => i.id)));
+  }
+  return manifestOf(records);
+}
+
+/** Whether a page has an entry in the manifest (404.html is not a page anyone links to). */
+export function inManifest(page: Page): boolean {
+  return page.url !== '404.html';
+}
+
+/** The manifest of page records keyed by URL (the last record of a URL wins, as in a map of pages). */
+export function manifestOf(records: ReadonlyMap<string, PageRecord>): AnchorManifest {
+  const urls = [...records.keys()].sort(compare);
+  return { version: MANIFEST_VERSION, pages: Object.fromEntries(urls.map((url) => [url, records.get(url)!])) };
+}
+
+/** One line per fragment: readable in a diff, and a tenth of the size of indented JSON. */
+export function serialiseManifest(manifest: AnchorManifest): string {
+  const pages = Object.entries(manifest.pages).map(([url, page]) => {
+    const { fragments, ...head } = page;
+    const lines = Object.entries(fragments).map(([id, record]) => `        ${JSON.stringify(id)}: ${JSON.stringify(record)}`);
+    const headFields = Object.entries(head).map(([key, value]) => `      ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
+    const body = lines.length > 0 ? `{\n${lines.join(',\n')}\n      }` : '{}';
+    return `    ${JSON.stringify(url)}: {\n${headFields.join('')}      "fragments": ${body}\n    }`;
+  });
+  return `{\n  "version": ${manifest.version},\n  "pages": {\n${pages.join(',\n')}\n  }\n}\n`;
+}
+
+/** Output lists of the links feature get the manifest when the build collected it while rendering. */
+export interface ManifestContext extends OutputContext {
+  manifest?: AnchorManifest;
+}
+
+/** The output list entry (src/build/outputs.ts). */
+export function anchorsJson(site: Site, context: ManifestContext): OutputFile[] {
+  const manifest =
+    context.manifest ??
+    anchorManifest(site, context.pages.map(({ page }) => page), new Map(context.pages.flatMap(({ page, html }) => (html === undefined ? [] : [[page.url, html]]))));
+  return [{ path: 'anchors.json', contents: serialiseManifest(manifest) }];
+}
+
+/**
+ * `areas/<id>/offerings.json` for areas spread over several pages: offering id -> its page,
+ * so an old link to an offering's section of an area finds the page it moved to.
+ */
+export function areaOfferingMaps(_site: Site, context: OutputContext): OutputFile[] {
+  const maps = new Map<string, Record<string, string>>();
+  for (const { page } of context.pages) {
+    if (page.template !== 'pages/area.njk') continue;
+    const data = page.data as unknown as AreaPageData & { pager?: unknown };
+    if (!data.pager) continue;
+    const map = maps.get(data.area.id) ?? {};
+    for (const offering of data.offerings) map[offering.id] = siteUrl(context.base, page.url);
+    maps.set(data.area.id, map);
+  }
+  return [...maps.keys()].sort(compare).map((areaId) => {
+    const map = maps.get(areaId)!;
+    const sorted = Object.fromEntries(Object.keys(map).sort(compare).map((id) => [id, map[id]!]));
+    return { path: areaMapPath(areaId), contents: JSON.stringify(sorted) + '\n' };
+  });
+}

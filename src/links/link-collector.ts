@@ -1,0 +1,161 @@
+/**
+ * The link check, one page at a time: each page is scanned once as it is rendered (its ids, its
+ * links), its own fragments are checked at once, and links to other pages are kept in compact
+ * form (one entry per distinct link, with the position of its first use) until every page and
+ * file is known. A site of 1,000 offerings has about 240,000 links but far fewer distinct ones.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { FragmentRecord, PageRecord } from './anchors-baseline.js';
+import { LineCounter, scanAttributes } from './html-scan.js';
+import { pageIndependent, pageUrlOf, resolveLink, type LinkTarget } from './link-resolve.js';
+
+type Where = Pick<Diagnostic, 'file' | 'line' | 'column'>;
+
+interface Finding {
+  /** Order of discovery: diagnostics come out in page order, then link order. */
+  seq: number;
+  raw: string;
+  pagePath: string;
+  target: LinkTarget;
+  where: Where;
+}
+
+/** Room for this many links per page in the discovery order (`page order * LINKS_PER_PAGE + link`). */
+const LINKS_PER_PAGE = 2 ** 24;
+
+export interface LinkCollectorOptions {
+  /** Public base path, starting and ending with '/'. */
+  base: string;
+  /** The site's absolute URL (site.yaml baseUrl): absolute links under it are ours too. */
+  baseUrl?: string;
+}
+
+export class LinkCollector {
+  private readonly idSets = new Map<string, ReadonlySet<string>>();
+  /** Page-independent links: the first use of each (later uses have the same answer). */
+  private readonly firstUse = new Map<string, Finding | null>();
+  /** Relative links (their target depends on the page) and same-page fragments that are missing. */
+  private readonly findings: Finding[] = [];
+  private readonly manifestProblems: { order: number; diagnostic: Diagnostic }[] = [];
+  private pages = 0;
+
+  constructor(private readonly options: LinkCollectorOptions) {}
+
+  /**
+   * Scan one output page. `recordFor` gives the page's anchor-manifest record from its ids (in
+   * page order): its fragments' sources are where a broken link is reported, and every fragment
+   * it lists must be on the page. `order` is the page's place in the whole site (pages may be
+   * collected by several threads): problems are reported in that order.
+   */
+  addPage(pagePath: string, html: string, recordFor?: (ids: readonly string[]) => PageRecord | undefined, order = this.pages): void {
+    this.pages = order + 1;
+    let seq = order * LINKS_PER_PAGE;
+    const attributes = scanAttributes(html);
+    const ids: string[] = [];
+    for (const a of attributes) if (a.name === 'id') ids.push(a.value);
+    const idSet = new Set(ids);
+    this.idSets.set(pagePath, idSet);
+    const record = recordFor?.(ids);
+    const fragments = record?.fragments;
+    const lines = new LineCounter(html);
+    let sourced: Where | undefined;
+    for (const a of attributes) {
+      if (a.name === 'id') {
+        const source = fragments?.[a.value]?.source;
+        if (source) sourced = { file: source.file, line: source.line, column: source.column ?? 1 };
+        continue;
+      }
+      const raw = a.value;
+      if (raw === '' || raw.startsWith('data:')) continue;
+      const independent = pageIndependent(raw);
+      if (independent && this.firstUse.has(raw)) continue;
+      const target = resolveLink(raw, pagePath, this.options);
+      if (!target) {
+        if (independent) this.firstUse.set(raw, null);
+        continue;
+      }
+      const where = (): Where => sourced ?? pageWhere(record, pagePath, lines, a.offset);
+      if (raw.startsWith('#')) {
+        // Same page: decided now, kept only when broken.
+        if (samePageProblem(target, idSet) !== undefined) this.findings.push({ seq: seq++, raw, pagePath, target, where: where() });
+        continue;
+      }
+      const finding = { seq: seq++, raw, pagePath, target, where: where() };
+      if (independent) this.firstUse.set(raw, finding);
+      else this.findings.push(finding);
+    }
+    if (record) this.checkRecord(pagePath, idSet, record.fragments, order);
+  }
+
+  /** Broken links, given every file of the output (forward-slash paths). */
+  linkDiagnostics(files: ReadonlySet<string>): Diagnostic[] {
+    const all = [...this.findings];
+    for (const finding of this.firstUse.values()) if (finding) all.push(finding);
+    all.sort((a, b) => a.seq - b.seq);
+    const diagnostics: Diagnostic[] = [];
+    const reported = new Set<string>();
+    for (const { raw, pagePath, target, where } of all) {
+      const problem = findProblem(target, files, this.idSets);
+      if (!problem) continue;
+      // One content link shows on several pages (offering, area, compare, checklist): report it
+      // once, from the first page (offering pages come first and know the row's source).
+      const key = raw.startsWith('#') ? `${where.file}:${where.line}:${raw}` : `${raw} ${problem}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      diagnostics.push({
+        ...where,
+        // A fragment of the page itself that is missing leaves the reader where they are
+        // (real IBM pages link to sections we do not show): a warning, not a failed build.
+        severity: raw.startsWith('#') ? 'warning' : 'error',
+        rule: 'broken-link',
+        message: `Link "${raw}" on /${pageUrlOf(pagePath)} ${problem}`,
+      });
+    }
+    return diagnostics;
+  }
+
+  /** Manifest fragments that a page does not actually carry (a template and its data disagree). */
+  recordDiagnostics(): Diagnostic[] {
+    return this.manifestProblems.map((p) => p.diagnostic);
+  }
+
+  private checkRecord(pagePath: string, ids: ReadonlySet<string>, fragments: Record<string, FragmentRecord>, order: number): void {
+    for (const [id, fragment] of Object.entries(fragments)) {
+      if (ids.has(id)) continue;
+      this.manifestProblems.push({
+        order,
+        diagnostic: {
+          file: fragment.source?.file ?? pagePath,
+          line: fragment.source?.line ?? 1,
+          column: fragment.source?.column ?? 1,
+          severity: 'error',
+          rule: 'broken-link',
+          message: `Anchor "#${id}" is listed in anchors.json but /${pageUrlOf(pagePath)} does not carry it`,
+        },
+      });
+    }
+  }
+}
+
+/** Before the first sourced anchor: the page's own text (an offering's summary) comes from its source. */
+function pageWhere(record: PageRecord | undefined, pagePath: string, lines: LineCounter, offset: number): Where {
+  const source = record?.source;
+  if (source) return { file: source.file, line: source.line, column: source.column ?? 1 };
+  return { file: pagePath, ...lines.at(offset) };
+}
+
+function samePageProblem(target: LinkTarget, ids: ReadonlySet<string>): string | undefined {
+  if (target.fragment === undefined || target.fragment === '' || target.fragment === 'top') return undefined;
+  return ids.has(target.fragment) ? undefined : 'missing';
+}
+
+function findProblem(target: LinkTarget, files: ReadonlySet<string>, idSets: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+  if (target.outside) return `points outside the site's base path (${target.path})`;
+  const candidates = target.path === '' || target.path.endsWith('/') ? [`${target.path}index.html`] : [target.path, `${target.path}/index.html`];
+  const file = candidates.find((c) => files.has(c));
+  if (!file) return `points to a page that does not exist (/${target.path})`;
+  if (target.fragment === undefined || target.fragment === '' || target.fragment === 'top') return undefined;
+  const ids = idSets.get(file);
+  if (ids && !ids.has(target.fragment)) return `points to a fragment that does not exist (#${target.fragment} on /${target.path})`;
+  return undefined;
+}

@@ -1,0 +1,28 @@
+/** remark plugin: read `lastupdated` from the YAML front matter; bad YAML is a positioned error. */
+import type { Root } from 'mdast';
+import { load } from 'js-yaml';
+import type { VFile } from 'vfile';
+import { report } from '../../diagnostics.js';
+import { state } from './state.js';
+
+export default function frontMatter() {
+  return (tree: Root, file: VFile): void => {
+    const node = tree.children[0];
+    if (node?.type !== 'yaml') return;
+    const base = node.position?.start.line ?? 1; // the `---` line; content starts below it
+    let data: unknown;
+    try {
+      data = load(node.value);
+    } catch (error) {
+      const mark = (error as { mark?: { line: number; column: number } }).mark;
+      const reason = (error as { reason?: string }).reason ?? 'invalid YAML';
+      report(file, 'yaml-syntax', `Front matter is not valid YAML: ${reason}`,
+        { line: base + 1 + (mark?.line ?? 0), column: 1 + (mark?.column ?? 0) }, 'error');
+      return;
+    }
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
+    const value = (data as Record<string, unknown>).lastupdated;
+    if (value instanceof Date && !Number.isNaN(value.getTime())) state(file).lastUpdated = value.toISOString().slice(0, 10);
+    else if (typeof value === 'string' || typeof value === 'number') state(file).lastUpdated = String(value).trim();
+  };
+}
