@@ -88,7 +88,7 @@ module.exports = {
           '^src/(client|stack|shared)/',
           '^src/search/(engine|query|record)\\.ts$',
           '^src/links/renames\\.ts$',
-          '^src/model/(compare|duty|types)\\.ts$',
+          '^src/model/(compare|duty|row-name|types)\\.ts$',
         ],
       },
     },

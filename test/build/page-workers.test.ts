@@ -8,12 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadSite } from '../../src/model/load-site.js';
+import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
-import { LinkCollector } from '../../src/render/link-collector.js';
-import { renderSite } from '../../src/render/render-site.js';
-import type { streamSite as StreamSite } from '../../src/render/stream-site.js';
-import { generateContent } from '../../src/synthetic/generate.js';
+import { LinkCollector } from '../../src/links/link-collector.js';
+import { renderSite } from '../../src/build/pipeline.js';
+import type { streamSite as StreamSite } from '../../src/build/stream-site.js';
+import { generateContent } from '../../tools/synthetic/generate.js';
 import { ensureCompiled } from '../cli/helpers.js';
 import { fixtureContent } from '../links/fixture.js';
 
@@ -69,7 +69,7 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
 describe('page workers (compiled build)', () => {
   test('write the same files and find the same problems as one thread', async () => {
     ensureCompiled();
-    const lib = pathToFileURL(path.join(import.meta.dirname, '..', '..', 'lib', 'render', 'stream-site.js')).href;
+    const lib = pathToFileURL(path.join(import.meta.dirname, '..', '..', 'lib', 'build', 'stream-site.js')).href;
     const { streamSite } = (await import(lib)) as { streamSite: typeof StreamSite };
     const content = path.join(tmp, 'content');
     await generateContent(content, { offerings: 40, seed: 9 });

@@ -4,12 +4,12 @@
  * check and the anchor manifest need from those pages (plain data).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PageRecord } from '../model/anchors-baseline.js';
+import type { PageRecord } from '../links/anchors-baseline.js';
 import type { Site } from '../model/types.js';
 import { FileWriter } from './file-writer.js';
-import type { CollectedLinks } from './link-collector.js';
+import type { CollectedLinks } from '../links/link-collector.js';
 import { renderPages } from './render-pages.js';
-import { siteRenderer, type RenderOptions } from './render-site.js';
+import { sitePipeline, type RenderOptions } from './pipeline.js';
 
 export interface RenderWorkerData {
   site: Site;
@@ -24,7 +24,7 @@ export type RenderWorkerReply = { records: [string, PageRecord][]; links: Collec
 const data = workerData as RenderWorkerData;
 
 async function run(): Promise<RenderWorkerReply> {
-  const { pages, render } = siteRenderer(data.site, data.options);
+  const { pages, render } = sitePipeline(data.site, data.options);
   const counter = new Int32Array(data.counter);
   const writer = new FileWriter(data.dir);
   try {
