@@ -6,7 +6,7 @@ import { pagerView } from '../offering-summary.js';
 import type { Offering, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
 import { areaDescription } from '../meta.js';
-import { IdSet, tableView, type TableView } from '../tables.js';
+import { IdSet, linkTitle, tableView, taskTitles, type TableView } from '../tables.js';
 
 export const AREA_PAGE_SIZE = 25;
 
@@ -14,6 +14,8 @@ export interface AreaOfferingView {
   id: string;
   name: string;
   url: string;
+  /** "Offering › Area": what a copied link to this offering's part says. */
+  linkTitle: string;
   introHtml?: string;
   tables: TableView[];
 }
@@ -64,12 +66,15 @@ function offeringView(site: Site, areaId: string, title: string, offering: Offer
     id: offering.id,
     name: offering.name,
     url: `offerings/${offering.id}/#${areaId}`,
+    linkTitle: linkTitle([offering.name, title]),
     ...(intro ? { introHtml: intro.html } : {}),
     // Table and row ids are prefixed by the offering (several offerings share task ids here);
     // aliases belong to the offering page.
     tables: sections.map((section, index) =>
       tableView(section, ids, {
         caption: section.caption || `${title}: ${offering.name}`,
+        context: [offering.name, title],
+        taskTitle: taskTitles(site),
         tableId: `${offering.id}--table${index === 0 ? '' : `-${index + 1}`}`,
         rowId: (row) => `${offering.id}--${row.taskId}`,
         aliases: false,
