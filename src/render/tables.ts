@@ -121,19 +121,6 @@ export function linkTitle(parts: readonly string[]): string {
   return parts.map((part) => part.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' › ');
 }
 
-const titleMaps = new WeakMap<Site, Map<string, string>>();
-
-/** A function giving a row its canonical task title (tasks.yaml), or the source's own label. */
-export function taskTitles(site: Site): (row: Row) => string {
-  let titles = titleMaps.get(site);
-  if (!titles) {
-    titles = new Map(site.tasks.map((task) => [task.id, task.title]));
-    titleMaps.set(site, titles);
-  }
-  const map = titles;
-  return (row) => map.get(row.taskId) ?? row.task;
-}
-
 /** Consecutive rows of one group, each run under its group's label. */
 function bodies(rows: RowView[]): BodyView[] {
   const out: BodyView[] = [];

@@ -1,9 +1,10 @@
 /** One page per offering: every area, its intro and its table(s). */
-import type { Offering, Site } from '../../model/types.js';
+import type { Offering, Row, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
+import { rowName, taskTitleMap } from '../../model/row-name.js';
 import { areaLinkFor } from './area.js';
 import { offeringDescription } from '../meta.js';
-import { IdSet, areaOrder, areaTitle, dutyCounts, linkTitle, tableView, taskTitles, type DutyCounts, type TableView } from '../tables.js';
+import { IdSet, areaOrder, areaTitle, dutyCounts, linkTitle, tableView, type DutyCounts, type TableView } from '../tables.js';
 
 export interface OfferingAreaView {
   /** The area's id on its section element, absent only if something earlier claimed it. */
@@ -38,7 +39,8 @@ export function offeringPageData(site: Site, offering: Offering): OfferingPageDa
   const areaIds = areaOrder(site, offering.sections.map((section) => section.areaId));
   // Claim area ids first: the area heading wins when a table shares its id.
   const areaClaims = new Map(areaIds.map((areaId) => [areaId, ids.claim(areaId)]));
-  const taskTitle = taskTitles(site);
+  const titles = taskTitleMap(site.tasks);
+  const taskTitle = (row: Row): string => rowName(titles, row).title;
   const areas = areaIds.map((areaId): OfferingAreaView => {
     const sections = offering.sections.filter((section) => section.areaId === areaId);
     const intro = sections.find((section) => section.intro && section.intro.html.trim() !== '')?.intro;
