@@ -31,8 +31,9 @@ module.exports = {
       comment: 'A module nothing imports is dead code (entry points aside).',
       from: {
         orphan: true,
-        // Entry points: bin/ loads cli/main; the page loads client/main, which loads these with import.meta.glob.
-        pathNot: ['\\.d\\.ts$', '^src/cli/main\\.ts$', '^src/client/(main|checklist|legacy-fragments)\\.ts$'],
+        // Entry points: bin/ loads cli/main; the page loads client/main.ts, which loads the
+        // feature modules beside it with import.meta.glob (invisible to an import graph).
+        pathNot: ['\\.d\\.ts$', '^src/cli/main\\.ts$', '^src/client/[^/]+\\.ts$'],
       },
       to: {},
     },
