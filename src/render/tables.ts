@@ -4,6 +4,7 @@
  */
 import type { Rich, Row, Section, Site } from '../model/types.js';
 import { dutyState, isDuty, type Party } from '../model/duty.js';
+import { rowName, type TaskTitles } from '../model/row-name.js';
 
 export interface CellView {
   html: string;
@@ -18,7 +19,10 @@ export interface RowView {
   id: string;
   /** Former ids of this row that must keep resolving (empty spans in the row header). */
   aliases?: string[];
+  /** The canonical task title. */
   task: string;
+  /** The source's own label when it differs from `task` (shown beside it). */
+  label?: string;
   group?: string;
   provider: CellView;
   customer: CellView;
@@ -67,7 +71,7 @@ export function cell(rich: Rich, party: Party): CellView {
 export function tableView(
   section: Section,
   ids: IdSet,
-  options: { caption: string; tableId?: string; rowId?: (row: Row) => string; aliases?: boolean },
+  options: { caption: string; titles: TaskTitles; tableId?: string; rowId?: (row: Row) => string; aliases?: boolean },
 ): TableView {
   const wanted = options.tableId ?? section.anchor;
   const id = ids.claim(wanted) ? wanted : undefined;
@@ -77,10 +81,12 @@ export function tableView(
     const rowId = options.rowId ? options.rowId(row) : row.anchor;
     const id = ids.claim(rowId) ? rowId : '';
     const rowAliases = options.aliases === false ? [] : [...new Set(row.aliases ?? [])].sort().filter((alias) => ids.claim(alias));
+    const name = rowName(options.titles, row);
     return {
       id,
       ...(rowAliases.length > 0 ? { aliases: rowAliases } : {}),
-      task: row.task,
+      task: name.title,
+      ...(name.label !== undefined ? { label: name.label } : {}),
       ...(row.group ? { group: row.group } : {}),
       provider: cell(row.provider, 'provider'),
       customer: cell(row.customer, 'customer'),
@@ -95,6 +101,19 @@ export function tableView(
     bodies: bodies(rows),
     source: `${section.source.file}:${section.source.line}`,
   };
+}
+
+const TABLE_NUMBER = /^Table\s+\d+\s*[.:]\s*/i;
+
+/**
+ * Numbers "Table N." captions by their place on the page. A source numbers its tables across
+ * the whole page it came from, so an offering drawn from every other table of a source would
+ * read "Table 2, 4, 6"; captions without a number stay as written.
+ */
+export function numberCaptions(tables: readonly TableView[]): void {
+  tables.forEach((table, i) => {
+    if (TABLE_NUMBER.test(table.caption)) table.caption = table.caption.replace(TABLE_NUMBER, `Table ${i + 1}. `);
+  });
 }
 
 /** Consecutive rows of one group, each run under its group's label. */

@@ -6,7 +6,8 @@ import { pagerView } from '../offering-summary.js';
 import type { Offering, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
 import { areaDescription } from '../meta.js';
-import { IdSet, tableView, type TableView } from '../tables.js';
+import { IdSet, numberCaptions, tableView, type TableView } from '../tables.js';
+import { taskTitleMap } from '../../model/row-name.js';
 
 export const AREA_PAGE_SIZE = 25;
 
@@ -70,6 +71,7 @@ function offeringView(site: Site, areaId: string, title: string, offering: Offer
     tables: sections.map((section, index) =>
       tableView(section, ids, {
         caption: section.caption || `${title}: ${offering.name}`,
+        titles: taskTitleMap(site.tasks),
         tableId: `${offering.id}--table${index === 0 ? '' : `-${index + 1}`}`,
         rowId: (row) => `${offering.id}--${row.taskId}`,
         aliases: false,
@@ -92,9 +94,11 @@ export function areaPagesData(site: Site, areaId: string): AreaPageData[] {
     for (const fixed of ['main', 'top', 'duties-only']) ids.claim(fixed);
     const chunk = offerings.slice(i * AREA_PAGE_SIZE, (i + 1) * AREA_PAGE_SIZE);
     const paging = pager(areaId, i + 1, total);
+    const views = chunk.map((offering) => offeringView(site, areaId, area.title, offering, ids));
+    numberCaptions(views.flatMap((view) => view.tables));
     return {
       area: { id: area.id, title: area.title, ...(area.description ? { description: area.description } : {}) },
-      offerings: chunk.map((offering) => offeringView(site, areaId, area.title, offering, ids)),
+      offerings: views,
       ...(paging ? { pager: paging } : {}),
     };
   });

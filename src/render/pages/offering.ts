@@ -3,7 +3,8 @@ import type { Offering, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
 import { areaLinkFor } from './area.js';
 import { offeringDescription } from '../meta.js';
-import { IdSet, areaOrder, areaTitle, dutyCounts, tableView, type DutyCounts, type TableView } from '../tables.js';
+import { taskTitleMap } from '../../model/row-name.js';
+import { IdSet, areaOrder, numberCaptions, areaTitle, dutyCounts, tableView, type DutyCounts, type TableView } from '../tables.js';
 
 export interface OfferingAreaView {
   /** The area's id on its section element, absent only if something earlier claimed it. */
@@ -23,6 +24,8 @@ export interface OfferingPageData {
     family?: string;
     lastUpdated?: string;
     sourceFile: string;
+    sourceUrl?: string;
+    sourceTitle?: string;
     summaryHtml?: string;
   };
   counts: DutyCounts;
@@ -47,10 +50,11 @@ export function offeringPageData(site: Site, offering: Offering): OfferingPageDa
       ...(intro ? { introHtml: intro.html } : {}),
       areaUrl: areaLinkFor(site, areaId, offering.id),
       tables: sections.map((section) =>
-        tableView(section, ids, { caption: section.caption || `${title}: ${offering.name}` }),
+        tableView(section, ids, { caption: section.caption || `${title}: ${offering.name}`, titles: taskTitleMap(site.tasks) }),
       ),
     };
   });
+  numberCaptions(areas.flatMap((area) => area.tables));
   return {
     offering: {
       id: offering.id,
@@ -58,6 +62,8 @@ export function offeringPageData(site: Site, offering: Offering): OfferingPageDa
       ...(offering.family ? { family: offering.family } : {}),
       ...(offering.lastUpdated ? { lastUpdated: offering.lastUpdated } : {}),
       sourceFile: offering.source.file,
+      ...(offering.sourceUrl ? { sourceUrl: offering.sourceUrl } : {}),
+      ...(offering.sourceTitle ? { sourceTitle: offering.sourceTitle } : {}),
       ...(offering.summary && offering.summary.html.trim() ? { summaryHtml: offering.summary.html } : {}),
     },
     counts: dutyCounts(offering.sections.flatMap((section) => section.rows)),
