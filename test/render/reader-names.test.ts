@@ -62,7 +62,7 @@ describe('authority', () => {
       expect(textOf(meta)).toMatch(new RegExp(`IBM last updated ?${date}`));
       expect(textOf(meta)).not.toContain('sources/');
     }
-    expect(textOf(page('index.html'))).toContain('IBM last updated 2026-03-19');
+    expect(files.get('index.html')).toMatch(/IBM last updated <time datetime="2026-03-19">/);
   });
 
   test('model.json carries the address and title', () => {
