@@ -23,6 +23,8 @@ export interface RowView {
   task: string;
   /** The source's own label when it differs from `task` (shown beside it). */
   label?: string;
+  /** "Key Protect Standard › Disaster recovery › Backups": what a copied link to the row says. */
+  linkTitle: string;
   group?: string;
   provider: CellView;
   customer: CellView;
@@ -40,6 +42,10 @@ export interface TableView {
   /** Extra ids that must keep resolving here (empty spans before the table). */
   aliases: string[];
   caption: string;
+  /** "Offering › Area", shown on each row's card at narrow widths, where the headers are out of view. */
+  context: string;
+  /** What a copied link to the table says. */
+  linkTitle: string;
   /** Whether any row has a group (the template then labels each run of rows of one group). */
   grouped: boolean;
   rows: RowView[];
@@ -71,8 +77,18 @@ export function cell(rich: Rich, party: Party): CellView {
 export function tableView(
   section: Section,
   ids: IdSet,
-  options: { caption: string; titles: TaskTitles; tableId?: string; rowId?: (row: Row) => string; aliases?: boolean },
+  options: {
+    caption: string;
+    /** Offering and area names, the first parts of every link title in the table. */
+    context: readonly string[];
+    /** Task id -> canonical title: rows are named by it, with the source's label beside it when that differs. */
+    titles: TaskTitles;
+    tableId?: string;
+    rowId?: (row: Row) => string;
+    aliases?: boolean;
+  },
 ): TableView {
+  const context = linkTitle(options.context);
   const wanted = options.tableId ?? section.anchor;
   const id = ids.claim(wanted) ? wanted : undefined;
   const aliases =
@@ -87,6 +103,7 @@ export function tableView(
       ...(rowAliases.length > 0 ? { aliases: rowAliases } : {}),
       task: name.title,
       ...(name.label !== undefined ? { label: name.label } : {}),
+      linkTitle: linkTitle([...options.context, name.title]),
       ...(row.group ? { group: row.group } : {}),
       provider: cell(row.provider, 'provider'),
       customer: cell(row.customer, 'customer'),
@@ -96,6 +113,8 @@ export function tableView(
     ...(id ? { id } : {}),
     aliases,
     caption: options.caption,
+    context,
+    linkTitle: section.caption ? linkTitle([...options.context, section.caption]) : context,
     grouped: rows.some((row) => row.group !== undefined),
     rows,
     bodies: bodies(rows),
@@ -112,8 +131,16 @@ const TABLE_NUMBER = /^Table\s+\d+\s*[.:]\s*/i;
  */
 export function numberCaptions(tables: readonly TableView[]): void {
   tables.forEach((table, i) => {
-    if (TABLE_NUMBER.test(table.caption)) table.caption = table.caption.replace(TABLE_NUMBER, `Table ${i + 1}. `);
+    if (!TABLE_NUMBER.test(table.caption)) return;
+    const numbered = table.caption.replace(TABLE_NUMBER, `Table ${i + 1}. `);
+    table.linkTitle = table.linkTitle.replace(table.caption, numbered);
+    table.caption = numbered;
   });
+}
+
+/** The parts of a link's text, broadest first: "Key Protect Standard › Disaster recovery › Backups". */
+export function linkTitle(parts: readonly string[]): string {
+  return parts.map((part) => part.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' › ');
 }
 
 /** Consecutive rows of one group, each run under its group's label. */
