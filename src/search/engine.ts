@@ -34,6 +34,8 @@ const B = 0.75;
 /** Sort keys hold 8 bits of matched words, 22 of score and 20 of doc id: 50 bits, exact in a double. */
 const ID_SPACE = 2 ** 20;
 const MAX_SCORE = 2 ** 22 - 1;
+/** A query word expands to at most this many terms (itself and prefix completions). */
+export const MAX_EXPANSIONS = 100;
 
 /**
  * Builds the serialised index from each doc's fields, already tokenised and processed.
@@ -95,7 +97,7 @@ export function buildEngineData(docs: string[][][], boosts: number[], docBoost?:
 }
 
 /** Unsigned varint in a JSON-safe alphabet: 5 bits per character, high bit = more follows. */
-function encode(value: number): string {
+export function encode(value: number): string {
   let out = '';
   let v = value;
   while (v >= 32) {
@@ -105,14 +107,30 @@ function encode(value: number): string {
   return out + ALPHABET[v];
 }
 
+/**
+ * Where the engine reads terms and postings: the whole index, or the parts of a split index a
+ * query has loaded (src/search/sharded.ts), which must hold every term the query can reach.
+ */
+export interface TermSource {
+  /** Sorted terms. */
+  readonly terms: readonly string[];
+  /** The encoded posting of one of `terms`. */
+  posting(term: string): string;
+}
+
+/** A term source over a whole serialised index. */
+export function wholeIndex(data: EngineData): TermSource {
+  return { terms: data.terms, posting: (term) => data.postings[lowerBound(data.terms, term)] ?? '' };
+}
+
 interface Posting {
   ids: Int32Array;
   scores: Float32Array;
 }
 
 export class Engine {
-  private readonly data: EngineData;
-  private readonly decoded = new Map<number, Posting>();
+  private readonly source: TermSource;
+  private readonly decoded = new Map<string, Posting>();
   /** Per doc: summed score, best score for the current word, matched word count, marks. */
   private readonly total: Float64Array;
   private readonly best: Float32Array;
@@ -121,23 +139,23 @@ export class Engine {
   private readonly wordMark: Uint32Array;
   private counter = 0;
 
-  constructor(data: EngineData) {
-    this.data = data;
-    this.total = new Float64Array(data.docCount);
-    this.best = new Float32Array(data.docCount);
-    this.matched = new Uint8Array(data.docCount);
-    this.runMark = new Uint32Array(data.docCount);
-    this.wordMark = new Uint32Array(data.docCount);
+  constructor(docCount: number, source: TermSource) {
+    this.source = source;
+    this.total = new Float64Array(docCount);
+    this.best = new Float32Array(docCount);
+    this.matched = new Uint8Array(docCount);
+    this.runMark = new Uint32Array(docCount);
+    this.wordMark = new Uint32Array(docCount);
   }
 
   /** Expands one processed query word: exact, then prefix completions, then typo matches. */
   expand(word: string, fuzzy: number): [string, number][] {
-    const { terms } = this.data;
+    const { terms } = this.source;
     const out: [string, number][] = [];
     const at = lowerBound(terms, word);
     if (terms[at] === word) out.push([word, 1]);
     if (word.length >= 2) {
-      for (let i = terms[at] === word ? at + 1 : at; i < terms.length && out.length < 100; i++) {
+      for (let i = terms[at] === word ? at + 1 : at; i < terms.length && out.length < MAX_EXPANSIONS; i++) {
         const term = terms[i] as string;
         if (!term.startsWith(word)) break;
         out.push([term, 0.5 + (0.4 * word.length) / term.length]);
@@ -211,36 +229,42 @@ export class Engine {
   }
 
   private posting(term: string): Posting {
-    const index = lowerBound(this.data.terms, term);
-    const cached = this.decoded.get(index);
+    const cached = this.decoded.get(term);
     if (cached) return cached;
-    const text = this.data.postings[index] ?? '';
+    const values = decodeVarints(this.source.posting(term));
     const ids: number[] = [];
     const scores: number[] = [];
-    let value = 0;
-    let shift = 1;
     let last = 0;
-    let isId = true;
-    for (const char of text) {
-      const digit = DIGIT.get(char) ?? 0;
-      value += (digit & 31) * shift;
-      if (digit >= 32) {
-        shift *= 32;
-        continue;
-      }
-      if (isId) ids.push((last += value));
-      else scores.push(value / SCALE);
-      isId = !isId;
-      value = 0;
-      shift = 1;
+    for (let i = 0; i + 1 < values.length; i += 2) {
+      ids.push((last += values[i] as number));
+      scores.push((values[i + 1] as number) / SCALE);
     }
     const posting = { ids: Int32Array.from(ids), scores: Float32Array.from(scores) };
-    this.decoded.set(index, posting);
+    this.decoded.set(term, posting);
     return posting;
   }
 }
 
-function lowerBound(terms: string[], word: string): number {
+/** The numbers of a string of varints (see encode()). */
+export function decodeVarints(text: string): number[] {
+  const out: number[] = [];
+  let value = 0;
+  let shift = 1;
+  for (const char of text) {
+    const digit = DIGIT.get(char) ?? 0;
+    value += (digit & 31) * shift;
+    if (digit >= 32) {
+      shift *= 32;
+      continue;
+    }
+    out.push(value);
+    value = 0;
+    shift = 1;
+  }
+  return out;
+}
+
+export function lowerBound(terms: readonly string[], word: string): number {
   let lo = 0;
   let hi = terms.length;
   while (lo < hi) {
