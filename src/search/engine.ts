@@ -207,7 +207,7 @@ export class Engine {
         this.total[id] = (this.total[id] as number) + (this.best[id] as number);
       }
     }
-    // Sort keys pack (matched words, score, id) into one float so a native numeric sort does it.
+    // Keys pack (matched words, score, id) into one float, so comparing numbers ranks records.
     const keys = new Float64Array(touched.length);
     let count = 0;
     for (const id of touched) {
@@ -215,12 +215,11 @@ export class Engine {
       const score = Math.min(Math.round((this.total[id] as number) * 100), MAX_SCORE);
       keys[count++] = ((this.matched[id] as number) * (MAX_SCORE + 1) + score) * ID_SPACE + (ID_SPACE - 1 - id);
     }
-    const ranked = keys.subarray(0, count).sort();
     const ids: number[] = [];
     const matched: number[] = [];
     const scores: number[] = [];
-    for (let i = count - 1; i >= 0 && ids.length < limit; i--) {
-      const id = ID_SPACE - 1 - ((ranked[i] as number) % ID_SPACE);
+    for (const key of largest(keys.subarray(0, count), limit)) {
+      const id = ID_SPACE - 1 - (key % ID_SPACE);
       ids.push(id);
       matched.push(this.matched[id] as number);
       scores.push(this.total[id] as number);
@@ -262,6 +261,38 @@ export function decodeVarints(text: string): number[] {
     shift = 1;
   }
   return out;
+}
+
+/**
+ * The `limit` largest keys, largest first: what sorting them all gives, through a min-heap of
+ * `limit` keys, since a common word matches tens of thousands of records and a page shows 50.
+ */
+export function largest(keys: Float64Array, limit: number): number[] {
+  const size = Math.min(limit, keys.length);
+  const heap = new Float64Array(size);
+  const sink = (from: number): void => {
+    let i = from;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let least = i;
+      if (left < size && (heap[left] as number) < (heap[least] as number)) least = left;
+      if (right < size && (heap[right] as number) < (heap[least] as number)) least = right;
+      if (least === i) return;
+      [heap[i], heap[least]] = [heap[least] as number, heap[i] as number];
+      i = least;
+    }
+  };
+  heap.set(keys.subarray(0, size));
+  for (let i = (size >> 1) - 1; i >= 0; i--) sink(i);
+  for (let k = size; k < keys.length; k++) {
+    const key = keys[k] as number;
+    if (size > 0 && key > (heap[0] as number)) {
+      heap[0] = key;
+      sink(0);
+    }
+  }
+  return [...heap.sort()].reverse();
 }
 
 export function lowerBound(terms: readonly string[], word: string): number {

@@ -6,7 +6,16 @@
  * Shared by the browser and the bench (lib/search/fetch-plan.js); no Node or DOM names.
  */
 import { decodeVarints, Engine, MAX_EXPANSIONS, type TermSource } from './engine.js';
-import { hasFilters, INDEX_VERSION, parseQuery, present, rank, type Facets, type Filters, type Results } from './query.js';
+import {
+  hasFilters,
+  INDEX_VERSION,
+  parseQuery,
+  present,
+  rank,
+  type Facets,
+  type Filters,
+  type Results,
+} from './query.js';
 import type { DocChunk, FacetsFile, PartyCode, SearchDoc, SearchManifest, TermShard } from './record.js';
 
 /** Fetches and parses a part, by its path relative to the manifest's folder. */
@@ -32,7 +41,8 @@ export class SplitIndex implements TermSource {
   private facetsLoaded: Promise<Facets> | undefined;
 
   constructor(manifest: SearchManifest, load: LoadPart) {
-    if (manifest.version !== INDEX_VERSION) throw new Error(`search index version ${manifest.version}, expected ${INDEX_VERSION}`);
+    if (manifest.version !== INDEX_VERSION)
+      throw new Error(`search index version ${manifest.version}, expected ${INDEX_VERSION}`);
     this.manifest = manifest;
     this.load = load;
     this.parties = manifest.parties;
@@ -56,7 +66,11 @@ export class SplitIndex implements TermSource {
     await this.prepare(parsed.words);
     const facets = hasFilters(filters) ? await this.facets() : undefined;
     const result = rank(this.engine, parsed, this.areas, filters, facets, limit);
-    await Promise.all([...new Set(result.ids.map((id) => Math.floor(id / this.manifest.chunkSize)))].map((n) => this.chunk(n)));
+    await Promise.all(
+      [...new Set(result.ids.map((id) => Math.floor(id / this.manifest.chunkSize)))].map((n) =>
+        this.chunk(n),
+      ),
+    );
     return present(this, parsed, result, limit, filters.party);
   }
 
@@ -87,7 +101,11 @@ export class SplitIndex implements TermSource {
     const out = [first];
     if (word.length < 2) return out;
     let reached = 0;
-    for (let j = first + 1; j < this.keys.length && reached < MAX_EXPANSIONS && (this.keys[j] as string).startsWith(word); j++) {
+    for (
+      let j = first + 1;
+      j < this.keys.length && reached < MAX_EXPANSIONS && (this.keys[j] as string).startsWith(word);
+      j++
+    ) {
       out.push(j);
       reached += this.manifest.shards[j]?.[1] ?? 0;
     }
@@ -103,7 +121,9 @@ export class SplitIndex implements TermSource {
       this.terms = (await this.part('terms.json')) as string[];
     }
     this.vocabulary = true;
-    await this.loadShards(typos.flatMap(({ word, fuzzy }) => this.engine.expand(word, fuzzy).map(([term]) => this.shardOf(term))));
+    await this.loadShards(
+      typos.flatMap(({ word, fuzzy }) => this.engine.expand(word, fuzzy).map(([term]) => this.shardOf(term))),
+    );
   }
 
   private async loadShards(indices: number[]): Promise<void> {
@@ -117,7 +137,10 @@ export class SplitIndex implements TermSource {
     shard.terms.forEach((term, i) => this.postings.set(term, shard.postings[i] ?? ''));
     this.shards.set(index, shard.terms);
     // Shards are disjoint ranges of the sorted vocabulary: in shard order their terms stay sorted.
-    if (!this.vocabulary) this.terms = [...this.shards.keys()].sort((a, b) => a - b).flatMap((i) => this.shards.get(i) as string[]);
+    if (!this.vocabulary)
+      this.terms = [...this.shards.keys()]
+        .sort((a, b) => a - b)
+        .flatMap((i) => this.shards.get(i) as string[]);
   }
 
   private async chunk(n: number): Promise<void> {

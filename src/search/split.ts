@@ -6,7 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import { encode } from './engine.js';
-import type { DocChunk, FacetsFile, SearchDoc, SearchIndexFile, SearchManifest, TermShard } from './record.js';
+import type {
+  DocChunk,
+  FacetsFile,
+  SearchDoc,
+  SearchIndexFile,
+  SearchManifest,
+  TermShard,
+} from './record.js';
 
 export interface SplitOptions {
   /** An index whose JSON is at most this many bytes stays one file. */
@@ -17,7 +24,11 @@ export interface SplitOptions {
   chunkBytes: number;
 }
 
-export const SPLIT_DEFAULTS: SplitOptions = { inlineBytes: 64 * 1024, shardBytes: 16 * 1024, chunkBytes: 4 * 1024 };
+export const SPLIT_DEFAULTS: SplitOptions = {
+  inlineBytes: 64 * 1024,
+  shardBytes: 16 * 1024,
+  chunkBytes: 4 * 1024,
+};
 
 export interface SplitFile {
   /** Relative to the manifest's folder. */
@@ -29,7 +40,12 @@ export interface SplitFile {
 export const MANIFEST = 'index.json';
 
 export function splitIndex(file: SearchIndexFile, options: SplitOptions = SPLIT_DEFAULTS): SplitFile[] {
-  const base = { version: file.version, parties: file.parties, areas: file.areas, docCount: file.docs.length };
+  const base = {
+    version: file.version,
+    parties: file.parties,
+    areas: file.areas,
+    docCount: file.docs.length,
+  };
   if (JSON.stringify(file).length <= options.inlineBytes) {
     const manifest: SearchManifest = {
       ...base,
@@ -43,9 +59,14 @@ export function splitIndex(file: SearchIndexFile, options: SplitOptions = SPLIT_
   }
   const shards = termShards(file.index.terms, file.index.postings, options.shardBytes);
   const chunkSize = docsPerChunk(file.docs, options.chunkBytes);
-  const parts: SplitFile[] = shards.map((shard, i) => ({ path: `t${i}.json`, contents: JSON.stringify(shard) }));
+  const parts: SplitFile[] = shards.map((shard, i) => ({
+    path: `t${i}.json`,
+    contents: JSON.stringify(shard),
+  }));
   for (let first = 0; first < file.docs.length; first += chunkSize) {
-    const contents = JSON.stringify(chunkOf(file, file.docs.slice(first, first + chunkSize), chunkSize >= file.docs.length));
+    const contents = JSON.stringify(
+      chunkOf(file, file.docs.slice(first, first + chunkSize), chunkSize >= file.docs.length),
+    );
     parts.push({ path: `d${first / chunkSize}.json`, contents });
   }
   parts.push({ path: 'terms.json', contents: JSON.stringify(file.index.terms) });
@@ -57,11 +78,17 @@ export function splitIndex(file: SearchIndexFile, options: SplitOptions = SPLIT_
   const manifest: SearchManifest = {
     ...base,
     dir,
-    shards: shards.map((shard, i) => [i === 0 ? '' : shardKey(shard.terms[0] as string, (shards[i - 1] as TermShard).terms.at(-1) as string), shard.terms.length]),
+    shards: shards.map((shard, i) => [
+      i === 0 ? '' : shardKey(shard.terms[0] as string, (shards[i - 1] as TermShard).terms.at(-1) as string),
+      shard.terms.length,
+    ]),
     chunkSize,
     chunks: Math.ceil(file.docs.length / chunkSize),
   };
-  return [{ path: MANIFEST, contents: JSON.stringify(manifest) }, ...parts.map((part) => ({ ...part, path: `${dir}/${part.path}` }))];
+  return [
+    { path: MANIFEST, contents: JSON.stringify(manifest) },
+    ...parts.map((part) => ({ ...part, path: `${dir}/${part.path}` })),
+  ];
 }
 
 /** Contiguous ranges of the sorted vocabulary, each closed before its postings pass `bytes`. */
@@ -102,14 +129,16 @@ function docsPerChunk(docs: SearchDoc[], bytes: number): number {
 
 /** A chunk names the offerings of its records; the only chunk names them all (the search page lists them). */
 function chunkOf(file: SearchIndexFile, docs: SearchDoc[], all: boolean): DocChunk {
-  const named = all ? file.offerings.map((_, o) => o) : [...new Set(docs.map((doc) => doc[1]).filter((o) => o >= 0))].sort((a, b) => a - b);
+  const named = all
+    ? file.offerings.map((_, o) => o)
+    : [...new Set(docs.map((doc) => doc[1]).filter((o) => o >= 0))].sort((a, b) => a - b);
   return { offerings: named.map((o) => [o, ...(file.offerings[o] as [string, string])]), docs };
 }
 
 /** Run-length varints of one number per record. */
 function runs(values: number[]): string {
   let out = '';
-  for (let i = 0; i < values.length; ) {
+  for (let i = 0; i < values.length;) {
     let end = i + 1;
     while (end < values.length && values[end] === values[i]) end++;
     out += encode(end - i) + encode(values[i] as number);

@@ -10,9 +10,23 @@ import { loadSite } from '../../src/model/load-site.js';
 import type { Site } from '../../src/model/types.js';
 import { buildSearchIndex, searchOutputs } from '../../src/search/index.js';
 import { loadEngine, search, type Filters } from '../../src/search/query.js';
-import type { DocChunk, FacetsFile, PartyFilter, SearchIndexFile, SearchManifest, TermShard } from '../../src/search/record.js';
+import type {
+  DocChunk,
+  FacetsFile,
+  PartyFilter,
+  SearchIndexFile,
+  SearchManifest,
+  TermShard,
+} from '../../src/search/record.js';
 import { SplitIndex } from '../../src/search/sharded.js';
-import { facetsOf, shardKey, splitIndex, termShards, type SplitFile, type SplitOptions } from '../../src/search/split.js';
+import {
+  facetsOf,
+  shardKey,
+  splitIndex,
+  termShards,
+  type SplitFile,
+  type SplitOptions,
+} from '../../src/search/split.js';
 import { catalogContent } from '../cli/catalog.js';
 import { propertySeed } from '../property-seed.js';
 
@@ -33,7 +47,8 @@ function open(files: SplitFile[]): { index: SplitIndex; fetched: string[]; manif
   return { index, fetched, manifest };
 }
 
-const part = <T>(files: SplitFile[], name: string): T => JSON.parse(files.find((f) => f.path.endsWith(`/${name}`))?.contents ?? 'null') as T;
+const part = <T>(files: SplitFile[], name: string): T =>
+  JSON.parse(files.find((f) => f.path.endsWith(`/${name}`))?.contents ?? 'null') as T;
 
 let shipped: SearchIndexFile;
 let corpus: SearchIndexFile;
@@ -60,7 +75,10 @@ describe('split and merge', () => {
     expect(shards.flatMap((s) => s.terms)).toEqual(terms);
     expect(shards.flatMap((s) => s.postings)).toEqual(postings);
     for (const shard of shards) {
-      const size = shard.terms.reduce((sum, term, i) => sum + term.length + (shard.postings[i] ?? '').length + 6, 0);
+      const size = shard.terms.reduce(
+        (sum, term, i) => sum + term.length + (shard.postings[i] ?? '').length + 6,
+        0,
+      );
       if (shard.terms.length > 1) expect(size).toBeLessThanOrEqual(600);
     }
   });
@@ -95,7 +113,9 @@ describe('split and merge', () => {
     expect(a[0]?.path).toBe('search/index.json');
     const small = splitIndex(shipped);
     expect(small.map((f) => f.path)).toEqual(['index.json']);
-    expect((JSON.parse(small[0]?.contents ?? '{}') as SearchManifest).inline?.chunk.docs).toEqual(shipped.docs);
+    expect((JSON.parse(small[0]?.contents ?? '{}') as SearchManifest).inline?.chunk.docs).toEqual(
+      shipped.docs,
+    );
   });
 });
 
@@ -133,13 +153,20 @@ describe('a query loads what it needs', () => {
 });
 
 describe('same results as the whole index', () => {
-  const quality = (JSON.parse(readFileSync(new URL('../../bench/search-quality.json', import.meta.url), 'utf8')) as { query: string }[]).map((q) => q.query);
+  const quality = (
+    JSON.parse(readFileSync(new URL('../../bench/search-quality.json', import.meta.url), 'utf8')) as {
+      query: string;
+    }[]
+  ).map((q) => q.query);
 
   test('the quality queries on the shipped content, split into small parts', async () => {
     const engine = loadEngine(shipped);
     const { index } = open(splitIndex(shipped, TINY));
     for (const query of quality) {
-      for (const limit of [3, 8, 50]) expect(await index.search(query, {}, limit), query).toEqual(search(engine, shipped, query, {}, limit));
+      for (const limit of [3, 8, 50])
+        expect(await index.search(query, {}, limit), query).toEqual(
+          search(engine, shipped, query, {}, limit),
+        );
     }
   });
 
@@ -149,12 +176,19 @@ describe('same results as the whole index', () => {
     const vocabulary = corpus.index.terms;
     // A word as a reader types it: a whole term, its start, or a typo of it.
     const word = fc
-      .tuple(fc.constantFrom(...vocabulary), fc.constantFrom('whole', 'prefix', 'typo', 'noise'), fc.nat(), fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'))
+      .tuple(
+        fc.constantFrom(...vocabulary),
+        fc.constantFrom('whole', 'prefix', 'typo', 'noise'),
+        fc.nat(),
+        fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'),
+      )
       .map(([term, how, n, letter]) => {
         if (how === 'prefix') return term.slice(0, 1 + (n % term.length));
         if (how === 'typo') {
           const at = n % term.length;
-          return n % 2 ? term.slice(0, at) + letter + term.slice(at + 1) : term.slice(0, at) + term.slice(at + 1) + letter;
+          return n % 2
+            ? term.slice(0, at) + letter + term.slice(at + 1)
+            : term.slice(0, at) + term.slice(at + 1) + letter;
         }
         return how === 'noise' ? letter.repeat(1 + (n % 3)) : term;
       });
@@ -164,11 +198,18 @@ describe('same results as the whole index', () => {
       party: fc.constantFrom<PartyFilter>('', 'provider', 'customer', 'both'),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(word, { minLength: 1, maxLength: 4 }), fc.option(filters, { nil: undefined }), fc.constantFrom(8, 50), async (words, chosen, limit) => {
-        const query = words.join(' ');
-        const applied: Filters = chosen ?? {};
-        expect(await index.search(query, applied, limit), query).toEqual(search(engine, corpus, query, applied, limit));
-      }),
+      fc.asyncProperty(
+        fc.array(word, { minLength: 1, maxLength: 4 }),
+        fc.option(filters, { nil: undefined }),
+        fc.constantFrom(8, 50),
+        async (words, chosen, limit) => {
+          const query = words.join(' ');
+          const applied: Filters = chosen ?? {};
+          expect(await index.search(query, applied, limit), query).toEqual(
+            search(engine, corpus, query, applied, limit),
+          );
+        },
+      ),
       { numRuns: 150, seed: propertySeed('split index equals the whole index') },
     );
   });
