@@ -7,6 +7,7 @@
  */
 import type { Filters, Hit, Results, Segment } from '../search/query.js';
 import type { PartyFilter, SearchManifest } from '../search/record.js';
+import { LABEL_SOURCE } from '../model/row-name.js';
 
 interface Loaded {
   parties: SearchManifest['parties'];
@@ -48,9 +49,19 @@ function segments(parent: HTMLElement, parts: Segment[]): HTMLElement {
   return parent;
 }
 
-/** The body of one result: task, where it is, and a snippet saying whose duty it is. */
+/** "(IBM: Applications)" beside a canonical title; the brackets are for screen readers, CSS shows a dot. */
+function sourceLabel(label: Segment[]): HTMLElement {
+  const span = el('span', 'source-label');
+  span.append(el('span', 'visually-hidden', ' ('), `${LABEL_SOURCE}: `);
+  segments(span, label).append(el('span', 'visually-hidden', ')'));
+  return span;
+}
+
+/** The body of one result: task (and its source label), where it is, and a snippet saying whose duty it is. */
 function hitBody(parent: HTMLElement, hit: Hit, parties: Loaded['parties'], title: HTMLElement): void {
-  parent.append(segments(title, hit.task));
+  segments(title, hit.task);
+  if (hit.label.length > 0) title.append(sourceLabel(hit.label));
+  parent.append(title);
   const where = hit.kind === 'area' ? `${hit.areaTitle}: all offerings` : `${hit.offeringName} · ${hit.areaTitle}`;
   parent.append(el('span', 'search-hit-where', where));
   const snippet = el('span', 'search-hit-snippet');

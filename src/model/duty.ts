@@ -37,6 +37,8 @@ export function isNoAction(text: string, party: Party): boolean {
   const t = text.trim();
   if (t === '') return false;
   if (NOTHING_TO_DO.some((re) => re.test(t))) return true;
+  // Both patterns below need the word; most cells lack it, and the patterns cost more to fail.
+  if (!/responsible/i.test(t)) return false;
   const customerSubject = (subject: string) => CUSTOMER_SUBJECT.test(subject.trim());
   const fully = FULLY_RESPONSIBLE.exec(t);
   // Someone else carries it all: nothing for this party.

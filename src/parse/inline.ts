@@ -70,6 +70,7 @@ export function renderInlineWith(
     file,
     at: (outOffset) => locate(markdown, pre.toSource(outOffset), place),
     inlineAttributes: pre.inlineAttributes,
+    fast,
   };
   const blocks = buildBlocks(pre, hooks);
   return toRich({ type: 'root', children: simplify(blocks) }, ctx.linkBase, fast);

@@ -20,6 +20,8 @@ export interface PhrasingHooks {
   /** Source position of an offset in the preprocessed text. */
   at: (outOffset: number) => { line: number; column: number };
   inlineAttributes: { at: number; list: AttributeList }[];
+  /** False: always run the full parser (the reference the shortcuts are tested against). */
+  fast?: boolean;
 }
 
 // Built once: the inline syntax of GFM (autolinks, strikethrough) over CommonMark.
@@ -39,7 +41,7 @@ const FOOTNOTE = /\[\^([^\]\s]+)\]/g;
 export function parsePhrasing(content: string, outStart: number, hooks: PhrasingHooks): PhrasingContent[] {
   if (!BLOCK_START.test(content)) {
     if (!MARKUP.test(content)) return [{ type: 'text', value: content }];
-    const simple = simpleLinks(content);
+    const simple = hooks.fast === false ? undefined : simpleLinks(content) ?? (hooks.inlineAttributes.length === 0 ? linksAndCode(content) : undefined);
     if (simple) {
       const holder: Parents = { type: 'paragraph', children: simple };
       check(holder, hooks, (o) => outStart + (o ?? 0));
@@ -79,6 +81,38 @@ export function simpleLinks(content: string): PhrasingContent[] | undefined {
       children: m[1] ? [{ type: 'text', value: m[1] }] : [],
       position: { start: { line: 1, column: m.index + 1, offset: m.index }, end: { line: 1, column: end + 1, offset: end } },
     });
+    last = end;
+  }
+  const rest = content.slice(last);
+  if (last === 0 || MARKUP.test(rest)) return undefined;
+  if (rest) out.push({ type: 'text', value: rest });
+  return out;
+}
+
+const LINK_OR_CODE = /\[([^[\]\\`*_<>&~!@]*)\]\(([^()\s<>\\&`]*)\)|(?<!`)`((?:[^`\s]| )+)`(?!`)/g;
+
+/**
+ * Fast path for the next most common cell: words, `[text](url)` links and single-backtick code
+ * spans, nothing else Markdown would interpret between them (the full parser's tree; a code
+ * span drops one space at each end when it has both, as CommonMark says). Undefined otherwise.
+ */
+export function linksAndCode(content: string): PhrasingContent[] | undefined {
+  if (!content.includes('`')) return undefined;
+  const out: PhrasingContent[] = [];
+  let last = 0;
+  for (const m of content.matchAll(LINK_OR_CODE)) {
+    const before = content.slice(last, m.index);
+    if (MARKUP.test(before)) return undefined;
+    if (before) out.push({ type: 'text', value: before });
+    const end = m.index + m[0].length;
+    const position = { start: { line: 1, column: m.index + 1, offset: m.index }, end: { line: 1, column: end + 1, offset: end } };
+    const code = m[3];
+    if (code !== undefined) {
+      const strip = code.startsWith(' ') && code.endsWith(' ') && /[^ ]/.test(code);
+      out.push({ type: 'inlineCode', value: strip ? code.slice(1, -1) : code, position });
+    } else {
+      out.push({ type: 'link', url: m[2] ?? '', title: null, children: m[1] ? [{ type: 'text', value: m[1] }] : [], position });
+    }
     last = end;
   }
   const rest = content.slice(last);

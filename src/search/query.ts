@@ -45,10 +45,10 @@ function fuzziness(term: string): number {
 
 type Lookups = Pick<SearchIndexFile, 'offerings' | 'areas'>;
 
-/** The indexed fields of one record: task, offering name, area title, provider, customer. */
+/** The indexed fields of one record: task (title and source label), offering name, area title, provider, customer. */
 function docFields(file: Lookups, doc: SearchDoc): string[][] {
-  const [, offering, area, task, provider, customer] = doc;
-  return [task, file.offerings[offering]?.[1] ?? '', file.areas[area]?.[1] ?? '', provider, customer].map(terms);
+  const [, offering, area, task, provider, customer, , , label] = doc;
+  return [`${task} ${label}`, file.offerings[offering]?.[1] ?? '', file.areas[area]?.[1] ?? '', provider, customer].map(terms);
 }
 
 /** Builds the engine's serialised index from the records (build side and tests). */
@@ -96,6 +96,8 @@ export interface Hit {
   areaId: string;
   areaTitle: string;
   task: Segment[];
+  /** The row's name in its source when it differs from `task` (the canonical title), else empty. */
+  label: Segment[];
   /** Which text the snippet comes from. */
   snippetFrom: 'provider' | 'customer' | 'intro';
   snippet: Segment[];
@@ -199,8 +201,8 @@ export function search(engine: Engine, file: SearchIndexFile, query: string, fil
 function byPhrase(file: Pick<SearchIndexFile, 'docs'>, result: EngineResult, phrase: string): number[] {
   const ranked = result.ids.map((id, i) => {
     // Offering names are left out: every row of an offering would hold its name as a phrase.
-    const [, , , task, provider, customer] = file.docs[id] as SearchDoc;
-    const text = ` ${terms(`${task} ${provider} ${customer}`).join(' ')} `;
+    const [, , , task, provider, customer, , , label] = file.docs[id] as SearchDoc;
+    const text = ` ${terms(`${task} ${label} ${provider} ${customer}`).join(' ')} `;
     const bonus = text.includes(` ${phrase}`) ? PHRASE_BONUS : 1;
     return { id, matched: result.matched[i] ?? 0, score: (result.scores[i] ?? 0) * bonus, order: i };
   });
@@ -219,7 +221,7 @@ function snippetFromCustomer(provider: string, customer: string, marks: Marks, p
 
 function toHit(file: Lookups & Pick<SearchIndexFile, 'docs'>, id: number, marks: Marks, party?: PartyFilter): Hit {
   const doc = file.docs[id] as SearchDoc;
-  const [kind, offering, area, task, provider, customer] = doc;
+  const [kind, offering, area, task, provider, customer, , , label] = doc;
   const fromCustomer = kind === 'r' && snippetFromCustomer(provider, customer, marks, party);
   return {
     id,
@@ -230,6 +232,7 @@ function toHit(file: Lookups & Pick<SearchIndexFile, 'docs'>, id: number, marks:
     areaId: file.areas[area]?.[0] ?? '',
     areaTitle: file.areas[area]?.[1] ?? '',
     task: highlight(task, marks, Infinity),
+    label: label ? highlight(label, marks, Infinity) : [],
     snippetFrom: kind === 'r' ? (fromCustomer ? 'customer' : 'provider') : 'intro',
     snippet: highlight(fromCustomer ? customer : provider, marks, 160),
   };

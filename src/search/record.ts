@@ -19,10 +19,12 @@ export type DocKind = 'r' | 'i' | 'a';
 /**
  * One searchable record, stored compactly as a tuple (the index holds tens of thousands):
  * [kind, offering index (-1 for none), area index, task or heading, provider text,
- *  customer text, fragment (row anchor, area id), party].
+ *  customer text, fragment (row anchor, area id), party, source label].
+ * A row's task is its canonical task title (src/model/row-name.ts); the source label is the
+ * row's name in its source when that differs, else ''. Both are searched.
  * For intros the intro text sits in the provider slot.
  */
-export type SearchDoc = [DocKind, number, number, string, string, string, string, PartyCode];
+export type SearchDoc = [DocKind, number, number, string, string, string, string, PartyCode, string];
 
 export interface SearchIndexFile {
   /** Bumped when the file's layout or the engine options change. */

@@ -6,6 +6,7 @@ import type { Rich, Site } from '../model/types.js';
 import type { PartyCode, SearchDoc, SearchIndexFile } from './record.js';
 import { INDEX_VERSION } from './query.js';
 import { isDuty } from '../model/duty.js';
+import { rowName, taskTitleMap } from '../model/row-name.js';
 
 function partyOf(provider: Rich, customer: Rich): PartyCode {
   // "No action" cells stay searchable but do not count as the party's duty.
@@ -26,19 +27,22 @@ export function searchRecords(site: Site): Omit<SearchIndexFile, 'index'> {
     areas.push([id, id]);
     return areas.length - 1;
   };
+  const titles = taskTitleMap(site.tasks);
   const docs: SearchDoc[] = [];
   site.areas.forEach((area, i) => {
-    if (area.description) docs.push(['a', -1, i, area.title, area.description, '', area.id, '']);
+    if (area.description) docs.push(['a', -1, i, area.title, area.description, '', area.id, '', '']);
   });
   site.offerings.forEach((offering, o) => {
     for (const section of offering.sections) {
       const a = areaOf(section.areaId);
       if (section.intro?.text.trim()) {
-        docs.push(['i', o, a, section.title, section.intro.text, '', section.areaId, '']);
+        docs.push(['i', o, a, section.title, section.intro.text, '', section.areaId, '', '']);
       }
       for (const row of section.rows) {
-        const task = row.group ? `${row.group}: ${row.task}` : row.task;
-        docs.push(['r', o, a, task, row.provider.text, row.customer.text, row.anchor, partyOf(row.provider, row.customer)]);
+        const name = rowName(titles, row);
+        const task = row.group ? `${row.group}: ${name.title}` : name.title;
+        const party = partyOf(row.provider, row.customer);
+        docs.push(['r', o, a, task, row.provider.text, row.customer.text, row.anchor, party, name.label ?? '']);
       }
     }
   });

@@ -11,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildSearchIndex } from '../../src/search/index.js';
 import { planQuery } from '../../src/search/fetch-plan.js';
-import { loadEngine, search, type Filters } from '../../src/search/query.js';
+import { loadEngine, search, type Filters, type Hit } from '../../src/search/query.js';
 import type { SearchIndexFile, SearchManifest } from '../../src/search/record.js';
 import { generateContent } from '../../src/synthetic/generate.js';
+import { LABEL_SOURCE } from '../../src/model/row-name.js';
 import { axe, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -50,6 +51,11 @@ async function planned(queries: string[], filters: Filters = {}, limit = 8): Pro
 }
 
 const expected = (query: string, filters: Filters = {}, limit = 8) => search(loadEngine(whole), whole, query, filters, limit);
+/** A result's title as the page reads: the task, and the source's label when it differs. */
+const title = (hit: Hit | undefined): string => {
+  const text = (segments: Hit['task'] = []) => segments.map((s) => s.text).join('');
+  return hit?.label.length ? `${text(hit.task)} (${LABEL_SOURCE}: ${text(hit.label)})` : text(hit?.task);
+};
 const box = 'form[data-search-box] input[name="q"]';
 const options = 'form[data-search-box] li.search-hit:not(.search-hit-all)';
 const partCount = (): number => manifest.shards.length + manifest.chunks + 2;
@@ -71,7 +77,7 @@ describe('split search index', () => {
     // Results of earlier prefixes may show first; the last query's settle.
     await expect
       .poll(() => page.locator(`${options} .search-hit-task`).allTextContents(), { timeout: 20_000 })
-      .toEqual(hits.map((hit) => hit.task.map((s) => s.text).join('')));
+      .toEqual(hits.map(title));
     const where = await page.locator(`${options} .search-hit-where`).allTextContents();
     expect(where).toEqual(hits.map((hit) => `${hit.offeringName} · ${hit.areaTitle}`));
     expect(await page.locator('[data-search-status]').textContent()).toBe(`${total} results`);
@@ -102,7 +108,7 @@ describe('split search index', () => {
     const first = expected('disater').hits[0];
     expect(first).toBeDefined();
     await page.locator(options).first().waitFor();
-    expect(await page.locator(`${options} .search-hit-task`).first().textContent()).toBe(first?.task.map((s) => s.text).join(''));
+    expect(await page.locator(`${options} .search-hit-task`).first().textContent()).toBe(title(first));
     expect([...fetched].sort()).toEqual(await planned(['disater']));
     expect(fetched.some((file) => file.endsWith('/terms.json'))).toBe(true);
     expect(problems()).toEqual([]);

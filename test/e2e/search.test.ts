@@ -87,6 +87,20 @@ describe('header search box', () => {
     await context.close();
   });
 
+  test('"backup" finds the row Key Protect Standard labels "Applications", shown under its task title with the label beside it', async () => {
+    const { page, context, problems } = await h.open('offerings/secrets-manager/');
+    const input = page.locator(box);
+    await input.fill('backup');
+    const option = page.locator(options).filter({ hasText: 'Key Protect Standard' }).filter({ hasText: 'Backups' });
+    await option.first().waitFor();
+    // Screen readers hear the label in brackets; sighted readers see "Backups · IBM: Applications".
+    expect(await option.first().locator('.search-hit-task').textContent()).toBe('Backups (IBM: Applications)');
+    expect(await option.first().locator('.source-label').evaluate((el) => getComputedStyle(el, '::before').content)).toMatch(/·/);
+    expect((await option.first().locator('.source-label .visually-hidden').first().boundingBox())?.width).toBeLessThanOrEqual(1);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
   test('axe finds no violation with the results open', async () => {
     const { page, context } = await h.open('offerings/secrets-manager/');
     const input = page.locator(box);

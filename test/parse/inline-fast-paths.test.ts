@@ -14,6 +14,7 @@ const PIECES = [
   '[docs](/docs/key-protect?topic=x)', '[ext](https://example.com/a?b=1#c)', '[mail](mailto:a@b.c)',
   '[bad](javascript:alert(1))', '[rel](../x)', '[frag](#here)', '[odd](HTTP://X)', '[sp](<a b>)',
   '[x](/docs/y){: external}', '{: term}', '**bold**', '*em*', '_u_', '~~del~~', '`code`',
+  '` spaced `', '`a b`', '`[x](/y)`', '`*`', '``', '`', '`&amp;`',
   '<br>', '</br>', '<code>c</code>', '<a href="/docs/z">z</a>', '<script>x</script>', '<b>b</b>',
   '\\n', '\\n - ', '\\n * ', '- ', '* ', '\n', '\\', '\\|', '|', '{{site.data.keyword.IBM_notm}}',
   '{{site.data.keyword.nope}}', 'https://bare.example.com', 'www.example.com', 'N/A', 'None', '?', '-',

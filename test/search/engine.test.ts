@@ -67,6 +67,29 @@ describe('records', () => {
     ]);
   });
 
+  test("a row's task is its canonical title; the source's own label is kept beside it when it differs", () => {
+    const named: Site = {
+      ...site,
+      offerings: [offering('gamma', 'Gamma', [{ ...row('disaster-recovery', 'Applications', 'Back up keys.', ''), taskId: 'backups' }, row('disaster-recovery', 'Failover', 'x', '')])],
+      tasks: [
+        { id: 'backups', title: 'Backups', aliases: ['Applications'] },
+        { id: 'failover', title: 'failover', aliases: [] },
+      ],
+    };
+    const rows = searchRecords(named).docs.filter((d) => d[0] === 'r');
+    expect(rows.map((d) => [d[3], d[8]])).toEqual([
+      ['Backups', 'Applications'],
+      ['failover', ''],
+    ]);
+    const file = JSON.parse(JSON.stringify(buildSearchIndex(named)));
+    for (const query of ['backups', 'applications']) {
+      const hit = search(loadEngine(file), file, query, {}, 1).hits[0];
+      expect(hit?.url, query).toBe('offerings/gamma/#disaster-recovery--applications');
+      expect(hit?.task.map((s) => s.text).join('')).toBe('Backups');
+      expect(hit?.label.map((s) => s.text).join('')).toBe('Applications');
+    }
+  });
+
   test('the index file is deterministic', () => {
     const a = searchOutputs(site);
     const b = searchOutputs(structuredClone(site));

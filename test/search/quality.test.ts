@@ -42,6 +42,14 @@ describe('search quality on the shipped content', () => {
     for (const row of expected) expect(found, `${query}: ${found.join(', ')}`).toContain(row);
   });
 
+  test('a row is found by its canonical task title as well as by its label in the source', () => {
+    // Key Protect Standard labels its backup row "Applications"; its task is "Backups".
+    expect(top('backup')).toContain(`${KPS}#disaster-recovery--backups`);
+    const hit = search(engine, file, 'backup', { offering: KPS }, 1).hits[0];
+    expect(hit?.task.map((s) => s.text).join('')).toBe('Backups');
+    expect(hit?.label.map((s) => s.text).join('')).toBe('Applications');
+  });
+
   test('every row links to its offering page and anchor', () => {
     const hit = search(engine, file, 'firmware', {}, 1).hits[0];
     expect(hit?.url).toBe(`offerings/${KPD}/#incident-and-ops--firmware-updates`);
