@@ -4,7 +4,8 @@
  * markup the templates write for a static comparison (partials/compare-area.njk and
  * compare-cell.njk), so styles and the view controls treat both alike.
  */
-import { alignOfferings, type CompareCell, type CompareRow, type Comparison } from '../model/compare.js';
+import { alignOfferings, compareLinkContext, type CompareCell, type CompareRow, type Comparison } from '../model/compare.js';
+import { copyLinkControl } from './copy-link.js';
 import type { OfferingIndex } from './offering-picker.js';
 
 export interface Labels {
@@ -80,6 +81,7 @@ function areaSection(
     ),
   ]);
   const names = new Map(comparison.offerings.map((o) => [o.id, o.name]));
+  const context = compareLinkContext(comparison.offerings.map((o) => o.name));
   const body = rows.map((row) =>
     el(
       'tr',
@@ -91,13 +93,17 @@ function areaSection(
         'data-differs-customer': row.differs.customer ? '1' : '0',
       },
       [
-        el('th', { scope: 'row', class: 'cmp-task' }, [row.title]),
+        el('th', { scope: 'row', class: 'cmp-task' }, [
+          el('span', { class: 'card-context' }, [area.title]),
+          row.title,
+          copyLinkControl(row.anchor, row.title, [context, area.title, row.title].join(' › ')),
+        ]),
         ...row.cells.map((c) => cellElement(c, names.get(c.offeringId) ?? c.offeringId, row.title, offeringUrl(c.offeringId), request.labels)),
       ],
     ),
   );
   return el('section', { class: 'cmp-area', 'data-cmp-area': '' }, [
-    el('h2', { id: area.id }, [area.title]),
+    el('h2', { id: area.id }, [area.title, copyLinkControl(area.id, area.title, `${context} › ${area.title}`)]),
     el('div', { class: 'cmp-table-wrap' }, [
       el('table', { class: 'cmp-table' }, [
         el('caption', {}, [`${area.title}: duties by offering`]),

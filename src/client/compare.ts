@@ -170,6 +170,14 @@ function readViewControls(form: HTMLFormElement): Pick<CompareState, 'party' | '
   return { party: party === 'provider' || party === 'customer' ? party : 'both', diff: data.get('diff') === '1' };
 }
 
+function targetOf(hash: string): HTMLElement | null {
+  try {
+    return hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** `/compare/` of a large site: the reader picks offerings, the view is built from their data files. */
 function initPicked(view: HTMLElement, form: HTMLFormElement): void {
   const root = form.querySelector<HTMLElement>('[data-offering-picker]');
@@ -205,6 +213,8 @@ function initPicked(view: HTMLElement, form: HTMLFormElement): void {
         } else {
           if (status) status.textContent = 'Loading…';
           await renderComparison(view, { index, ids: sorted, dataUrl, base, labels });
+          // A link to a row: the row exists only now.
+          if (!shownIds) targetOf(window.location.hash)?.scrollIntoView();
         }
         shownIds = key;
       }

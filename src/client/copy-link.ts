@@ -1,55 +1,98 @@
 /**
- * The copy-link menu on every heading and row: a button opens a small menu (URL, Markdown,
- * Confluence, MediaWiki, HTML); arrows move, Enter copies, Escape closes. One menu element is
- * shared by the page (pages can have thousands of rows) and "Copied" is announced politely.
+ * The copy-link control of every heading and row: one button (it replaces the plain "#" link
+ * the page has without JavaScript) opens a small menu (link, Markdown, Confluence, MediaWiki,
+ * HTML); arrows move, Enter copies, Escape closes. "Copy link" puts the link on the clipboard as
+ * text/html (`<a href>` with "Offering › Area › Task", for rich editors) and text/plain (the URL)
+ * together. A toast (a polite live region) shows what was copied. One menu element is shared by
+ * the page (pages can have thousands of rows).
  */
 import { LINK_FORMATS, formatLink, fragmentUrl, type LinkFormat } from './link-formats.js';
 
 let menu: HTMLElement | undefined;
-let live: HTMLElement | undefined;
+let toast: HTMLElement | undefined;
+let toastTimer: number | undefined;
 let opener: HTMLButtonElement | undefined;
 
+/** How long the toast stays (it is also announced, so a reader who misses it loses nothing). */
+const TOAST_MS = 6000;
+
+/** The site's canonical URL of the page when it has a baseUrl, else the address the reader is on. */
 function pageUrl(): string {
-  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]');
-  // A relative canonical (no baseUrl) resolves against the page, which is what a reader shares.
-  return canonical?.href || location.href;
+  const href = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
+  // Without a baseUrl the canonical is only a path.
+  if (!/^https?:\/\//.test(href)) return location.href;
+  const url = new URL(href);
+  // What a comparison shows lives in its query (offerings, party, differences only).
+  if (document.querySelector('[data-cmp-view]')) url.search = location.search;
+  return url.href;
 }
 
-function announce(text: string): void {
-  if (!live) {
-    live = document.createElement('div');
-    live.className = 'copy-link-status visually-hidden';
-    live.setAttribute('aria-live', 'polite');
-    live.setAttribute('role', 'status');
-    container().append(live);
-  }
-  // Clear first so the same message is announced again.
-  live.textContent = '';
-  const target = live;
-  window.setTimeout(() => (target.textContent = text), 50);
+function ensureToast(): HTMLElement {
+  if (toast) return toast;
+  toast = document.createElement('div');
+  toast.className = 'copy-toast';
+  toast.setAttribute('role', 'status');
+  toast.setAttribute('aria-live', 'polite');
+  container().append(toast);
+  return toast;
 }
 
-async function writeClipboard(text: string): Promise<boolean> {
+/** Show (and announce) what happened; `url` is shown whole so it can be checked or copied by hand. */
+function showToast(message: string, url: string): void {
+  const target = ensureToast();
+  // Cleared first so the same message is announced again; filled after the live region exists.
+  target.textContent = '';
+  window.clearTimeout(toastTimer);
+  window.setTimeout(() => {
+    const address = document.createElement('span');
+    address.className = 'copy-toast-url';
+    address.textContent = url;
+    const words = document.createElement('strong');
+    words.textContent = message;
+    target.replaceChildren(words, ' ', address);
+    toastTimer = window.setTimeout(() => target.replaceChildren(), TOAST_MS);
+  }, 50);
+}
+
+/** Put `text` (and `html`, for editors that paste rich text) on the clipboard. */
+async function writeClipboard(text: string, html?: string): Promise<boolean> {
   try {
     if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
+      if (html !== undefined && typeof ClipboardItem !== 'undefined') {
+        const item = new ClipboardItem({
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+          'text/html': new Blob([html], { type: 'text/html' }),
+        });
+        await navigator.clipboard.write([item]);
+      } else {
+        await navigator.clipboard.writeText(text);
+      }
       return true;
     }
   } catch {
     // Permission denied or unavailable: fall back below.
   }
+  // The copy command fires a copy event whose data can be set: both types again.
+  const onCopy = (event: ClipboardEvent): void => {
+    if (!event.clipboardData) return;
+    event.clipboardData.setData('text/plain', text);
+    if (html !== undefined) event.clipboardData.setData('text/html', html);
+    event.preventDefault();
+  };
   const area = document.createElement('textarea');
   area.value = text;
   area.setAttribute('readonly', '');
   area.className = 'copy-link-scratch';
   document.body.append(area);
   area.select();
+  document.addEventListener('copy', onCopy);
   let ok: boolean;
   try {
     ok = document.execCommand('copy');
   } catch {
     ok = false;
   }
+  document.removeEventListener('copy', onCopy);
   area.remove();
   return ok;
 }
@@ -124,10 +167,15 @@ async function copy(format: LinkFormat): Promise<void> {
   const holder = opener?.closest<HTMLElement>('[data-copy-link]');
   if (!holder) return;
   const url = fragmentUrl(pageUrl(), holder.dataset['fragment'] ?? '');
-  const text = formatLink(format, holder.dataset['title'] ?? document.title, url);
-  const ok = await writeClipboard(text);
+  const title = holder.dataset['title'] || document.title;
+  const ok =
+    format === 'url'
+      ? await writeClipboard(url, formatLink('html', title, url))
+      : await writeClipboard(formatLink(format, title, url));
   close(true);
-  announce(ok ? 'Copied' : 'Copy failed: select the link and copy it yourself');
+  const label = LINK_FORMATS.find((f) => f.format === format)?.label ?? 'Copy link';
+  // "Link copied", "Copied as Markdown", …; on failure the URL in the toast can be selected by hand.
+  showToast(ok ? (format === 'url' ? 'Link copied:' : `${label.replace(/^Copy/, 'Copied')}:`) : 'Could not copy; select the link:', url);
 }
 
 function onMenuKey(event: KeyboardEvent): void {
@@ -154,13 +202,54 @@ function onMenuKey(event: KeyboardEvent): void {
   }
 }
 
-/** Reveal the buttons and wire the shared menu; does nothing on pages without the control. */
+/**
+ * The control for a heading or row the browser builds (the comparison of picked offerings):
+ * the same markup as partials/copy-link.njk, with the button already in place of the link.
+ */
+export function copyLinkControl(fragment: string, label: string, title: string): HTMLElement {
+  const holder = document.createElement('span');
+  holder.className = 'copy-link';
+  holder.dataset['copyLink'] = '';
+  holder.dataset['fragment'] = fragment;
+  holder.dataset['title'] = title;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'copy-link-button';
+  button.setAttribute('aria-haspopup', 'menu');
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-label', `Copy link to ${label}`);
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  for (const [name, value] of Object.entries({ 'aria-hidden': 'true', focusable: 'false', width: '16', height: '16', viewBox: '0 0 16 16' })) {
+    svg.setAttribute(name, value);
+  }
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  for (const [name, value] of Object.entries(LINK_ICON)) path.setAttribute(name, value);
+  svg.append(path);
+  button.append(svg);
+  holder.append(button);
+  return holder;
+}
+
+/** The chain icon of partials/copy-link.njk. */
+const LINK_ICON = {
+  d: 'M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 9l1-1',
+  fill: 'none',
+  stroke: 'currentColor',
+  'stroke-width': '1.5',
+  'stroke-linecap': 'round',
+};
+
+/**
+ * Swap each "#" link for its button (one control per heading or row) and wire the shared menu.
+ * The listeners are delegated, so controls added later (the browser-built comparison) work too.
+ */
 export function initCopyLink(): void {
-  const holders = document.querySelectorAll<HTMLElement>('[data-copy-link]');
-  if (holders.length === 0) return;
-  for (const holder of holders) {
+  for (const holder of document.querySelectorAll<HTMLElement>('[data-copy-link]')) {
     const button = holder.querySelector<HTMLButtonElement>('.copy-link-button');
-    if (button) button.hidden = false;
+    const anchor = holder.querySelector<HTMLAnchorElement>('.copy-link-anchor');
+    if (!button) continue;
+    button.hidden = false;
+    if (anchor) anchor.hidden = true;
   }
   document.addEventListener('click', (event) => {
     const target = event.target as Element;

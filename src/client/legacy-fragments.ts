@@ -84,6 +84,8 @@ function resolve(): void {
     location.replace(`#${encodeURIComponent(now)}`);
     return;
   }
+  // The comparison of picked offerings builds its rows after loading: nothing to say yet.
+  if (document.querySelector('[data-cmp-pick]')) return;
   void findOnOtherAreaPage([id, ...candidates]).then((moved) => {
     if (!moved) notFound(id);
   });
@@ -91,33 +93,42 @@ function resolve(): void {
 
 /**
  * Nothing on the page answers to the fragment: say so instead of silently landing at the top,
- * and take the reader to the row's area when the id names one (`<area>--<task>`).
+ * and take the reader to what held the row when the id names it: its area on offering,
+ * comparison and checklist pages (`<area>--<task>`), its offering on area pages
+ * (`<offering>--<task>`).
  */
 function notFound(id: string): void {
   const main = document.querySelector('main');
   if (!main || document.querySelector('[data-fragment-notice]')) return;
-  const area = document.getElementById(id.split('--')[0] ?? '');
+  const row = id.includes('--');
+  const holder = row ? document.getElementById(id.split('--')[0] ?? '') : null;
   const notice = document.createElement('p');
   notice.className = 'fragment-notice';
   notice.dataset.fragmentNotice = '';
   notice.setAttribute('role', 'status');
-  notice.textContent = `The part of the page you linked to (#${id}) is not on this page any more`;
-  if (area && area !== main) {
-    notice.append('; here is its area: ');
+  notice.textContent = `The ${row ? 'row' : 'part of the page'} you linked to (#${id}) is not on this page any more`;
+  if (holder && holder !== main) {
+    notice.append(`; here is its ${document.querySelector('.area-page') ? 'offering' : 'area'}: `);
     const link = document.createElement('a');
-    link.href = `#${encodeURIComponent(area.id)}`;
+    link.href = `#${encodeURIComponent(holder.id)}`;
     // The heading's own words, without its copy-link control.
-    const words = [...area.childNodes]
+    const words = [...holder.childNodes]
       .filter((n) => n.nodeType === Node.TEXT_NODE)
       .map((n) => n.textContent ?? '');
-    link.textContent = words.join('').trim() || area.id;
+    link.textContent = words.join('').trim() || holder.id;
     notice.append(link, '.');
   } else {
     notice.append('.');
   }
-  const wrap = main.querySelector('.wrap') ?? main;
-  wrap.prepend(notice);
-  if (area && area !== main) area.scrollIntoView();
+  // Under the heading the reader is taken to, so the notice is in view; else under the page title.
+  if (holder && holder !== main) {
+    holder.after(notice);
+    holder.scrollIntoView();
+    return;
+  }
+  const title = main.querySelector('h1');
+  if (title) title.after(notice);
+  else main.prepend(notice);
 }
 
 /**

@@ -11,7 +11,7 @@ import.meta.glob(['./styles/*.css', '!./styles/base.css'], { eager: true });
 
 type FeatureModule = Record<string, unknown>;
 
-const modules = import.meta.glob<FeatureModule>(['./search.ts', './copy-link.ts', './compare.ts', './checklist.ts', './stack.ts', './legacy-fragments.ts', './offering-filter.ts'], {
+const modules = import.meta.glob<FeatureModule>(['./search.ts', './copy-link.ts', './compare.ts', './checklist.ts', './stack.ts', './legacy-fragments.ts', './offering-filter.ts', './outline.ts', './header-height.ts'], {
   eager: true,
 });
 
@@ -24,6 +24,8 @@ const featureInits: [path: string, init: string][] = [
   ['./stack.ts', 'initStack'],
   ['./legacy-fragments.ts', 'initLegacyFragments'],
   ['./offering-filter.ts', 'initOfferingFilter'],
+  ['./outline.ts', 'initOutline'],
+  ['./header-height.ts', 'initHeaderHeight'],
 ];
 
 function start(): void {

@@ -347,3 +347,8 @@ export function offeringPairs(site: Site): [Offering, Offering][] {
   });
   return pairs;
 }
+
+/** The first part of a copied link to a comparison line ("Key Protect Standard vs Secrets Manager"); shared by the build and the browser-built view. */
+export function compareLinkContext(offeringNames: readonly string[]): string {
+  return offeringNames.join(' vs ');
+}

@@ -11,7 +11,7 @@ import { pageIndependent, pageUrlOf, resolveLink, type LinkTarget } from './link
 
 type Where = Pick<Diagnostic, 'file' | 'line' | 'column'>;
 
-interface Finding {
+export interface Finding {
   /** Order of discovery: diagnostics come out in page order, then link order. */
   seq: number;
   raw: string;
@@ -22,6 +22,14 @@ interface Finding {
 
 /** Room for this many links per page in the discovery order (`page order * LINKS_PER_PAGE + link`). */
 const LINKS_PER_PAGE = 2 ** 24;
+
+/** What a collector gathered, as plain data: another thread's pages are merged with `absorb`. */
+export interface CollectedLinks {
+  idSets: [string, string[]][];
+  firstUse: [string, Finding | null][];
+  findings: Finding[];
+  manifestProblems: { order: number; diagnostic: Diagnostic }[];
+}
 
 export interface LinkCollectorOptions {
   /** Public base path, starting and ending with '/'. */
@@ -85,6 +93,32 @@ export class LinkCollector {
       else this.findings.push(finding);
     }
     if (record) this.checkRecord(pagePath, idSet, record.fragments, order);
+  }
+
+  /** Everything gathered so far, as plain data (for `absorb` in another thread). */
+  collected(): CollectedLinks {
+    return {
+      idSets: [...this.idSets].map(([page, ids]) => [page, [...ids]]),
+      firstUse: [...this.firstUse],
+      findings: this.findings,
+      manifestProblems: this.manifestProblems,
+    };
+  }
+
+  /**
+   * Merge what a collector of other pages of the same site gathered: as if its pages had been
+   * added here (the first use of a link is the one of the earliest page, problems come out in
+   * page order).
+   */
+  absorb(other: CollectedLinks): void {
+    for (const [page, ids] of other.idSets) this.idSets.set(page, new Set(ids));
+    for (const [raw, finding] of other.firstUse) {
+      const mine = this.firstUse.get(raw);
+      if (mine === undefined || (mine && finding && finding.seq < mine.seq)) this.firstUse.set(raw, finding);
+    }
+    this.findings.push(...other.findings);
+    this.manifestProblems.push(...other.manifestProblems);
+    this.manifestProblems.sort((a, b) => a.order - b.order);
   }
 
   /** Broken links, given every file of the output (forward-slash paths). */

@@ -18,18 +18,23 @@ export interface PagesResult {
   links: number;
 }
 
+/**
+ * `next()` hands out the index of the next page to render (several threads may draw from one
+ * counter); by default every page, in order.
+ */
 export async function renderPages(
   site: Site,
   writer: FileWriter,
   base: string,
   pages: readonly Page[],
   render: (page: Page) => string,
+  next: () => number = counter(),
 ): Promise<PagesResult> {
   const timings = { render: 0, links: 0 };
   const index = indexSite(site);
   const collector = new LinkCollector({ base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}) });
   const records = new Map<string, PageRecord>();
-  for (let order = 0; order < pages.length; order += 1) {
+  for (let order = next(); order < pages.length; order = next()) {
     const page = pages[order]!;
     const started = performance.now();
     const html = render(page);
@@ -48,4 +53,10 @@ export async function renderPages(
     await writer.write(file, html);
   }
   return { collector, records, ...timings };
+}
+
+/** 0, 1, 2, ... */
+export function counter(): () => number {
+  let n = 0;
+  return () => n++;
 }

@@ -13,6 +13,7 @@ import { outputs } from './outputs.js';
 import { pageFile } from './page.js';
 import { renderSite, siteRenderer, type RenderOptions } from './render-site.js';
 import { renderPages } from './render-pages.js';
+import { pageWorkerCount, startPageWorkers } from './page-workers.js';
 
 export interface StreamTimings {
   /** Building page data, rendering pages and other output files (CPU). */
@@ -50,10 +51,21 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   let extra: ReturnType<typeof outputs>;
   let mine: Awaited<ReturnType<typeof renderPages>>;
   const timings: StreamTimings = { render: routesTime, write: 0, links: 0 };
+  // Other threads render, scan and write pages too, taking page numbers from one counter.
+  const counter = new SharedArrayBuffer(4);
+  const next = new Int32Array(counter);
+  const count = pageWorkerCount(pages.length);
+  const helpers = count > 0 ? startPageWorkers(count, { site, options: renderOptions, dir, counter }) : undefined;
   try {
-    mine = await renderPages(site, writer, options.base, pages, render);
+    mine = await renderPages(site, writer, options.base, pages, render, () => Atomics.add(next, 0, 1));
     timings.render += mine.render;
     timings.links += mine.links;
+    started = performance.now();
+    for (const theirs of (await helpers?.done) ?? []) {
+      for (const [url, record] of theirs.records) mine.records.set(url, record);
+      mine.collector.absorb(theirs.links);
+    }
+    timings.render += performance.now() - started;
     // The last pages are still being written while the other files are made.
     started = performance.now();
     manifest = manifestOf(mine.records);
@@ -68,6 +80,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     }
     await writer.flush();
   } catch (error) {
+    await helpers?.stop();
     await writer.settle();
     throw error;
   }

@@ -19,6 +19,8 @@ export interface RowView {
   /** Former ids of this row that must keep resolving (empty spans in the row header). */
   aliases?: string[];
   task: string;
+  /** "Key Protect Standard › Disaster recovery › Backups": what a copied link to the row says. */
+  linkTitle: string;
   group?: string;
   provider: CellView;
   customer: CellView;
@@ -36,6 +38,10 @@ export interface TableView {
   /** Extra ids that must keep resolving here (empty spans before the table). */
   aliases: string[];
   caption: string;
+  /** "Offering › Area", shown on each row's card at narrow widths, where the headers are out of view. */
+  context: string;
+  /** What a copied link to the table says. */
+  linkTitle: string;
   /** Whether any row has a group (the template then labels each run of rows of one group). */
   grouped: boolean;
   rows: RowView[];
@@ -67,8 +73,18 @@ export function cell(rich: Rich, party: Party): CellView {
 export function tableView(
   section: Section,
   ids: IdSet,
-  options: { caption: string; tableId?: string; rowId?: (row: Row) => string; aliases?: boolean },
+  options: {
+    caption: string;
+    /** Offering and area names, the first parts of every link title in the table. */
+    context: readonly string[];
+    /** The row's canonical task title (the source's label when it has none). */
+    taskTitle: (row: Row) => string;
+    tableId?: string;
+    rowId?: (row: Row) => string;
+    aliases?: boolean;
+  },
 ): TableView {
+  const context = linkTitle(options.context);
   const wanted = options.tableId ?? section.anchor;
   const id = ids.claim(wanted) ? wanted : undefined;
   const aliases =
@@ -81,6 +97,7 @@ export function tableView(
       id,
       ...(rowAliases.length > 0 ? { aliases: rowAliases } : {}),
       task: row.task,
+      linkTitle: linkTitle([...options.context, options.taskTitle(row)]),
       ...(row.group ? { group: row.group } : {}),
       provider: cell(row.provider, 'provider'),
       customer: cell(row.customer, 'customer'),
@@ -90,11 +107,18 @@ export function tableView(
     ...(id ? { id } : {}),
     aliases,
     caption: options.caption,
+    context,
+    linkTitle: section.caption ? linkTitle([...options.context, section.caption]) : context,
     grouped: rows.some((row) => row.group !== undefined),
     rows,
     bodies: bodies(rows),
     source: `${section.source.file}:${section.source.line}`,
   };
+}
+
+/** The parts of a link's text, broadest first: "Key Protect Standard › Disaster recovery › Backups". */
+export function linkTitle(parts: readonly string[]): string {
+  return parts.map((part) => part.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' › ');
 }
 
 /** Consecutive rows of one group, each run under its group's label. */

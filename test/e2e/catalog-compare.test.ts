@@ -92,6 +92,30 @@ describe('compare in a catalog of every corpus page', () => {
     await context.close();
   });
 
+  test('rows built in the browser carry the same copy-link control, and a linked row waits for them', async () => {
+    const { page, context, problems } = await h.open(`compare/?o=${A},${B}#incident-and-ops--incidents`);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.siteUrl).origin });
+    const row = page.locator('tr#incident-and-ops--incidents');
+    await row.waitFor();
+    // the page answers the fragment once the rows are there: no "not on this page" notice
+    expect(await page.locator('[data-fragment-notice]').count()).toBe(0);
+    const names = await page.$$eval('#incident-and-ops ~ .cmp-table-wrap thead th[data-offering]', (ths) => ths.map((th) => th.textContent?.trim()));
+    const title = (await row.locator('th').evaluate((th) => th.childNodes[1]?.textContent)) ?? '';
+    expect(await row.locator('.card-context').textContent()).toBe('Incident and operations management');
+    await row.locator('.copy-link-button').click();
+    await page.getByRole('menuitem', { name: 'Copy link' }).click();
+    const href = `${h.siteUrl}compare/?o=${A},${B}#incident-and-ops--incidents`;
+    await expect
+      .poll(() => page.evaluate(async () => (await (await navigator.clipboard.read())[0]!.getType('text/html')).text()))
+      .toBe(`<a href="${href.replace(/&/g, '&amp;')}">${names.join(' vs ')} › Incident and operations management › ${title}</a>`);
+    await expect.poll(() => page.locator('.copy-toast').innerText()).toBe(`Link copied:\n${href}`);
+    await page.locator('h2#incident-and-ops .copy-link-button').click();
+    expect(await page.getByRole('menu').isVisible()).toBe(true);
+    expect(await axe(page)).toEqual([]);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
   test('the home page lists offerings as rows and areas as columns, and finds an offering by name', async () => {
     const { page, context, problems } = await h.open('');
     expect(await page.locator('.cards').count()).toBe(0);

@@ -151,7 +151,7 @@ describe('copy-link menu', () => {
       await page.keyboard.press('Enter');
       const url = 'https://links.example.com/offerings/vault-private/#disaster-recovery--backup-copies';
       await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(url);
-      await expect.poll(() => page.locator('[aria-live="polite"]').last().textContent()).toBe('Copied');
+      await expect.poll(() => page.locator('.copy-toast').textContent()).toBe(`Link copied: ${url}`);
       expect(await menu.isVisible()).toBe(false);
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Copy link to Backups');
 
@@ -159,7 +159,7 @@ describe('copy-link menu', () => {
       await page.keyboard.press('ArrowDown');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Copy as Markdown');
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`[Backups – Vault Dedicated](${url})`);
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`[Vault Dedicated › Disaster recovery › Backups](${url})`);
 
       // Escape closes the menu and gives focus back to its button.
       await page.keyboard.press('Enter');
@@ -180,7 +180,7 @@ describe('copy-link menu', () => {
       await page.click('.copy-link-menu [data-format="confluence"]');
       await expect
         .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-        .toBe('[Disaster recovery – Vault Dedicated|https://links.example.com/offerings/vault-private/#disaster-recovery]');
+        .toBe('[Vault Dedicated › Disaster recovery|https://links.example.com/offerings/vault-private/#disaster-recovery]');
     } finally {
       await ctx.close();
     }

@@ -114,7 +114,7 @@ describe('links to rows that are gone', () => {
     const notice = page.locator('[data-fragment-notice]');
     await expect.poll(() => notice.count()).toBe(1);
     expect(await notice.innerText()).toBe(
-      'The part of the page you linked to (#disaster-recovery--no-such-task) is not on this page any more; here is its area: Disaster recovery.',
+      'The row you linked to (#disaster-recovery--no-such-task) is not on this page any more; here is its area: Disaster recovery.',
     );
     const area = await page.locator('#disaster-recovery').boundingBox();
     expect(area!.y).toBeGreaterThanOrEqual(0);

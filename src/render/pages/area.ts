@@ -5,8 +5,9 @@
 import { pagerView } from '../offering-summary.js';
 import type { Offering, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
+import { rowName, taskTitleMap, type TaskTitles } from '../../model/row-name.js';
 import { areaDescription } from '../meta.js';
-import { IdSet, tableView, type TableView } from '../tables.js';
+import { IdSet, linkTitle, tableView, type TableView } from '../tables.js';
 
 export const AREA_PAGE_SIZE = 25;
 
@@ -14,6 +15,8 @@ export interface AreaOfferingView {
   id: string;
   name: string;
   url: string;
+  /** "Offering › Area": what a copied link to this offering's part says. */
+  linkTitle: string;
   introHtml?: string;
   tables: TableView[];
 }
@@ -56,7 +59,7 @@ export function areaLinkFor(site: Site, areaId: string, offeringId: string): str
   return `${areaPageUrl(areaId, Math.floor(position / AREA_PAGE_SIZE) + 1)}#${offeringId}`;
 }
 
-function offeringView(site: Site, areaId: string, title: string, offering: Offering, ids: IdSet): AreaOfferingView {
+function offeringView(areaId: string, title: string, offering: Offering, ids: IdSet, titles: TaskTitles): AreaOfferingView {
   const sections = offering.sections.filter((s) => s.areaId === areaId);
   ids.claim(offering.id);
   const intro = sections.find((s) => s.intro && s.intro.html.trim() !== '')?.intro;
@@ -64,12 +67,15 @@ function offeringView(site: Site, areaId: string, title: string, offering: Offer
     id: offering.id,
     name: offering.name,
     url: `offerings/${offering.id}/#${areaId}`,
+    linkTitle: linkTitle([offering.name, title]),
     ...(intro ? { introHtml: intro.html } : {}),
     // Table and row ids are prefixed by the offering (several offerings share task ids here);
     // aliases belong to the offering page.
     tables: sections.map((section, index) =>
       tableView(section, ids, {
         caption: section.caption || `${title}: ${offering.name}`,
+        context: [offering.name, title],
+        taskTitle: (row) => rowName(titles, row).title,
         tableId: `${offering.id}--table${index === 0 ? '' : `-${index + 1}`}`,
         rowId: (row) => `${offering.id}--${row.taskId}`,
         aliases: false,
@@ -87,6 +93,7 @@ export function areaPagesData(site: Site, areaId: string): AreaPageData[] {
   const area = site.areas.find((a) => a.id === areaId) ?? { id: areaId, title: areaId };
   const offerings = offeringsWithArea(site, areaId);
   const total = Math.max(1, Math.ceil(offerings.length / AREA_PAGE_SIZE));
+  const titles = taskTitleMap(site.tasks);
   return Array.from({ length: total }, (_, i) => {
     const ids = new IdSet();
     for (const fixed of ['main', 'top', 'duties-only']) ids.claim(fixed);
@@ -94,7 +101,7 @@ export function areaPagesData(site: Site, areaId: string): AreaPageData[] {
     const paging = pager(areaId, i + 1, total);
     return {
       area: { id: area.id, title: area.title, ...(area.description ? { description: area.description } : {}) },
-      offerings: chunk.map((offering) => offeringView(site, areaId, area.title, offering, ids)),
+      offerings: chunk.map((offering) => offeringView(areaId, area.title, offering, ids, titles)),
       ...(paging ? { pager: paging } : {}),
     };
   });

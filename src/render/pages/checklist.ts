@@ -7,7 +7,7 @@ import type { Offering, Site } from '../../model/types.js';
 import type { OutputFile, Page } from '../page.js';
 import type { OutputContext } from '../outputs.js';
 import { csvLine } from '../outputs/csv.js';
-import { areaOrder, areaTitle, cell } from '../tables.js';
+import { areaOrder, areaTitle, cell, linkTitle } from '../tables.js';
 import { isDuty } from '../../model/duty.js';
 import { absoluteUrl, siteUrl } from '../url.js';
 
@@ -24,7 +24,7 @@ export interface ChecklistItem {
 export interface ChecklistPageData {
   offering: { id: string; name: string; url: string };
   csvUrl: string;
-  areas: { id: string; title: string; items: ChecklistItem[] }[];
+  areas: { id: string; title: string; linkTitle: string; items: ChecklistItem[] }[];
   total: number;
   /** Tasks left out because no customer duty is listed for them. */
   omitted: number;
@@ -53,7 +53,8 @@ export function checklistData(site: Site, offering: Offering): ChecklistPageData
         });
       }
     }
-    return { id: areaId, title: areaTitle(site, areaId), items };
+    const title = areaTitle(site, areaId);
+    return { id: areaId, title, linkTitle: linkTitle([`${offering.name} checklist`, title]), items };
   });
   return {
     offering: { id: offering.id, name: offering.name, url: `offerings/${offering.id}/` },

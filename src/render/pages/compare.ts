@@ -5,10 +5,10 @@
  * offering; above it, the reader picks 2 to 4 offerings and the browser aligns their data files
  * (src/render/outputs/compare-data.ts) with the same code.
  */
-import { buildComparison, offeringPairs, type CompareCell, type CompareRowInput, type Party } from '../../model/compare.js';
+import { buildComparison, compareLinkContext, offeringPairs, type CompareCell, type CompareRowInput, type Party } from '../../model/compare.js';
 import type { Offering, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
-import { cell, type CellView } from '../tables.js';
+import { cell, linkTitle, type CellView } from '../tables.js';
 
 export interface CompareEntryView {
   /** The task as this offering's source words it, shown when it differs from the canonical title. */
@@ -32,6 +32,8 @@ export interface CompareCellView {
 export interface CompareRowView {
   id: string;
   title: string;
+  /** What a copied link to the line says: "Key Protect Standard vs Secrets Manager › Area › Task". */
+  linkTitle: string;
   differs: Record<Party, boolean>;
   cells: CompareCellView[];
 }
@@ -39,6 +41,7 @@ export interface CompareRowView {
 export interface CompareAreaView {
   id: string;
   title: string;
+  linkTitle: string;
   caption: string;
   rows: CompareRowView[];
   /** Tasks some offering files here whose line is in another area. */
@@ -133,6 +136,7 @@ export function comparePageData(
   const areaTitles = new Map(comparison.areas.map(({ area }) => [area.id, area.title]));
   const nameList = listNames(comparison.offerings.map((o) => o.name));
   const currentPair = offeringIds ? comparison.offerings.map((o) => o.id).join('-vs-') : '';
+  const linkContext = offeringIds ? compareLinkContext(comparison.offerings.map((o) => o.name)) : 'Compare offerings';
   return {
     heading: offeringIds ? `${nameList} compared` : 'Compare offerings',
     intro: offeringIds
@@ -152,10 +156,12 @@ export function comparePageData(
     areas: comparison.areas.map(({ area, rows, pointers }) => ({
       id: area.id,
       title: area.title,
+      linkTitle: linkTitle([linkContext, area.title]),
       caption: `${area.title}: duties by offering`,
       rows: rows.map((row) => ({
         id: row.anchor,
         title: row.title,
+        linkTitle: linkTitle([linkContext, area.title, row.title]),
         differs: row.differs,
         cells: row.cells.map((c) =>
           cellView(

@@ -1,15 +1,18 @@
 /** One page per offering: every area, its intro and its table(s). */
-import type { Offering, Site } from '../../model/types.js';
+import type { Offering, Row, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
+import { rowName, taskTitleMap } from '../../model/row-name.js';
 import { areaLinkFor } from './area.js';
 import { offeringDescription } from '../meta.js';
-import { IdSet, areaOrder, areaTitle, dutyCounts, tableView, type DutyCounts, type TableView } from '../tables.js';
+import { IdSet, areaOrder, areaTitle, dutyCounts, linkTitle, tableView, type DutyCounts, type TableView } from '../tables.js';
 
 export interface OfferingAreaView {
   /** The area's id on its section element, absent only if something earlier claimed it. */
   id?: string;
   areaId: string;
   title: string;
+  /** "Offering › Area": what a copied link to the area says. */
+  linkTitle: string;
   introHtml?: string;
   /** This offering's place on the area page (page URL and fragment). */
   areaUrl: string;
@@ -36,6 +39,8 @@ export function offeringPageData(site: Site, offering: Offering): OfferingPageDa
   const areaIds = areaOrder(site, offering.sections.map((section) => section.areaId));
   // Claim area ids first: the area heading wins when a table shares its id.
   const areaClaims = new Map(areaIds.map((areaId) => [areaId, ids.claim(areaId)]));
+  const titles = taskTitleMap(site.tasks);
+  const taskTitle = (row: Row): string => rowName(titles, row).title;
   const areas = areaIds.map((areaId): OfferingAreaView => {
     const sections = offering.sections.filter((section) => section.areaId === areaId);
     const intro = sections.find((section) => section.intro && section.intro.html.trim() !== '')?.intro;
@@ -44,10 +49,11 @@ export function offeringPageData(site: Site, offering: Offering): OfferingPageDa
       ...(areaClaims.get(areaId) ? { id: areaId } : {}),
       areaId,
       title,
+      linkTitle: linkTitle([offering.name, title]),
       ...(intro ? { introHtml: intro.html } : {}),
       areaUrl: areaLinkFor(site, areaId, offering.id),
       tables: sections.map((section) =>
-        tableView(section, ids, { caption: section.caption || `${title}: ${offering.name}` }),
+        tableView(section, ids, { caption: section.caption || `${title}: ${offering.name}`, context: [offering.name, title], taskTitle }),
       ),
     };
   });

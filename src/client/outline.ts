@@ -1,0 +1,52 @@
+/**
+ * The outline beside long pages (offering and comparison pages): the link of the section being
+ * read is marked (aria-current) while the reader scrolls. An IntersectionObserver watches the
+ * sections, so there is no scroll handler and no layout read. On narrow screens the outline is
+ * a collapsed bar that names the current section; following one of its links closes it again.
+ */
+const NARROW = '(max-width: 63.99rem)';
+
+export function initOutline(): void {
+  const outline = document.querySelector<HTMLElement>('[data-outline]');
+  const details = outline?.querySelector('details');
+  if (!outline || !details) return;
+  const current = outline.querySelector<HTMLElement>('[data-outline-current]');
+  const narrow = window.matchMedia(NARROW);
+  const fit = (): void => {
+    details.open = !narrow.matches;
+  };
+  fit();
+  narrow.addEventListener('change', fit);
+  outline.addEventListener('click', (event) => {
+    if (narrow.matches && (event.target as Element).closest('a[href^="#"]')) details.open = false;
+  });
+
+  const entries = [...outline.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]')].flatMap((link) => {
+    const heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    const section = heading?.closest('section') ?? heading;
+    return section ? [{ link, section }] : [];
+  });
+  if (entries.length === 0 || typeof IntersectionObserver === 'undefined') return;
+
+  const mark = (index: number): void => {
+    entries.forEach(({ link }, i) => {
+      if (i === index) link.setAttribute('aria-current', 'location');
+      else link.removeAttribute('aria-current');
+    });
+    if (current) current.textContent = entries[index]?.link.textContent ?? '';
+  };
+  const seen = new Set<Element>();
+  // A band across the upper part of the viewport: the first section in it is the one being read.
+  const observer = new IntersectionObserver(
+    (changes) => {
+      for (const change of changes) {
+        if (change.isIntersecting) seen.add(change.target);
+        else seen.delete(change.target);
+      }
+      const index = entries.findIndex(({ section }) => seen.has(section));
+      if (index !== -1) mark(index);
+    },
+    { rootMargin: '-15% 0px -55% 0px' },
+  );
+  for (const { section } of entries) observer.observe(section);
+}

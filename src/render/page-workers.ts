@@ -1,0 +1,58 @@
+/**
+ * Worker threads that render pages alongside the main thread (render-worker.ts). Each page
+ * goes to whichever thread draws its number from the shared counter first; what the threads
+ * collect is merged in page order, so the output is the same whatever ran where.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RenderWorkerData, RenderWorkerReply } from './render-worker.js';
+
+/**
+ * Below this many pages a worker costs more than it saves: it loads the modules, receives a
+ * copy of the model and builds the page list again before it renders its first page.
+ */
+export const PAGE_WORKER_THRESHOLD = 150;
+
+/** Workers to start besides this thread: RESPMATRIX_WORKERS=0 none, =N up to N whatever the size; else by cores and pages. */
+export function pageWorkerCount(pages: number): number {
+  // Workers load the compiled modules; under a TypeScript test runner render in this thread.
+  if (!import.meta.url.endsWith('.js')) return 0;
+  const value = process.env['RESPMATRIX_WORKERS'];
+  const limit = value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+  if (limit === 0 || (limit === undefined && pages < PAGE_WORKER_THRESHOLD)) return 0;
+  return Math.max(1, Math.min(limit ?? Infinity, availableParallelism() - 1, 3));
+}
+
+export interface PageWorkers {
+  /** The workers' results, once each has run out of pages. */
+  done: Promise<Extract<RenderWorkerReply, { records: unknown }>[]>;
+  /** Stop them (the build failed in this thread). */
+  stop(): Promise<void>;
+}
+
+export function startPageWorkers(count: number, data: RenderWorkerData): PageWorkers {
+  const url = new URL('./render-worker.js', import.meta.url);
+  const workers = Array.from({ length: count }, () => new Worker(url, { workerData: data }));
+  const done = Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<Extract<RenderWorkerReply, { records: unknown }>>((resolve, reject) => {
+          worker.once('message', (reply: RenderWorkerReply) => {
+            void worker.terminate();
+            if ('error' in reply) reject(new Error(`rendering pages failed: ${reply.error}`));
+            else resolve(reply);
+          });
+          worker.once('error', reject);
+          worker.once('exit', (code) => reject(new Error(`page worker exited with code ${code}`)));
+        }),
+    ),
+  );
+  // A worker may fail while this thread is still rendering: the failure waits for `done`.
+  done.catch(() => undefined);
+  return {
+    done,
+    stop: async () => {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}

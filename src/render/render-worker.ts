@@ -1,0 +1,43 @@
+/**
+ * Worker thread for stream-site.ts: renders, scans and writes pages of the site alongside the
+ * main thread, both drawing page numbers from one shared counter, and posts back what the link
+ * check and the anchor manifest need from those pages (plain data).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PageRecord } from '../model/anchors-baseline.js';
+import type { Site } from '../model/types.js';
+import { FileWriter } from './file-writer.js';
+import type { CollectedLinks } from './link-collector.js';
+import { renderPages } from './render-pages.js';
+import { siteRenderer, type RenderOptions } from './render-site.js';
+
+export interface RenderWorkerData {
+  site: Site;
+  options: RenderOptions;
+  dir: string;
+  /** One Int32: the next page to render. */
+  counter: SharedArrayBuffer;
+}
+
+export type RenderWorkerReply = { records: [string, PageRecord][]; links: CollectedLinks } | { error: string };
+
+const data = workerData as RenderWorkerData;
+
+async function run(): Promise<RenderWorkerReply> {
+  const { pages, render } = siteRenderer(data.site, data.options);
+  const counter = new Int32Array(data.counter);
+  const writer = new FileWriter(data.dir);
+  try {
+    const result = await renderPages(data.site, writer, data.options.base, pages, render, () => Atomics.add(counter, 0, 1));
+    await writer.flush();
+    return { records: [...result.records], links: result.collector.collected() };
+  } catch (error) {
+    await writer.settle();
+    throw error;
+  }
+}
+
+run().then(
+  (reply) => parentPort?.postMessage(reply),
+  (error: unknown) => parentPort?.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+);

@@ -1,0 +1,96 @@
+/**
+ * Pages rendered by several threads: what each thread's link collector gathers, merged, reports
+ * exactly what one collector of every page reports; and the compiled build (which starts page
+ * workers) writes the same bytes and finds the same problems with workers as without.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadSite } from '../../src/model/load-site.js';
+import type { Site } from '../../src/model/types.js';
+import { LinkCollector } from '../../src/render/link-collector.js';
+import { renderSite } from '../../src/render/render-site.js';
+import type { streamSite as StreamSite } from '../../src/render/stream-site.js';
+import { generateContent } from '../../src/synthetic/generate.js';
+import { ensureCompiled } from '../cli/helpers.js';
+import { fixtureContent } from '../links/fixture.js';
+
+const noAssets = { scripts: [], styles: [] };
+let site: Site;
+let tmp: string;
+
+beforeAll(async () => {
+  site = (await loadSite(fixtureContent, { cacheDir: false })).site!;
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'respmatrix-page-workers-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+/** The fixture with broken links of every kind on several pages. */
+function brokenSite(): Site {
+  const broken = structuredClone(site);
+  const rows = broken.offerings[0]!.sections.flatMap((s) => s.rows);
+  rows[0]!.customer = { text: 'See', html: '<p>See <a href="#no-such-anchor">there</a> and <a href="/offerings/gone/">gone</a></p>' };
+  rows[1]!.provider = { text: 'x', html: '<p><a href="../nowhere/">rel</a> <a href="/areas/none/#x">abs</a></p>' };
+  broken.offerings[1]!.sections[0]!.rows[0]!.provider = { text: 'y', html: '<p><a href="/offerings/gone/">again</a> <a href="../nowhere/">rel</a></p>' };
+  return broken;
+}
+
+describe('link collectors of several threads', () => {
+  test('merged, report what one collector of every page reports, in the same order', () => {
+    const files = renderSite(brokenSite(), { base: '/', assets: noAssets });
+    const html = files.filter((f) => f.path.endsWith('.html') && typeof f.contents === 'string');
+    const all = new Set(files.map((f) => f.path));
+    const one = new LinkCollector({ base: '/' });
+    const [even, odd] = [new LinkCollector({ base: '/' }), new LinkCollector({ base: '/' })];
+    html.forEach((file, order) => {
+      one.addPage(file.path, file.contents as string, undefined, order);
+      (order % 2 === 0 ? even : odd).addPage(file.path, file.contents as string, undefined, order);
+    });
+    // The odd pages' findings come first, as when another thread finishes first.
+    odd.absorb(structuredClone(even.collected()));
+    const expected = one.linkDiagnostics(all);
+    expect(expected.length).toBeGreaterThan(4);
+    expect(odd.linkDiagnostics(all)).toEqual(expected);
+  });
+});
+
+async function tree(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out.set(path.relative(dir, path.join(entry.parentPath, entry.name)), await readFile(path.join(entry.parentPath, entry.name)));
+  }
+  return out;
+}
+
+describe('page workers (compiled build)', () => {
+  test('write the same files and find the same problems as one thread', async () => {
+    ensureCompiled();
+    const lib = pathToFileURL(path.join(import.meta.dirname, '..', '..', 'lib', 'render', 'stream-site.js')).href;
+    const { streamSite } = (await import(lib)) as { streamSite: typeof StreamSite };
+    const content = path.join(tmp, 'content');
+    await generateContent(content, { offerings: 40, seed: 9 });
+    const generated = (await loadSite(content, { cacheDir: false })).site!;
+    for (const [name, model] of [['generated', generated], ['broken', brokenSite()]] as const) {
+      const results = [];
+      for (const workers of ['0', '1']) {
+        const dir = path.join(tmp, `${name}-${workers}`);
+        process.env['RESPMATRIX_WORKERS'] = workers;
+        try {
+          const streamed = await streamSite(model, dir, { base: '/', assets: noAssets, existing: [] });
+          results.push({ streamed, files: await tree(dir) });
+        } finally {
+          delete process.env['RESPMATRIX_WORKERS'];
+        }
+      }
+      const [single, threaded] = results as [(typeof results)[0], (typeof results)[0]];
+      expect(threaded.streamed.diagnostics, name).toEqual(single.streamed.diagnostics);
+      expect(threaded.streamed.paths, name).toEqual(single.streamed.paths);
+      expect([...threaded.files.keys()].sort(), name).toEqual([...single.files.keys()].sort());
+      for (const [file, bytes] of single.files) expect(threaded.files.get(file)?.equals(bytes), `${name}: ${file}`).toBe(true);
+    }
+  }, 180_000);
+});
