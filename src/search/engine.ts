@@ -27,7 +27,9 @@ export interface EngineResult {
 }
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
-const DIGIT = new Map([...ALPHABET].map((char, i) => [char, i]));
+/** Character code to digit, for decoding without a lookup per character in a Map. */
+const DIGIT = new Uint8Array(128);
+for (let i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
 const SCALE = 8;
 const K1 = 1.2;
 const B = 0.75;
@@ -137,6 +139,9 @@ export class Engine {
   private readonly matched: Uint8Array;
   private readonly runMark: Uint32Array;
   private readonly wordMark: Uint32Array;
+  /** Docs the current word and the current query reached, in the order reached. */
+  private readonly seen: Int32Array;
+  private readonly touched: Int32Array;
   private counter = 0;
 
   constructor(docCount: number, source: TermSource) {
@@ -146,6 +151,8 @@ export class Engine {
     this.matched = new Uint8Array(docCount);
     this.runMark = new Uint32Array(docCount);
     this.wordMark = new Uint32Array(docCount);
+    this.seen = new Int32Array(docCount);
+    this.touched = new Int32Array(docCount);
   }
 
   /** Expands one processed query word: exact, then prefix completions, then typo matches. */
@@ -178,42 +185,46 @@ export class Engine {
    */
   search(words: { word: string; fuzzy: number }[], keep: ((id: number) => boolean) | undefined, limit: number): EngineResult {
     const run = ++this.counter;
-    const touched: number[] = [];
+    // Locals, not fields, in the loops below: the first query runs before the code is optimised.
+    const { touched, seen, wordMark, runMark, best, matched: matchedWords, total } = this;
+    let touchedCount = 0;
     const allTerms = new Set<string>();
     for (const { word, fuzzy } of words) {
       const mark = ++this.counter;
-      const seen: number[] = [];
+      let seenCount = 0;
       for (const [term, weight] of this.expand(word, fuzzy)) {
         allTerms.add(term);
         const { ids, scores } = this.posting(term);
         for (let i = 0; i < ids.length; i++) {
           const id = ids[i] as number;
           const score = (scores[i] as number) * weight;
-          if (this.wordMark[id] !== mark) {
-            this.wordMark[id] = mark;
-            this.best[id] = score;
-            seen.push(id);
-          } else if (score > (this.best[id] as number)) this.best[id] = score;
+          if (wordMark[id] !== mark) {
+            wordMark[id] = mark;
+            best[id] = score;
+            seen[seenCount++] = id;
+          } else if (score > (best[id] as number)) best[id] = score;
         }
       }
-      for (const id of seen) {
-        if (this.runMark[id] !== run) {
-          this.runMark[id] = run;
-          this.matched[id] = 0;
-          this.total[id] = 0;
-          touched.push(id);
+      for (let i = 0; i < seenCount; i++) {
+        const id = seen[i] as number;
+        if (runMark[id] !== run) {
+          runMark[id] = run;
+          matchedWords[id] = 0;
+          total[id] = 0;
+          touched[touchedCount++] = id;
         }
-        this.matched[id] = (this.matched[id] as number) + 1;
-        this.total[id] = (this.total[id] as number) + (this.best[id] as number);
+        matchedWords[id] = (matchedWords[id] as number) + 1;
+        total[id] = (total[id] as number) + (best[id] as number);
       }
     }
     // Keys pack (matched words, score, id) into one float, so comparing numbers ranks records.
-    const keys = new Float64Array(touched.length);
+    const keys = new Float64Array(touchedCount);
     let count = 0;
-    for (const id of touched) {
+    for (let i = 0; i < touchedCount; i++) {
+      const id = touched[i] as number;
       if (keep && !keep(id)) continue;
-      const score = Math.min(Math.round((this.total[id] as number) * 100), MAX_SCORE);
-      keys[count++] = ((this.matched[id] as number) * (MAX_SCORE + 1) + score) * ID_SPACE + (ID_SPACE - 1 - id);
+      const score = Math.min(Math.round((total[id] as number) * 100), MAX_SCORE);
+      keys[count++] = ((matchedWords[id] as number) * (MAX_SCORE + 1) + score) * ID_SPACE + (ID_SPACE - 1 - id);
     }
     const ids: number[] = [];
     const matched: number[] = [];
@@ -221,8 +232,8 @@ export class Engine {
     for (const key of largest(keys.subarray(0, count), limit)) {
       const id = ID_SPACE - 1 - (key % ID_SPACE);
       ids.push(id);
-      matched.push(this.matched[id] as number);
-      scores.push(this.total[id] as number);
+      matched.push(matchedWords[id] as number);
+      scores.push(total[id] as number);
     }
     return { ids, matched, scores, total: count, terms: [...allTerms] };
   }
@@ -230,15 +241,29 @@ export class Engine {
   private posting(term: string): Posting {
     const cached = this.decoded.get(term);
     if (cached) return cached;
-    const values = decodeVarints(this.source.posting(term));
-    const ids: number[] = [];
-    const scores: number[] = [];
+    const text = this.source.posting(term);
+    // Straight into typed arrays: a common word has tens of thousands of postings.
+    const ids = new Int32Array(text.length >> 1);
+    const scores = new Float32Array(text.length >> 1);
+    let n = 0;
+    let value = 0;
+    let shift = 1;
     let last = 0;
-    for (let i = 0; i + 1 < values.length; i += 2) {
-      ids.push((last += values[i] as number));
-      scores.push((values[i + 1] as number) / SCALE);
+    let isId = true;
+    for (let i = 0; i < text.length; i++) {
+      const digit = DIGIT[text.charCodeAt(i) & 127] as number;
+      value += (digit & 31) * shift;
+      if (digit >= 32) {
+        shift *= 32;
+        continue;
+      }
+      if (isId) ids[n] = last += value;
+      else scores[n++] = value / SCALE;
+      isId = !isId;
+      value = 0;
+      shift = 1;
     }
-    const posting = { ids: Int32Array.from(ids), scores: Float32Array.from(scores) };
+    const posting = { ids: ids.subarray(0, n), scores: scores.subarray(0, n) };
     this.decoded.set(term, posting);
     return posting;
   }
@@ -249,8 +274,8 @@ export function decodeVarints(text: string): number[] {
   const out: number[] = [];
   let value = 0;
   let shift = 1;
-  for (const char of text) {
-    const digit = DIGIT.get(char) ?? 0;
+  for (let i = 0; i < text.length; i++) {
+    const digit = DIGIT[text.charCodeAt(i) & 127] as number;
     value += (digit & 31) * shift;
     if (digit >= 32) {
       shift *= 32;
