@@ -87,7 +87,8 @@ module.exports = {
         path: '^src/',
         pathNot: [
           '^src/(client|stack|shared)/',
-          '^src/search/(engine|query|record)\\.ts$',
+          '^src/search/(engine|query|record|sharded)\\.ts$',
+          '^src/render/checklist-csv\\.ts$',
           '^src/links/renames\\.ts$',
           '^src/model/(compare|duty|row-name|types)\\.ts$',
         ],

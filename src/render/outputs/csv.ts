@@ -1,16 +1,21 @@
 /**
  * dist/responsibilities.csv: one line per row of every offering (RFC 4180: CRLF, quoted fields).
  * Every CSV the site publishes, in the build or in the browser, goes through `csvLine`/`csvField`
- * (src/render/csv-fields.ts), which also defuse spreadsheet formulas.
+ * (src/shared/csv-fields.ts), which also defuse spreadsheet formulas.
  */
 import type { Site } from '../../model/types.js';
 import type { OutputContext, OutputFile } from '../page.js';
 import { absoluteUrl, siteUrl } from '../url.js';
 import { csvLine } from '../../shared/csv-fields.js';
+import { partyLabels } from '../environment.js';
+import { LABEL_SOURCE, rowName, taskTitleMap } from '../../model/row-name.js';
 
 export function responsibilitiesCsv(site: Site, context: OutputContext): OutputFile[] {
   const areaTitles = new Map(site.areas.map((area) => [area.id, area.title]));
-  let out = csvLine(['offering', 'area', 'task', 'task id', `${site.parties.provider} responsibilities`, `${site.parties.customer} responsibilities`, 'url']);
+  const labels = partyLabels(site);
+  const titles = taskTitleMap(site.tasks);
+  // "task" is the canonical task title, as on every page; the source's own row label stands beside it.
+  let out = csvLine(['offering', 'area', 'task', `${LABEL_SOURCE} label`, 'task id', labels.provider ?? '', labels.customer ?? '', 'url']);
   for (const offering of site.offerings) {
     for (const section of offering.sections) {
       for (const row of section.rows) {
@@ -18,6 +23,7 @@ export function responsibilitiesCsv(site: Site, context: OutputContext): OutputF
         out += csvLine([
           offering.name,
           areaTitles.get(section.areaId) ?? section.areaId,
+          rowName(titles, row).title,
           row.task,
           row.taskId,
           row.provider.text,
