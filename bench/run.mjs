@@ -112,11 +112,25 @@ if (!filter || 'weight'.includes(filter) || filter.startsWith('weight')) {
   }
 }
 
+// Rows: one page of 20,000 and of 100,000 rows, cold; the growth shows whether cost is linear (bench/rows.mjs).
+let rowFigures = [];
+if (!filter || 'rows'.includes(filter) || filter.startsWith('rows')) {
+  const { benchRows, formatRows } = await import('./rows.mjs');
+  try {
+    rowFigures = await benchRows({ log: (line) => console.error(line) });
+    if (!values.json) console.log(`\n${formatRows(rowFigures)}`);
+  } catch (error) {
+    failed = true;
+    console.error(`\nrows bench failed: ${String(error?.message ?? error).split('\n')[0]}`);
+  }
+}
+
 if (values.json) {
+  const rowEntries = rowFigures.map((r) => ({ name: `rows: ${r.rows}`, ...r }));
   const weightEntries = weight.map((r) => ({ name: `weight: ${r.offerings} offerings`, ...r }));
   const scaleEntries = scale.map((r) => ({ name: `scale: ${r.offerings} offerings`, ...r }));
   const siteEntries = siteFigures ? [{ name: 'site: shipped', ...siteFigures }] : [];
-  console.log(JSON.stringify([...results.map(({ output: _output, ...r }) => r), ...siteEntries, ...scaleEntries, ...weightEntries], null, 2));
+  console.log(JSON.stringify([...results.map(({ output: _output, ...r }) => r), ...siteEntries, ...scaleEntries, ...weightEntries, ...rowEntries], null, 2));
 }
 if (failed) process.exitCode = 1;
 

@@ -25,7 +25,7 @@ export const DEFAULT_SIZES = [3, 100, 1000];
 const SEED = 1;
 
 /** `node args` in a child process under GNU time: wall ms, CPU ms (all threads), peak RSS. */
-function timed(args, env) {
+export function timed(args, env) {
   const useTime = existsSync('/usr/bin/time');
   const command = useTime ? '/usr/bin/time' : process.execPath;
   const argv = useTime ? ['-v', process.execPath, ...args] : args;

@@ -47,12 +47,13 @@ export function checkAlignment(site: Site, tasks: readonly TaskConfig[]): Diagno
       namesOf.set(p.row.taskId, names);
     }
     const alone = (p: Placed) => (unitsOf.get(p.row.taskId)?.size ?? 0) === 1;
+    const runs = runEnds(placed);
     const warned = new Set<string>();
     for (const p of placed) {
       // A task named in tasks.yaml was aligned on purpose; only rows that matched no task are
       // suspects, and each suspect task is reported once per area (at its first row).
       if (!alone(p) || configured.has(p.row.taskId) || warned.has(p.row.taskId)) continue;
-      const match = bestMatch(p, placed, (o) => configured.has(o.row.taskId) || !alone(o));
+      const match = bestMatch(p, placed, runs, (o) => configured.has(o.row.taskId) || !alone(o));
       if (!match) continue;
       warned.add(p.row.taskId);
       diagnostics.push(warning(p, namesOf.get(p.row.taskId) ?? [], match, configured, tasks));
@@ -61,16 +62,32 @@ export function checkAlignment(site: Site, tasks: readonly TaskConfig[]): Diagno
   return diagnostics;
 }
 
+/** For each place, the index just after the run of places of the same offering it is in. */
+function runEnds(placed: readonly Placed[]): number[] {
+  const ends = new Array<number>(placed.length);
+  for (let i = placed.length - 1; i >= 0; i--) {
+    const next = placed[i + 1];
+    ends[i] = next && next.offering === placed[i]!.offering ? ends[i + 1]! : i + 1;
+  }
+  return ends;
+}
+
 /**
  * The most similar row of another offering in the same area that is not already this row's
- * task. Rows are compared by distinct name, so large sites with repeated names stay fast.
+ * task. Rows are compared by distinct name, so large sites with repeated names stay fast, and
+ * the row's own offering is stepped over at once, so one big table costs no more than its rows.
  */
-function bestMatch(p: Placed, placed: Placed[], settled: (other: Placed) => boolean): Placed | undefined {
+function bestMatch(p: Placed, placed: Placed[], runs: readonly number[], settled: (other: Placed) => boolean): Placed | undefined {
   let best: Placed | undefined;
   let bestScore = 0;
   const scores = new Map<string, number>();
-  for (const other of placed) {
-    if (other.offering.id === p.offering.id || other.row.taskId === p.row.taskId) continue;
+  for (let i = 0; i < placed.length; i++) {
+    const other = placed[i]!;
+    if (other.offering.id === p.offering.id) {
+      i = runs[i]! - 1;
+      continue;
+    }
+    if (other.row.taskId === p.row.taskId) continue;
     // Two unaligned rows would suggest each other; warn only at the later offering's row.
     if (!settled(other) && other.offeringIndex > p.offeringIndex) continue;
     let score = scores.get(other.row.task);
