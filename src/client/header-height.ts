@@ -14,7 +14,8 @@ export function initHeaderHeight(): void {
   new ResizeObserver(([entry]) => {
     const height = entry?.borderBoxSize?.[0]?.blockSize;
     if (height === undefined || narrow.matches) return;
-    const value = `${Math.ceil(height)}px`;
+    // Rounded down: a stuck table header overlaps the header's last fraction of a pixel instead of leaving a gap.
+    const value = `${Math.floor(height)}px`;
     if (value !== last) document.documentElement.style.setProperty('--header-now', (last = value));
   }).observe(header);
 }
