@@ -3,11 +3,13 @@
  * Page weight at scale: one build of synthetic content at 3, 100, 1,000 and 5,000 offerings,
  * then what a reader's browser transfers (gzip, as a server would send it):
  *   - the largest HTML page (raw and gzip) and the home page;
- *   - a first search query: the index files the query needs (lib/search/fetch-plan.js when the
- *     index is split, else the whole index), median over a few typical queries;
+ *   - a first search query: the index files the query fetches, found by running the browser's
+ *     code over the built files (lib/search/fetch-plan.js), median and worst over a few typical
+ *     queries, and the time from having those files to the results (parsing and ranking);
  *   - `/compare/` for two offerings: the page, the offering list and the two offerings' data files;
  *   - the CSS and JavaScript every page loads up front (apart).
- * Targets: no HTML page over 100 KB gzip or 1 MB raw; a first query at most 300 KB gzip.
+ * Targets: no HTML page over 100 KB gzip or 1 MB raw; a first query at most 300 KB gzip,
+ * answered within 100 ms of its last file arriving.
  * Usage: node bench/weight.mjs [--offerings N]... [--json]
  */
 import { spawn } from 'node:child_process';
@@ -58,19 +60,25 @@ async function largestHtml(dir) {
   return { pages, largest, largestGzip };
 }
 
-/** Gzip bytes of the search files one query fetches (the split index's plan, else the whole index). */
+/** Gzip bytes of the search files one query fetches (the split index's plan, else the whole index), and the time to answer once they are there. */
 async function firstQuery(dir) {
   const planFile = path.join(repo, 'lib', 'search', 'fetch-plan.js');
   const plan = existsSync(planFile) ? await import(lib('search/fetch-plan.js')) : undefined;
   const sizes = [];
+  const times = [];
+  const cpuTimes = [];
+  const queries = [];
   for (const query of QUERIES) {
-    const files = plan ? await plan.filesForQuery(dir, query) : ['search/index.json'];
+    const { files, answerMs, answerCpuMs } = plan ? await plan.planQuery(dir, query) : { files: ['search/index.json'], answerMs: NaN, answerCpuMs: NaN };
     let bytes = 0;
     for (const f of files) bytes += (await fileWeight(path.join(dir, f))).gzip;
     sizes.push(bytes);
+    times.push(answerMs);
+    cpuTimes.push(answerCpuMs);
+    queries.push({ query, files: files.length, gzip: bytes, answerMs, answerCpuMs });
   }
-  sizes.sort((a, b) => a - b);
-  return { medianGzip: sizes[Math.floor(sizes.length / 2)], maxGzip: sizes.at(-1) };
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { medianGzip: median(sizes), maxGzip: Math.max(...sizes), medianAnswerMs: median(times), maxAnswerMs: Math.max(...times), medianAnswerCpuMs: median(cpuTimes), maxAnswerCpuMs: Math.max(...cpuTimes), queries };
 }
 
 async function upFront(dir) {
@@ -131,7 +139,7 @@ const kb = (n) => (n / 1024).toFixed(n < 10240 ? 1 : 0);
 export function formatWeight(results) {
   const lines = [
     'page weight (KB; gzip level 9 as a server would send it; targets: HTML page <= 100 gzip and <= 1024 raw, first query <= 300 gzip)',
-    'offerings   pages  largest HTML raw (page)                        largest gzip  home raw  home gzip  1st query gzip (median/max)  /compare/ 2 offerings gzip (page + list + 2 files)  CSS+JS up front gzip',
+    'offerings   pages  largest HTML raw (page)                        largest gzip  home raw  home gzip  1st query gzip (median/max)  answer ms wall / CPU (median/max)  /compare/ 2 offerings gzip (page + list + 2 files)  CSS+JS up front gzip',
   ];
   for (const r of results) {
     lines.push(
@@ -143,6 +151,7 @@ export function formatWeight(results) {
         kb(r.home.raw).padStart(9),
         kb(r.home.gzip).padStart(10),
         `${kb(r.search.medianGzip)} / ${kb(r.search.maxGzip)}`.padStart(28),
+        `${r.search.medianAnswerMs.toFixed(1)}/${r.search.maxAnswerMs.toFixed(1)} / ${r.search.medianAnswerCpuMs.toFixed(1)}/${r.search.maxAnswerCpuMs.toFixed(1)}`.padStart(35),
         `${kb(r.compare.gzip)} (${kb(r.compare.page)} + ${kb(r.compare.list)} + ${kb(r.compare.gzip - r.compare.page - r.compare.list)})`.padStart(51),
         kb(r.upFrontGzip).padStart(21),
       ].join('  '),

@@ -1,31 +1,34 @@
 /**
  * Search in the browser: the header box (a combobox with results as you type) and the full
- * `/search/` page. The engine and the index load lazily, on focus or first keystroke, never
- * on the page's critical path. Text from the index is only ever set as text, never as HTML.
+ * `/search/` page. The engine and the index manifest load lazily, on focus or first keystroke,
+ * never on the page's critical path; each query then fetches only the index parts it needs
+ * (src/search/sharded.ts), each once per page. Text from the index is only ever set as text,
+ * never as HTML.
  */
 import type { Filters, Hit, Results, Segment } from '../search/query.js';
-import type { PartyFilter, SearchIndexFile } from '../search/record.js';
-import type { Engine } from '../search/engine.js';
+import type { PartyFilter, SearchManifest } from '../search/record.js';
 import { LABEL_SOURCE } from '../model/row-name.js';
 
 interface Loaded {
-  file: SearchIndexFile;
-  run(query: string, filters: Filters, limit: number): Results;
+  parties: SearchManifest['parties'];
+  run(query: string, filters: Filters, limit: number): Promise<Results>;
+  offerings(): Promise<readonly [string, string][]>;
 }
 
 let loading: Promise<Loaded> | undefined;
 
-/** Fetches the index and the engine once per page; a failed load may be retried. */
+async function fetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** Fetches the manifest and the engine once per page; a failed load may be retried. */
 function load(indexUrl: string): Promise<Loaded> {
-  loading ??= Promise.all([
-    import('../search/query.js'),
-    fetch(indexUrl).then((response) => {
-      if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
-      return response.json() as Promise<SearchIndexFile>;
-    }),
-  ]).then(([query, file]) => {
-    const engine: Engine = query.loadEngine(file);
-    return { file, run: (q, filters, limit) => query.search(engine, file, q, filters, limit) };
+  const manifestUrl = new URL(indexUrl, window.location.href);
+  loading ??= Promise.all([import('../search/sharded.js'), fetchJson(manifestUrl.href)]).then(([sharded, manifest]) => {
+    const index = new sharded.SplitIndex(manifest as SearchManifest, (part) => fetchJson(new URL(part, manifestUrl).href));
+    return { parties: index.parties, run: (q, filters, limit) => index.search(q, filters, limit), offerings: () => index.allOfferings() };
   });
   loading.catch(() => {
     loading = undefined;
@@ -55,7 +58,7 @@ function sourceLabel(label: Segment[]): HTMLElement {
 }
 
 /** The body of one result: task (and its source label), where it is, and a snippet saying whose duty it is. */
-function hitBody(parent: HTMLElement, hit: Hit, file: SearchIndexFile, title: HTMLElement): void {
+function hitBody(parent: HTMLElement, hit: Hit, parties: Loaded['parties'], title: HTMLElement): void {
   segments(title, hit.task);
   if (hit.label.length > 0) title.append(sourceLabel(hit.label));
   parent.append(title);
@@ -63,7 +66,7 @@ function hitBody(parent: HTMLElement, hit: Hit, file: SearchIndexFile, title: HT
   parent.append(el('span', 'search-hit-where', where));
   const snippet = el('span', 'search-hit-snippet');
   if (hit.snippetFrom !== 'intro') {
-    snippet.append(el('span', 'search-hit-party', `${file.parties[hit.snippetFrom]}: `));
+    snippet.append(el('span', 'search-hit-party', `${parties[hit.snippetFrom]}: `));
   }
   parent.append(segments(snippet, hit.snippet));
 }
@@ -132,8 +135,7 @@ function initBox(form: HTMLFormElement): void {
     window.location.assign(url);
   };
 
-  const render = (loaded: Loaded, query: string, started: number): void => {
-    const { total, hits } = loaded.run(query, {}, LIMIT);
+  const render = (loaded: Loaded, { total, hits }: Results, query: string, started: number): void => {
     list.replaceChildren();
     options = [];
     active = -1;
@@ -142,7 +144,7 @@ function initBox(form: HTMLFormElement): void {
       element.id = `search-box-option-${i}`;
       element.setAttribute('role', 'option');
       element.setAttribute('aria-selected', 'false');
-      hitBody(element, hit, loaded.file, el('span', 'search-hit-task'));
+      hitBody(element, hit, loaded.parties, el('span', 'search-hit-task'));
       options.push({ element, url: base + hit.url });
       list.append(element);
     });
@@ -170,15 +172,19 @@ function initBox(form: HTMLFormElement): void {
       setOpen(false);
       return;
     }
-    load(indexUrl).then(
-      (loaded) => {
-        if (mine === sequence) render(loaded, query, started);
-      },
-      () => {
-        status.textContent = 'Search is unavailable right now.';
-        setOpen(true);
-      },
-    );
+    load(indexUrl)
+      .then(async (loaded) => ({ loaded, results: await loaded.run(query, {}, LIMIT) }))
+      .then(
+        ({ loaded, results }) => {
+          // A later keystroke may have answered first: only the latest query is shown.
+          if (mine === sequence) render(loaded, results, query, started);
+        },
+        () => {
+          if (mine !== sequence) return;
+          status.textContent = 'Search is unavailable right now.';
+          setOpen(true);
+        },
+      );
   };
 
   input.addEventListener('focus', () => {
@@ -243,7 +249,9 @@ function initPage(form: HTMLFormElement): void {
   area.value = params.get('area') ?? '';
   party.value = params.get('party') ?? '';
 
+  let sequence = 0;
   const show = (loaded: Loaded): void => {
+    const mine = ++sequence;
     const query = q.value.trim();
     const filters: Filters = { offering: offering.value, area: area.value, party: party.value as PartyFilter };
     const next = new URLSearchParams();
@@ -253,38 +261,50 @@ function initPage(form: HTMLFormElement): void {
     if (search !== window.location.search.replace(/^\?/, '')) {
       window.history.replaceState(null, '', `${window.location.pathname}${search ? `?${search}` : ''}`);
     }
-    list.replaceChildren();
     if (!query) {
+      list.replaceChildren();
       status.textContent = 'Type words from a task or a duty, for example “backup” or “firmware”.';
       return;
     }
-    const { total, hits } = loaded.run(query, filters, 50);
-    status.textContent = total > hits.length ? `${countText(total, query)}, showing the best ${hits.length}` : countText(total, query);
-    for (const hit of hits) {
-      const item = el('li', 'search-hit');
-      const link = el('a', 'search-hit-task');
-      link.href = base + hit.url;
-      hitBody(item, hit, loaded.file, link);
-      list.append(item);
-    }
+    loaded.run(query, filters, 50).then(
+      ({ total, hits }) => {
+        // A later change may have answered first: only the latest query is shown.
+        if (mine !== sequence) return;
+        list.replaceChildren();
+        status.textContent = total > hits.length ? `${countText(total, query)}, showing the best ${hits.length}` : countText(total, query);
+        for (const hit of hits) {
+          const item = el('li', 'search-hit');
+          const link = el('a', 'search-hit-task');
+          link.href = base + hit.url;
+          hitBody(item, hit, loaded.parties, link);
+          list.append(item);
+        }
+      },
+      () => {
+        if (mine === sequence) status.textContent = 'Search could not be loaded. Browse the offerings from the home page instead.';
+      },
+    );
   };
 
   status.textContent = 'Loading search…';
-  load(indexUrl).then(
-    (loaded) => {
-      for (const [id, name] of loaded.file.offerings) offering.append(new Option(name, id));
-      offering.value = params.get('offering') ?? '';
-      show(loaded);
-      const refresh = (): void => show(loaded);
-      q.addEventListener('input', refresh);
-      for (const select of [offering, area, party]) select.addEventListener('change', refresh);
-      form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        refresh();
-      });
-    },
-    () => {
-      status.textContent = 'Search could not be loaded. Browse the offerings from the home page instead.';
-    },
-  );
+  // The offering filter lists every offering: on a split index that is the facets part.
+  load(indexUrl)
+    .then(async (loaded) => ({ loaded, offerings: await loaded.offerings() }))
+    .then(
+      ({ loaded, offerings }) => {
+        for (const [id, name] of offerings) offering.append(new Option(name, id));
+        offering.value = params.get('offering') ?? '';
+        show(loaded);
+        const refresh = (): void => show(loaded);
+        q.addEventListener('input', refresh);
+        for (const select of [offering, area, party]) select.addEventListener('change', refresh);
+        form.addEventListener('submit', (event) => {
+          event.preventDefault();
+          refresh();
+        });
+      },
+      () => {
+        status.textContent = 'Search could not be loaded. Browse the offerings from the home page instead.';
+      },
+    );
 }

@@ -27,13 +27,17 @@ export interface EngineResult {
 }
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
-const DIGIT = new Map([...ALPHABET].map((char, i) => [char, i]));
+/** Character code to digit, for decoding without a lookup per character in a Map. */
+const DIGIT = new Uint8Array(128);
+for (let i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
 const SCALE = 8;
 const K1 = 1.2;
 const B = 0.75;
 /** Sort keys hold 8 bits of matched words, 22 of score and 20 of doc id: 50 bits, exact in a double. */
 const ID_SPACE = 2 ** 20;
 const MAX_SCORE = 2 ** 22 - 1;
+/** A query word expands to at most this many terms (itself and prefix completions). */
+export const MAX_EXPANSIONS = 100;
 
 /**
  * Builds the serialised index from each doc's fields, already tokenised and processed.
@@ -95,7 +99,7 @@ export function buildEngineData(docs: string[][][], boosts: number[], docBoost?:
 }
 
 /** Unsigned varint in a JSON-safe alphabet: 5 bits per character, high bit = more follows. */
-function encode(value: number): string {
+export function encode(value: number): string {
   let out = '';
   let v = value;
   while (v >= 32) {
@@ -105,39 +109,60 @@ function encode(value: number): string {
   return out + ALPHABET[v];
 }
 
+/**
+ * Where the engine reads terms and postings: the whole index, or the parts of a split index a
+ * query has loaded (src/search/sharded.ts), which must hold every term the query can reach.
+ */
+export interface TermSource {
+  /** Sorted terms. */
+  readonly terms: readonly string[];
+  /** The encoded posting of one of `terms`. */
+  posting(term: string): string;
+}
+
+/** A term source over a whole serialised index. */
+export function wholeIndex(data: EngineData): TermSource {
+  return { terms: data.terms, posting: (term) => data.postings[lowerBound(data.terms, term)] ?? '' };
+}
+
 interface Posting {
   ids: Int32Array;
   scores: Float32Array;
 }
 
 export class Engine {
-  private readonly data: EngineData;
-  private readonly decoded = new Map<number, Posting>();
+  private readonly source: TermSource;
+  private readonly decoded = new Map<string, Posting>();
   /** Per doc: summed score, best score for the current word, matched word count, marks. */
   private readonly total: Float64Array;
   private readonly best: Float32Array;
   private readonly matched: Uint8Array;
   private readonly runMark: Uint32Array;
   private readonly wordMark: Uint32Array;
+  /** Docs the current word and the current query reached, in the order reached. */
+  private readonly seen: Int32Array;
+  private readonly touched: Int32Array;
   private counter = 0;
 
-  constructor(data: EngineData) {
-    this.data = data;
-    this.total = new Float64Array(data.docCount);
-    this.best = new Float32Array(data.docCount);
-    this.matched = new Uint8Array(data.docCount);
-    this.runMark = new Uint32Array(data.docCount);
-    this.wordMark = new Uint32Array(data.docCount);
+  constructor(docCount: number, source: TermSource) {
+    this.source = source;
+    this.total = new Float64Array(docCount);
+    this.best = new Float32Array(docCount);
+    this.matched = new Uint8Array(docCount);
+    this.runMark = new Uint32Array(docCount);
+    this.wordMark = new Uint32Array(docCount);
+    this.seen = new Int32Array(docCount);
+    this.touched = new Int32Array(docCount);
   }
 
   /** Expands one processed query word: exact, then prefix completions, then typo matches. */
   expand(word: string, fuzzy: number): [string, number][] {
-    const { terms } = this.data;
+    const { terms } = this.source;
     const out: [string, number][] = [];
     const at = lowerBound(terms, word);
     if (terms[at] === word) out.push([word, 1]);
     if (word.length >= 2) {
-      for (let i = terms[at] === word ? at + 1 : at; i < terms.length && out.length < 100; i++) {
+      for (let i = terms[at] === word ? at + 1 : at; i < terms.length && out.length < MAX_EXPANSIONS; i++) {
         const term = terms[i] as string;
         if (!term.startsWith(word)) break;
         out.push([term, 0.5 + (0.4 * word.length) / term.length]);
@@ -160,87 +185,142 @@ export class Engine {
    */
   search(words: { word: string; fuzzy: number }[], keep: ((id: number) => boolean) | undefined, limit: number): EngineResult {
     const run = ++this.counter;
-    const touched: number[] = [];
+    // Locals, not fields, in the loops below: the first query runs before the code is optimised.
+    const { touched, seen, wordMark, runMark, best, matched: matchedWords, total } = this;
+    let touchedCount = 0;
     const allTerms = new Set<string>();
     for (const { word, fuzzy } of words) {
       const mark = ++this.counter;
-      const seen: number[] = [];
+      let seenCount = 0;
       for (const [term, weight] of this.expand(word, fuzzy)) {
         allTerms.add(term);
         const { ids, scores } = this.posting(term);
         for (let i = 0; i < ids.length; i++) {
           const id = ids[i] as number;
           const score = (scores[i] as number) * weight;
-          if (this.wordMark[id] !== mark) {
-            this.wordMark[id] = mark;
-            this.best[id] = score;
-            seen.push(id);
-          } else if (score > (this.best[id] as number)) this.best[id] = score;
+          if (wordMark[id] !== mark) {
+            wordMark[id] = mark;
+            best[id] = score;
+            seen[seenCount++] = id;
+          } else if (score > (best[id] as number)) best[id] = score;
         }
       }
-      for (const id of seen) {
-        if (this.runMark[id] !== run) {
-          this.runMark[id] = run;
-          this.matched[id] = 0;
-          this.total[id] = 0;
-          touched.push(id);
+      for (let i = 0; i < seenCount; i++) {
+        const id = seen[i] as number;
+        if (runMark[id] !== run) {
+          runMark[id] = run;
+          matchedWords[id] = 0;
+          total[id] = 0;
+          touched[touchedCount++] = id;
         }
-        this.matched[id] = (this.matched[id] as number) + 1;
-        this.total[id] = (this.total[id] as number) + (this.best[id] as number);
+        matchedWords[id] = (matchedWords[id] as number) + 1;
+        total[id] = (total[id] as number) + (best[id] as number);
       }
     }
-    // Sort keys pack (matched words, score, id) into one float so a native numeric sort does it.
-    const keys = new Float64Array(touched.length);
+    // Keys pack (matched words, score, id) into one float, so comparing numbers ranks records.
+    const keys = new Float64Array(touchedCount);
     let count = 0;
-    for (const id of touched) {
+    for (let i = 0; i < touchedCount; i++) {
+      const id = touched[i] as number;
       if (keep && !keep(id)) continue;
-      const score = Math.min(Math.round((this.total[id] as number) * 100), MAX_SCORE);
-      keys[count++] = ((this.matched[id] as number) * (MAX_SCORE + 1) + score) * ID_SPACE + (ID_SPACE - 1 - id);
+      const score = Math.min(Math.round((total[id] as number) * 100), MAX_SCORE);
+      keys[count++] = ((matchedWords[id] as number) * (MAX_SCORE + 1) + score) * ID_SPACE + (ID_SPACE - 1 - id);
     }
-    const ranked = keys.subarray(0, count).sort();
     const ids: number[] = [];
     const matched: number[] = [];
     const scores: number[] = [];
-    for (let i = count - 1; i >= 0 && ids.length < limit; i--) {
-      const id = ID_SPACE - 1 - ((ranked[i] as number) % ID_SPACE);
+    for (const key of largest(keys.subarray(0, count), limit)) {
+      const id = ID_SPACE - 1 - (key % ID_SPACE);
       ids.push(id);
-      matched.push(this.matched[id] as number);
-      scores.push(this.total[id] as number);
+      matched.push(matchedWords[id] as number);
+      scores.push(total[id] as number);
     }
     return { ids, matched, scores, total: count, terms: [...allTerms] };
   }
 
   private posting(term: string): Posting {
-    const index = lowerBound(this.data.terms, term);
-    const cached = this.decoded.get(index);
+    const cached = this.decoded.get(term);
     if (cached) return cached;
-    const text = this.data.postings[index] ?? '';
-    const ids: number[] = [];
-    const scores: number[] = [];
+    const text = this.source.posting(term);
+    // Straight into typed arrays: a common word has tens of thousands of postings.
+    const ids = new Int32Array(text.length >> 1);
+    const scores = new Float32Array(text.length >> 1);
+    let n = 0;
     let value = 0;
     let shift = 1;
     let last = 0;
     let isId = true;
-    for (const char of text) {
-      const digit = DIGIT.get(char) ?? 0;
+    for (let i = 0; i < text.length; i++) {
+      const digit = DIGIT[text.charCodeAt(i) & 127] as number;
       value += (digit & 31) * shift;
       if (digit >= 32) {
         shift *= 32;
         continue;
       }
-      if (isId) ids.push((last += value));
-      else scores.push(value / SCALE);
+      if (isId) ids[n] = last += value;
+      else scores[n++] = value / SCALE;
       isId = !isId;
       value = 0;
       shift = 1;
     }
-    const posting = { ids: Int32Array.from(ids), scores: Float32Array.from(scores) };
-    this.decoded.set(index, posting);
+    const posting = { ids: ids.subarray(0, n), scores: scores.subarray(0, n) };
+    this.decoded.set(term, posting);
     return posting;
   }
 }
 
-function lowerBound(terms: string[], word: string): number {
+/** The numbers of a string of varints (see encode()). */
+export function decodeVarints(text: string): number[] {
+  const out: number[] = [];
+  let value = 0;
+  let shift = 1;
+  for (let i = 0; i < text.length; i++) {
+    const digit = DIGIT[text.charCodeAt(i) & 127] as number;
+    value += (digit & 31) * shift;
+    if (digit >= 32) {
+      shift *= 32;
+      continue;
+    }
+    out.push(value);
+    value = 0;
+    shift = 1;
+  }
+  return out;
+}
+
+/**
+ * The `limit` largest keys, largest first: what sorting them all gives, through a min-heap of
+ * `limit` keys, since a common word matches tens of thousands of records and a page shows 50.
+ */
+export function largest(keys: Float64Array, limit: number): number[] {
+  const size = Math.min(limit, keys.length);
+  const heap = new Float64Array(size);
+  const sink = (from: number): void => {
+    let i = from;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let least = i;
+      if (left < size && (heap[left] as number) < (heap[least] as number)) least = left;
+      if (right < size && (heap[right] as number) < (heap[least] as number)) least = right;
+      if (least === i) return;
+      [heap[i], heap[least]] = [heap[least] as number, heap[i] as number];
+      i = least;
+    }
+  };
+  heap.set(keys.subarray(0, size));
+  for (let i = (size >> 1) - 1; i >= 0; i--) sink(i);
+  for (let k = size; k < keys.length; k++) {
+    const key = keys[k] as number;
+    if (size > 0 && key > (heap[0] as number)) {
+      heap[0] = key;
+      sink(0);
+    }
+  }
+  return [...heap.sort()].reverse();
+}
+
+export function lowerBound(terms: readonly string[], word: string): number {
   let lo = 0;
   let hi = terms.length;
   while (lo < hi) {

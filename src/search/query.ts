@@ -4,8 +4,8 @@
  * lives in engine.ts.
  * Uses no Node or DOM names, so it type-checks under both tsconfigs and Vite bundles it.
  */
-import { buildEngineData, Engine, type EngineData, type EngineResult } from './engine.js';
-import type { PartyFilter, SearchDoc, SearchIndexFile } from './record.js';
+import { buildEngineData, Engine, wholeIndex, type EngineData, type EngineResult } from './engine.js';
+import type { PartyCode, PartyFilter, SearchDoc, SearchIndexFile } from './record.js';
 
 /** Bump when tokenising, weights or the file layout change: an old index must not be read. */
 export const INDEX_VERSION = 2;
@@ -72,7 +72,7 @@ const PHRASE_BONUS = 1.6;
 /** Revives the engine from a loaded index file (browser side and tests). */
 export function loadEngine(file: SearchIndexFile): Engine {
   if (file.version !== INDEX_VERSION) throw new Error(`search index version ${file.version}, expected ${INDEX_VERSION}`);
-  return new Engine(file.index);
+  return new Engine(file.docs.length, wholeIndex(file.index));
 }
 
 export interface Filters {
@@ -123,32 +123,82 @@ function partyMatches(party: SearchDoc[7], filter: PartyFilter | undefined): boo
   return party === 'b' || party === (filter === 'provider' ? 'p' : 'c');
 }
 
-/** Runs a query with filters; returns the total match count and the best `limit` hits. */
-export function search(engine: Engine, file: SearchIndexFile, query: string, filters: Filters = {}, limit = 20): Results {
+/** What filters read of every record: its offering (-1 for none), area and party. */
+export interface Facets {
+  /** [id, name] in site order. */
+  offerings: readonly [string, string][];
+  offering(id: number): number;
+  area(id: number): number;
+  party(id: number): PartyCode;
+}
+
+/** Facets read from the records themselves (a whole index). */
+export function recordFacets(file: Pick<SearchIndexFile, 'offerings' | 'docs'>): Facets {
+  return {
+    offerings: file.offerings,
+    offering: (id) => file.docs[id]?.[1] ?? -1,
+    area: (id) => file.docs[id]?.[2] ?? -1,
+    party: (id) => file.docs[id]?.[7] ?? '',
+  };
+}
+
+export const hasFilters = (filters: Filters): boolean => Boolean(filters.offering || filters.area || filters.party);
+
+/** A query as the engine takes it: distinct words with their typo budget, and the phrase. */
+export interface ParsedQuery {
+  words: { word: string; fuzzy: number }[];
+  phrase: string;
+}
+
+export function parseQuery(query: string): ParsedQuery {
   // A pasted paragraph must not cost more than a frame: the first words decide.
   const words = [...new Set(terms(query))].slice(0, MAX_WORDS).map((word) => ({ word, fuzzy: fuzziness(word) }));
-  if (words.length === 0) return { total: 0, hits: [] };
-  const offering = filters.offering ? file.offerings.findIndex(([id]) => id === filters.offering) : -2;
-  const area = filters.area ? file.areas.findIndex(([id]) => id === filters.area) : -2;
-  const party = filters.party;
-  const keep =
-    offering === -2 && area === -2 && !party
-      ? undefined
-      : (id: number): boolean => {
-          const doc = file.docs[id];
-          if (!doc) return false;
-          if (offering !== -2 && doc[1] !== offering) return false;
-          if (area !== -2 && doc[2] !== area) return false;
-          return partyMatches(doc[7], party);
-        };
-  const result = engine.search(words, keep, words.length > 1 ? Math.max(limit, RERANK) : limit);
+  return { words, phrase: terms(query).join(' ') };
+}
+
+/** Ranks the records (the engine's step): the ids `present` needs, best first. */
+export function rank(
+  engine: Engine,
+  parsed: ParsedQuery,
+  areas: Lookups['areas'],
+  filters: Filters,
+  facets: Facets | undefined,
+  limit: number,
+): EngineResult {
+  const { words } = parsed;
+  let keep: ((id: number) => boolean) | undefined;
+  if (hasFilters(filters)) {
+    if (!facets) throw new Error('search filters need the facets');
+    const offering = filters.offering ? facets.offerings.findIndex(([id]) => id === filters.offering) : -2;
+    const area = filters.area ? areas.findIndex(([id]) => id === filters.area) : -2;
+    const party = filters.party;
+    keep = (id: number): boolean => {
+      if (offering !== -2 && facets.offering(id) !== offering) return false;
+      if (area !== -2 && facets.area(id) !== area) return false;
+      return partyMatches(facets.party(id), party);
+    };
+  }
+  return engine.search(words, keep, words.length > 1 ? Math.max(limit, RERANK) : limit);
+}
+
+/** Orders ranked records by phrase (several words) and turns the best `limit` into hits. Needs the records of `result.ids`. */
+export function present(file: Lookups & Pick<SearchIndexFile, 'docs'>, parsed: ParsedQuery, result: EngineResult, limit: number, party?: PartyFilter): Results {
+  const { words } = parsed;
   const marks = matchTerms(result.terms, words.map(({ word }) => word));
-  const ids = words.length > 1 ? byPhrase(file, result, terms(query).join(' ')).slice(0, limit) : result.ids;
+  const ids = words.length > 1 ? byPhrase(file, result, parsed.phrase).slice(0, limit) : result.ids;
   return { total: result.total, hits: ids.map((id) => toHit(file, id, marks, party)) };
 }
 
+/** Runs a query with filters on a whole index; returns the total match count and the best `limit` hits. */
+export function search(engine: Engine, file: SearchIndexFile, query: string, filters: Filters = {}, limit = 20): Results {
+  const parsed = parseQuery(query);
+  if (parsed.words.length === 0) return { total: 0, hits: [] };
+  const result = rank(engine, parsed, file.areas, filters, recordFacets(file), limit);
+  return present(file, parsed, result, limit, filters.party);
+}
+
 /** Re-ranks the best matches: same matched-word count first, then score with a bonus for the exact phrase. */
-function byPhrase(file: SearchIndexFile, result: EngineResult, phrase: string): number[] {
+function byPhrase(file: Pick<SearchIndexFile, 'docs'>, result: EngineResult, phrase: string): number[] {
   const ranked = result.ids.map((id, i) => {
     // Offering names are left out: every row of an offering would hold its name as a phrase.
     const [, , , task, provider, customer, , , label] = file.docs[id] as SearchDoc;
@@ -169,7 +219,7 @@ function snippetFromCustomer(provider: string, customer: string, marks: Marks, p
   return customer.length > provider.length;
 }
 
-function toHit(file: SearchIndexFile, id: number, marks: Marks, party?: PartyFilter): Hit {
+function toHit(file: Lookups & Pick<SearchIndexFile, 'docs'>, id: number, marks: Marks, party?: PartyFilter): Hit {
   const doc = file.docs[id] as SearchDoc;
   const [kind, offering, area, task, provider, customer, , , label] = doc;
   const fromCustomer = kind === 'r' && snippetFromCustomer(provider, customer, marks, party);

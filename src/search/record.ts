@@ -1,6 +1,7 @@
 /**
- * The shape of the search index file (`search/index.json`), shared by the build side
- * (src/search/index.ts) and the browser (src/client/search.ts through src/search/query.ts).
+ * The shapes of the search index: the whole index as the build computes it, and the files it
+ * is split into (`search/index.json`, the manifest, and its parts), shared by the build side
+ * (src/search/index.ts, split.ts) and the browser (src/client/search.ts through sharded.ts).
  * Type-only and free of Node or DOM names so both tsconfigs check it.
  */
 
@@ -36,4 +37,52 @@ export interface SearchIndexFile {
   docs: SearchDoc[];
   /** The inverted index; document ids are positions in `docs`. */
   index: EngineData;
+}
+
+/** Terms and their postings (engine.ts) for one range of the sorted vocabulary. */
+export interface TermShard {
+  terms: string[];
+  postings: string[];
+}
+
+/** Records `[first, first + chunkSize)`, with the [index, id, name] of the offerings they name. */
+export interface DocChunk {
+  offerings: [number, string, string][];
+  docs: SearchDoc[];
+}
+
+/**
+ * What filters read of every record, as runs of unsigned varints (engine.ts's alphabet):
+ * `offering` holds (run length, offering index + 1) pairs, `area` (run length, area index)
+ * pairs, and `party` one character per record (`-` for none).
+ */
+export interface FacetsFile {
+  offerings: [string, string][];
+  offering: string;
+  area: string;
+  party: string;
+}
+
+/**
+ * `search/index.json`: what every query needs first. The parts sit in the folder `dir`
+ * (named after their contents, so a cached part never outlives its index):
+ * `t<i>.json` term shard i, `d<n>.json` record chunk n, `terms.json` the sorted vocabulary
+ * (for typo matches) and `facets.json` (for filters and the list of offerings). A small
+ * index has one shard and one chunk, held `inline`: one request, as before the split.
+ */
+export interface SearchManifest {
+  version: number;
+  parties: { provider: string; customer: string };
+  areas: [string, string][];
+  docCount: number;
+  dir: string;
+  /**
+   * Per shard: its key and term count. A key is the shortest prefix of the shard's first
+   * term above the previous shard's last term (the first key is ''), so a word's shard is
+   * the last one whose key is not above it.
+   */
+  shards: [string, number][];
+  chunkSize: number;
+  chunks: number;
+  inline?: { shard: TermShard; chunk: DocChunk };
 }

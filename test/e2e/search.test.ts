@@ -32,7 +32,7 @@ describe('header search box', () => {
       bytes += gzipSync(await response.body()).length;
     }
     expect(bytes).toBeLessThan(50 * 1024);
-    expect(loaded.some((url) => url.includes('search/index.json') || /\/query-[\w-]+\.js$/.test(url))).toBe(false);
+    expect(loaded.some((url) => url.includes('search/index.json') || /\/sharded-[\w-]+\.js$/.test(url))).toBe(false);
     const indexLoaded = page.waitForResponse((response) => response.url().endsWith('/sub/search/index.json'));
     await page.keyboard.press('/');
     expect(await page.evaluate(`document.activeElement && document.activeElement.id`)).toBe('search-box-input');

@@ -2,7 +2,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Offering, Row, Site } from '../../src/model/types.js';
 import { buildSearchIndex, searchOutputs } from '../../src/search/index.js';
-import { boundedDistance } from '../../src/search/engine.js';
+import fc from 'fast-check';
+import { boundedDistance, largest } from '../../src/search/engine.js';
+import { propertySeed } from '../property-seed.js';
 import { highlight, loadEngine, search } from '../../src/search/query.js';
 import { searchRecords } from '../../src/search/records.js';
 
@@ -173,4 +175,15 @@ test('a pasted paragraph is cut to its first words', () => {
   const filler = Array.from({ length: 12 }, (_, i) => `filler${i}`).join(' ');
   expect(search(engine, file, `failover ${filler}`, {}, 5).total).toBe(2);
   expect(search(engine, file, `${filler} failover`, {}, 5).total).toBe(0);
+});
+
+test('the largest keys come out as sorting them all would give them', () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 2 ** 40 }), { maxLength: 300 }), fc.nat({ max: 60 }), (values, limit) => {
+      const keys = Float64Array.from(values);
+      const sorted = [...Float64Array.from(values).sort()].reverse().slice(0, limit);
+      expect(largest(keys, limit)).toEqual(sorted);
+    }),
+    { numRuns: 200, seed: propertySeed('largest keys') },
+  );
 });

@@ -5,7 +5,7 @@
  */
 import { expect, test } from 'vitest';
 import { syntheticSite } from '../../bench/search-synthetic.mjs';
-import { searchOutputs } from '../../src/search/index.js';
+import { buildSearchIndex } from '../../src/search/index.js';
 import { loadEngine, search } from '../../src/search/query.js';
 import type { SearchIndexFile } from '../../src/search/record.js';
 
@@ -14,8 +14,7 @@ const QUERIES = ['ba', 'backu', 'disater recovery', 'firmwear', 'master key back
 test('queries at 25,000 rows find results', () => {
   const site = syntheticSite(1000);
   expect(site.offerings.flatMap((o) => o.sections.flatMap((s) => s.rows))).toHaveLength(25_000);
-  const [output] = searchOutputs(site);
-  const file = JSON.parse(String(output?.contents)) as SearchIndexFile;
+  const file = JSON.parse(JSON.stringify(buildSearchIndex(site))) as SearchIndexFile;
   const engine = loadEngine(file);
   for (const query of QUERIES) {
     const { total, hits } = search(engine, file, query, {}, 8);
