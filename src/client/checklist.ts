@@ -1,7 +1,9 @@
 /**
  * Checklist pages: ticks are kept in localStorage, one key per offering and row anchor, so they
- * survive reloads and stay attached to the task when rows are reordered. Adds Print and Clear.
+ * survive reloads and stay attached to the task when rows are reordered. Adds Print and Clear,
+ * a CSV download with the ticks and the date, and the printout's address, date and progress.
  */
+import { checklistCsvText, type ChecklistCsvItem } from '../render/checklist-csv.js';
 
 export function storageKey(offering: string, anchor: string): string {
   return `respmatrix:checklist:${offering}:${anchor}`;
@@ -32,8 +34,14 @@ export function initChecklist(): void {
   const boxes = [...root.querySelectorAll<HTMLInputElement>('input[data-checklist-item]')];
   const status = root.querySelector<HTMLElement>('[data-checklist-status]');
 
+  const origin = root.querySelector<HTMLElement>('[data-print-origin]');
+  const today = isoDate(new Date());
+  const pageUrl = window.location.href.replace(/[?#].*$/, '');
   const announce = (): void => {
-    if (status) status.textContent = `${boxes.filter((b) => b.checked).length} of ${boxes.length} done.`;
+    const progress = `${boxes.filter((b) => b.checked).length} of ${boxes.length} done.`;
+    if (status) status.textContent = progress;
+    // What the printout says about itself: where it comes from, when, and how far along it is.
+    if (origin) origin.textContent = `This checklist: ${pageUrl}, printed ${today}. ${progress}`;
   };
 
   for (const box of boxes) {
@@ -85,4 +93,46 @@ export function initChecklist(): void {
   }
   // Progress shows from the start, not only after the first tick.
   announce();
+
+  const csv = root.querySelector<HTMLAnchorElement>('a[data-checklist-csv]');
+  csv?.addEventListener('click', (event) => {
+    event.preventDefault();
+    const text = checklistCsvText(csvItems(root, boxes), {
+      dutyHeader: root.dataset.csvDuty ?? 'your duty',
+      pageUrl,
+      ...(root.dataset.sourceUpdated ? { sourceUpdated: root.dataset.sourceUpdated } : {}),
+      exported: isoDate(new Date()),
+    });
+    const href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = href;
+    a.download = `${offering}-checklist.csv`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  });
+}
+
+/** The reader's local date, YYYY-MM-DD. */
+function isoDate(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The page's items as CSV lines, each with its tick: the published file's columns plus "done". */
+function csvItems(root: HTMLElement, boxes: HTMLInputElement[]): ChecklistCsvItem[] {
+  return boxes.map((box) => {
+    const item = box.closest<HTMLElement>('.checklist-item');
+    const link = item?.querySelector<HTMLAnchorElement>('a.checklist-source');
+    const label = item?.dataset.label;
+    return {
+      area: box.closest<HTMLElement>('[data-area-title]')?.dataset.areaTitle ?? '',
+      task: item?.dataset.task ?? '',
+      ...(label ? { label } : {}),
+      duty: item?.dataset.text ?? '',
+      url: link?.href ?? '',
+      done: box.checked,
+    };
+  });
 }

@@ -77,6 +77,31 @@ function writeForm(form: HTMLFormElement, state: CompareState): void {
   }
 }
 
+/**
+ * The note a printout of a filtered view carries, so paper does not pass for the whole
+ * comparison: "Filtered view: duties of You only; differences only; 2 of 3 offerings (A, B)."
+ * Empty for the unfiltered view. `total` is how many offerings the page offers (0 with the picker).
+ */
+export function filterNote(state: CompareState, nameOf: (id: string) => string, partyName: string, total: number): string {
+  const parts: string[] = [];
+  if (state.party !== 'both') parts.push(`duties of ${partyName} only`);
+  if (state.diff) parts.push('differences only');
+  if (total > 0 && state.offerings.length < total) {
+    parts.push(`${state.offerings.length} of ${total} offerings (${state.offerings.map(nameOf).join(', ')})`);
+  }
+  return parts.length ? `Filtered view: ${parts.join('; ')}.` : '';
+}
+
+/** Writes the print note of a view (a print-only line under the heading). */
+function showFilterNote(form: HTMLFormElement, state: CompareState, nameOf: (id: string) => string, total: number): void {
+  const note = document.querySelector<HTMLElement>('[data-cmp-print-note]');
+  if (!note) return;
+  const party = form.querySelector<HTMLInputElement>(`input[name="party"][value="${state.party}"]`);
+  const text = filterNote(state, nameOf, party?.parentElement?.textContent?.trim() ?? state.party, total);
+  note.textContent = text;
+  note.hidden = text === '';
+}
+
 /** Whether a row has anything to show for the chosen offerings and, with `diff`, differs. */
 function rowVisible(row: HTMLElement, chosen: ReadonlySet<string>, state: CompareState): boolean {
   const cells = [...row.querySelectorAll<HTMLElement>('td[data-offering]')].filter((td) =>
@@ -149,15 +174,19 @@ export function initCompare(): void {
   const chooseOfferings = form.querySelector('input[name="offerings"]') !== null;
   const status = form.querySelector<HTMLElement>('[data-cmp-status]');
 
+  const names = new Map([...heads].map((th) => [th.dataset.offering ?? '', th.textContent?.trim() ?? '']));
+  const nameOf = (id: string): string => names.get(id) || id;
   const initial = parseState(window.location.search, allIds, chooseOfferings);
   writeForm(form, initial);
   apply(view, initial, null);
+  showFilterNote(form, initial, nameOf, allIds.length);
   form.hidden = false;
 
   form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('change', () => {
     const state = readForm(form, allIds, chooseOfferings);
     apply(view, state, status);
+    showFilterNote(form, state, nameOf, allIds.length);
     const { pathname, hash } = window.location;
     window.history.replaceState(window.history.state, '', pathname + formatState(state, allIds) + hash);
   });
@@ -223,6 +252,15 @@ function initPicked(view: HTMLElement, form: HTMLFormElement): void {
         return;
       }
       apply(view, state, status);
+      const names = new Map((index.offerings).map((o) => [o.id, o.name]));
+      // The picker always chooses offerings: the note names them.
+      showFilterNote(form, state, (id) => names.get(id) ?? id, 0);
+      const note = document.querySelector<HTMLElement>('[data-cmp-print-note]');
+      const chosen = `Offerings: ${sorted.map((id) => names.get(id) ?? id).join(', ')}.`;
+      if (note) {
+        note.textContent = note.textContent ? `${chosen} ${note.textContent}` : chosen;
+        note.hidden = false;
+      }
     });
     void rendering.catch((error: unknown) => {
       if (status) status.textContent = 'The comparison could not be loaded. Reload the page to try again.';

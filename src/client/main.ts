@@ -11,7 +11,7 @@ import.meta.glob(['./styles/*.css', '!./styles/base.css'], { eager: true });
 
 type FeatureModule = Record<string, unknown>;
 
-const modules = import.meta.glob<FeatureModule>(['./search.ts', './copy-link.ts', './compare.ts', './checklist.ts', './stack.ts', './legacy-fragments.ts', './offering-filter.ts', './outline.ts', './header-height.ts'], {
+const modules = import.meta.glob<FeatureModule>(['./search.ts', './copy-link.ts', './compare.ts', './checklist.ts', './stack.ts', './legacy-fragments.ts', './offering-filter.ts', './outline.ts', './header-height.ts', './print-links.ts'], {
   eager: true,
 });
 
@@ -26,6 +26,7 @@ const featureInits: [path: string, init: string][] = [
   ['./offering-filter.ts', 'initOfferingFilter'],
   ['./outline.ts', 'initOutline'],
   ['./header-height.ts', 'initHeaderHeight'],
+  ['./print-links.ts', 'initPrintLinks'],
 ];
 
 function start(): void {

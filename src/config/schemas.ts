@@ -76,6 +76,10 @@ export const siteSchema = {
             properties: { anchorSuffix: text, captionIncludes: text, headingIncludes: text },
           },
           summary: text,
+          sourceUrl: {
+            ...absoluteUrl,
+            hint: 'Use the absolute http(s) URL of the page the source came from, e.g. "https://cloud.ibm.com/docs/key-protect?topic=key-protect-shared-responsibilities".',
+          },
         },
       },
     },

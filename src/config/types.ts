@@ -38,6 +38,8 @@ export interface OfferingConfig {
   tables?: TableSelector;
   /** Overrides the summary taken from the source's short description (inline Markdown). */
   summary?: string;
+  /** The published page the source came from; overrides the address derived from the source. */
+  sourceUrl?: string;
 }
 
 export interface SiteConfig {

@@ -6,14 +6,14 @@ import runtime0Module from "ajv/dist/runtime/ucs2length.js";
 const runtime0 = typeof runtime0Module === "function" ? runtime0Module : runtime0Module.default;
 
 export const validateSite = validate10;
-const schema11 = {"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"baseUrl":{"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$","hint":"Use an absolute http(s) URL, e.g. \"https://cloud.ibm.com\"."},"linkBase":{"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$","hint":"Use an absolute http(s) URL, e.g. \"https://cloud.ibm.com\"."},"parties":{"type":"object","additionalProperties":false,"properties":{"provider":{"type":"string","minLength":1},"customer":{"type":"string","minLength":1}}},"areas":{"type":"array","items":{"type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"match":{"type":"array","items":{"type":"string","minLength":1}},"controls":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$","hint":"Use a NIST SP 800-53 rev. 5 control id in lower case, e.g. \"cp-9\", or \"ac-2.1\" for an enhancement."}}}}},"offerings":{"type":"array","items":{"type":"object","required":["id","source"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"name":{"type":"string","minLength":1},"family":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"source":{"type":"string","pattern":"^[^\\\\]+\\.(md|yaml|yml)$","hint":"Name a file in content/sources/, e.g. \"key-protect.md\"."},"tables":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"anchorSuffix":{"type":"string","minLength":1},"captionIncludes":{"type":"string","minLength":1},"headingIncludes":{"type":"string","minLength":1}}},"summary":{"type":"string","minLength":1}}}},"compare":{"type":"array","items":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"minItems":2,"maxItems":4,"hint":"List 2 to 4 offering ids, e.g. [key-protect-standard, secrets-manager]."}},"redirects":{"type":"array","items":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"string","pattern":"^/","hint":"Redirects map site paths, starting with \"/\"."},"to":{"type":"string","pattern":"^/","hint":"Redirects map site paths, starting with \"/\"."}}}}}};
+const schema11 = {"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"baseUrl":{"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$","hint":"Use an absolute http(s) URL, e.g. \"https://cloud.ibm.com\"."},"linkBase":{"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$","hint":"Use an absolute http(s) URL, e.g. \"https://cloud.ibm.com\"."},"parties":{"type":"object","additionalProperties":false,"properties":{"provider":{"type":"string","minLength":1},"customer":{"type":"string","minLength":1}}},"areas":{"type":"array","items":{"type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"match":{"type":"array","items":{"type":"string","minLength":1}},"controls":{"type":"array","uniqueItems":true,"items":{"type":"string","pattern":"^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$","hint":"Use a NIST SP 800-53 rev. 5 control id in lower case, e.g. \"cp-9\", or \"ac-2.1\" for an enhancement."}}}}},"offerings":{"type":"array","items":{"type":"object","required":["id","source"],"additionalProperties":false,"properties":{"id":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"name":{"type":"string","minLength":1},"family":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"source":{"type":"string","pattern":"^[^\\\\]+\\.(md|yaml|yml)$","hint":"Name a file in content/sources/, e.g. \"key-protect.md\"."},"tables":{"type":"object","minProperties":1,"additionalProperties":false,"properties":{"anchorSuffix":{"type":"string","minLength":1},"captionIncludes":{"type":"string","minLength":1},"headingIncludes":{"type":"string","minLength":1}}},"summary":{"type":"string","minLength":1},"sourceUrl":{"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$","hint":"Use the absolute http(s) URL of the page the source came from, e.g. \"https://cloud.ibm.com/docs/key-protect?topic=key-protect-shared-responsibilities\"."}}}},"compare":{"type":"array","items":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(?:[-_][a-z0-9]+)*$","hint":"Use lower-case letters, digits and single \"-\" or \"_\" between them, e.g. \"disaster-recovery\"."},"minItems":2,"maxItems":4,"hint":"List 2 to 4 offering ids, e.g. [key-protect-standard, secrets-manager]."}},"redirects":{"type":"array","items":{"type":"object","required":["from","to"],"additionalProperties":false,"properties":{"from":{"type":"string","pattern":"^/","hint":"Redirects map site paths, starting with \"/\"."},"to":{"type":"string","pattern":"^/","hint":"Redirects map site paths, starting with \"/\"."}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = runtime0;
 const pattern0 = new RegExp("^https?://[^\\s/?#]+[^\\s]*$", "u");
 const pattern2 = new RegExp("^[a-z0-9]+(?:[-_][a-z0-9]+)*$", "u");
 const pattern3 = new RegExp("^(?:ac|at|au|ca|cm|cp|ia|ir|ma|mp|pe|pl|pm|ps|pt|ra|sa|sc|si|sr)-[1-9][0-9]?(?:\\.[1-9][0-9]?)?$", "u");
 const pattern6 = new RegExp("^[^\\\\]+\\.(md|yaml|yml)$", "u");
-const pattern8 = new RegExp("^/", "u");
+const pattern9 = new RegExp("^/", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -490,7 +490,7 @@ vErrors.push(err35);
 errors++;
 }
 for(const key3 in data17){
-if(!((((((key3 === "id") || (key3 === "name")) || (key3 === "family")) || (key3 === "source")) || (key3 === "tables")) || (key3 === "summary"))){
+if(!(((((((key3 === "id") || (key3 === "name")) || (key3 === "family")) || (key3 === "source")) || (key3 === "tables")) || (key3 === "summary")) || (key3 === "sourceUrl"))){
 const err36 = {instancePath:instancePath+"/offerings/" + i4,schemaPath:"#/properties/offerings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.offerings.items,data:data17};
 if(vErrors === null){
 vErrors = [err36];
@@ -738,9 +738,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/offerings/" + i4,schemaPath:"#/properties/offerings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.offerings.items.type,parentSchema:schema11.properties.offerings.items,data:data17};
+if(data17.sourceUrl !== undefined){
+let data27 = data17.sourceUrl;
+if(typeof data27 === "string"){
+if(!pattern0.test(data27)){
+const err56 = {instancePath:instancePath+"/offerings/" + i4+"/sourceUrl",schemaPath:"#/properties/offerings/items/properties/sourceUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\"",schema:"^https?://[^\\s/?#]+[^\\s]*$",parentSchema:schema11.properties.offerings.items.properties.sourceUrl,data:data27};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -750,9 +752,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
 else {
-const err57 = {instancePath:instancePath+"/offerings",schemaPath:"#/properties/offerings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.offerings.type,parentSchema:schema11.properties.offerings,data:data16};
+const err57 = {instancePath:instancePath+"/offerings/" + i4+"/sourceUrl",schemaPath:"#/properties/offerings/items/properties/sourceUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.offerings.items.properties.sourceUrl.type,parentSchema:schema11.properties.offerings.items.properties.sourceUrl,data:data27};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -762,15 +763,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data.compare !== undefined){
-let data27 = data.compare;
-if(Array.isArray(data27)){
-const len4 = data27.length;
-for(let i5=0; i5<len4; i5++){
-let data28 = data27[i5];
-if(Array.isArray(data28)){
-if(data28.length > 4){
-const err58 = {instancePath:instancePath+"/compare/" + i5,schemaPath:"#/properties/compare/items/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema11.properties.compare.items,data:data28};
+}
+else {
+const err58 = {instancePath:instancePath+"/offerings/" + i4,schemaPath:"#/properties/offerings/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.offerings.items.type,parentSchema:schema11.properties.offerings.items,data:data17};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -779,8 +774,10 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(data28.length < 2){
-const err59 = {instancePath:instancePath+"/compare/" + i5,schemaPath:"#/properties/compare/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema11.properties.compare.items,data:data28};
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/offerings",schemaPath:"#/properties/offerings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.offerings.type,parentSchema:schema11.properties.offerings,data:data16};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -789,12 +786,16 @@ vErrors.push(err59);
 }
 errors++;
 }
-const len5 = data28.length;
-for(let i6=0; i6<len5; i6++){
-let data29 = data28[i6];
-if(typeof data29 === "string"){
-if(!pattern2.test(data29)){
-const err60 = {instancePath:instancePath+"/compare/" + i5+"/" + i6,schemaPath:"#/properties/compare/items/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",parentSchema:schema11.properties.compare.items.items,data:data29};
+}
+if(data.compare !== undefined){
+let data28 = data.compare;
+if(Array.isArray(data28)){
+const len4 = data28.length;
+for(let i5=0; i5<len4; i5++){
+let data29 = data28[i5];
+if(Array.isArray(data29)){
+if(data29.length > 4){
+const err60 = {instancePath:instancePath+"/compare/" + i5,schemaPath:"#/properties/compare/items/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items",schema:4,parentSchema:schema11.properties.compare.items,data:data29};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -803,9 +804,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/compare/" + i5+"/" + i6,schemaPath:"#/properties/compare/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.compare.items.items.type,parentSchema:schema11.properties.compare.items.items,data:data29};
+if(data29.length < 2){
+const err61 = {instancePath:instancePath+"/compare/" + i5,schemaPath:"#/properties/compare/items/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema11.properties.compare.items,data:data29};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -814,10 +814,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/compare/" + i5,schemaPath:"#/properties/compare/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.compare.items.type,parentSchema:schema11.properties.compare.items,data:data28};
+const len5 = data29.length;
+for(let i6=0; i6<len5; i6++){
+let data30 = data29[i6];
+if(typeof data30 === "string"){
+if(!pattern2.test(data30)){
+const err62 = {instancePath:instancePath+"/compare/" + i5+"/" + i6,schemaPath:"#/properties/compare/items/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(?:[-_][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(?:[-_][a-z0-9]+)*$",parentSchema:schema11.properties.compare.items.items,data:data30};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -827,9 +829,8 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
 else {
-const err63 = {instancePath:instancePath+"/compare",schemaPath:"#/properties/compare/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.compare.type,parentSchema:schema11.properties.compare,data:data27};
+const err63 = {instancePath:instancePath+"/compare/" + i5+"/" + i6,schemaPath:"#/properties/compare/items/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.compare.items.items.type,parentSchema:schema11.properties.compare.items.items,data:data30};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -839,15 +840,9 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data.redirects !== undefined){
-let data30 = data.redirects;
-if(Array.isArray(data30)){
-const len6 = data30.length;
-for(let i7=0; i7<len6; i7++){
-let data31 = data30[i7];
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.from === undefined){
-const err64 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema11.properties.redirects.items.required,parentSchema:schema11.properties.redirects.items,data:data31};
+}
+else {
+const err64 = {instancePath:instancePath+"/compare/" + i5,schemaPath:"#/properties/compare/items/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.compare.items.type,parentSchema:schema11.properties.compare.items,data:data29};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -856,8 +851,10 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data31.to === undefined){
-const err65 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema11.properties.redirects.items.required,parentSchema:schema11.properties.redirects.items,data:data31};
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/compare",schemaPath:"#/properties/compare/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.compare.type,parentSchema:schema11.properties.compare,data:data28};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -866,9 +863,16 @@ vErrors.push(err65);
 }
 errors++;
 }
-for(const key5 in data31){
-if(!((key5 === "from") || (key5 === "to"))){
-const err66 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.redirects.items,data:data31};
+}
+if(data.redirects !== undefined){
+let data31 = data.redirects;
+if(Array.isArray(data31)){
+const len6 = data31.length;
+for(let i7=0; i7<len6; i7++){
+let data32 = data31[i7];
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.from === undefined){
+const err66 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema11.properties.redirects.items.required,parentSchema:schema11.properties.redirects.items,data:data32};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -877,12 +881,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data31.from !== undefined){
-let data32 = data31.from;
-if(typeof data32 === "string"){
-if(!pattern8.test(data32)){
-const err67 = {instancePath:instancePath+"/redirects/" + i7+"/from",schemaPath:"#/properties/redirects/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.redirects.items.properties.from,data:data32};
+if(data32.to === undefined){
+const err67 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema11.properties.redirects.items.required,parentSchema:schema11.properties.redirects.items,data:data32};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -891,9 +891,9 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/redirects/" + i7+"/from",schemaPath:"#/properties/redirects/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.redirects.items.properties.from.type,parentSchema:schema11.properties.redirects.items.properties.from,data:data32};
+for(const key5 in data32){
+if(!((key5 === "from") || (key5 === "to"))){
+const err68 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.redirects.items,data:data32};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -903,11 +903,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data31.to !== undefined){
-let data33 = data31.to;
+if(data32.from !== undefined){
+let data33 = data32.from;
 if(typeof data33 === "string"){
-if(!pattern8.test(data33)){
-const err69 = {instancePath:instancePath+"/redirects/" + i7+"/to",schemaPath:"#/properties/redirects/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.redirects.items.properties.to,data:data33};
+if(!pattern9.test(data33)){
+const err69 = {instancePath:instancePath+"/redirects/" + i7+"/from",schemaPath:"#/properties/redirects/items/properties/from/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.redirects.items.properties.from,data:data33};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -918,7 +918,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/redirects/" + i7+"/to",schemaPath:"#/properties/redirects/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.redirects.items.properties.to.type,parentSchema:schema11.properties.redirects.items.properties.to,data:data33};
+const err70 = {instancePath:instancePath+"/redirects/" + i7+"/from",schemaPath:"#/properties/redirects/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.redirects.items.properties.from.type,parentSchema:schema11.properties.redirects.items.properties.from,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -928,9 +928,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.redirects.items.type,parentSchema:schema11.properties.redirects.items,data:data31};
+if(data32.to !== undefined){
+let data34 = data32.to;
+if(typeof data34 === "string"){
+if(!pattern9.test(data34)){
+const err71 = {instancePath:instancePath+"/redirects/" + i7+"/to",schemaPath:"#/properties/redirects/items/properties/to/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema11.properties.redirects.items.properties.to,data:data34};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -940,9 +942,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
 else {
-const err72 = {instancePath:instancePath+"/redirects",schemaPath:"#/properties/redirects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.redirects.type,parentSchema:schema11.properties.redirects,data:data30};
+const err72 = {instancePath:instancePath+"/redirects/" + i7+"/to",schemaPath:"#/properties/redirects/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.redirects.items.properties.to.type,parentSchema:schema11.properties.redirects.items.properties.to,data:data34};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -954,12 +955,36 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err73 = {instancePath:instancePath+"/redirects/" + i7,schemaPath:"#/properties/redirects/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.redirects.items.type,parentSchema:schema11.properties.redirects.items,data:data32};
 if(vErrors === null){
 vErrors = [err73];
 }
 else {
 vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/redirects",schemaPath:"#/properties/redirects/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.redirects.type,parentSchema:schema11.properties.redirects,data:data31};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
 }
 errors++;
 }
@@ -969,7 +994,7 @@ return errors === 0;
 
 export const validateKeywords = validate11;
 const schema12 = {"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9_.-]*$","hint":"Keyref names use letters, digits, \"-\", \"_\" and \".\"."},"additionalProperties":{"type":["string","number","boolean"],"hint":"Each keyword maps a name to its text, e.g. \"keymanagementserviceshort: Key Protect\"."}};
-const pattern10 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
+const pattern11 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]*$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -978,7 +1003,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 const _errs1 = errors;
 if(typeof key0 === "string"){
-if(!pattern10.test(key0)){
+if(!pattern11.test(key0)){
 const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9_.-]*$",parentSchema:schema12.propertyNames,data:key0,propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
@@ -1322,9 +1347,9 @@ return errors === 0;
 }
 
 export const validateYamlSource = validate13;
-const schema14 = {"type":"object","required":["title","areas"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"lastUpdated":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","hint":"Write the date as YYYY-MM-DD, e.g. 2025-09-18."},"summary":{"type":"string"},"areas":{"type":"array","items":{"type":"object","required":["heading"],"additionalProperties":false,"properties":{"heading":{"type":"string","minLength":1},"anchor":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."}},"intro":{"type":"string"},"caption":{"type":"string"},"summary":{"type":"string"},"rows":{"type":"array","items":{"type":"object","required":["task"],"additionalProperties":false,"properties":{"task":{"type":"string","minLength":1},"group":{"type":"string"},"provider":{"type":["string","null"]},"customer":{"type":["string","null"]}}}},"tables":{"type":"array","items":{"type":"object","required":["rows"],"additionalProperties":false,"properties":{"heading":{"type":"string","minLength":1},"anchor":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."}},"intro":{"type":"string"},"caption":{"type":"string"},"summary":{"type":"string"},"rows":{"type":"array","items":{"type":"object","required":["task"],"additionalProperties":false,"properties":{"task":{"type":"string","minLength":1},"group":{"type":"string"},"provider":{"type":["string","null"]},"customer":{"type":["string","null"]}}}}}}}}}}}};
-const pattern15 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-const pattern16 = new RegExp("^[A-Za-z][\\w.:-]*$", "u");
+const schema14 = {"type":"object","required":["title","areas"],"additionalProperties":false,"properties":{"title":{"type":"string","minLength":1},"lastUpdated":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","hint":"Write the date as YYYY-MM-DD, e.g. 2025-09-18."},"summary":{"type":"string"},"sourceUrl":{"type":"string","pattern":"^https?://[^\\s/?#]+[^\\s]*$","hint":"Use the absolute http(s) URL of the page this source transcribes, e.g. \"https://cloud.ibm.com/docs/secrets-manager?topic=secrets-manager-responsibilities\"."},"areas":{"type":"array","items":{"type":"object","required":["heading"],"additionalProperties":false,"properties":{"heading":{"type":"string","minLength":1},"anchor":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."}},"intro":{"type":"string"},"caption":{"type":"string"},"summary":{"type":"string"},"rows":{"type":"array","items":{"type":"object","required":["task"],"additionalProperties":false,"properties":{"task":{"type":"string","minLength":1},"group":{"type":"string"},"provider":{"type":["string","null"]},"customer":{"type":["string","null"]}}}},"tables":{"type":"array","items":{"type":"object","required":["rows"],"additionalProperties":false,"properties":{"heading":{"type":"string","minLength":1},"anchor":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."},"aliases":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z][\\w.:-]*$","hint":"An anchor is the id a link points to, e.g. \"incident-and-ops-kp\" (no \"#\", no spaces)."}},"intro":{"type":"string"},"caption":{"type":"string"},"summary":{"type":"string"},"rows":{"type":"array","items":{"type":"object","required":["task"],"additionalProperties":false,"properties":{"task":{"type":"string","minLength":1},"group":{"type":"string"},"provider":{"type":["string","null"]},"customer":{"type":["string","null"]}}}}}}}}}}}};
+const pattern16 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const pattern18 = new RegExp("^[A-Za-z][\\w.:-]*$", "u");
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1351,7 +1376,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "title") || (key0 === "lastUpdated")) || (key0 === "summary")) || (key0 === "areas"))){
+if(!(((((key0 === "title") || (key0 === "lastUpdated")) || (key0 === "summary")) || (key0 === "sourceUrl")) || (key0 === "areas"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -1390,7 +1415,7 @@ errors++;
 if(data.lastUpdated !== undefined){
 let data1 = data.lastUpdated;
 if(typeof data1 === "string"){
-if(!pattern15.test(data1)){
+if(!pattern16.test(data1)){
 const err5 = {instancePath:instancePath+"/lastUpdated",schemaPath:"#/properties/lastUpdated/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema14.properties.lastUpdated,data:data1};
 if(vErrors === null){
 vErrors = [err5];
@@ -1425,15 +1450,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.areas !== undefined){
-let data3 = data.areas;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.heading === undefined){
-const err8 = {instancePath:instancePath+"/areas/" + i0,schemaPath:"#/properties/areas/items/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'",schema:schema14.properties.areas.items.required,parentSchema:schema14.properties.areas.items,data:data4};
+if(data.sourceUrl !== undefined){
+let data3 = data.sourceUrl;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err8 = {instancePath:instancePath+"/sourceUrl",schemaPath:"#/properties/sourceUrl/pattern",keyword:"pattern",params:{pattern: "^https?://[^\\s/?#]+[^\\s]*$"},message:"must match pattern \""+"^https?://[^\\s/?#]+[^\\s]*$"+"\"",schema:"^https?://[^\\s/?#]+[^\\s]*$",parentSchema:schema14.properties.sourceUrl,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1442,9 +1463,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key1 in data4){
-if(!((((((((key1 === "heading") || (key1 === "anchor")) || (key1 === "aliases")) || (key1 === "intro")) || (key1 === "caption")) || (key1 === "summary")) || (key1 === "rows")) || (key1 === "tables"))){
-const err9 = {instancePath:instancePath+"/areas/" + i0,schemaPath:"#/properties/areas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema14.properties.areas.items,data:data4};
+}
+else {
+const err9 = {instancePath:instancePath+"/sourceUrl",schemaPath:"#/properties/sourceUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.sourceUrl.type,parentSchema:schema14.properties.sourceUrl,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1454,11 +1475,15 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data4.heading !== undefined){
-let data5 = data4.heading;
-if(typeof data5 === "string"){
-if(func3(data5) < 1){
-const err10 = {instancePath:instancePath+"/areas/" + i0+"/heading",schemaPath:"#/properties/areas/items/properties/heading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.areas.items.properties.heading,data:data5};
+if(data.areas !== undefined){
+let data4 = data.areas;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.heading === undefined){
+const err10 = {instancePath:instancePath+"/areas/" + i0,schemaPath:"#/properties/areas/items/required",keyword:"required",params:{missingProperty: "heading"},message:"must have required property '"+"heading"+"'",schema:schema14.properties.areas.items.required,parentSchema:schema14.properties.areas.items,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1467,9 +1492,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/areas/" + i0+"/heading",schemaPath:"#/properties/areas/items/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.heading.type,parentSchema:schema14.properties.areas.items.properties.heading,data:data5};
+for(const key1 in data5){
+if(!((((((((key1 === "heading") || (key1 === "anchor")) || (key1 === "aliases")) || (key1 === "intro")) || (key1 === "caption")) || (key1 === "summary")) || (key1 === "rows")) || (key1 === "tables"))){
+const err11 = {instancePath:instancePath+"/areas/" + i0,schemaPath:"#/properties/areas/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema14.properties.areas.items,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1479,11 +1504,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data4.anchor !== undefined){
-let data6 = data4.anchor;
+if(data5.heading !== undefined){
+let data6 = data5.heading;
 if(typeof data6 === "string"){
-if(!pattern16.test(data6)){
-const err12 = {instancePath:instancePath+"/areas/" + i0+"/anchor",schemaPath:"#/properties/areas/items/properties/anchor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.anchor,data:data6};
+if(func3(data6) < 1){
+const err12 = {instancePath:instancePath+"/areas/" + i0+"/heading",schemaPath:"#/properties/areas/items/properties/heading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.areas.items.properties.heading,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1494,7 +1519,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/areas/" + i0+"/anchor",schemaPath:"#/properties/areas/items/properties/anchor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.anchor.type,parentSchema:schema14.properties.areas.items.properties.anchor,data:data6};
+const err13 = {instancePath:instancePath+"/areas/" + i0+"/heading",schemaPath:"#/properties/areas/items/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.heading.type,parentSchema:schema14.properties.areas.items.properties.heading,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1504,15 +1529,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data4.aliases !== undefined){
-let data7 = data4.aliases;
-if(Array.isArray(data7)){
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-let data8 = data7[i1];
-if(typeof data8 === "string"){
-if(!pattern16.test(data8)){
-const err14 = {instancePath:instancePath+"/areas/" + i0+"/aliases/" + i1,schemaPath:"#/properties/areas/items/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.aliases.items,data:data8};
+if(data5.anchor !== undefined){
+let data7 = data5.anchor;
+if(typeof data7 === "string"){
+if(!pattern18.test(data7)){
+const err14 = {instancePath:instancePath+"/areas/" + i0+"/anchor",schemaPath:"#/properties/areas/items/properties/anchor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.anchor,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1523,7 +1544,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/areas/" + i0+"/aliases/" + i1,schemaPath:"#/properties/areas/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.aliases.items.type,parentSchema:schema14.properties.areas.items.properties.aliases.items,data:data8};
+const err15 = {instancePath:instancePath+"/areas/" + i0+"/anchor",schemaPath:"#/properties/areas/items/properties/anchor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.anchor.type,parentSchema:schema14.properties.areas.items.properties.anchor,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1533,9 +1554,15 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/areas/" + i0+"/aliases",schemaPath:"#/properties/areas/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.areas.items.properties.aliases.type,parentSchema:schema14.properties.areas.items.properties.aliases,data:data7};
+if(data5.aliases !== undefined){
+let data8 = data5.aliases;
+if(Array.isArray(data8)){
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if(typeof data9 === "string"){
+if(!pattern18.test(data9)){
+const err16 = {instancePath:instancePath+"/areas/" + i0+"/aliases/" + i1,schemaPath:"#/properties/areas/items/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.aliases.items,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1545,10 +1572,8 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data4.intro !== undefined){
-let data9 = data4.intro;
-if(typeof data9 !== "string"){
-const err17 = {instancePath:instancePath+"/areas/" + i0+"/intro",schemaPath:"#/properties/areas/items/properties/intro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.intro.type,parentSchema:schema14.properties.areas.items.properties.intro,data:data9};
+else {
+const err17 = {instancePath:instancePath+"/areas/" + i0+"/aliases/" + i1,schemaPath:"#/properties/areas/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.aliases.items.type,parentSchema:schema14.properties.areas.items.properties.aliases.items,data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1558,10 +1583,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data4.caption !== undefined){
-let data10 = data4.caption;
-if(typeof data10 !== "string"){
-const err18 = {instancePath:instancePath+"/areas/" + i0+"/caption",schemaPath:"#/properties/areas/items/properties/caption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.caption.type,parentSchema:schema14.properties.areas.items.properties.caption,data:data10};
+}
+else {
+const err18 = {instancePath:instancePath+"/areas/" + i0+"/aliases",schemaPath:"#/properties/areas/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.areas.items.properties.aliases.type,parentSchema:schema14.properties.areas.items.properties.aliases,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1571,10 +1595,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data4.summary !== undefined){
-let data11 = data4.summary;
-if(typeof data11 !== "string"){
-const err19 = {instancePath:instancePath+"/areas/" + i0+"/summary",schemaPath:"#/properties/areas/items/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.summary.type,parentSchema:schema14.properties.areas.items.properties.summary,data:data11};
+if(data5.intro !== undefined){
+let data10 = data5.intro;
+if(typeof data10 !== "string"){
+const err19 = {instancePath:instancePath+"/areas/" + i0+"/intro",schemaPath:"#/properties/areas/items/properties/intro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.intro.type,parentSchema:schema14.properties.areas.items.properties.intro,data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1584,15 +1608,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data4.rows !== undefined){
-let data12 = data4.rows;
-if(Array.isArray(data12)){
-const len2 = data12.length;
-for(let i2=0; i2<len2; i2++){
-let data13 = data12[i2];
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.task === undefined){
-const err20 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2,schemaPath:"#/properties/areas/items/properties/rows/items/required",keyword:"required",params:{missingProperty: "task"},message:"must have required property '"+"task"+"'",schema:schema14.properties.areas.items.properties.rows.items.required,parentSchema:schema14.properties.areas.items.properties.rows.items,data:data13};
+if(data5.caption !== undefined){
+let data11 = data5.caption;
+if(typeof data11 !== "string"){
+const err20 = {instancePath:instancePath+"/areas/" + i0+"/caption",schemaPath:"#/properties/areas/items/properties/caption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.caption.type,parentSchema:schema14.properties.areas.items.properties.caption,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1601,9 +1620,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-for(const key2 in data13){
-if(!((((key2 === "task") || (key2 === "group")) || (key2 === "provider")) || (key2 === "customer"))){
-const err21 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2,schemaPath:"#/properties/areas/items/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema14.properties.areas.items.properties.rows.items,data:data13};
+}
+if(data5.summary !== undefined){
+let data12 = data5.summary;
+if(typeof data12 !== "string"){
+const err21 = {instancePath:instancePath+"/areas/" + i0+"/summary",schemaPath:"#/properties/areas/items/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.summary.type,parentSchema:schema14.properties.areas.items.properties.summary,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1613,11 +1634,15 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data13.task !== undefined){
-let data14 = data13.task;
-if(typeof data14 === "string"){
-if(func3(data14) < 1){
-const err22 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2+"/task",schemaPath:"#/properties/areas/items/properties/rows/items/properties/task/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.areas.items.properties.rows.items.properties.task,data:data14};
+if(data5.rows !== undefined){
+let data13 = data5.rows;
+if(Array.isArray(data13)){
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.task === undefined){
+const err22 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2,schemaPath:"#/properties/areas/items/properties/rows/items/required",keyword:"required",params:{missingProperty: "task"},message:"must have required property '"+"task"+"'",schema:schema14.properties.areas.items.properties.rows.items.required,parentSchema:schema14.properties.areas.items.properties.rows.items,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1626,9 +1651,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2+"/task",schemaPath:"#/properties/areas/items/properties/rows/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.rows.items.properties.task.type,parentSchema:schema14.properties.areas.items.properties.rows.items.properties.task,data:data14};
+for(const key2 in data14){
+if(!((((key2 === "task") || (key2 === "group")) || (key2 === "provider")) || (key2 === "customer"))){
+const err23 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2,schemaPath:"#/properties/areas/items/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema14.properties.areas.items.properties.rows.items,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1638,10 +1663,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data13.group !== undefined){
-let data15 = data13.group;
-if(typeof data15 !== "string"){
-const err24 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2+"/group",schemaPath:"#/properties/areas/items/properties/rows/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.rows.items.properties.group.type,parentSchema:schema14.properties.areas.items.properties.rows.items.properties.group,data:data15};
+if(data14.task !== undefined){
+let data15 = data14.task;
+if(typeof data15 === "string"){
+if(func3(data15) < 1){
+const err24 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2+"/task",schemaPath:"#/properties/areas/items/properties/rows/items/properties/task/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.areas.items.properties.rows.items.properties.task,data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1651,10 +1677,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data13.provider !== undefined){
-let data16 = data13.provider;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err25 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2+"/provider",schemaPath:"#/properties/areas/items/properties/rows/items/properties/provider/type",keyword:"type",params:{type: schema14.properties.areas.items.properties.rows.items.properties.provider.type},message:"must be string,null",schema:schema14.properties.areas.items.properties.rows.items.properties.provider.type,parentSchema:schema14.properties.areas.items.properties.rows.items.properties.provider,data:data16};
+else {
+const err25 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2+"/task",schemaPath:"#/properties/areas/items/properties/rows/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.rows.items.properties.task.type,parentSchema:schema14.properties.areas.items.properties.rows.items.properties.task,data:data15};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1664,10 +1688,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data13.customer !== undefined){
-let data17 = data13.customer;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err26 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2+"/customer",schemaPath:"#/properties/areas/items/properties/rows/items/properties/customer/type",keyword:"type",params:{type: schema14.properties.areas.items.properties.rows.items.properties.customer.type},message:"must be string,null",schema:schema14.properties.areas.items.properties.rows.items.properties.customer.type,parentSchema:schema14.properties.areas.items.properties.rows.items.properties.customer,data:data17};
+if(data14.group !== undefined){
+let data16 = data14.group;
+if(typeof data16 !== "string"){
+const err26 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2+"/group",schemaPath:"#/properties/areas/items/properties/rows/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.rows.items.properties.group.type,parentSchema:schema14.properties.areas.items.properties.rows.items.properties.group,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1677,9 +1701,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2,schemaPath:"#/properties/areas/items/properties/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.areas.items.properties.rows.items.type,parentSchema:schema14.properties.areas.items.properties.rows.items,data:data13};
+if(data14.provider !== undefined){
+let data17 = data14.provider;
+if((typeof data17 !== "string") && (data17 !== null)){
+const err27 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2+"/provider",schemaPath:"#/properties/areas/items/properties/rows/items/properties/provider/type",keyword:"type",params:{type: schema14.properties.areas.items.properties.rows.items.properties.provider.type},message:"must be string,null",schema:schema14.properties.areas.items.properties.rows.items.properties.provider.type,parentSchema:schema14.properties.areas.items.properties.rows.items.properties.provider,data:data17};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1689,9 +1714,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/areas/" + i0+"/rows",schemaPath:"#/properties/areas/items/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.areas.items.properties.rows.type,parentSchema:schema14.properties.areas.items.properties.rows,data:data12};
+if(data14.customer !== undefined){
+let data18 = data14.customer;
+if((typeof data18 !== "string") && (data18 !== null)){
+const err28 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2+"/customer",schemaPath:"#/properties/areas/items/properties/rows/items/properties/customer/type",keyword:"type",params:{type: schema14.properties.areas.items.properties.rows.items.properties.customer.type},message:"must be string,null",schema:schema14.properties.areas.items.properties.rows.items.properties.customer.type,parentSchema:schema14.properties.areas.items.properties.rows.items.properties.customer,data:data18};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1701,15 +1727,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data4.tables !== undefined){
-let data18 = data4.tables;
-if(Array.isArray(data18)){
-const len3 = data18.length;
-for(let i3=0; i3<len3; i3++){
-let data19 = data18[i3];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.rows === undefined){
-const err29 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3,schemaPath:"#/properties/areas/items/properties/tables/items/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'",schema:schema14.properties.areas.items.properties.tables.items.required,parentSchema:schema14.properties.areas.items.properties.tables.items,data:data19};
+}
+else {
+const err29 = {instancePath:instancePath+"/areas/" + i0+"/rows/" + i2,schemaPath:"#/properties/areas/items/properties/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.areas.items.properties.rows.items.type,parentSchema:schema14.properties.areas.items.properties.rows.items,data:data14};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1718,9 +1738,10 @@ vErrors.push(err29);
 }
 errors++;
 }
-for(const key3 in data19){
-if(!(((((((key3 === "heading") || (key3 === "anchor")) || (key3 === "aliases")) || (key3 === "intro")) || (key3 === "caption")) || (key3 === "summary")) || (key3 === "rows"))){
-const err30 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3,schemaPath:"#/properties/areas/items/properties/tables/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema14.properties.areas.items.properties.tables.items,data:data19};
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/areas/" + i0+"/rows",schemaPath:"#/properties/areas/items/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.areas.items.properties.rows.type,parentSchema:schema14.properties.areas.items.properties.rows,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1730,11 +1751,15 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data19.heading !== undefined){
-let data20 = data19.heading;
-if(typeof data20 === "string"){
-if(func3(data20) < 1){
-const err31 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/heading",schemaPath:"#/properties/areas/items/properties/tables/items/properties/heading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.heading,data:data20};
+if(data5.tables !== undefined){
+let data19 = data5.tables;
+if(Array.isArray(data19)){
+const len3 = data19.length;
+for(let i3=0; i3<len3; i3++){
+let data20 = data19[i3];
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.rows === undefined){
+const err31 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3,schemaPath:"#/properties/areas/items/properties/tables/items/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'",schema:schema14.properties.areas.items.properties.tables.items.required,parentSchema:schema14.properties.areas.items.properties.tables.items,data:data20};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1743,9 +1768,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/heading",schemaPath:"#/properties/areas/items/properties/tables/items/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.heading.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.heading,data:data20};
+for(const key3 in data20){
+if(!(((((((key3 === "heading") || (key3 === "anchor")) || (key3 === "aliases")) || (key3 === "intro")) || (key3 === "caption")) || (key3 === "summary")) || (key3 === "rows"))){
+const err32 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3,schemaPath:"#/properties/areas/items/properties/tables/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema14.properties.areas.items.properties.tables.items,data:data20};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1755,11 +1780,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data19.anchor !== undefined){
-let data21 = data19.anchor;
+if(data20.heading !== undefined){
+let data21 = data20.heading;
 if(typeof data21 === "string"){
-if(!pattern16.test(data21)){
-const err33 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/anchor",schemaPath:"#/properties/areas/items/properties/tables/items/properties/anchor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.tables.items.properties.anchor,data:data21};
+if(func3(data21) < 1){
+const err33 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/heading",schemaPath:"#/properties/areas/items/properties/tables/items/properties/heading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.heading,data:data21};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1770,7 +1795,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/anchor",schemaPath:"#/properties/areas/items/properties/tables/items/properties/anchor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.anchor.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.anchor,data:data21};
+const err34 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/heading",schemaPath:"#/properties/areas/items/properties/tables/items/properties/heading/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.heading.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.heading,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1780,15 +1805,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data19.aliases !== undefined){
-let data22 = data19.aliases;
-if(Array.isArray(data22)){
-const len4 = data22.length;
-for(let i4=0; i4<len4; i4++){
-let data23 = data22[i4];
-if(typeof data23 === "string"){
-if(!pattern16.test(data23)){
-const err35 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/aliases/" + i4,schemaPath:"#/properties/areas/items/properties/tables/items/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.tables.items.properties.aliases.items,data:data23};
+if(data20.anchor !== undefined){
+let data22 = data20.anchor;
+if(typeof data22 === "string"){
+if(!pattern18.test(data22)){
+const err35 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/anchor",schemaPath:"#/properties/areas/items/properties/tables/items/properties/anchor/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.tables.items.properties.anchor,data:data22};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1799,7 +1820,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/aliases/" + i4,schemaPath:"#/properties/areas/items/properties/tables/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.aliases.items.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.aliases.items,data:data23};
+const err36 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/anchor",schemaPath:"#/properties/areas/items/properties/tables/items/properties/anchor/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.anchor.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.anchor,data:data22};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1809,9 +1830,15 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/aliases",schemaPath:"#/properties/areas/items/properties/tables/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.areas.items.properties.tables.items.properties.aliases.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.aliases,data:data22};
+if(data20.aliases !== undefined){
+let data23 = data20.aliases;
+if(Array.isArray(data23)){
+const len4 = data23.length;
+for(let i4=0; i4<len4; i4++){
+let data24 = data23[i4];
+if(typeof data24 === "string"){
+if(!pattern18.test(data24)){
+const err37 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/aliases/" + i4,schemaPath:"#/properties/areas/items/properties/tables/items/properties/aliases/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][\\w.:-]*$"},message:"must match pattern \""+"^[A-Za-z][\\w.:-]*$"+"\"",schema:"^[A-Za-z][\\w.:-]*$",parentSchema:schema14.properties.areas.items.properties.tables.items.properties.aliases.items,data:data24};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1821,10 +1848,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data19.intro !== undefined){
-let data24 = data19.intro;
-if(typeof data24 !== "string"){
-const err38 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/intro",schemaPath:"#/properties/areas/items/properties/tables/items/properties/intro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.intro.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.intro,data:data24};
+else {
+const err38 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/aliases/" + i4,schemaPath:"#/properties/areas/items/properties/tables/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.aliases.items.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.aliases.items,data:data24};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1834,10 +1859,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data19.caption !== undefined){
-let data25 = data19.caption;
-if(typeof data25 !== "string"){
-const err39 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/caption",schemaPath:"#/properties/areas/items/properties/tables/items/properties/caption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.caption.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.caption,data:data25};
+}
+else {
+const err39 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/aliases",schemaPath:"#/properties/areas/items/properties/tables/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.areas.items.properties.tables.items.properties.aliases.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.aliases,data:data23};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1847,10 +1871,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data19.summary !== undefined){
-let data26 = data19.summary;
-if(typeof data26 !== "string"){
-const err40 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/summary",schemaPath:"#/properties/areas/items/properties/tables/items/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.summary.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.summary,data:data26};
+if(data20.intro !== undefined){
+let data25 = data20.intro;
+if(typeof data25 !== "string"){
+const err40 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/intro",schemaPath:"#/properties/areas/items/properties/tables/items/properties/intro/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.intro.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.intro,data:data25};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1860,15 +1884,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data19.rows !== undefined){
-let data27 = data19.rows;
-if(Array.isArray(data27)){
-const len5 = data27.length;
-for(let i5=0; i5<len5; i5++){
-let data28 = data27[i5];
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.task === undefined){
-const err41 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5,schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/required",keyword:"required",params:{missingProperty: "task"},message:"must have required property '"+"task"+"'",schema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.required,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items,data:data28};
+if(data20.caption !== undefined){
+let data26 = data20.caption;
+if(typeof data26 !== "string"){
+const err41 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/caption",schemaPath:"#/properties/areas/items/properties/tables/items/properties/caption/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.caption.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.caption,data:data26};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1877,9 +1896,11 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key4 in data28){
-if(!((((key4 === "task") || (key4 === "group")) || (key4 === "provider")) || (key4 === "customer"))){
-const err42 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5,schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items,data:data28};
+}
+if(data20.summary !== undefined){
+let data27 = data20.summary;
+if(typeof data27 !== "string"){
+const err42 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/summary",schemaPath:"#/properties/areas/items/properties/tables/items/properties/summary/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.summary.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.summary,data:data27};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1889,11 +1910,15 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data28.task !== undefined){
-let data29 = data28.task;
-if(typeof data29 === "string"){
-if(func3(data29) < 1){
-const err43 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5+"/task",schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/properties/task/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.task,data:data29};
+if(data20.rows !== undefined){
+let data28 = data20.rows;
+if(Array.isArray(data28)){
+const len5 = data28.length;
+for(let i5=0; i5<len5; i5++){
+let data29 = data28[i5];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.task === undefined){
+const err43 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5,schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/required",keyword:"required",params:{missingProperty: "task"},message:"must have required property '"+"task"+"'",schema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.required,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items,data:data29};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1902,9 +1927,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5+"/task",schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.task.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.task,data:data29};
+for(const key4 in data29){
+if(!((((key4 === "task") || (key4 === "group")) || (key4 === "provider")) || (key4 === "customer"))){
+const err44 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5,schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items,data:data29};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1914,10 +1939,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data28.group !== undefined){
-let data30 = data28.group;
-if(typeof data30 !== "string"){
-const err45 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5+"/group",schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.group.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.group,data:data30};
+if(data29.task !== undefined){
+let data30 = data29.task;
+if(typeof data30 === "string"){
+if(func3(data30) < 1){
+const err45 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5+"/task",schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/properties/task/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.task,data:data30};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1927,10 +1953,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data28.provider !== undefined){
-let data31 = data28.provider;
-if((typeof data31 !== "string") && (data31 !== null)){
-const err46 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5+"/provider",schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/properties/provider/type",keyword:"type",params:{type: schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.provider.type},message:"must be string,null",schema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.provider.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.provider,data:data31};
+else {
+const err46 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5+"/task",schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.task.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.task,data:data30};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1940,10 +1964,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data28.customer !== undefined){
-let data32 = data28.customer;
-if((typeof data32 !== "string") && (data32 !== null)){
-const err47 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5+"/customer",schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/properties/customer/type",keyword:"type",params:{type: schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.customer.type},message:"must be string,null",schema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.customer.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.customer,data:data32};
+if(data29.group !== undefined){
+let data31 = data29.group;
+if(typeof data31 !== "string"){
+const err47 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5+"/group",schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.group.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.group,data:data31};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1953,9 +1977,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5,schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items,data:data28};
+if(data29.provider !== undefined){
+let data32 = data29.provider;
+if((typeof data32 !== "string") && (data32 !== null)){
+const err48 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5+"/provider",schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/properties/provider/type",keyword:"type",params:{type: schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.provider.type},message:"must be string,null",schema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.provider.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.provider,data:data32};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1965,9 +1990,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows",schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.areas.items.properties.tables.items.properties.rows.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows,data:data27};
+if(data29.customer !== undefined){
+let data33 = data29.customer;
+if((typeof data33 !== "string") && (data33 !== null)){
+const err49 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5+"/customer",schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/properties/customer/type",keyword:"type",params:{type: schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.customer.type},message:"must be string,null",schema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.customer.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.properties.customer,data:data33};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1979,7 +2005,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3,schemaPath:"#/properties/areas/items/properties/tables/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.areas.items.properties.tables.items.type,parentSchema:schema14.properties.areas.items.properties.tables.items,data:data19};
+const err50 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows/" + i5,schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.areas.items.properties.tables.items.properties.rows.items.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows.items,data:data29};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1991,7 +2017,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/areas/" + i0+"/tables",schemaPath:"#/properties/areas/items/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.areas.items.properties.tables.type,parentSchema:schema14.properties.areas.items.properties.tables,data:data18};
+const err51 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3+"/rows",schemaPath:"#/properties/areas/items/properties/tables/items/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.areas.items.properties.tables.items.properties.rows.type,parentSchema:schema14.properties.areas.items.properties.tables.items.properties.rows,data:data28};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2003,7 +2029,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/areas/" + i0,schemaPath:"#/properties/areas/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.areas.items.type,parentSchema:schema14.properties.areas.items,data:data4};
+const err52 = {instancePath:instancePath+"/areas/" + i0+"/tables/" + i3,schemaPath:"#/properties/areas/items/properties/tables/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.areas.items.properties.tables.items.type,parentSchema:schema14.properties.areas.items.properties.tables.items,data:data20};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2015,7 +2041,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/areas",schemaPath:"#/properties/areas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.areas.type,parentSchema:schema14.properties.areas,data:data3};
+const err53 = {instancePath:instancePath+"/areas/" + i0+"/tables",schemaPath:"#/properties/areas/items/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.areas.items.properties.tables.type,parentSchema:schema14.properties.areas.items.properties.tables,data:data19};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2027,12 +2053,36 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+const err54 = {instancePath:instancePath+"/areas/" + i0,schemaPath:"#/properties/areas/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.areas.items.type,parentSchema:schema14.properties.areas.items,data:data5};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/areas",schemaPath:"#/properties/areas/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.areas.type,parentSchema:schema14.properties.areas,data:data4};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
 }
 errors++;
 }

@@ -68,6 +68,11 @@ export const yamlSourceSchema = {
       hint: 'Write the date as YYYY-MM-DD, e.g. 2025-09-18.',
     },
     summary: text,
+    sourceUrl: {
+      type: 'string',
+      pattern: '^https?://[^\\s/?#]+[^\\s]*$',
+      hint: 'Use the absolute http(s) URL of the page this source transcribes, e.g. "https://cloud.ibm.com/docs/secrets-manager?topic=secrets-manager-responsibilities".',
+    },
     areas: { type: 'array', items: area },
   },
 } as const;

@@ -24,6 +24,8 @@ interface Plan {
   name: string;
   family?: string;
   summary?: string;
+  /** site.yaml's `sourceUrl`: overrides the address derived from the source. */
+  sourceUrl?: string;
   source: ParsedSource;
   tables: ParsedTable[];
 }
@@ -73,6 +75,7 @@ function plans(sources: ParsedSource[], config: ContentConfig, diagnostics: Diag
     const plan: Plan = { id: oc.id, name, source, tables };
     if (oc.family !== undefined) plan.family = oc.family;
     if (oc.summary !== undefined) plan.summary = oc.summary;
+    if (oc.sourceUrl !== undefined) plan.sourceUrl = oc.sourceUrl;
     out.push(plan);
   }
   return out;
@@ -95,6 +98,9 @@ function buildOffering(
   const offering: Offering = { id: plan.id, name: plan.name, source: plan.source.source, sections: [] };
   if (plan.family !== undefined) offering.family = plan.family;
   if (plan.source.lastUpdated !== undefined) offering.lastUpdated = plan.source.lastUpdated;
+  const sourceUrl = plan.sourceUrl ?? plan.source.docsUrl;
+  if (sourceUrl !== undefined) offering.sourceUrl = sourceUrl;
+  if (plan.source.title) offering.sourceTitle = plan.source.title;
   const summary = plan.summary !== undefined ? renderSummary(plan.summary, config, diagnostics) : plan.source.summary;
   if (summary) offering.summary = summary;
   const used = new Set<string>();

@@ -16,8 +16,16 @@ export interface RowName {
 /** Task id -> title for `rowName`. */
 export type TaskTitles = ReadonlyMap<string, string>;
 
-export function taskTitleMap(tasks: readonly Pick<CanonicalTask, 'id' | 'title'>[]): Map<string, string> {
-  return new Map(tasks.map((task) => [task.id, task.title]));
+const cache = new WeakMap<readonly object[], Map<string, string>>();
+
+/** Built once per task list (a site renders thousands of tables from one). */
+export function taskTitleMap(tasks: readonly Pick<CanonicalTask, 'id' | 'title'>[]): TaskTitles {
+  let titles = cache.get(tasks);
+  if (!titles) {
+    titles = new Map(tasks.map((task) => [task.id, task.title]));
+    cache.set(tasks, titles);
+  }
+  return titles;
 }
 
 export function rowName(titles: TaskTitles, row: Pick<Row, 'task' | 'taskId'>): RowName {

@@ -81,7 +81,12 @@ export interface Offering {
   id: string;
   name: string;
   family?: string;
+  /** The date the source page says it was last updated (its own claim, YYYY-MM-DD as written). */
   lastUpdated?: string;
+  /** The published page the offering comes from (site.yaml `sourceUrl`, or derived from the source). */
+  sourceUrl?: string;
+  /** That page's title (its H1). */
+  sourceTitle?: string;
   source: SourceRef;
   summary?: Rich;
   sections: Section[];

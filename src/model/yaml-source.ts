@@ -40,6 +40,8 @@ interface YamlSource {
   title: string;
   lastUpdated?: string;
   summary?: string;
+  /** The published page this source transcribes (a Markdown source's is derived from its front matter). */
+  sourceUrl?: string;
   areas: YamlArea[];
 }
 
@@ -87,6 +89,7 @@ class YamlSourceReader {
       source: this.ref('/title'),
     };
     if (data.lastUpdated !== undefined) source.lastUpdated = data.lastUpdated;
+    if (data.sourceUrl !== undefined) source.docsUrl = data.sourceUrl;
     const summary = this.rich(data.summary, '/summary');
     if (summary) source.summary = summary;
     data.areas.forEach((area, a) => {

@@ -1,4 +1,4 @@
-/** remark plugin: read `lastupdated` from the YAML front matter; bad YAML is a positioned error. */
+/** remark plugin: read `lastupdated` and `subcollection` from the YAML front matter; bad YAML is a positioned error. */
 import type { Root } from 'mdast';
 import { load } from 'js-yaml';
 import type { VFile } from 'vfile';
@@ -21,6 +21,8 @@ export default function frontMatter() {
       return;
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
+    const subcollection = (data as Record<string, unknown>).subcollection;
+    if (typeof subcollection === 'string') state(file).subcollection = subcollection.trim();
     const value = (data as Record<string, unknown>).lastupdated;
     if (value instanceof Date && !Number.isNaN(value.getTime())) state(file).lastUpdated = value.toISOString().slice(0, 10);
     else if (typeof value === 'string' || typeof value === 'number') state(file).lastUpdated = String(value).trim();

@@ -8,6 +8,8 @@ export interface ParseState {
   /** The normalised text the tree was parsed from (cells are rendered from slices of it). */
   text: string;
   lastUpdated?: string;
+  /** The front matter's `subcollection`: the docs collection the page belongs to. */
+  subcollection?: string;
   /** Block attribute lists, by the block they qualify. */
   attributes: Map<Node, BlockAttributes>;
   /** Paragraph content range once its attribute lines are cut off: [start, end) offsets. */

@@ -10,6 +10,7 @@ import { report } from '../diagnostics.js';
 import type { OverviewMatrix, Rich } from '../model/types.js';
 import { renderInlineWith } from './inline.js';
 import { slugify } from './slug.js';
+import { docsPageUrl } from './docs-url.js';
 import { state, type ParseState } from './state.js';
 import { readHtmlTables } from './html-table.js';
 import { readGrid, readTable, type TableReading } from './tables.js';
@@ -57,6 +58,8 @@ export default function structure() {
         if (node.depth === 1 && result.title === undefined) {
           result.title = rich.text;
           if (attrs?.ids[0]) claim(attrs.ids[0], attrs.place);
+          const docsUrl = docsPageUrl(st.ctx.linkBase, st.subcollection, attrs?.ids[0]);
+          if (docsUrl) result.docsUrl = docsUrl;
           result.source = { file: path, line: place.line, column: place.column };
           continue;
         }

@@ -4,6 +4,7 @@
  * `page`, `assets` and `base` in their context.
  */
 import nunjucks from 'nunjucks';
+import { LABEL_SOURCE } from '../model/row-name.js';
 import type { Site } from '../model/types.js';
 import type { Page } from './page.js';
 import { templatesDir } from './paths.js';
@@ -48,6 +49,8 @@ export function partyLabels(site: Site): Record<string, string> {
     customerPossessive: you ? 'your' : `${customer}'s`,
     customerPronoun: you ? 'you' : customer,
     task: 'Task',
+    /** Whose row labels stand beside the canonical task titles ("Backups · IBM: Applications"). */
+    labelSource: LABEL_SOURCE,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Rich, Row, Section, Site } from '../model/types.js';
 import { dutyState, isDuty, type Party } from '../model/duty.js';
+import { rowName, type TaskTitles } from '../model/row-name.js';
 
 export interface CellView {
   html: string;
@@ -18,7 +19,10 @@ export interface RowView {
   id: string;
   /** Former ids of this row that must keep resolving (empty spans in the row header). */
   aliases?: string[];
+  /** The canonical task title. */
   task: string;
+  /** The source's own label when it differs from `task` (shown beside it). */
+  label?: string;
   /** "Key Protect Standard › Disaster recovery › Backups": what a copied link to the row says. */
   linkTitle: string;
   group?: string;
@@ -77,8 +81,8 @@ export function tableView(
     caption: string;
     /** Offering and area names, the first parts of every link title in the table. */
     context: readonly string[];
-    /** The row's canonical task title (the source's label when it has none). */
-    taskTitle: (row: Row) => string;
+    /** Task id -> canonical title: rows are named by it, with the source's label beside it when that differs. */
+    titles: TaskTitles;
     tableId?: string;
     rowId?: (row: Row) => string;
     aliases?: boolean;
@@ -93,11 +97,13 @@ export function tableView(
     const rowId = options.rowId ? options.rowId(row) : row.anchor;
     const id = ids.claim(rowId) ? rowId : '';
     const rowAliases = options.aliases === false ? [] : [...new Set(row.aliases ?? [])].sort().filter((alias) => ids.claim(alias));
+    const name = rowName(options.titles, row);
     return {
       id,
       ...(rowAliases.length > 0 ? { aliases: rowAliases } : {}),
-      task: row.task,
-      linkTitle: linkTitle([...options.context, options.taskTitle(row)]),
+      task: name.title,
+      ...(name.label !== undefined ? { label: name.label } : {}),
+      linkTitle: linkTitle([...options.context, name.title]),
       ...(row.group ? { group: row.group } : {}),
       provider: cell(row.provider, 'provider'),
       customer: cell(row.customer, 'customer'),
@@ -114,6 +120,22 @@ export function tableView(
     bodies: bodies(rows),
     source: `${section.source.file}:${section.source.line}`,
   };
+}
+
+const TABLE_NUMBER = /^Table\s+\d+\s*[.:]\s*/i;
+
+/**
+ * Numbers "Table N." captions by their place on the page. A source numbers its tables across
+ * the whole page it came from, so an offering drawn from every other table of a source would
+ * read "Table 2, 4, 6"; captions without a number stay as written.
+ */
+export function numberCaptions(tables: readonly TableView[]): void {
+  tables.forEach((table, i) => {
+    if (!TABLE_NUMBER.test(table.caption)) return;
+    const numbered = table.caption.replace(TABLE_NUMBER, `Table ${i + 1}. `);
+    table.linkTitle = table.linkTitle.replace(table.caption, numbered);
+    table.caption = numbered;
+  });
 }
 
 /** The parts of a link's text, broadest first: "Key Protect Standard › Disaster recovery › Backups". */

@@ -44,6 +44,57 @@ describe('checklist page', () => {
     await context.close();
   });
 
+  test('progress shows on load; "Clear all ticks" can be undone', async () => {
+    const { page, context, problems } = await h.open('checklist/alpha/');
+    await page.getByRole('checkbox', { name: 'Monitoring' }).check();
+    await page.getByRole('checkbox', { name: 'Availability' }).check();
+    await page.reload();
+    // Before anything is touched, the line says how far the list is.
+    expect(await page.locator('[data-checklist-status]').textContent()).toBe('2 of 3 done.');
+    await page.getByRole('button', { name: 'Clear all ticks' }).click();
+    expect(await page.locator('[data-checklist-status]').textContent()).toBe('0 of 3 done.');
+    await page.getByRole('button', { name: 'Undo: restore 2 ticks' }).click();
+    expect(await page.locator('[data-checklist-status]').textContent()).toBe('2 of 3 done.');
+    await page.reload();
+    expect(await page.locator('input[data-checklist-item]:checked').count()).toBe(2);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
+  test('"Download as CSV" writes the ticks, the page address and the date', async () => {
+    const { page, context, problems } = await h.open('checklist/alpha/');
+    await page.getByRole('checkbox', { name: 'Incidents' }).check();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download as CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('alpha-checklist.csv');
+    const text = await readFile((await download.path())!, 'utf8');
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe('area,task,IBM label,your duty,done,link,checklist,IBM last updated,exported');
+    const page0 = new URL('checklist/alpha/', h.siteUrl).href;
+    const incidents = lines.find((line) => line.includes(',Incidents,'));
+    expect(incidents).toMatch(new RegExp(`^Incident and operations management,Incidents,Incidents,"Read notices, then act\\.",yes,${h.siteUrl}offerings/alpha/#incident-and-ops--incidents,${page0},[^,]*,\\d{4}-\\d{2}-\\d{2}$`));
+    expect(lines.filter((line) => line.includes(',no,'))).toHaveLength(2);
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+
+  test('in print, dark scheme or not: white background, the address, date and progress, and row URLs', async () => {
+    const { page, context } = await h.open('checklist/alpha/', { colorScheme: 'dark' });
+    await page.getByRole('checkbox', { name: 'Monitoring' }).check();
+    const background = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await background('body')).not.toBe('rgb(255, 255, 255)');
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await background('body')).toBe('rgb(255, 255, 255)');
+    expect(await page.locator('body').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(0, 0, 0)');
+    const origin = page.locator('[data-print-origin]');
+    expect(await origin.isVisible()).toBe(true);
+    expect(await origin.textContent()).toMatch(new RegExp(`^This checklist: ${new URL('checklist/alpha/', h.siteUrl).href}, printed \\d{4}-\\d{2}-\\d{2}\\. 1 of 3 done\\.$`));
+    const rowLink = page.locator('a.checklist-source').first();
+    expect(await rowLink.evaluate((el) => getComputedStyle(el, '::after').content)).toContain(`${h.siteUrl}offerings/alpha/#`);
+    // Controls print no address.
+    expect(await page.locator('.copy-link-anchor').first().evaluate((el) => getComputedStyle(el, '::after').content)).toBe('none');
+    await context.close();
+  });
+
   test('prints without navigation chrome, search box or controls', async () => {
     const { page, context } = await h.open('checklist/beta/');
     const chrome = [
@@ -72,7 +123,7 @@ describe('checklist page', () => {
   test('the CSV is served next to the page', async () => {
     const csv = await readFile(path.join(h.outDir, 'checklist', 'beta.csv'), 'utf8');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('area,task,your duty,link');
+    expect(lines[0]).toBe('area,task,IBM label,your duty,done,link,checklist,IBM last updated,exported');
     expect(lines).toHaveLength(4 + 2);
     const { page, context } = await h.open('checklist/beta/');
     const href = await page.getByRole('link', { name: 'Download as CSV' }).getAttribute('href');

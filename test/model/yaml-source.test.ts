@@ -35,7 +35,7 @@ describe('YAML sources', () => {
     expect(yaml.messages.map(String)).toEqual([]);
     expect(fromYaml.tables).toHaveLength(5);
     expect(withoutSources(fromYaml)).toEqual(withoutSources(fromMarkdown));
-    expect(fromYaml.tables[1]?.rows[0]?.source).toEqual({ file: 'sources/secrets-manager.yaml', line: 48, column: 9 });
+    expect(fromYaml.tables[1]?.rows[0]?.source).toEqual({ file: 'sources/secrets-manager.yaml', line: 49, column: 9 });
   });
 
   it('gives tables of an area their own H3 heading and anchor', () => {

@@ -36,7 +36,7 @@ describe('checklist pages', () => {
     expect(all(tree, (e) => e.tagName === 'div' && e.properties.dataChecklist === 'alpha')).toHaveLength(1);
   });
 
-  it('write an RFC 4180 CSV per offering with absolute links', () => {
+  it('write an RFC 4180 CSV per offering with absolute links, the page URL and the source date', () => {
     const files = checklistCsv(compareFixture, { pages: [], base: '/sub/' });
     expect(files.map((f) => f.path)).toEqual([
       'checklist/alpha.csv',
@@ -44,18 +44,22 @@ describe('checklist pages', () => {
       'checklist/gamma.csv',
     ]);
     const alpha = String(files[0]!.contents);
+    // baseUrl is the host's root: the base path follows it, as in every absolute link of the site.
+    const row = (anchor: string) => `https://example.test/matrix/sub/offerings/alpha/#${anchor}`;
+    const page = 'https://example.test/matrix/sub/checklist/alpha/';
+    const updated = compareFixture.offerings[0]!.lastUpdated ?? '';
     expect(alpha.split('\r\n')).toEqual([
-      'area,task,your duty,link',
-      'Incident and operations management,Incidents,"Read notices, then act.",https://example.test/matrix/offerings/alpha/#incident-and-ops--incidents',
-      'Incident and operations management,Availability,Pick a region.,https://example.test/matrix/offerings/alpha/#incident-and-ops--availability',
-      'Incident and operations management,Monitoring,Review logs.,https://example.test/matrix/offerings/alpha/#incident-and-ops--monitoring',
+      'area,task,IBM label,your duty,done,link,checklist,IBM last updated,exported',
+      `Incident and operations management,Incidents,Incidents,"Read notices, then act.",,${row('incident-and-ops--incidents')},${page},${updated},`,
+      `Incident and operations management,Availability,Availability,Pick a region.,,${row('incident-and-ops--availability')},${page},${updated},`,
+      `Incident and operations management,Monitoring,Monitoring,Review logs.,,${row('incident-and-ops--monitoring')},${page},${updated},`,
       '',
     ]);
     // no baseUrl: links fall back to the base path; line breaks inside a duty stay quoted
     const noBase = checklistCsv({ ...compareFixture, baseUrl: undefined }, { pages: [], base: '/sub/' });
     const beta = String(noBase[1]!.contents);
     expect(beta).toContain(
-      '"Read  notices,\nthen act.",/sub/offerings/beta/#incident-and-ops--incidents\r\n',
+      '"Read  notices,\nthen act.",,/sub/offerings/beta/#incident-and-ops--incidents,/sub/checklist/beta/,',
     );
   });
 });

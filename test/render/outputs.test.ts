@@ -27,8 +27,9 @@ describe('responsibilities.csv', () => {
     const lines = csv.split('\r\n').filter(Boolean);
     const rows = siteFixture().offerings.flatMap((o) => o.sections.flatMap((s) => s.rows));
     expect(lines).toHaveLength(rows.length + 1);
-    expect(lines[0]).toBe('offering,area,task,task id,IBM responsibilities,You responsibilities,url');
-    expect(csv).toContain('Key Protect Dedicated,Disaster recovery,Backups,backups,Back up keys daily.,,/sub/offerings/key-protect-dedicated/#disaster-recovery--backups\r\n');
+    // The customer's column says "Your", not "You responsibilities".
+    expect(lines[0]).toBe('offering,area,task,IBM label,task id,IBM responsibilities,Your responsibilities,url');
+    expect(csv).toContain('Key Protect Dedicated,Disaster recovery,Backups,Backups,backups,Back up keys daily.,,/sub/offerings/key-protect-dedicated/#disaster-recovery--backups\r\n');
     expect(csv).toContain(',Back up of instance configuration & <secrets>,');
     expect(csv).toContain('"Conduct backups, see docs."');
   });

@@ -8,13 +8,18 @@ import type { OutputFile } from '../page.js';
 import type { OutputContext } from '../outputs.js';
 import { absoluteUrl, siteUrl } from '../url.js';
 import { csvLine } from '../csv-fields.js';
+import { partyLabels } from '../environment.js';
+import { LABEL_SOURCE, rowName, taskTitleMap } from '../../model/row-name.js';
 
 // The field functions live in a module without Node imports, so the browser writes CSV alike.
 export { csvField, csvLine, defuseFormula } from '../csv-fields.js';
 
 export function responsibilitiesCsv(site: Site, context: OutputContext): OutputFile[] {
   const areaTitles = new Map(site.areas.map((area) => [area.id, area.title]));
-  let out = csvLine(['offering', 'area', 'task', 'task id', `${site.parties.provider} responsibilities`, `${site.parties.customer} responsibilities`, 'url']);
+  const labels = partyLabels(site);
+  const titles = taskTitleMap(site.tasks);
+  // "task" is the canonical task title, as on every page; the source's own row label stands beside it.
+  let out = csvLine(['offering', 'area', 'task', `${LABEL_SOURCE} label`, 'task id', labels.provider ?? '', labels.customer ?? '', 'url']);
   for (const offering of site.offerings) {
     for (const section of offering.sections) {
       for (const row of section.rows) {
@@ -22,6 +27,7 @@ export function responsibilitiesCsv(site: Site, context: OutputContext): OutputF
         out += csvLine([
           offering.name,
           areaTitles.get(section.areaId) ?? section.areaId,
+          rowName(titles, row).title,
           row.task,
           row.taskId,
           row.provider.text,

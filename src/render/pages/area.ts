@@ -5,9 +5,9 @@
 import { pagerView } from '../offering-summary.js';
 import type { Offering, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
-import { rowName, taskTitleMap, type TaskTitles } from '../../model/row-name.js';
+import { taskTitleMap, type TaskTitles } from '../../model/row-name.js';
 import { areaDescription } from '../meta.js';
-import { IdSet, linkTitle, tableView, type TableView } from '../tables.js';
+import { IdSet, linkTitle, numberCaptions, tableView, type TableView } from '../tables.js';
 
 export const AREA_PAGE_SIZE = 25;
 
@@ -75,7 +75,7 @@ function offeringView(areaId: string, title: string, offering: Offering, ids: Id
       tableView(section, ids, {
         caption: section.caption || `${title}: ${offering.name}`,
         context: [offering.name, title],
-        taskTitle: (row) => rowName(titles, row).title,
+        titles,
         tableId: `${offering.id}--table${index === 0 ? '' : `-${index + 1}`}`,
         rowId: (row) => `${offering.id}--${row.taskId}`,
         aliases: false,
@@ -99,9 +99,11 @@ export function areaPagesData(site: Site, areaId: string): AreaPageData[] {
     for (const fixed of ['main', 'top', 'duties-only']) ids.claim(fixed);
     const chunk = offerings.slice(i * AREA_PAGE_SIZE, (i + 1) * AREA_PAGE_SIZE);
     const paging = pager(areaId, i + 1, total);
+    const views = chunk.map((offering) => offeringView(areaId, area.title, offering, ids, titles));
+    numberCaptions(views.flatMap((view) => view.tables));
     return {
       area: { id: area.id, title: area.title, ...(area.description ? { description: area.description } : {}) },
-      offerings: chunk.map((offering) => offeringView(areaId, area.title, offering, ids, titles)),
+      offerings: views,
       ...(paging ? { pager: paging } : {}),
     };
   });

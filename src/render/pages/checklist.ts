@@ -6,15 +6,18 @@
 import type { Offering, Site } from '../../model/types.js';
 import type { OutputFile, Page } from '../page.js';
 import type { OutputContext } from '../outputs.js';
-import { csvLine } from '../outputs/csv.js';
+import { checklistCsvText } from '../checklist-csv.js';
 import { areaOrder, areaTitle, cell, linkTitle } from '../tables.js';
 import { isDuty } from '../../model/duty.js';
 import { absoluteUrl, siteUrl } from '../url.js';
+import { rowName, taskTitleMap } from '../../model/row-name.js';
 
 export interface ChecklistItem {
   /** The row's anchor, also the item's id and its storage key. */
   id: string;
+  /** The canonical task title, and the source's own label when it differs. */
   task: string;
+  label?: string;
   html: string;
   text: string;
   /** The row on the offering page. */
@@ -22,8 +25,10 @@ export interface ChecklistItem {
 }
 
 export interface ChecklistPageData {
-  offering: { id: string; name: string; url: string };
+  offering: { id: string; name: string; url: string; sourceFile: string; sourceUrl?: string; sourceTitle?: string; lastUpdated?: string };
   csvUrl: string;
+  /** The duty column's heading of the CSV (the page writes the same file with ticks). */
+  csvDutyHeader: string;
   areas: { id: string; title: string; linkTitle: string; items: ChecklistItem[] }[];
   total: number;
   /** Tasks left out because no customer duty is listed for them. */
@@ -32,6 +37,7 @@ export interface ChecklistPageData {
 
 export function checklistData(site: Site, offering: Offering): ChecklistPageData {
   let omitted = 0;
+  const titles = taskTitleMap(site.tasks);
   const areas = areaOrder(
     site,
     offering.sections.map((s) => s.areaId),
@@ -44,9 +50,11 @@ export function checklistData(site: Site, offering: Offering): ChecklistPageData
           omitted += 1;
           continue;
         }
+        const name = rowName(titles, row);
         items.push({
           id: row.anchor,
-          task: row.task,
+          task: name.title,
+          ...(name.label !== undefined ? { label: name.label } : {}),
           html: duty.html,
           text: row.customer.text.trim(),
           url: `offerings/${offering.id}/#${row.anchor}`,
@@ -57,8 +65,17 @@ export function checklistData(site: Site, offering: Offering): ChecklistPageData
     return { id: areaId, title, linkTitle: linkTitle([`${offering.name} checklist`, title]), items };
   });
   return {
-    offering: { id: offering.id, name: offering.name, url: `offerings/${offering.id}/` },
+    offering: {
+      id: offering.id,
+      name: offering.name,
+      url: `offerings/${offering.id}/`,
+      sourceFile: offering.source.file,
+      ...(offering.sourceUrl ? { sourceUrl: offering.sourceUrl } : {}),
+      ...(offering.sourceTitle ? { sourceTitle: offering.sourceTitle } : {}),
+      ...(offering.lastUpdated ? { lastUpdated: offering.lastUpdated } : {}),
+    },
     csvUrl: `checklist/${offering.id}.csv`,
+    csvDutyHeader: checklistDutyHeader(site),
     areas: areas.filter((area) => area.items.length > 0),
     total: areas.reduce((sum, area) => sum + area.items.length, 0),
     omitted,
@@ -75,23 +92,24 @@ export function checklistPages(site: Site): Page[] {
   }));
 }
 
-/** One CSV per offering: area, task, the customer's duty, link to the row (RFC 4180). */
+/** The duty column's heading in checklist CSVs: "your duty", or the customer's name's. */
+export function checklistDutyHeader(site: Site): string {
+  return site.parties.customer.trim().toLowerCase() === 'you' ? 'your duty' : `${site.parties.customer}'s duty`;
+}
+
+/** One CSV per offering: area, task, the customer's duty, links and dates (RFC 4180). */
 export function checklistCsv(site: Site, context: OutputContext): OutputFile[] {
-  const duty =
-    site.parties.customer.trim().toLowerCase() === 'you' ? 'your duty' : `${site.parties.customer} duty`;
+  const absolute = (url: string): string => absoluteUrl(site.baseUrl, siteUrl(context.base, url)) ?? siteUrl(context.base, url);
   return site.offerings.map((offering) => {
     const data = checklistData(site, offering);
-    let out = csvLine(['area', 'task', duty, 'link']);
-    for (const area of data.areas) {
-      for (const item of area.items) {
-        out += csvLine([
-          area.title,
-          item.task,
-          item.text,
-          absoluteUrl(site.baseUrl, item.url) ?? siteUrl(context.base, item.url),
-        ]);
-      }
-    }
-    return { path: data.csvUrl, contents: out };
+    const items = data.areas.flatMap((area) =>
+      area.items.map((item) => ({ area: area.title, task: item.task, ...(item.label !== undefined ? { label: item.label } : {}), duty: item.text, url: absolute(item.url) })),
+    );
+    const contents = checklistCsvText(items, {
+      dutyHeader: checklistDutyHeader(site),
+      pageUrl: absolute(`checklist/${offering.id}/`),
+      ...(offering.lastUpdated !== undefined ? { sourceUpdated: offering.lastUpdated } : {}),
+    });
+    return { path: data.csvUrl, contents };
   });
 }

@@ -9,14 +9,22 @@ import { buildComparison, compareLinkContext, offeringPairs, type CompareCell, t
 import type { Offering, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
 import { cell, linkTitle, type CellView } from '../tables.js';
+import { markDifferences, sameHtml } from '../pair-diff.js';
+import { taskKey } from '../../model/tasks.js';
+
+/** A party's cell on a pair page: the second may stand for "the same as the first". */
+export interface PairCellView extends CellView {
+  /** The other offering's name, when this cell says exactly what that one says. */
+  sameAs?: string;
+}
 
 export interface CompareEntryView {
   /** The task as this offering's source words it, shown when it differs from the canonical title. */
   task?: string;
   /** The row on the offering page. */
   url: string;
-  provider: CellView;
-  customer: CellView;
+  provider: PairCellView;
+  customer: PairCellView;
 }
 
 export interface CompareCellView {
@@ -158,20 +166,18 @@ export function comparePageData(
       title: area.title,
       linkTitle: linkTitle([linkContext, area.title]),
       caption: `${area.title}: duties by offering`,
-      rows: rows.map((row) => ({
-        id: row.anchor,
-        title: row.title,
-        linkTitle: linkTitle([linkContext, area.title, row.title]),
-        differs: row.differs,
-        cells: row.cells.map((c) =>
+      rows: rows.map((row) => {
+        const cells = row.cells.map((c) =>
           cellView(
             c,
             names.get(c.offeringId) ?? c.offeringId,
             row.title,
             c.placedIn && (areaTitles.get(c.placedIn) ?? c.placedIn),
           ),
-        ),
-      })),
+        );
+        if (offeringIds?.length === 2) contrastPair(cells);
+        return { id: row.anchor, title: row.title, linkTitle: linkTitle([linkContext, area.title, row.title]), differs: row.differs, cells };
+      }),
       pointers: pointers.map((p) => ({
         id: p.anchor,
         title: p.title,
@@ -193,8 +199,29 @@ function cellView(c: CompareCell, offeringName: string, title: string, placedIn?
   };
 }
 
+/**
+ * A pair page's line: per party, a cell saying what the first says becomes "Same as <first>";
+ * cells that differ get the words only one of them has marked. Lines where an offering lists
+ * the task more than once keep their cells as they are.
+ */
+function contrastPair(cells: CompareCellView[]): void {
+  const [first, second] = cells;
+  const a = first?.entries.length === 1 ? first.entries[0] : undefined;
+  const b = second?.entries.length === 1 ? second.entries[0] : undefined;
+  if (!first || !a || !b) return;
+  for (const party of ['provider', 'customer'] as const) {
+    const [x, y] = [a[party], b[party]];
+    if (x.empty || y.empty) continue;
+    if (sameHtml(x.html, y.html)) {
+      y.sameAs = first.offeringName;
+    } else {
+      [x.html, y.html] = markDifferences(x.html, y.html);
+    }
+  }
+}
+
 function entryView(offeringId: string, row: CompareRowInput, title: string): CompareEntryView {
-  const same = row.task.trim().toLowerCase() === title.trim().toLowerCase();
+  const same = taskKey(row.task) === taskKey(title);
   return {
     ...(same ? {} : { task: row.task }),
     url: `offerings/${offeringId}/#${row.anchor}`,

@@ -1,10 +1,10 @@
 /** One page per offering: every area, its intro and its table(s). */
-import type { Offering, Row, Site } from '../../model/types.js';
+import type { Offering, Site } from '../../model/types.js';
 import type { Page } from '../page.js';
-import { rowName, taskTitleMap } from '../../model/row-name.js';
+import { taskTitleMap } from '../../model/row-name.js';
 import { areaLinkFor } from './area.js';
 import { offeringDescription } from '../meta.js';
-import { IdSet, areaOrder, areaTitle, dutyCounts, linkTitle, tableView, type DutyCounts, type TableView } from '../tables.js';
+import { IdSet, areaOrder, areaTitle, dutyCounts, linkTitle, numberCaptions, tableView, type DutyCounts, type TableView } from '../tables.js';
 
 export interface OfferingAreaView {
   /** The area's id on its section element, absent only if something earlier claimed it. */
@@ -26,6 +26,8 @@ export interface OfferingPageData {
     family?: string;
     lastUpdated?: string;
     sourceFile: string;
+    sourceUrl?: string;
+    sourceTitle?: string;
     summaryHtml?: string;
   };
   counts: DutyCounts;
@@ -40,7 +42,6 @@ export function offeringPageData(site: Site, offering: Offering): OfferingPageDa
   // Claim area ids first: the area heading wins when a table shares its id.
   const areaClaims = new Map(areaIds.map((areaId) => [areaId, ids.claim(areaId)]));
   const titles = taskTitleMap(site.tasks);
-  const taskTitle = (row: Row): string => rowName(titles, row).title;
   const areas = areaIds.map((areaId): OfferingAreaView => {
     const sections = offering.sections.filter((section) => section.areaId === areaId);
     const intro = sections.find((section) => section.intro && section.intro.html.trim() !== '')?.intro;
@@ -53,10 +54,11 @@ export function offeringPageData(site: Site, offering: Offering): OfferingPageDa
       ...(intro ? { introHtml: intro.html } : {}),
       areaUrl: areaLinkFor(site, areaId, offering.id),
       tables: sections.map((section) =>
-        tableView(section, ids, { caption: section.caption || `${title}: ${offering.name}`, context: [offering.name, title], taskTitle }),
+        tableView(section, ids, { caption: section.caption || `${title}: ${offering.name}`, context: [offering.name, title], titles }),
       ),
     };
   });
+  numberCaptions(areas.flatMap((area) => area.tables));
   return {
     offering: {
       id: offering.id,
@@ -64,6 +66,8 @@ export function offeringPageData(site: Site, offering: Offering): OfferingPageDa
       ...(offering.family ? { family: offering.family } : {}),
       ...(offering.lastUpdated ? { lastUpdated: offering.lastUpdated } : {}),
       sourceFile: offering.source.file,
+      ...(offering.sourceUrl ? { sourceUrl: offering.sourceUrl } : {}),
+      ...(offering.sourceTitle ? { sourceTitle: offering.sourceTitle } : {}),
       ...(offering.summary && offering.summary.html.trim() ? { summaryHtml: offering.summary.html } : {}),
     },
     counts: dutyCounts(offering.sections.flatMap((section) => section.rows)),

@@ -1,0 +1,104 @@
+/**
+ * Pair pages put the difference first: in two cells that differ, the words one has and the
+ * other lacks are marked (the word diff of the change reports, src/model/word-diff.ts, run on
+ * the cells' text and mapped back onto their sanitised HTML, so links and lists survive); two
+ * cells that say the same are told apart from cells that merely look alike.
+ */
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { wordDiff } from '../model/word-diff.js';
+
+/** Same words, same links: the second cell can say "Same as …" instead of repeating. */
+export function sameHtml(a: string, b: string): boolean {
+  const norm = (html: string): string => html.replace(/\s+/g, ' ').trim();
+  return norm(a) !== '' && norm(a) === norm(b);
+}
+
+/** Both cells' HTML with the words only one of them has wrapped in `<mark class="pair-diff">`. */
+export function markDifferences(aHtml: string, bHtml: string): [string, string] {
+  const a = fromHtml(aHtml, { fragment: true });
+  const b = fromHtml(bHtml, { fragment: true });
+  const aNodes = textNodes(a);
+  const bNodes = textNodes(b);
+  const aRanges: [number, number][] = [];
+  const bRanges: [number, number][] = [];
+  let atA = 0;
+  let atB = 0;
+  for (const part of wordDiff(joined(aNodes), joined(bNodes))) {
+    if (part.kind !== 'added') {
+      if (part.kind === 'removed') aRanges.push(trimmed(part.text, atA));
+      atA += part.text.length;
+    }
+    if (part.kind !== 'removed') {
+      if (part.kind === 'added') bRanges.push(trimmed(part.text, atB));
+      atB += part.text.length;
+    }
+  }
+  mark(aNodes, aRanges);
+  mark(bNodes, bRanges);
+  return [toHtml(a), toHtml(b)];
+}
+
+interface Located {
+  node: Text;
+  parent: Root | Element;
+}
+
+function textNodes(root: Root): Located[] {
+  const out: Located[] = [];
+  const walk = (parent: Root | Element): void => {
+    for (const child of parent.children) {
+      if (child.type === 'text') out.push({ node: child, parent });
+      else if (child.type === 'element') walk(child);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Text nodes joined by a line break, so words of neighbouring blocks never run together. */
+function joined(nodes: Located[]): string {
+  return nodes.map(({ node }) => node.value).join('\n');
+}
+
+/** The part's range without its leading and trailing whitespace. */
+function trimmed(text: string, at: number): [number, number] {
+  const start = text.length - text.trimStart().length;
+  return [at + start, at + text.trimEnd().length];
+}
+
+/** Wraps the ranges (offsets in the joined text) in marks, node by node. */
+function mark(nodes: Located[], ranges: [number, number][]): void {
+  let offset = 0;
+  for (const { node, parent } of nodes) {
+    const start = offset;
+    const end = start + node.value.length;
+    offset = end + 1; // the joining line break
+    const inside = ranges
+      .map(([from, to]): [number, number] => [Math.max(from, start) - start, Math.min(to, end) - start])
+      .filter(([from, to]) => to > from && node.value.slice(from, to).trim() !== '');
+    if (inside.length === 0) continue;
+    const pieces: (Text | Element)[] = [];
+    let at = 0;
+    for (const [from, to] of inside) {
+      if (from > at) pieces.push({ type: 'text', value: node.value.slice(at, from) });
+      pieces.push(marked(node.value.slice(from, to)));
+      at = to;
+    }
+    if (at < node.value.length) pieces.push({ type: 'text', value: node.value.slice(at) });
+    const children = parent.children as (RootContent | ElementContent)[];
+    children.splice(children.indexOf(node), 1, ...pieces);
+  }
+}
+
+/** A mark does not reach screen readers by itself: the words say where the difference starts and ends. */
+function marked(text: string): Element {
+  const hidden = (value: string): Element => ({ type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value }] });
+  return {
+    type: 'element',
+    tagName: 'mark',
+    properties: { className: ['pair-diff'] },
+    children: [hidden('[differs: '), { type: 'text', value: text }, hidden(']')],
+  };
+}
