@@ -7,8 +7,15 @@
 export function initHeaderHeight(): void {
   const header = document.querySelector<HTMLElement>('.site-header');
   if (!header || typeof ResizeObserver === 'undefined') return;
+  // Narrow screens: the header does not stick (base.css), so nothing needs its height; a
+  // property on the root restyles the whole page, which a phone should not pay for.
+  const narrow = window.matchMedia('(max-width: 40rem)');
+  let last = '';
   new ResizeObserver(([entry]) => {
     const height = entry?.borderBoxSize?.[0]?.blockSize;
-    if (height !== undefined) document.documentElement.style.setProperty('--header-now', `${Math.ceil(height)}px`);
+    if (height === undefined || narrow.matches) return;
+    // Rounded down: a stuck table header overlaps the header's last fraction of a pixel instead of leaving a gap.
+    const value = `${Math.floor(height)}px`;
+    if (value !== last) document.documentElement.style.setProperty('--header-now', (last = value));
   }).observe(header);
 }

@@ -2,7 +2,8 @@
  * The outline beside long pages (offering and comparison pages): the link of the section being
  * read is marked (aria-current) while the reader scrolls. An IntersectionObserver watches the
  * sections, so there is no scroll handler and no layout read. On narrow screens the outline is
- * a collapsed bar that names the current section; following one of its links closes it again.
+ * a collapsed bar that names the current section (the markup starts it closed; wide screens show
+ * it open whatever its state, context.css); following one of its links closes it again.
  */
 const NARROW = '(max-width: 63.99rem)';
 
@@ -12,11 +13,6 @@ export function initOutline(): void {
   if (!outline || !details) return;
   const current = outline.querySelector<HTMLElement>('[data-outline-current]');
   const narrow = window.matchMedia(NARROW);
-  const fit = (): void => {
-    details.open = !narrow.matches;
-  };
-  fit();
-  narrow.addEventListener('change', fit);
   outline.addEventListener('click', (event) => {
     if (narrow.matches && (event.target as Element).closest('a[href^="#"]')) details.open = false;
   });

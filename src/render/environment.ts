@@ -11,6 +11,7 @@ import { templatesDir } from './paths.js';
 import { absoluteUrl, siteUrl } from './url.js';
 import { featureGlobals } from './globals.js';
 import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from './csp.js';
+import { CompiledLoader, templateCacheEnabled } from './template-cache.js';
 
 /** Client assets to reference from every page (base-prefixed URLs). */
 export interface Assets {
@@ -55,8 +56,10 @@ export function partyLabels(site: Site): Record<string, string> {
 }
 
 export function createEnvironment(context: RenderContext): nunjucks.Environment {
-  const loader = new nunjucks.FileSystemLoader(templatesDir, { noCache: context.watch === true });
+  const compiled = context.watch !== true && templateCacheEnabled();
+  const loader = compiled ? new CompiledLoader(templatesDir) : new nunjucks.FileSystemLoader(templatesDir, { noCache: context.watch === true });
   const env = new nunjucks.Environment(loader, { autoescape: true, trimBlocks: true, lstripBlocks: true });
+  if (loader instanceof CompiledLoader) loader.environment = env;
   env.addGlobal('url', (target: string) => siteUrl(context.base, target));
   env.addGlobal('absoluteUrl', (target: string) => absoluteUrl(context.site.baseUrl, siteUrl(context.base, target)));
   env.addGlobal('nav', navCandidates.filter((item) => context.pageUrls.has(item.url)));
