@@ -222,6 +222,8 @@ describe('hostile content in Chromium', () => {
     const tab = await openPage(browser, `${bare.origin}/search/?q=pwned`);
     await tab.page.waitForLoadState('networkidle');
     expect(await tab.page.evaluate(pageState)).toEqual({ pwned: null, live: [] });
+    // /search/ has its own field only; the header's type-ahead box is on every other page.
+    await tab.goto(`${bare.origin}/`);
     const box = tab.page.locator('form[data-search-box] input[name="q"]');
     await box.focus();
     await box.pressSequentially('script');
