@@ -48,16 +48,20 @@ function writeCorpusContent(folder: string): void {
 /** Every output of one tree, under `out`. Commands may fail (the corpus has warnings); their output is compared too. */
 function outputs(tree: string, out: string, corpus: string, baseline: string): void {
   const env = { ...process.env, RESPMATRIX_CACHE: '0', RESPMATRIX_ASSET_CACHE: '0', RESPMATRIX_TEMPLATE_CACHE: '0' };
-  const cli = (args: string[], report?: string): void => {
-    const result = spawnSync(process.execPath, [path.join(tree, 'bin', 'respmatrix.js'), ...args], { cwd: tree, env, encoding: 'utf8' });
+  // Diagnostics name files relative to the current folder: the shipped content is run from each
+  // tree (`content/...` on both sides), the corpus from its parent folder (`corpus/...`).
+  const cli = (args: string[], report?: string, cwd = tree): void => {
+    const result = spawnSync(process.execPath, [path.join(tree, 'bin', 'respmatrix.js'), ...args], { cwd, env, encoding: 'utf8' });
     if (report) writeFileSync(path.join(out, report), `exit ${result.status}\n${result.stdout}${result.stderr}`);
   };
   mkdirSync(out, { recursive: true });
   cli(['build', '--quiet', '--content', 'content', '--out', path.join(out, 'shipped')], 'shipped-build.txt');
   cli(['build', '--quiet', '--content', 'content', '--out', path.join(out, 'shipped-base'), '--base', '/sub/', '--baseline-model', baseline], 'shipped-base-build.txt');
-  cli(['build', '--quiet', '--content', corpus, '--out', path.join(out, 'corpus')], 'corpus-build.txt');
-  cli(['check', '--content', corpus], 'corpus-check.txt');
-  cli(['check', '--content', corpus, '--format', 'json'], 'corpus-check.json');
+  const corpusCwd = path.dirname(corpus);
+  const corpusDir = path.basename(corpus);
+  cli(['build', '--quiet', '--content', corpusDir, '--out', path.join(out, 'corpus')], 'corpus-build.txt', corpusCwd);
+  cli(['check', '--content', corpusDir], 'corpus-check.txt', corpusCwd);
+  cli(['check', '--content', corpusDir, '--format', 'json'], 'corpus-check.json', corpusCwd);
 }
 
 function files(dir: string): string[] {
