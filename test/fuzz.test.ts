@@ -101,6 +101,10 @@ describe('fuzz regressions', () => {
     survive('---\nlastupdated: "x\n{: caption="');
   });
 
+  it('a paragraph that starts the file with an attribute list and ends in a brace (looped for ever once)', () => {
+    for (const text of ['{:}}', '{:x} }', '{:x: y}\\|}}', 'x\n{:}}']) survive(text);
+  });
+
   it('a table whose only rows are attribute lines', () => {
     const file = new VFile({ path: 'x.md', value: '| Task | IBM responsibilities | Your responsibilities |\n|--|--|--|\n{: #t}\n{: caption="c"}' });
     const parsed = parseMarkdownSource(file, { keywords: KEYWORDS });

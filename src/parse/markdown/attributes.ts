@@ -120,7 +120,8 @@ function trailingInline(text: string, ln: Line, st: ParseState, node: Paragraph,
       merge(st, node, readLine(text, { start: i, end, line: ln.line }, undefined, file));
       return i;
     }
-    i = text.lastIndexOf('{:', i - 1);
+    // lastIndexOf clamps a negative start to 0: stop at the text's start instead of finding it again.
+    i = i > 0 ? text.lastIndexOf('{:', i - 1) : -1;
   }
   return end;
 }
