@@ -4,6 +4,7 @@
 // (`--offerings N` picks the sizes of the scale bench, bench/scale.mjs; default 3, 100, 1000)
 // Adding a benchmark = one entry in BENCHMARKS: a name, an optional setup that prepares a
 // content folder, and the CLI arguments to time.
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -109,6 +110,17 @@ if (!filter || 'weight'.includes(filter) || filter.startsWith('weight')) {
   } catch (error) {
     failed = true;
     console.error(`\nweight bench failed: ${String(error?.message ?? error).split('\n')[0]}`);
+  }
+}
+
+// Search answer in Chromium at 5,000 offerings: time from the last index part arriving to the
+// results in the page (bench/search-answer.mjs, its own process: it builds its own site).
+if (!values.json && (!filter || 'answer'.includes(filter) || filter.startsWith('answer'))) {
+  const answer = spawnSync(process.execPath, [path.join(repo, 'bench', 'search-answer.mjs')], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  console.log(`\n${answer.stdout.trim()}`);
+  if (answer.status !== 0) {
+    failed = true;
+    console.error('search answer bench failed');
   }
 }
 

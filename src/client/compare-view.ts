@@ -4,7 +4,9 @@
  * markup the templates write for a static comparison (partials/compare-area.njk and
  * compare-cell.njk), so styles and the view controls treat both alike.
  */
-import { alignOfferings, compareLinkContext, type CompareCell, type CompareRow, type Comparison } from '../model/compare.js';
+import { alignOfferings, compareLinkContext, type CompareCell, type ComparePointer, type CompareRow, type Comparison } from '../model/compare.js';
+import { dutyState, type Party } from '../model/duty.js';
+import { taskKey } from '../model/tasks.js';
 import { copyLinkControl } from './copy-link.js';
 import type { OfferingIndex } from './offering-picker.js';
 
@@ -58,20 +60,35 @@ export async function renderComparison(view: HTMLElement, request: RenderRequest
   const taskTitles = new Map<string, string>();
   for (const o of offerings) for (const [id, title] of Object.entries(o.taskTitles)) taskTitles.set(id, title);
   const comparison = alignOfferings({ areas: request.index.areas, taskTitles, offerings });
-  const areas = comparison.areas.filter((a) => a.rows.length > 0);
-  const toc = el('nav', { class: 'toc', 'aria-label': 'Areas on this page' }, [
-    el('h2', { class: 'toc-title' }, ['Areas']),
-    el('ol', {}, areas.map(({ area }) => el('li', {}, [el('a', { href: `#${area.id}` }, [area.title])]))),
-  ]);
-  view.replaceChildren(toc, ...areas.map(({ area, rows }) => areaSection(area, rows, comparison, request)));
+  const areas = comparison.areas.filter((a) => a.rows.length > 0 || a.pointers.length > 0);
+  const areaTitles = new Map(request.index.areas.map((a) => [a.id, a.title]));
+  view.replaceChildren(...areas.map(({ area, rows, pointers }) => areaSection(area, rows, pointers, comparison, request, areaTitles)));
+  showOutline(areas.map(({ area }) => area));
   return comparison;
+}
+
+/** No offerings picked: an empty view and no areas in the outline. */
+export function clearComparison(view: HTMLElement): void {
+  view.replaceChildren();
+  showOutline([]);
+}
+
+/** The page's outline lists the areas shown (src/client/outline.ts follows the list's changes). */
+function showOutline(areas: { id: string; title: string }[]): void {
+  const toc = document.querySelector<HTMLElement>('[data-outline] .toc');
+  const list = toc?.querySelector('ol');
+  if (!toc || !list) return;
+  list.replaceChildren(...areas.map((area) => el('li', {}, [el('a', { href: `#${area.id}` }, [area.title])])));
+  toc.hidden = areas.length === 0;
 }
 
 function areaSection(
   area: { id: string; title: string },
   rows: CompareRow[],
+  pointers: ComparePointer[],
   comparison: Comparison,
   request: RenderRequest,
+  areaTitles: ReadonlyMap<string, string>,
 ): HTMLElement {
   const offeringUrl = (id: string) => `${request.base}offerings/${encodeURIComponent(id)}/`;
   const head = el('tr', {}, [
@@ -98,10 +115,25 @@ function areaSection(
           row.title,
           copyLinkControl(row.anchor, row.title, [context, area.title, row.title].join(' › ')),
         ]),
-        ...row.cells.map((c) => cellElement(c, names.get(c.offeringId) ?? c.offeringId, row.title, offeringUrl(c.offeringId), request.labels)),
+        ...row.cells.map((c) =>
+          cellElement(c, names.get(c.offeringId) ?? c.offeringId, row.title, offeringUrl(c.offeringId), request.labels, areaTitles),
+        ),
       ],
     ),
   );
+  // Where a task's line went to another area, this area keeps a pointer under the line's old anchor.
+  for (const p of pointers) {
+    body.push(
+      el('tr', { id: p.anchor, class: 'cmp-pointer', 'data-cmp-pointer': p.target }, [
+        el('th', { scope: 'row', class: 'cmp-task' }, [p.title]),
+        el('td', { colspan: String(comparison.offerings.length), class: 'cmp-pointer-cell' }, [
+          'Compared under ',
+          el('a', { href: `#${p.target}` }, [`${areaTitles.get(p.areaId) ?? p.areaId} › ${p.title}`]),
+          ', on one line with the other offerings’ rows for this task.',
+        ]),
+      ]),
+    );
+  }
   return el('section', { class: 'cmp-area', 'data-cmp-area': '' }, [
     el('h2', { id: area.id }, [area.title, copyLinkControl(area.id, area.title, `${context} › ${area.title}`)]),
     el('div', { class: 'cmp-table-wrap' }, [
@@ -115,7 +147,14 @@ function areaSection(
   ]);
 }
 
-function cellElement(c: CompareCell, offeringName: string, title: string, offeringUrl: string, labels: Labels): HTMLElement {
+function cellElement(
+  c: CompareCell,
+  offeringName: string,
+  title: string,
+  offeringUrl: string,
+  labels: Labels,
+  areaTitles: ReadonlyMap<string, string>,
+): HTMLElement {
   const td = el(
     'td',
     {
@@ -131,9 +170,10 @@ function cellElement(c: CompareCell, offeringName: string, title: string, offeri
     td.append(el('span', { class: 'not-listed' }, ['Not listed']));
     return td;
   }
+  if (c.placedIn) td.append(el('p', { class: 'cmp-placed' }, [`Listed under ${areaTitles.get(c.placedIn) ?? c.placedIn}`]));
   for (const row of c.rows) {
     const entry = el('div', { class: 'cmp-entry' }, []);
-    if (row.task.trim().toLowerCase() !== title.trim().toLowerCase()) {
+    if (taskKey(row.task) !== taskKey(title)) {
       entry.append(el('p', { class: 'cmp-source-task' }, ['Listed as ', el('a', { href: `${offeringUrl}#${row.anchor}` }, [row.task])]));
     }
     entry.append(
@@ -144,11 +184,18 @@ function cellElement(c: CompareCell, offeringName: string, title: string, offeri
   return td;
 }
 
-function duty(party: 'provider' | 'customer', label: string, rich: Rich): HTMLElement {
+/** One party's duty, as partials/cell.njk shows it: empty, "No action" (muted, labelled) or the duty. */
+function duty(party: Party, label: string, rich: Rich): HTMLElement {
   const dd = el('dd', {}, []);
-  if (rich.text.trim() === '' && rich.html.trim() === '') dd.append(el('span', { class: 'not-listed' }, ['Not listed']));
-  // The build sanitised this HTML (src/parse/sanitize.ts); the static pages insert the same string.
-  else dd.innerHTML = rich.html;
+  const state = dutyState(rich, party);
+  if (state === 'empty') {
+    dd.append(el('span', { class: 'not-listed' }, ['No duty listed']));
+  } else {
+    // The build sanitised this HTML (src/parse/sanitize.ts); the static pages insert the same string.
+    const holder = state === 'no-action' ? el('div', { class: 'no-action' }, [el('span', { class: 'no-action-label' }, ['No action']), ' ']) : dd;
+    holder.insertAdjacentHTML('beforeend', rich.html);
+    if (holder !== dd) dd.append(holder);
+  }
   return el('div', { class: 'cmp-duty', 'data-party': party }, [el('dt', {}, [label]), ' ', dd]);
 }
 

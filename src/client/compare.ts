@@ -6,7 +6,7 @@
  * data files are fetched and aligned by the build's own code (src/model/compare.ts), then shown.
  */
 import { createOfferingPicker, loadOfferingIndex, type OfferingIndex } from './offering-picker.js';
-import { renderComparison, type Labels } from './compare-view.js';
+import { clearComparison, renderComparison, type Labels } from './compare-view.js';
 
 type PartyView = 'both' | 'provider' | 'customer';
 const PARTIES = ['provider', 'customer'] as const;
@@ -238,7 +238,7 @@ function initPicked(view: HTMLElement, form: HTMLFormElement): void {
       const key = sorted.join(',');
       if (key !== shownIds) {
         if (sorted.length < 2) {
-          view.replaceChildren();
+          clearComparison(view);
         } else {
           if (status) status.textContent = 'Loading…';
           await renderComparison(view, { index, ids: sorted, dataUrl, base, labels });
@@ -271,6 +271,9 @@ function initPicked(view: HTMLElement, form: HTMLFormElement): void {
   const initial = parseState(window.location.search, [], true);
   writeForm(form, initial);
   form.hidden = false;
+  // On a narrow screen the controls sit in the outline's closed bar: open it while there is nothing to read yet.
+  const outline = form.closest('details');
+  if (outline && requestedOfferings(window.location.search).length < 2 && window.matchMedia('(max-width: 63.99rem)').matches) outline.open = true;
   form.addEventListener('submit', (event) => event.preventDefault());
   void loadOfferingIndex(indexUrl).then((loaded) => {
     index = loaded;
