@@ -48,8 +48,8 @@ function writeCorpusContent(folder: string): void {
 /** Every output of one tree, under `out`. Commands may fail (the corpus has warnings); their output is compared too. */
 function outputs(tree: string, out: string, corpus: string, baseline: string): void {
   const env = { ...process.env, RESPMATRIX_CACHE: '0', RESPMATRIX_ASSET_CACHE: '0', RESPMATRIX_TEMPLATE_CACHE: '0' };
-  // Diagnostics name files relative to the current folder: the corpus is built from the folder
-  // that holds it, so both trees print the same paths.
+  // Diagnostics name files relative to the current folder: the shipped content is run from each
+  // tree (`content/...` on both sides), the corpus from its parent folder (`corpus/...`).
   const cli = (args: string[], report?: string, cwd = tree): void => {
     const result = spawnSync(process.execPath, [path.join(tree, 'bin', 'respmatrix.js'), ...args], { cwd, env, encoding: 'utf8' });
     if (report) writeFileSync(path.join(out, report), `exit ${result.status}\n${result.stdout}${result.stderr}`);
@@ -57,10 +57,11 @@ function outputs(tree: string, out: string, corpus: string, baseline: string): v
   mkdirSync(out, { recursive: true });
   cli(['build', '--quiet', '--content', 'content', '--out', path.join(out, 'shipped')], 'shipped-build.txt');
   cli(['build', '--quiet', '--content', 'content', '--out', path.join(out, 'shipped-base'), '--base', '/sub/', '--baseline-model', baseline], 'shipped-base-build.txt');
-  const here = path.dirname(corpus);
-  cli(['build', '--quiet', '--content', corpus, '--out', path.join(out, 'corpus')], 'corpus-build.txt', here);
-  cli(['check', '--content', corpus], 'corpus-check.txt', here);
-  cli(['check', '--content', corpus, '--format', 'json'], 'corpus-check.json', here);
+  const corpusCwd = path.dirname(corpus);
+  const corpusDir = path.basename(corpus);
+  cli(['build', '--quiet', '--content', corpusDir, '--out', path.join(out, 'corpus')], 'corpus-build.txt', corpusCwd);
+  cli(['check', '--content', corpusDir], 'corpus-check.txt', corpusCwd);
+  cli(['check', '--content', corpusDir, '--format', 'json'], 'corpus-check.json', corpusCwd);
 }
 
 function files(dir: string): string[] {
