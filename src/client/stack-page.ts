@@ -18,6 +18,8 @@ import {
   type DroppedRow,
   type SavedRows,
 } from '../stack/state.js';
+import { LABEL_SOURCE } from '../model/row-name.js';
+import { taskKey } from '../model/tasks.js';
 import { EXPORT_FORMATS, stackExport, type ExportFormat, type ExportOptions } from '../stack/export.js';
 import { createOfferingPicker, loadOfferingIndex, type OfferingIndex } from './offering-picker.js';
 
@@ -188,8 +190,8 @@ export async function startStack(root: HTMLElement): Promise<void> {
       const a = el('a', undefined, source.offeringName);
       a.href = local(source.url);
       sources.append(a);
-      // The source's own label when it differs from the task's title ("Applications").
-      if (source.task && source.task !== taskTitle) sources.append(el('span', 'stack-source-task', ` (as “${source.task}”)`));
+      // The source's own label when it differs from the task's title, worded as on every page ("IBM: Applications").
+      if (source.task && taskKey(source.task) !== taskKey(taskTitle)) sources.append(el('span', 'stack-source-task', ` (${LABEL_SOURCE}: ${source.task})`));
       urls.append(el('li', undefined, absolute(source.url)));
     });
     const fields = el('div', 'stack-fields');

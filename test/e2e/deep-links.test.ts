@@ -66,8 +66,17 @@ describe('a deep-linked row shows its headers', () => {
     expect(g.head!.bottom).toBeLessThanOrEqual(g.row.top + 0.5);
     expect(g.row.top).toBeLessThan(g.viewport / 2);
     // reading on down the table, the headers stick under the site header
+    // (the wheel scrolls smoothly: wait for the scroll to end before reading where the headers are)
     await page.mouse.wheel(0, 150);
-    await expect.poll(async () => (await rowGeometry(page, id)).row.top).toBeLessThan(g.row.top - 100);
+    let previous = g.row.top;
+    await expect
+      .poll(async () => {
+        const now = (await rowGeometry(page, id)).row.top;
+        const settled = now === previous && now < g.row.top - 100;
+        previous = now;
+        return settled;
+      })
+      .toBe(true);
     const after = await rowGeometry(page, id);
     expect(Math.abs(after.head!.top - after.headerBottom)).toBeLessThan(1);
     expect(problems()).toEqual([]);
@@ -247,6 +256,32 @@ describe('copy link', () => {
         // in the row header's top right corner, not on a line of its own
         expect(button.y - cell.y).toBeLessThan(2);
         expect(cell.x + cell.width - (button.x + button.width)).toBeLessThan(2);
+      }
+      await context.close();
+    }
+  });
+
+  test('a heading’s or caption’s control stays beside its last word and inside its box, at 360 and 1280 px', async () => {
+    const pages = ['offerings/key-protect-standard/', 'offerings/key-protect-dedicated/', 'areas/change-management/', 'areas/disaster-recovery/', 'compare/'];
+    for (const width of [360, 1280]) {
+      const { page, context } = await h.open(pages[0]!, { width, height: 740 });
+      for (const url of pages) {
+        if (url !== pages[0]) await page.goto(`${h.siteUrl}${url}`);
+        const alone = await page.$$eval(':is(h1, h2, h3, h4, caption) > .copy-link', (controls) =>
+          controls.flatMap((control) => {
+            const box = control.parentElement!;
+            const text = document.createRange();
+            text.selectNodeContents(box);
+            text.setEndBefore(control);
+            const lines = [...text.getClientRects()].filter((r) => r.width > 0);
+            const last = lines[lines.length - 1];
+            const button = control.getBoundingClientRect();
+            const onItsOwnLine = !last || button.top + button.height / 2 > last.bottom;
+            const outside = button.right > box.getBoundingClientRect().right + 0.5;
+            return onItsOwnLine || outside ? [`${box.tagName} "${box.textContent?.trim()}"`] : [];
+          }),
+        );
+        expect(alone, `${url} at ${width} px`).toEqual([]);
       }
       await context.close();
     }

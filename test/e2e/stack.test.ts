@@ -75,6 +75,11 @@ describe('your stack', () => {
     const access = page.locator('.stack-task', { hasText: 'Restricting access' });
     expect(await access.count()).toBe(1);
     expect(await access.locator('+ ul > li').count()).toBe(2);
+    // The source's own label beside an offering, worded as on every page.
+    const labels = await page.locator('.stack-source-task').allTextContents();
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(label).toMatch(/^ \(IBM: .+\)$/);
+    expect(labels).toContain(' (IBM: Applications)');
     expect(await page.locator('[data-stack-overall]').textContent()).toBe(`0 of ${expected.length} done across 2 offerings`);
     expect(problems()).toEqual([]);
     await context.close();
