@@ -90,7 +90,7 @@ module.exports = {
           '^src/search/(engine|query|record|sharded)\\.ts$',
           '^src/render/checklist-csv\\.ts$',
           '^src/links/renames\\.ts$',
-          '^src/model/(compare|duty|row-name|types)\\.ts$',
+          '^src/model/(compare|duty|row-name|tasks|types)\\.ts$',
         ],
       },
     },
