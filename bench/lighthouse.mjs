@@ -9,14 +9,13 @@
 // LIGHTHOUSE_DIR at a folder whose node_modules has it. It never downloads a browser: it starts
 // /usr/bin/chromium (CHROME_PATH overrides) with the flags of the browser tests.
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { serveStatic } from './helpers/static-server.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
@@ -41,26 +40,8 @@ const tmp = await mkdtemp(path.join(os.tmpdir(), 'respmatrix-lighthouse-'));
 const dist = path.join(tmp, 'dist');
 execFileSync(process.execPath, [path.join(repo, 'bin', 'respmatrix.js'), 'build', '--quiet', '--out', dist], { cwd: repo, stdio: 'inherit' });
 
-// Served as a static host would: index.html for folders, gzip when asked for, long caching for hashed assets.
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.json': 'application/json' };
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  let file = path.join(dist, decodeURIComponent(url.pathname));
-  if ((await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'index.html');
-  let body = await readFile(file).catch(() => null);
-  const status = body ? 200 : 404;
-  body ??= await readFile(path.join(dist, '404.html'));
-  const headers = { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' };
-  if (url.pathname.includes('/assets/')) headers['cache-control'] = 'public, max-age=31536000, immutable';
-  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-    body = gzipSync(body);
-    headers['content-encoding'] = 'gzip';
-  }
-  res.writeHead(status, headers);
-  res.end(body);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serveStatic(dist);
+const { origin } = server;
 
 // The flags of test/e2e/harness.ts.
 const chrome = await chromeLauncher.launch({
@@ -93,7 +74,7 @@ try {
   }
 } finally {
   await chrome.kill();
-  server.close();
+  await server.close();
   await rm(tmp, { recursive: true, force: true });
 }
 

@@ -11,13 +11,13 @@
  */
 /* global document, window */
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { serveStatic } from './helpers/static-server.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { offerings: { type: 'string', default: '5000' }, runs: { type: 'string', default: '3' }, dist: { type: 'string' } } });
@@ -34,17 +34,8 @@ if (!dist) {
   execFileSync(process.execPath, [path.join(repo, 'bin', 'respmatrix.js'), 'build', '--quiet', '--content', content, '--out', dist], { cwd: repo, stdio: 'inherit' });
 }
 
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml' };
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  let file = path.join(dist, decodeURIComponent(url.pathname));
-  if ((await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, 'index.html');
-  const body = await readFile(file).catch(() => null);
-  res.writeHead(body ? 200 : 404, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-  res.end(body ?? '');
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serveStatic(dist);
+const { origin } = server;
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -82,7 +73,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
   await rm(tmp, { recursive: true, force: true });
 }
 

@@ -4,12 +4,12 @@
  * lines remark-gfm read as the table's last rows (spec 3.3) are taken back out of the table.
  * Attribute definitions and the ADL keyref render nothing.
  */
-import type { Node, Paragraph, Root, RootContent, Table, TableRow } from 'mdast';
+import type { Paragraph, Root, RootContent, Table, TableRow } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from '../../diagnostics.js';
 import { ADL_KEYREF, isAttributeLine, parseAttributeList } from './attribute-list.js';
 import { endsEarly, joinRow, takeBackRows } from './broken-rows.js';
-import { state, type BlockAttributes, type ParseState } from './state.js';
+import { pageText, type BlockAttributes } from './data.js';
 import { lineStarts } from './table-scan.js';
 
 interface Line { start: number; end: number; line: number }
@@ -38,10 +38,12 @@ function readLine(text: string, ln: Line, into: BlockAttributes | undefined, fil
   return target;
 }
 
-function merge(st: ParseState, node: Node, attrs: BlockAttributes | undefined): void {
+/** Add `attrs` to the attribute lists already qualifying `node` (on `node.data`). */
+function merge(node: RootContent, attrs: BlockAttributes | undefined): void {
   if (!attrs) return;
-  const old = st.attributes.get(node);
-  if (!old) { st.attributes.set(node, attrs); return; }
+  const data = (node.data ??= {});
+  const old = data.blockAttributes;
+  if (!old) { data.blockAttributes = attrs; return; }
   old.ids.push(...attrs.ids);
   old.classes.push(...attrs.classes);
   old.refs.push(...attrs.refs);
@@ -63,8 +65,7 @@ function linesOf(text: string, start: number, end: number, firstLine: number): L
 
 export default function attributes() {
   return (tree: Root, file: VFile): void => {
-    const st = state(file);
-    const text = st.text;
+    const text = pageText(file);
     const kept: RootContent[] = [];
     let previous: RootContent | undefined;
     let starts: number[] | undefined;
@@ -76,9 +77,9 @@ export default function attributes() {
       if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) { kept.push(node); continue; }
       if (node.type === 'table') {
         index += takeBackRows(node, children, index, text, lines);
-        takeAttributeRows(node, st, file);
+        takeAttributeRows(node, text, file);
       } else if (node.type === 'heading') {
-        headingAttributes(node, st, file);
+        headingAttributes(node, text, file);
       } else if (node.type === 'paragraph') {
         const lines = linesOf(text, pos.start.offset, pos.end.offset, pos.start.line);
         const isAttr = lines.map((l) => isAttributeLine(text.slice(l.start, l.end)));
@@ -90,16 +91,16 @@ export default function attributes() {
         let lead: BlockAttributes | undefined;
         for (const l of lines.slice(0, first)) lead = readLine(text, l, lead, file);
         if (lead) {
-          if (previous && previous.type !== 'yaml' && previous.type !== 'thematicBreak') merge(st, previous, lead);
+          if (previous && previous.type !== 'yaml' && previous.type !== 'thematicBreak') merge(previous, lead);
           else report(file, 'orphan-attributes', 'Attribute list qualifies no block', lead.place);
         }
         if (first === lines.length) continue; // only attribute lines: drop the paragraph
         let trail: BlockAttributes | undefined;
         for (const l of lines.slice(last)) trail = readLine(text, l, trail, file);
         const lastLine = lines[last - 1] as Line;
-        const end = trailingInline(text, lastLine, st, node, file);
-        merge(st, node, trail);
-        st.contentRange.set(node, [(lines[first] as Line).start, end]);
+        const end = trailingInline(text, lastLine, node, file);
+        merge(node, trail);
+        (node.data ??= {}).contentRange = [(lines[first] as Line).start, end];
       }
       kept.push(node);
       previous = node;
@@ -109,7 +110,7 @@ export default function attributes() {
 }
 
 /** `Text. {: shortdesc}` at the end of a paragraph's last line; returns the content end. */
-function trailingInline(text: string, ln: Line, st: ParseState, node: Paragraph, file: VFile): number {
+function trailingInline(text: string, ln: Line, node: Paragraph, file: VFile): number {
   let end = ln.end;
   while (end > ln.start && /\s/.test(text[end - 1] ?? '')) end--;
   if (text[end - 1] !== '}') return end;
@@ -117,7 +118,7 @@ function trailingInline(text: string, ln: Line, st: ParseState, node: Paragraph,
   while (i >= ln.start) {
     const list = parseAttributeList(text, i);
     if (list.end === end && !list.definition) {
-      merge(st, node, readLine(text, { start: i, end, line: ln.line }, undefined, file));
+      merge(node, readLine(text, { start: i, end, line: ln.line }, undefined, file));
       return i;
     }
     // lastIndexOf clamps a negative start to 0: stop at the text's start instead of finding it again.
@@ -126,24 +127,23 @@ function trailingInline(text: string, ln: Line, st: ParseState, node: Paragraph,
   return end;
 }
 
-function headingAttributes(node: RootContent, st: ParseState, file: VFile): void {
+function headingAttributes(node: RootContent, text: string, file: VFile): void {
   const pos = node.position;
   if (pos?.start.offset === undefined || pos.end.offset === undefined) return;
-  const text = st.text;
   const end = pos.end.offset;
   const brace = text.lastIndexOf('{', end);
   if (brace < pos.start.offset || text[end - 1] !== '}') return;
   const open = text.lastIndexOf('{:', end);
   if (open >= pos.start.offset) {
     const attrs = readLine(text, { start: open, end, line: pos.start.line }, undefined, file);
-    merge(st, node, attrs);
-    st.contentRange.set(node, [pos.start.offset, open]);
+    merge(node, attrs);
+    (node.data ??= {}).contentRange = [pos.start.offset, open];
     return;
   }
   const m = /\{#([\w-]+)\}$/.exec(text.slice(brace, end));
   if (m?.[1]) {
-    merge(st, node, { ids: [m[1]], classes: [], refs: [], pairs: new Map(), place: { line: pos.start.line, column: 1 } });
-    st.contentRange.set(node, [pos.start.offset, brace]);
+    merge(node, { ids: [m[1]], classes: [], refs: [], pairs: new Map(), place: { line: pos.start.line, column: 1 } });
+    (node.data ??= {}).contentRange = [pos.start.offset, brace];
   }
 }
 
@@ -152,8 +152,7 @@ function headingAttributes(node: RootContent, st: ParseState, file: VFile): void
  * table written with leading pipes, a line without one continues a row that ended early
  * (broken-rows.ts); after a complete row it is text the author meant below the table.
  */
-function takeAttributeRows(table: Table, st: ParseState, file: VFile): void {
-  const text = st.text;
+function takeAttributeRows(table: Table, text: string, file: VFile): void {
   const [header, ...body] = table.children;
   if (!header) return;
   const piped = text[header.position?.start.offset ?? 0] === '|';
@@ -183,5 +182,5 @@ function takeAttributeRows(table: Table, st: ParseState, file: VFile): void {
     rows.push(row);
   }
   table.children = rows;
-  merge(st, table, attrs);
+  merge(table, attrs);
 }

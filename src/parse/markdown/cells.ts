@@ -3,7 +3,7 @@ import type { TableCell, TableRow } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Rich } from '../types.js';
 import { renderInlineWith } from './inline.js';
-import type { ParseState } from './state.js';
+import type { PageSource } from './data.js';
 
 export interface RawCell {
   source: string;
@@ -29,7 +29,7 @@ export function rawCells(row: TableRow, text: string): RawCell[] {
 }
 
 /** Render a cell; the whole-file keyref pass has reported its keyrefs already. */
-export function renderCell(cell: RawCell | undefined, st: ParseState, file: VFile, placeholders = true): Rich {
+export function renderCell(cell: RawCell | undefined, st: PageSource, file: VFile, placeholders = true): Rich {
   if (!cell || cell.source === '') return { text: '', html: '' };
   return renderInlineWith(cell.source, st.ctx, file, cell.place, { reportKeyrefs: false, placeholders });
 }

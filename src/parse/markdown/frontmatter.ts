@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import { load } from 'js-yaml';
 import type { VFile } from 'vfile';
 import { report } from '../../diagnostics.js';
-import { state } from './state.js';
+import type {} from './data.js';
 
 export default function frontMatter() {
   return (tree: Root, file: VFile): void => {
@@ -22,9 +22,9 @@ export default function frontMatter() {
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
     const subcollection = (data as Record<string, unknown>).subcollection;
-    if (typeof subcollection === 'string') state(file).subcollection = subcollection.trim();
+    if (typeof subcollection === 'string') file.data.subcollection = subcollection.trim();
     const value = (data as Record<string, unknown>).lastupdated;
-    if (value instanceof Date && !Number.isNaN(value.getTime())) state(file).lastUpdated = value.toISOString().slice(0, 10);
-    else if (typeof value === 'string' || typeof value === 'number') state(file).lastUpdated = String(value).trim();
+    if (value instanceof Date && !Number.isNaN(value.getTime())) file.data.lastUpdated = value.toISOString().slice(0, 10);
+    else if (typeof value === 'string' || typeof value === 'number') file.data.lastUpdated = String(value).trim();
   };
 }

@@ -1,7 +1,7 @@
 /**
  * parseMarkdownSource: one IBM Cloud docs Markdown page -> ParsedSource. A unified processor
- * (remark-parse, front matter, GFM, then our plugins) built once and reused for every file.
- * Every problem is reported on the vfile; nothing is thrown for bad content.
+ * (remark-parse, front matter, GFM, then our plugins) built once per parse context and reused
+ * for every file. Every problem is reported on the vfile; nothing is thrown for bad content.
  */
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -15,36 +15,44 @@ import frontMatter from './frontmatter.js';
 import keyrefs from './keyrefs.js';
 import { parsePage } from './page-parse.js';
 import { normalizeSource } from './normalize.js';
-import type { ParseState } from './state.js';
 import structure from './structure.js';
 import type { ParsedSource } from '../types.js';
 
 export type { ParseContext } from '../context.js';
 export { renderInline } from './inline.js';
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
-  .use(blockOnly)
-  .use(frontMatter)
-  .use(keyrefs)
-  .use(attributes)
-  .use(structure)
-  .freeze();
+function createProcessor(ctx: ParseContext) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(blockOnly)
+    .use(frontMatter)
+    .use(keyrefs, ctx)
+    .use(attributes)
+    .use(structure, ctx)
+    .freeze();
+}
+
+/** One processor per parse context (a site load has one); plugins read their options when they run. */
+const processors = new WeakMap<ParseContext, ReturnType<typeof createProcessor>>();
 
 export function parseMarkdownSource(file: VFile, ctx: ParseContext): ParsedSource {
+  let processor = processors.get(ctx);
+  if (!processor) {
+    processor = createProcessor(ctx);
+    processors.set(ctx, processor);
+  }
   const { text, bom } = normalizeSource(String(file.value ?? ''));
-  const st: ParseState = { ctx, text, attributes: new Map(), contentRange: new Map() };
-  file.data.respmatrix = st;
+  file.data.markdown = text;
   const before = file.messages.length;
   const tree = parsePage(processor, text);
   processor.runSync(tree, file);
-  delete file.data.respmatrix;
   if (bom) {
     for (const m of file.messages.slice(before)) if (m.line === 1 && m.column) m.column += bom;
   }
-  const parsed = file.data.parsed as ParsedSource | undefined;
-  delete file.data.parsed;
+  const { parsed } = file.data;
+  // The page's facts live on in `parsed`; the vfile goes back as it came, plus its messages.
+  for (const key of ['markdown', 'lastUpdated', 'subcollection', 'parsed'] as const) delete file.data[key];
   return parsed ?? { file: file.path || '', tables: [], overviews: [], source: { file: file.path || '', line: 1 } };
 }

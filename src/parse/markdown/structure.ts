@@ -11,7 +11,8 @@ import type { OverviewMatrix, ParsedHeading, ParsedSource, ParsedTable, Rich } f
 import { renderInlineWith } from './inline.js';
 import { slugify } from '../../shared/slug.js';
 import { docsPageUrl } from './docs-url.js';
-import { state, type ParseState } from './state.js';
+import type { ParseContext } from '../context.js';
+import { pageText, type BlockAttributes, type PageSource } from './data.js';
 import { readHtmlTables } from './html-table.js';
 import { readGrid, readTable, type TableReading } from './tables.js';
 
@@ -23,12 +24,13 @@ interface Found {
 
 const NOT_INTRO = new Set(['shortdesc', 'note', 'important', 'tip', 'deprecated', 'help', 'support', 'preview', 'beta']);
 
-export default function structure() {
+/** Options: the parse context cells, headings and intros are rendered with. */
+export default function structure(options: ParseContext) {
   return (tree: Root, file: VFile): void => {
-    const st = state(file);
+    const st: PageSource = { ctx: options, text: pageText(file) };
     const path = file.path || '';
     const result: ParsedSource = { file: path, tables: [], overviews: [], source: { file: path, line: 1 } };
-    if (st.lastUpdated) result.lastUpdated = st.lastUpdated;
+    if (file.data.lastUpdated) result.lastUpdated = file.data.lastUpdated;
     const ids = new Set<string>();
     // Ids the author wrote are reported when reused; ids made from heading text are just suffixed.
     const claim = (id: string, place: { line: number; column: number }, explicit = true): string => {
@@ -49,7 +51,7 @@ export default function structure() {
       intro = [];
     };
     for (const node of tree.children) {
-      const attrs = st.attributes.get(node);
+      const attrs = node.data?.blockAttributes;
       const place = node.position?.start ?? { line: 1, column: 1 };
       if (node.type === 'heading') {
         closeIntro();
@@ -57,7 +59,7 @@ export default function structure() {
         if (node.depth === 1 && result.title === undefined) {
           result.title = rich.text;
           if (attrs?.ids[0]) claim(attrs.ids[0], attrs.place);
-          const docsUrl = docsPageUrl(st.ctx.linkBase, st.subcollection, attrs?.ids[0]);
+          const docsUrl = docsPageUrl(options.linkBase, file.data.subcollection, attrs?.ids[0]);
           if (docsUrl) result.docsUrl = docsUrl;
           result.source = { file: path, line: place.line, column: place.column };
           continue;
@@ -83,7 +85,7 @@ export default function structure() {
           ? [{ reading: readTable(node, st, file), id: attrs?.ids[0], caption: attrs?.pairs.get('caption') }]
           : readHtmlTables(node.value, place).map((t) => ({ reading: readGrid(t.grid, st, file), id: t.id ?? attrs?.ids[0], caption: t.caption ?? attrs?.pairs.get('caption') }));
         for (const { reading, id, caption } of found) {
-          const text = (s: string | undefined) => (s === undefined ? undefined : renderInlineWith(s, st.ctx, file, place, { reportKeyrefs: false, placeholders: false }).text);
+          const text = (s: string | undefined) => (s === undefined ? undefined : renderInlineWith(s, options, file, place, { reportKeyrefs: false, placeholders: false }).text);
           const nearest = stack[stack.length - 1];
           const source = { file: path, line: place.line, column: place.column };
           const anchor = id ? claim(id, attrs?.place ?? place) : undefined;
@@ -126,7 +128,7 @@ export default function structure() {
 
 /** A heading with its id: its own `{: #id}` (reported when reused) or a slug of its text. */
 function makeHeading(
-  node: Heading, text: string, attrs: ReturnType<ParseState['attributes']['get']>, path: string,
+  node: Heading, text: string, attrs: BlockAttributes | undefined, path: string,
   claim: (id: string, place: { line: number; column: number }, explicit?: boolean) => string,
 ): ParsedHeading {
   const place = node.position?.start ?? { line: 1, column: 1 };
@@ -143,10 +145,10 @@ function makeHeading(
 }
 
 /** Render a heading, paragraph or list from its source slice (attribute lines cut off). */
-function render(node: RootContent, st: ParseState, file: VFile): Rich {
+function render(node: RootContent, st: PageSource, file: VFile): Rich {
   const pos = node.position;
   if (pos?.start.offset === undefined || pos.end.offset === undefined) return { text: '', html: '' };
-  const [s, e] = st.contentRange.get(node) ?? [pos.start.offset, pos.end.offset];
+  const [s, e] = node.data?.contentRange ?? [pos.start.offset, pos.end.offset];
   let start = s;
   if (node.type === 'heading') {
     while (st.text[start] === '#' || st.text[start] === ' ' || st.text[start] === '\t') start++;
@@ -171,7 +173,7 @@ function nestedTables(node: RootContent, file: VFile): void {
 const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 
 /** A pipe table GFM refused (header and delimiter row disagree): say so instead of losing it. */
-function brokenTable(node: RootContent, st: ParseState, file: VFile): void {
+function brokenTable(node: RootContent, st: PageSource, file: VFile): void {
   const start = node.position?.start;
   if (start?.offset === undefined || st.text[start.offset] !== '|') return;
   const firstEnd = st.text.indexOf('\n', start.offset);

@@ -12,7 +12,7 @@ import { report } from '../../diagnostics.js';
 import type { OverviewCell, ParsedRow, Rich } from '../types.js';
 import { rawCells, renderCell, type RawCell } from './cells.js';
 import { columnRoles } from './columns.js';
-import type { ParseState } from './state.js';
+import type { PageSource } from './data.js';
 
 export type TableReading =
   | { kind: 'responsibility'; rows: ParsedRow[] }
@@ -40,11 +40,11 @@ export function gridOf(table: Table, text: string): Grid {
   };
 }
 
-export function readTable(table: Table, st: ParseState, file: VFile): TableReading {
+export function readTable(table: Table, st: PageSource, file: VFile): TableReading {
   return readGrid(gridOf(table, st.text), st, file);
 }
 
-export function readGrid(grid: Grid, st: ParseState, file: VFile): TableReading {
+export function readGrid(grid: Grid, st: PageSource, file: VFile): TableReading {
   const headerCells = grid.header;
   const texts = headerCells.map((c) => renderCell(c, st, file, false).text);
   const roles = columnRoles(texts);
@@ -106,7 +106,7 @@ export function readGrid(grid: Grid, st: ParseState, file: VFile): TableReading 
  * A party cell: its duty, or none when it still holds the page template's placeholder, which is
  * then `template` (undefined for an empty cell, false for a real duty).
  */
-function duty(cell: RawCell | undefined, st: ParseState, file: VFile): { rich: Rich; template: string | false | undefined } {
+function duty(cell: RawCell | undefined, st: PageSource, file: VFile): { rich: Rich; template: string | false | undefined } {
   const rich = renderCell(cell, st, file);
   if (!rich.html) return { rich, template: undefined };
   if (!TEMPLATE_DUTY.test(rich.text)) return { rich, template: false };
@@ -125,7 +125,7 @@ class Groups {
   }
 
   /** Take this row's group cells; returns the innermost value it writes, if any. */
-  read(cells: RawCell[], st: ParseState, file: VFile): string | undefined {
+  read(cells: RawCell[], st: PageSource, file: VFile): string | undefined {
     let written: string | undefined;
     this.columns.forEach((column, level) => {
       const value = renderCell(cells[column], st, file, false).text;
@@ -149,7 +149,7 @@ function join(a: Rich, b: Rich): Rich {
 }
 
 /** A "responsibilities by resource" matrix: cells IBM / You / Shared under area headers. */
-function readOverview(grid: Grid, headerCells: RawCell[], texts: string[], st: ParseState, file: VFile): TableReading {
+function readOverview(grid: Grid, headerCells: RawCell[], texts: string[], st: PageSource, file: VFile): TableReading {
   if (texts.length < 4) return { kind: 'other', header: texts };
   const body = grid.rows.map((row) => row.cells);
   let known = 0;
