@@ -5,7 +5,8 @@
  * offering; above it, the reader picks 2 to 4 offerings and the browser aligns their data files
  * (src/render/outputs/compare-data.ts) with the same code.
  */
-import { buildComparison, compareLinkContext, offeringPairs, type CompareCell, type CompareRowInput, type Party } from '../../model/compare.js';
+import { buildComparison, compareLinkContext, offeringPairs, type CompareCell, type CompareRowInput } from '../../model/compare.js';
+import type { Party } from '../../model/duty.js';
 import type { Offering, Site } from '../../model/types.js';
 import type { PageOf } from '../page.js';
 import { cell, linkTitle, type CellView } from '../tables.js';
