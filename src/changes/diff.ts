@@ -3,10 +3,9 @@
  * rows added, removed, moved (the same task in another area or another place in its table)
  * and changed, with a word-level difference of each party's cell text. Pure and deterministic.
  */
+import type { Party } from '../model/duty.js';
 import type { Offering, Row, Site } from '../model/types.js';
 import { wordDiff, type WordPart } from './word-diff.js';
-
-export type Party = 'provider' | 'customer';
 
 export interface CellChange {
   party: Party;

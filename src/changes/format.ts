@@ -27,7 +27,7 @@ export function summaryLine(summary: ChangeSummary): string {
   return parts.length ? parts.join('; ') : 'No changes in responsibilities.';
 }
 
-export function formatText(report: ChangeReport): string {
+export function reportText(report: ChangeReport): string {
   const lines = [summaryLine(report.summary)];
   for (const offering of report.offerings) {
     lines.push('', `${offering.name} (${offering.id})${offeringNote(offering)}`);
@@ -42,7 +42,7 @@ export function formatText(report: ChangeReport): string {
   return lines.join('\n') + '\n';
 }
 
-export function formatMarkdown(report: ChangeReport): string {
+export function reportMarkdown(report: ChangeReport): string {
   const out = ['## Responsibility changes', '', `**${summaryLine(report.summary)}**`];
   let omitted = 0;
   let length = out.join('\n').length;

@@ -173,17 +173,17 @@ function confinedRedirects(redirects: SiteConfig['redirects'], positions: Positi
 }
 
 /** An offering's `source` names a file in sources/: one that leads out of it is `unsafe-path`. */
-function confinedSources(offerings: OfferingConfig[], positions: PositionMap, file: VFile): OfferingConfig[] {
+function confinedSources(offerings: OfferingConfig[], positions: PositionMap, file: VFile): (OfferingConfig | undefined)[] {
   return offerings.map((offering, index) => {
     if (!offering || (!offering.source.startsWith('/') && !DOT_SEGMENT.test(offering.source))) return offering;
     const message = `Offering "${offering.id}" names source "${offering.source}", a path out of sources/: name a file in sources/`;
     report(file, 'unsafe-path', message, positions.get(`/offerings/${index}/source`), 'error');
-    return undefined as unknown as OfferingConfig;
+    return undefined;
   });
 }
 
 function uniqueById<T extends { id: string }>(
-  items: T[],
+  items: readonly (T | undefined)[],
   base: string,
   what: string,
   positions: PositionMap,

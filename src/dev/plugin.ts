@@ -8,15 +8,10 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Diagnostic } from '../diagnostics.js';
+import type { LoadResult } from '../build/load-site.js';
 import { hasErrors } from '../diagnostics.js';
-import type { Site } from '../model/types.js';
 import { templatesDir } from '../render/paths.js';
 import { DevPages, type Resolved } from './pages.js';
-
-export interface LoadResult {
-  site?: Site;
-  diagnostics: Diagnostic[];
-}
 
 export interface DevPluginOptions {
   contentDir: string;

@@ -16,7 +16,6 @@ import type { OutputContext, OutputFile, Page } from '../render/page.js';
 import type { OfferingPageData } from '../render/pages/offering.js';
 import type { AreaPageData } from '../render/pages/area.js';
 import type { TableView } from '../render/tables.js';
-import { redirectPageTarget } from '../render/redirects.js';
 import { idsOf } from './link-check.js';
 import { areaMapPath, siteUrl } from '../render/url.js';
 
@@ -106,23 +105,23 @@ export function pageRecord(index: SiteIndex, page: Page, ids: readonly string[] 
   let source: SourceRef | undefined;
   let fragments: Fragments = new Map();
   let target: string | undefined;
-  if (page.template === 'pages/offering.njk') {
-    const data = page.data as unknown as OfferingPageData;
-    const offering = index.offerings.get(data.offering.id);
+  if (page.kind === 'offering') {
+    const offering = index.offerings.get(page.data.offering.id);
     kind = 'offering';
     if (offering) {
       source = offering.source;
-      fragments = offeringFragments(offering, data);
+      fragments = offeringFragments(offering, page.data);
     }
-  } else if (page.template === 'pages/area.njk') {
+  } else if (page.kind === 'area') {
     kind = 'area';
-    fragments = areaFragments(index, page.data as unknown as AreaPageData);
+    fragments = areaFragments(index, page.data);
   } else if (page.url === '') {
     kind = 'home';
-  } else {
-    target = redirectPageTarget(page);
-    if (target !== undefined) kind = 'redirect';
-    else if (ids !== undefined) fragments = sharedFragments(index, ids);
+  } else if (page.kind === 'redirect') {
+    kind = 'redirect';
+    target = page.data.target;
+  } else if (ids !== undefined) {
+    fragments = sharedFragments(index, ids);
   }
   const sorted = [...fragments.keys()].sort(compare);
   return {
@@ -197,8 +196,8 @@ export function anchorsJson(site: Site, context: ManifestContext): OutputFile[] 
 export function areaOfferingMaps(_site: Site, context: OutputContext): OutputFile[] {
   const maps = new Map<string, Record<string, string>>();
   for (const { page } of context.pages) {
-    if (page.template !== 'pages/area.njk') continue;
-    const data = page.data as unknown as AreaPageData & { pager?: unknown };
+    if (page.kind !== 'area') continue;
+    const { data } = page;
     if (!data.pager) continue;
     const map = maps.get(data.area.id) ?? {};
     for (const offering of data.offerings) map[offering.id] = siteUrl(context.base, page.url);

@@ -52,7 +52,6 @@ export interface AlignInput {
 }
 
 import type { Party } from './duty.js';
-export type { Party } from './duty.js';
 export const PARTIES: readonly Party[] = ['provider', 'customer'];
 
 export interface CompareCell {

@@ -120,7 +120,7 @@ export function headMeta(site: Site, page: Page, base: string): HeadMeta {
     title: page.title,
     description: page.description,
     siteName: site.title,
-    ogType: page.template === 'pages/offering.njk' || page.template === 'pages/area.njk' ? 'article' : 'website',
+    ogType: page.kind === 'offering' || page.kind === 'area' ? 'article' : 'website',
     twitterCard: 'summary',
     ...(Object.keys(map).length > 0 ? { fragmentMap: JSON.stringify(map) } : {}),
     ...(hasRenames(renames) ? { renames: JSON.stringify(renames) } : {}),
@@ -133,7 +133,7 @@ export function headMeta(site: Site, page: Page, base: string): HeadMeta {
 export function linkGlobals(site: Site, base: string): Record<string, (page: Page) => unknown> {
   return {
     headMeta: (page: Page) => headMeta(site, page, base),
-    redirectView: (page: Page) => redirectView(page, base),
+    redirectView: (page: Page) => (page.kind === 'redirect' ? redirectView(page, base) : undefined),
   };
 }
 
@@ -142,7 +142,6 @@ function hasRenames(renames: Renames): boolean {
 }
 
 function areaMapOf(page: Page, base: string): { areaMap?: string } {
-  if (page.template !== 'pages/area.njk') return {};
-  const data = page.data as { pager?: unknown; area?: { id?: string } };
-  return data.pager && data.area?.id ? { areaMap: siteUrl(base, areaMapPath(data.area.id)) } : {};
+  if (page.kind !== 'area' || !page.data.pager || !page.data.area.id) return {};
+  return { areaMap: siteUrl(base, areaMapPath(page.data.area.id)) };
 }

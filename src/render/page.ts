@@ -4,7 +4,19 @@
  */
 import type { Site } from '../model/types.js';
 
-export interface Page {
+/**
+ * Each kind of page and the data its template shows. A pages module adds its kind here
+ * (`declare module '../page.js' { interface PageDataMap { offering: OfferingPageData } }`), the
+ * way unified's packages type `file.data`, so this module needs no import of the page modules.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PageDataMap {}
+
+export type PageKind = keyof PageDataMap;
+
+/** One HTML page of a kind. */
+export interface PageOf<K extends PageKind> {
+  kind: K;
   /**
    * Path relative to the site base: '' for home, 'offerings/<id>/' for a directory page
    * (written as offerings/<id>/index.html), or a file name such as '404.html'.
@@ -15,8 +27,11 @@ export interface Page {
   title: string;
   description: string;
   /** Everything the template shows, prepared in TypeScript (templates only loop and branch). */
-  data: Record<string, unknown>;
+  data: PageDataMap[K];
 }
+
+/** Any HTML page: a union told apart by `kind`, which types `data`. */
+export type Page = { [K in PageKind]: PageOf<K> }[PageKind];
 
 /** A non-HTML file of the site (model.json, CSV, anchors.json, sitemap...). */
 export interface OutputFile {

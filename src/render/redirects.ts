@@ -5,7 +5,7 @@
  */
 import type { Redirect, Site } from '../model/types.js';
 import { renamesOf, splitTarget } from '../links/renames.js';
-import type { OutputFile, Page } from './page.js';
+import type { OutputFile, PageOf } from './page.js';
 import { siteUrl } from './url.js';
 import { pairUrl, publishedPairs } from './pages/compare.js';
 
@@ -17,6 +17,12 @@ export interface RedirectPageData {
   target: string;
   /** Old fragment -> site path with fragment, for fragments that moved elsewhere. */
   fragments: Record<string, string>;
+}
+
+declare module './page.js' {
+  interface PageDataMap {
+    redirect: RedirectPageData;
+  }
 }
 
 function byFrom(a: { from: string }, b: { from: string }): number {
@@ -52,9 +58,9 @@ export function effectiveRedirects(site: Site): Redirect[] {
 }
 
 /** One redirect page per old page that has a whole-page entry (`from` without a fragment). */
-export function redirectPages(site: Site): Page[] {
+export function redirectPages(site: Site): PageOf<'redirect'>[] {
   const entries = [...effectiveRedirects(site)].sort(byFrom).map((r) => ({ from: splitTarget(r.from), to: r.to.trim().replace(/^\/+/, '') }));
-  const pages: Page[] = [];
+  const pages: PageOf<'redirect'>[] = [];
   const seen = new Set<string>();
   for (const entry of entries) {
     if (entry.from.fragment !== undefined || seen.has(entry.from.page)) continue;
@@ -65,24 +71,20 @@ export function redirectPages(site: Site): Page[] {
     }
     const data: RedirectPageData = { target: entry.to, fragments };
     pages.push({
+      kind: 'redirect',
       url: entry.from.page,
       template: REDIRECT_TEMPLATE,
       title: `Moved to /${splitTarget(entry.to).page}`,
       description: `This page moved to /${entry.to}.`,
-      data: data as unknown as Record<string, unknown>,
+      data,
     });
   }
   return pages;
 }
 
-/** The target of a redirect page (undefined for any other page). */
-export function redirectPageTarget(page: Page): string | undefined {
-  return page.template === REDIRECT_TEMPLATE ? (page.data as unknown as RedirectPageData).target : undefined;
-}
-
 /** What the redirect template shows: base-prefixed URLs and the fragment map as JSON. */
-export function redirectView(page: Page, base: string): { href: string; fragments: string } {
-  const data = page.data as unknown as RedirectPageData;
+export function redirectView(page: PageOf<'redirect'>, base: string): { href: string; fragments: string } {
+  const { data } = page;
   const fragments: Record<string, string> = {};
   for (const [id, to] of Object.entries(data.fragments)) fragments[id] = siteUrl(base, to);
   return { href: siteUrl(base, data.target), fragments: JSON.stringify(fragments) };

@@ -11,44 +11,53 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
+// The parts of Nunjucks used here that its published types leave out.
+import type { CompiledTemplates } from './nunjucks-internals.d.ts';
 import { packageRoot } from './paths.js';
 
 const cacheDir = path.join(packageRoot, 'node_modules', '.cache', 'respmatrix', 'templates');
 const version = (createRequire(import.meta.url)('nunjucks/package.json') as { version: string }).version;
 
-interface Compiler {
-  compile(src: string, asyncFilters: unknown, extensions: unknown, name: string, opts: unknown): string;
-}
-const compiler = (nunjucks as unknown as { compiler: Compiler }).compiler;
-
-type Source = nunjucks.LoaderSource & { src: string | { type: 'code'; obj: unknown } };
-
 export function templateCacheEnabled(): boolean {
   return process.env['RESPMATRIX_TEMPLATE_CACHE'] !== '0';
 }
 
-/** A file-system loader that hands Nunjucks compiled templates, from the cache when it has them. */
-export class CompiledLoader extends nunjucks.FileSystemLoader {
+/**
+ * A loader that reads templates from the file system and hands Nunjucks compiled ones, the
+ * way it serves precompiled templates, from the cache when it has them.
+ */
+export class CompiledLoader extends nunjucks.PrecompiledLoader {
+  private readonly files: nunjucks.FileSystemLoader;
   /** The environment the templates are compiled for (its options and extensions); set once it exists. */
   environment: nunjucks.Environment | undefined;
 
-  override getSource(name: string): nunjucks.LoaderSource {
-    const source = super.getSource(name) as Source | null;
-    if (!source || typeof source.src !== 'string' || !this.environment) return source as nunjucks.LoaderSource;
-    const env = this.environment as unknown as { asyncFilters: unknown; extensionsList: unknown; opts: unknown };
-    const key = createHash('sha256').update(`${version}\0${JSON.stringify(env.opts)}\0${source.path}\0${source.src}`).digest('hex').slice(0, 32);
-    const file = path.join(cacheDir, `${key}.js`);
-    let code: string | undefined;
-    try {
-      code = readFileSync(file, 'utf8');
-    } catch {
-      code = compiler.compile(source.src, env.asyncFilters, env.extensionsList, source.path, env.opts);
-      store(file, code);
-    }
-    // As Nunjucks itself runs compiled templates (Template#_compile).
-    const obj = (new Function(code) as () => unknown)();
-    return { ...source, src: { type: 'code', obj } } as unknown as nunjucks.LoaderSource;
+  constructor(searchPath: string) {
+    super();
+    this.files = new nunjucks.FileSystemLoader(searchPath);
   }
+
+  override getSource(name: string): nunjucks.LoaderSource {
+    const source = this.files.getSource(name);
+    if (!source || !this.environment) return source;
+    this.precompiled[source.path] ??= compiled(source, this.environment);
+    // The file's path, as the file-system loader gives it, names the template in errors.
+    return { ...super.getSource(source.path), path: source.path, noCache: source.noCache };
+  }
+}
+
+/** The object a template's compiled code returns, compiling it only when the cache lacks it. */
+function compiled(source: nunjucks.LoaderSource, env: nunjucks.Environment): CompiledTemplates[string] {
+  const key = createHash('sha256').update(`${version}\0${JSON.stringify(env.opts)}\0${source.path}\0${source.src}`).digest('hex').slice(0, 32);
+  const file = path.join(cacheDir, `${key}.js`);
+  let code: string | undefined;
+  try {
+    code = readFileSync(file, 'utf8');
+  } catch {
+    code = nunjucks.compiler.compile(source.src, env.asyncFilters, env.extensionsList, source.path, env.opts);
+    store(file, code);
+  }
+  // As Nunjucks itself runs compiled templates (Template#_compile).
+  return (new Function(code) as () => unknown)();
 }
 
 function store(file: string, code: string): void {

@@ -1,6 +1,6 @@
 /** Base-path handling: every internal link goes through `siteUrl` so `--base /sub/` works. */
 
-/** Normalise a base path to start and end with '/'. */
+/** A base path that starts and ends with one '/' (`respmatrix` -> `/respmatrix/`, `/a//b` -> `/a/b/`). */
 export function normaliseBase(base: string | undefined): string {
   let b = (base ?? '/').trim();
   if (!b.startsWith('/')) b = `/${b}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseBase } from '../../src/cli/commands/build.js';
+import { baseOption } from '../../src/cli/commands/common.js';
 import { formatDiagnostics, relocate, summary } from '../../src/cli/format.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { repo, run } from './helpers.js';
@@ -42,14 +42,16 @@ describe('output formats', () => {
 
 describe('--base', () => {
   it('becomes a path that starts and ends with a slash', () => {
-    expect(normaliseBase('/')).toBe('/');
-    expect(normaliseBase('')).toBe('/');
-    expect(normaliseBase('docs')).toBe('/docs/');
-    expect(normaliseBase('/a/b')).toBe('/a/b/');
+    const base = (value: string) => baseOption({ base: value });
+    expect(base('/')).toBe('/');
+    expect(base('')).toBe('/');
+    expect(base('docs')).toBe('/docs/');
+    expect(base('/a/b')).toBe('/a/b/');
+    expect(base('/a//b//')).toBe('/a/b/');
   });
 
   it('refuses URLs (exit 2)', async () => {
-    expect(() => normaliseBase('https://example.com/')).toThrow(/not a URL/);
+    expect(() => baseOption({ base: 'https://example.com/' })).toThrow(/not a URL/);
     const result = await run(['build', '--base', 'https://example.com/'], repo);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--base takes a path/);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffModels } from '../../src/changes/diff.js';
-import { formatMarkdown, formatText } from '../../src/changes/format.js';
+import { reportMarkdown, reportText } from '../../src/changes/format.js';
 import type { Site } from '../../src/model/types.js';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures');
@@ -61,7 +61,7 @@ describe('change report formats', () => {
   const report = diffModels(oldModel, newModel);
 
   it('prints the text report', () => {
-    expect(formatText(report)).toBe(
+    expect(reportText(report)).toBe(
       [
         '2 offerings changed, 1 offering added, 1 offering removed; 1 row added, 1 row removed, 2 rows moved, 2 rows changed',
         '',
@@ -89,7 +89,7 @@ describe('change report formats', () => {
   });
 
   it('prints Markdown for a pull-request comment, with word changes and escaped text', () => {
-    const markdown = formatMarkdown(report);
+    const markdown = reportMarkdown(report);
     expect(markdown.startsWith('## Responsibility changes\n\n**2 offerings changed')).toBe(true);
     expect(markdown).toContain(
       '- **Changed** Incident and operations management › Incidents (`#incident-operations--incidents`)\n' +
@@ -100,7 +100,7 @@ describe('change report formats', () => {
     const row = evil.offerings[1]?.sections[0]?.rows[0];
     if (!row) throw new Error('fixture changed');
     row.customer.text = 'Review <script>alert(1)</script> *logs* | now';
-    const escaped = formatMarkdown(diffModels(oldModel, evil));
+    const escaped = reportMarkdown(diffModels(oldModel, evil));
     expect(escaped).toContain('&lt;script&gt;');
     expect(escaped).not.toContain('<script>');
     expect(escaped).toContain('\\*logs\\* \\| now');
@@ -108,7 +108,7 @@ describe('change report formats', () => {
 
   it('says so when nothing changed', () => {
     const none = diffModels(newModel, newModel);
-    expect(formatText(none)).toBe('No changes in responsibilities.\n');
-    expect(formatMarkdown(none)).toContain('**No changes in responsibilities.**');
+    expect(reportText(none)).toBe('No changes in responsibilities.\n');
+    expect(reportMarkdown(none)).toContain('**No changes in responsibilities.**');
   });
 });

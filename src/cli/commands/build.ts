@@ -10,7 +10,7 @@ import type { Site } from '../../model/types.js';
 import type { BuildTimings } from '../../build/build-site.js';
 import { createProgress } from '../progress.js';
 import { outDirProblem } from '../../build/out-dir.js';
-import { CONTENT_OPTION, contentDirectory, stringOption, type CommandOptions, type OptionValues } from './common.js';
+import { baseOption, CONTENT_OPTION, contentDirectory, stringOption, type CommandOptions, type OptionValues } from './common.js';
 
 export const usage = `Usage: respmatrix build [--content DIR] [--out DIR] [--base /path/] [--baseline-model FILE] [--quiet] [--timings]
 
@@ -40,7 +40,7 @@ export const options = {
 } satisfies CommandOptions;
 
 export async function run(values: OptionValues, io: CliIO): Promise<number> {
-  const base = normaliseBase(stringOption(values, 'base', '/'));
+  const base = baseOption(values);
   const contentDir = await contentDirectory(values, io);
   const outDir = path.resolve(io.cwd, stringOption(values, 'out', 'dist'));
   const outProblem = await outDirProblem(outDir, contentDir, io.cwd);
@@ -100,14 +100,4 @@ async function readBaseline(values: OptionValues, io: CliIO): Promise<Site | und
   const model = await readModel(path.resolve(io.cwd, file));
   if (typeof model === 'string') throw new UsageError(`--baseline-model ${file}: ${model}`);
   return model;
-}
-
-/** `--base` is a path that starts and ends with `/` (`respmatrix` -> `/respmatrix/`). */
-export function normaliseBase(base: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(base) || base.startsWith('//')) {
-    throw new UsageError(`--base takes a path such as /docs/, not a URL: ${base}`);
-  }
-  if (/[\s?#]/.test(base)) throw new UsageError(`--base must be a plain path: ${base}`);
-  const trimmed = base.replace(/^\/+|\/+$/g, '');
-  return trimmed === '' ? '/' : `/${trimmed}/`;
 }

@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import { normaliseBase } from '../../render/url.js';
 import { UsageError, type CliIO } from '../io.js';
 
 export type CommandOptions = NonNullable<ParseArgsConfig['options']>;
@@ -21,6 +22,16 @@ export const CONTENT_OPTION = { content: { type: 'string', short: 'c', default: 
 export function stringOption(values: OptionValues, name: string, fallback: string): string {
   const value = values[name];
   return typeof value === 'string' ? value : fallback;
+}
+
+/** `--base`: a plain path, normalised to start and end with '/'; a URL is a usage error. */
+export function baseOption(values: OptionValues): string {
+  const base = stringOption(values, 'base', '/');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(base) || base.startsWith('//')) {
+    throw new UsageError(`--base takes a path such as /docs/, not a URL: ${base}`);
+  }
+  if (/[\s?#]/.test(base)) throw new UsageError(`--base must be a plain path: ${base}`);
+  return normaliseBase(base);
 }
 
 /** The content folder must exist; anything wrong inside it is a diagnostic, not a usage error. */

@@ -5,8 +5,7 @@
 import path from 'node:path';
 import { formatText, relocate } from '../format.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
-import { normaliseBase } from './build.js';
-import { CONTENT_OPTION, contentDirectory, stringOption, type CommandOptions, type OptionValues } from './common.js';
+import { baseOption, CONTENT_OPTION, contentDirectory, stringOption, type CommandOptions, type OptionValues } from './common.js';
 
 export const usage = `Usage: respmatrix dev [--content DIR] [--port N] [--base /path/]
 
@@ -30,7 +29,7 @@ export const options = {
 export async function run(values: OptionValues, io: CliIO): Promise<number> {
   const port = Number(stringOption(values, 'port', '5173'));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535');
-  const base = normaliseBase(stringOption(values, 'base', '/'));
+  const base = baseOption(values);
   const contentDir = await contentDirectory(values, io);
   const { loadSite } = await import('../../build/load-site.js');
   const { startDevServer } = await import('../../dev/server.js');

@@ -31,7 +31,7 @@ export async function run(values: OptionValues, io: CliIO, args: string[]): Prom
   if (args.length !== 2) throw new UsageError('diff takes two files: OLD_MODEL NEW_MODEL');
   const { readModel } = await import('../../changes/read-model.js');
   const { diffModels } = await import('../../changes/diff.js');
-  const { formatMarkdown, formatText } = await import('../../changes/format.js');
+  const { reportMarkdown, reportText } = await import('../../changes/format.js');
   const models = [];
   for (const file of args) {
     const model = await readModel(path.resolve(io.cwd, file));
@@ -41,6 +41,6 @@ export async function run(values: OptionValues, io: CliIO, args: string[]): Prom
   const [before, after] = models;
   if (!before || !after) throw new UsageError('diff takes two files: OLD_MODEL NEW_MODEL');
   const report = diffModels(before, after);
-  io.stdout(format === 'markdown' ? formatMarkdown(report) : formatText(report));
+  io.stdout(format === 'markdown' ? reportMarkdown(report) : reportText(report));
   return EXIT.ok;
 }

@@ -10,7 +10,7 @@ function xmlEscape(text: string): string {
 export function sitemapXml(site: Site, context: OutputContext): OutputFile[] {
   const urls = context.pages
     // Redirect stubs are not content (they carry noindex).
-    .filter(({ page }) => page.template !== 'pages/redirect.njk')
+    .filter(({ page }) => page.kind !== 'redirect')
     .map(({ page }) => page.url)
     .filter((url) => url !== '404.html')
     .sort()

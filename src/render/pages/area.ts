@@ -4,7 +4,7 @@
  */
 import { pagerView, type PagerView } from '../offering-summary.js';
 import type { Offering, Site } from '../../model/types.js';
-import type { Page } from '../page.js';
+import type { PageOf } from '../page.js';
 import { taskTitleMap, type TaskTitles } from '../../model/row-name.js';
 import { areaDescription } from '../meta.js';
 import { IdSet, linkTitle, numberCaptions, tableView, type TableView } from '../tables.js';
@@ -26,6 +26,12 @@ export interface AreaPageData {
   offerings: AreaOfferingView[];
   /** Present when the area spans several pages. */
   pager?: PagerView;
+}
+
+declare module '../page.js' {
+  interface PageDataMap {
+    area: AreaPageData;
+  }
 }
 
 /** The URL of page `n` (1-based) of an area. */
@@ -106,16 +112,17 @@ export function areaPageData(site: Site, areaId: string): AreaPageData {
   return areaPagesData(site, areaId)[0]!;
 }
 
-export function areaPages(site: Site): Page[] {
+export function areaPages(site: Site): PageOf<'area'>[] {
   return site.areas.flatMap((area) =>
-    areaPagesData(site, area.id).map((data, i): Page => {
+    areaPagesData(site, area.id).map((data, i): PageOf<'area'> => {
       const suffix = data.pager ? ` (page ${i + 1} of ${data.pager.total})` : '';
       return {
+        kind: 'area',
         url: areaPageUrl(area.id, i + 1),
         template: 'pages/area.njk',
         title: `${area.title} across offerings${suffix}`,
         description: areaDescription(site, area.id) + suffix,
-        data: data as unknown as Record<string, unknown>,
+        data,
       };
     }),
   );

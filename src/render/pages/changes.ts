@@ -5,7 +5,7 @@
 import type { ChangeReport, RowChange } from '../../changes/diff.js';
 import { summaryLine } from '../../changes/format.js';
 import type { WordPart } from '../../changes/word-diff.js';
-import type { Page } from '../page.js';
+import type { Page, PageOf } from '../page.js';
 
 export const CHANGES_URL = 'changes/';
 
@@ -21,6 +21,12 @@ export interface ChangesRowView {
 export interface ChangesPageData {
   summary: string;
   offerings: { id: string; name: string; kind: string; note: string; url?: string; rows: ChangesRowView[] }[];
+}
+
+declare module '../page.js' {
+  interface PageDataMap {
+    changes: ChangesPageData;
+  }
 }
 
 const LABELS: Record<RowChange['kind'], string> = { added: 'Added', removed: 'Removed', moved: 'Moved', changed: 'Changed' };
@@ -56,14 +62,15 @@ export function changesPageData(report: ChangeReport): ChangesPageData {
   };
 }
 
-export function changesPages(report: ChangeReport): Page[] {
+export function changesPages(report: ChangeReport): PageOf<'changes'>[] {
   return [
     {
+      kind: 'changes',
       url: CHANGES_URL,
       template: 'pages/changes.njk',
       title: 'What changed',
       description: `Changes in responsibilities since the previous version: ${summaryLine(report.summary)}`,
-      data: changesPageData(report) as unknown as Record<string, unknown>,
+      data: changesPageData(report),
     },
   ];
 }
@@ -75,6 +82,6 @@ export function changesPages(report: ChangeReport): Page[] {
 export function withChangesPage(pages: Page[], report: ChangeReport | undefined): Page[] {
   if (!report) return pages;
   const summary = summaryLine(report.summary);
-  const linked = pages.map((page) => (page.url === '' ? { ...page, data: { ...page.data, changes: { url: CHANGES_URL, summary } } } : page));
+  const linked = pages.map((page) => (page.kind === 'home' && page.url === '' ? { ...page, data: { ...page.data, changes: { url: CHANGES_URL, summary } } } : page));
   return [...linked, ...changesPages(report)];
 }

@@ -4,7 +4,7 @@
  * left out of both (the page says how many), so every item is something to tick off.
  */
 import type { Offering, Site } from '../../model/types.js';
-import type { OutputContext, OutputFile, Page } from '../page.js';
+import type { OutputContext, OutputFile, PageOf } from '../page.js';
 import { checklistCsvText } from '../checklist-csv.js';
 import { areaOrder, areaTitle, cell, linkTitle } from '../tables.js';
 import { isDuty } from '../../model/duty.js';
@@ -32,6 +32,12 @@ export interface ChecklistPageData {
   total: number;
   /** Tasks left out because no customer duty is listed for them. */
   omitted: number;
+}
+
+declare module '../page.js' {
+  interface PageDataMap {
+    checklist: ChecklistPageData;
+  }
 }
 
 export function checklistData(site: Site, offering: Offering): ChecklistPageData {
@@ -81,13 +87,14 @@ export function checklistData(site: Site, offering: Offering): ChecklistPageData
   };
 }
 
-export function checklistPages(site: Site): Page[] {
+export function checklistPages(site: Site): PageOf<'checklist'>[] {
   return site.offerings.map((offering) => ({
+    kind: 'checklist',
     url: `checklist/${offering.id}/`,
     template: 'pages/checklist.njk',
     title: `${offering.name}: checklist of your duties`,
     description: `Everything you must do yourself when you use ${offering.name}, area by area, as a printable checklist.`,
-    data: checklistData(site, offering) as unknown as Record<string, unknown>,
+    data: checklistData(site, offering),
   }));
 }
 

@@ -5,9 +5,10 @@
  * offering; above it, the reader picks 2 to 4 offerings and the browser aligns their data files
  * (src/render/outputs/compare-data.ts) with the same code.
  */
-import { buildComparison, compareLinkContext, offeringPairs, type CompareCell, type CompareRowInput, type Party } from '../../model/compare.js';
+import { buildComparison, compareLinkContext, offeringPairs, type CompareCell, type CompareRowInput } from '../../model/compare.js';
+import type { Party } from '../../model/duty.js';
 import type { Offering, Site } from '../../model/types.js';
-import type { Page } from '../page.js';
+import type { PageOf } from '../page.js';
 import { cell, linkTitle, type CellView } from '../tables.js';
 import { markDifferences, sameHtml } from '../pair-diff.js';
 import { taskKey } from '../../model/tasks.js';
@@ -73,6 +74,12 @@ export interface ComparePageData {
   offerings: { id: string; name: string; url: string }[];
   pairs: { url: string; label: string; current: boolean }[];
   areas: CompareAreaView[];
+}
+
+declare module '../page.js' {
+  interface PageDataMap {
+    compare: ComparePageData;
+  }
 }
 
 /**
@@ -240,15 +247,16 @@ function describe(site: Site, names: string): string {
   return `Side by side: ${site.parties.provider}'s duties and yours in ${names}, task by task.`;
 }
 
-export function comparePages(site: Site): Page[] {
+export function comparePages(site: Site): PageOf<'compare'>[] {
   if (site.offerings.length === 0) return [];
   const published = publishedPairs(site);
-  const all: Page = {
+  const all: PageOf<'compare'> = {
+    kind: 'compare',
     url: 'compare/',
     template: 'pages/compare.njk',
     title: `Compare offerings: ${site.title}`,
     description: describe(site, listNames(site.offerings.map((o) => o.name))),
-    data: comparePageData(site, undefined, published) as unknown as Record<string, unknown>,
+    data: comparePageData(site, undefined, published),
   };
   // A pair page links the pairs that share one of its offerings: bounded, not every pair.
   const byOffering = new Map<string, Offering[][]>();
@@ -258,14 +266,15 @@ export function comparePages(site: Site): Page[] {
   const index = new Map(published.map((group, i) => [group, i]));
   const related = (group: Offering[]) =>
     [...new Set(group.flatMap((o) => byOffering.get(o.id) ?? []))].sort((p, q) => (index.get(p) ?? 0) - (index.get(q) ?? 0));
-  const pairs = published.map((group): Page => {
+  const pairs = published.map((group): PageOf<'compare'> => {
     const names = listNames(group.map((o) => o.name));
     return {
+      kind: 'compare',
       url: pairUrl(...group.map((o) => o.id)),
       template: 'pages/compare.njk',
       title: `${group.map((o) => o.name).join(' vs ')}: shared responsibilities compared`,
       description: describe(site, names),
-      data: comparePageData(site, group.map((o) => o.id), related(group)) as unknown as Record<string, unknown>,
+      data: comparePageData(site, group.map((o) => o.id), related(group)),
     };
   });
   return [all, ...pairs];

@@ -3,10 +3,10 @@
  * or the paged offering summary with a filter box (large ones, src/render/offering-summary.ts).
  */
 import type { Site } from '../../model/types.js';
-import type { Page } from '../page.js';
+import type { PageOf } from '../page.js';
 import { areaOrder, areaTitle, dutyCounts, type DutyCounts } from '../tables.js';
-import { homeGrid } from '../home-grid.js';
-import { catalogPageCount, catalogPageUrl, HOME_CARDS_LIMIT, offeringSummary } from '../offering-summary.js';
+import { homeGrid, type HomeGrid } from '../home-grid.js';
+import { catalogPageCount, catalogPageUrl, HOME_CARDS_LIMIT, offeringSummary, type OfferingSummary } from '../offering-summary.js';
 
 export interface OfferingCard {
   id: string;
@@ -23,6 +23,25 @@ export interface OfferingCard {
 export interface HomePageData {
   offerings: OfferingCard[];
   areas: { id: string; title: string; url: string }[];
+}
+
+/** A small site's home page: the cards and the area x offering grid. */
+export interface CardsPageData extends HomePageData {
+  grid: HomeGrid;
+}
+
+/** Page `catalogPage` of the offering summary of a large site (page 1 is the home page). */
+export interface CatalogPageData extends HomePageData {
+  offerings: [];
+  summary: OfferingSummary;
+  catalogPage: number;
+}
+
+declare module '../page.js' {
+  interface PageDataMap {
+    /** `changes`: the link to the "What changed" page, on the home page of a build with a baseline. */
+    home: (CardsPageData | CatalogPageData) & { changes?: { url: string; summary: string } };
+  }
 }
 
 /** Cards stay short: the first sentence of the summary (the offering page shows it all). */
@@ -56,7 +75,7 @@ export function homePageData(site: Site): HomePageData {
   };
 }
 
-export function homePages(site: Site): Page[] {
+export function homePages(site: Site): PageOf<'home'>[] {
   const description =
     site.description?.trim() ||
     `Who is responsible for what: ${site.parties.provider}'s duties and yours, offering by offering.`;
@@ -64,22 +83,24 @@ export function homePages(site: Site): Page[] {
   if (site.offerings.length <= HOME_CARDS_LIMIT) {
     return [
       {
+        kind: 'home',
         url: '',
         template: 'pages/home.njk',
         title: site.title,
         description,
-        data: { ...homePageData(site), grid: homeGrid(site) } as unknown as Record<string, unknown>,
+        data: { ...homePageData(site), grid: homeGrid(site) },
       },
     ];
   }
-  const pages: Page[] = [];
+  const pages: PageOf<'home'>[] = [];
   for (let n = 1; n <= catalogPageCount(site); n++) {
     pages.push({
+      kind: 'home',
       url: catalogPageUrl(n),
       template: 'pages/home.njk',
       title: n === 1 ? site.title : `All offerings, page ${n}: ${site.title}`,
       description,
-      data: { offerings: [], areas, summary: offeringSummary(site, n), catalogPage: n } as unknown as Record<string, unknown>,
+      data: { offerings: [], areas, summary: offeringSummary(site, n), catalogPage: n },
     });
   }
   return pages;

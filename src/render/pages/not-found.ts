@@ -1,10 +1,22 @@
 /** 404.html: served by static hosts for any missing path, so its links are absolute (base-prefixed). */
 import type { Site } from '../../model/types.js';
-import type { Page } from '../page.js';
+import type { PageOf } from '../page.js';
 
-export function notFoundPages(site: Site): Page[] {
+export interface NotFoundPageData {
+  /** The first offerings, as a way back in. */
+  offerings: { name: string; url: string }[];
+}
+
+declare module '../page.js' {
+  interface PageDataMap {
+    'not-found': NotFoundPageData;
+  }
+}
+
+export function notFoundPages(site: Site): PageOf<'not-found'>[] {
   return [
     {
+      kind: 'not-found',
       url: '404.html',
       template: 'pages/404.njk',
       title: `Page not found: ${site.title}`,

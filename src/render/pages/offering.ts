@@ -1,6 +1,6 @@
 /** One page per offering: every area, its intro and its table(s). */
 import type { Offering, Site } from '../../model/types.js';
-import type { Page } from '../page.js';
+import type { PageOf } from '../page.js';
 import { taskTitleMap } from '../../model/row-name.js';
 import { areaLinkFor } from './area.js';
 import { offeringDescription } from '../meta.js';
@@ -32,6 +32,12 @@ export interface OfferingPageData {
   };
   counts: DutyCounts;
   areas: OfferingAreaView[];
+}
+
+declare module '../page.js' {
+  interface PageDataMap {
+    offering: OfferingPageData;
+  }
 }
 
 export function offeringPageData(site: Site, offering: Offering): OfferingPageData {
@@ -75,12 +81,13 @@ export function offeringPageData(site: Site, offering: Offering): OfferingPageDa
   };
 }
 
-export function offeringPages(site: Site): Page[] {
+export function offeringPages(site: Site): PageOf<'offering'>[] {
   return site.offerings.map((offering) => ({
+    kind: 'offering',
     url: `offerings/${offering.id}/`,
     template: 'pages/offering.njk',
     title: `${offering.name}: shared responsibilities`,
     description: offeringDescription(site, offering),
-    data: offeringPageData(site, offering) as unknown as Record<string, unknown>,
+    data: offeringPageData(site, offering),
   }));
 }

@@ -4,11 +4,17 @@
  * offerings come from the index so the page does not grow with the number of offerings.
  */
 import type { Site } from '../../model/types.js';
-import type { Page } from '../page.js';
+import type { PageOf } from '../page.js';
 
 export interface SearchPageData {
   areas: { id: string; title: string; url: string }[];
   parties: { value: string; label: string }[];
+}
+
+declare module '../page.js' {
+  interface PageDataMap {
+    search: SearchPageData;
+  }
 }
 
 export function searchPageData(site: Site): SearchPageData {
@@ -23,14 +29,15 @@ export function searchPageData(site: Site): SearchPageData {
   };
 }
 
-export function searchPages(site: Site): Page[] {
+export function searchPages(site: Site): PageOf<'search'>[] {
   return [
     {
+      kind: 'search',
       url: 'search/',
       template: 'pages/search.njk',
       title: `Search: ${site.title}`,
       description: `Search every responsibility row of ${site.title} by task, area, offering or wording, and share the results link.`,
-      data: searchPageData(site) as unknown as Record<string, unknown>,
+      data: searchPageData(site),
     },
   ];
 }

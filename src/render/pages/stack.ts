@@ -5,7 +5,7 @@
  * links to each offering's checklist.
  */
 import type { Site } from '../../model/types.js';
-import type { Page } from '../page.js';
+import type { PageOf } from '../page.js';
 
 /** Up to this many offerings the page links every checklist; beyond, it points to the offering index. */
 export const STACK_CHECKLIST_LINKS_LIMIT = 200;
@@ -24,7 +24,13 @@ export interface StackPageData {
   pickMax: number;
 }
 
-export function stackPages(site: Site): Page[] {
+declare module '../page.js' {
+  interface PageDataMap {
+    stack: StackPageData;
+  }
+}
+
+export function stackPages(site: Site): PageOf<'stack'>[] {
   const listAll = site.offerings.length <= STACK_CHECKLIST_LINKS_LIMIT;
   const you = site.parties.customer.trim().toLowerCase() === 'you';
   const data: StackPageData = {
@@ -36,12 +42,13 @@ export function stackPages(site: Site): Page[] {
   };
   return [
     {
+      kind: 'stack',
       url: 'stack/',
       template: 'pages/stack.njk',
       title: you ? 'Your stack: your duties across the offerings you use' : `${data.heading}: duties across the offerings used`,
       description:
         'Pick the offerings you use and get one checklist of everything you must do yourself, with owners and notes, ready to export to your wiki or tracker.',
-      data: data as unknown as Record<string, unknown>,
+      data,
     },
   ];
 }
