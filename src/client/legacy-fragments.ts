@@ -4,8 +4,10 @@
  * real element; a fragment the page lacks is looked up in the page's redirect map
  * (<meta name="respmatrix:fragment-map">, from site.yaml redirects) and followed, or else
  * rewritten under renamed offerings and tasks (<meta name="respmatrix:renames">), or, on a
- * paged area, looked up on the area's other pages.
+ * paged area, looked up on the area's other pages. The renames follow the rule the baseline
+ * check applies (src/links/renames.ts).
  */
+import { renamedIds, type Renames } from '../links/renames.js';
 
 function metaJson<T extends object>(name: string, fallback: T): T {
   const meta = document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`);
@@ -18,28 +20,10 @@ function metaJson<T extends object>(name: string, fallback: T): T {
   }
 }
 
-interface Renames {
-  offerings?: Record<string, string>;
-  tasks?: Record<string, string>;
-}
-
-/**
- * Ids an old id may have now: a renamed offering as the first `--` part (area pages use
- * `<offering>--<task>`) and/or a renamed task as the last one. Mirrors renamedIds() in
- * src/model/anchors-baseline.ts, which the baseline check uses.
- */
-function renamed(id: string, renames: Renames): string[] {
-  const parts = id.split('--');
-  const first = parts[0] ?? '';
-  const last = parts[parts.length - 1] ?? '';
-  const offering = renames.offerings?.[first];
-  const task = parts.length > 1 ? renames.tasks?.[last] : undefined;
-  const withOffering = offering ? [offering, ...parts.slice(1)] : parts;
-  const out: string[] = [];
-  if (offering) out.push(withOffering.join('--'));
-  if (task) out.push([...parts.slice(0, -1), task].join('--'));
-  if (offering && task && parts.length > 1) out.push([...withOffering.slice(0, -1), task].join('--'));
-  return out.filter((candidate) => candidate !== id);
+/** The renames a page carries; either list may be missing. */
+function pageRenames(): Renames {
+  const meta = metaJson<Partial<Renames>>('respmatrix:renames', {});
+  return { offerings: meta.offerings ?? {}, tasks: meta.tasks ?? {} };
 }
 
 /** The id an alias element stands for: the next element with an id (table, row or heading). */
@@ -78,7 +62,7 @@ function resolve(): void {
     location.replace(mapped);
     return;
   }
-  const candidates = renamed(id, metaJson<Renames>('respmatrix:renames', {}));
+  const candidates = renamedIds(id, pageRenames());
   const now = candidates.find((candidate) => document.getElementById(candidate));
   if (now) {
     location.replace(`#${encodeURIComponent(now)}`);
