@@ -4,7 +4,7 @@
  * kinds of source render the same way. Literal `\n` is a line break and `- a \n - b` a list.
  */
 import type { ElementContent, Root as HastRoot } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { raw } from 'hast-util-raw';
 import { toHtml } from 'hast-util-to-html';
 import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
@@ -12,7 +12,7 @@ import { normalizeUri } from 'micromark-util-sanitize-uri';
 import type { VFile } from 'vfile';
 import type { Rich } from '../types.js';
 import type { ParseContext } from '../context.js';
-import { locate } from './offsets.js';
+import { locator } from './offsets.js';
 import { preprocess, type Preprocessed } from './preprocess.js';
 import { collapse, finishTree, plainText } from './sanitize.js';
 import { quickHast } from './to-hast.js';
@@ -66,9 +66,10 @@ export function renderInlineWith(
   }
   const linked = fast ? linksOnly(trimmed, pre, ctx.linkBase) : undefined;
   if (linked) return linked;
+  const where = locator(markdown, place);
   const hooks: PhrasingHooks = {
     file,
-    at: (outOffset) => locate(markdown, pre.toSource(outOffset), place),
+    at: (outOffset) => where(pre.toSource(outOffset)),
     inlineAttributes: pre.inlineAttributes,
     fast,
   };
@@ -197,10 +198,8 @@ function simplify(blocks: RootContent[]): RootContent[] {
 
 function toRich(tree: Root, linkBase: string | undefined, fast: boolean): Rich {
   let hast = (fast ? quickHast(tree) : undefined) ?? (toHast(tree, { allowDangerousHtml: true }) as HastRoot);
-  if (hasRaw(hast)) {
-    // Raw tags were filtered already; parse them for real so the sanitiser sees elements.
-    hast = fromHtml(toHtml(hast, { allowDangerousHtml: true }), { fragment: true });
-  }
+  // Raw tags were filtered already; parse them for real so the sanitiser sees elements.
+  if (hasRaw(hast)) hast = raw(hast) as HastRoot;
   unwrap(hast);
   const clean = finishTree(hast, linkBase);
   const html = toHtml(clean).trim();

@@ -2,6 +2,7 @@
  * Text rewriting that remembers where each output character came from, so messages about
  * rewritten text (keyrefs replaced, attribute lists removed) still point at the source.
  */
+import { location, type Location } from 'vfile-location';
 
 interface Edit {
   outStart: number;
@@ -58,36 +59,21 @@ export class Rewriter {
   }
 }
 
-/** Line and column of `offset` in `text`, where `text` starts at `place`. */
-export function locate(
+/**
+ * Line and column of offsets in `text`, where `text` starts at `place` (offsets out of range
+ * are clamped). vfile-location does the counting; its index is built on the first call only,
+ * since most texts report nothing.
+ */
+export function locator(
   text: string,
-  offset: number,
-  place: { line: number; column: number },
-): { line: number; column: number } {
-  let line = place.line;
-  let lineStart = 0;
-  const stop = Math.min(Math.max(offset, 0), text.length);
-  for (let i = text.indexOf('\n'); i >= 0 && i < stop; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return line === place.line
-    ? { line, column: place.column + stop }
-    : { line, column: stop - lineStart + 1 };
-}
-
-/** `locate` for increasing offsets in one text, in linear time overall. */
-export function locator(text: string): (offset: number) => { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  let pos = 0;
-  return (offset: number) => {
-    if (offset < pos) { line = 1; lineStart = 0; pos = 0; }
-    for (let i = text.indexOf('\n', pos); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-      line++;
-      lineStart = i + 1;
-    }
-    pos = offset;
-    return { line, column: offset - lineStart + 1 };
+  place: { line: number; column: number } = { line: 1, column: 1 },
+): (offset: number) => { line: number; column: number } {
+  let index: Location | undefined;
+  return (offset) => {
+    index ??= location(text);
+    const point = index.toPoint(Math.min(Math.max(offset, 0), text.length)) ?? { line: 1, column: 1 };
+    return point.line === 1
+      ? { line: place.line, column: place.column + point.column - 1 }
+      : { line: place.line + point.line - 1, column: point.column };
   };
 }

@@ -8,7 +8,7 @@ import { report } from '../../diagnostics.js';
 import { parseAttributeList, type AttributeList } from './attribute-list.js';
 import type { ParseContext } from '../context.js';
 import { resolveInclude } from './includes.js';
-import { locate, Rewriter } from './offsets.js';
+import { locator, Rewriter } from './offsets.js';
 
 export interface Preprocessed {
   text: string;
@@ -68,7 +68,7 @@ export function preprocess(
   const inlineAttributes: Preprocessed['inlineAttributes'] = [];
   if (!src.includes('{')) return { text: src, toSource: (o) => o, inlineAttributes };
   const rw = new Rewriter(src);
-  const at = (offset: number) => locate(src, offset, place);
+  const at = locator(src, place);
   const re = /\{\{|\{:|https?:\/\/\{DomainName\}/gi;
   const origin = ctx.linkBase ? originOf(ctx.linkBase) : undefined;
   let m: RegExpExecArray | null;
