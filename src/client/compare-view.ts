@@ -191,7 +191,7 @@ function duty(party: Party, label: string, rich: Rich): HTMLElement {
   if (state === 'empty') {
     dd.append(el('span', { class: 'not-listed' }, ['No duty listed']));
   } else {
-    // The build sanitised this HTML (src/parse/sanitize.ts); the static pages insert the same string.
+    // The build sanitised this HTML (src/parse/markdown/sanitize.ts); the static pages insert the same string.
     const holder = state === 'no-action' ? el('div', { class: 'no-action' }, [el('span', { class: 'no-action-label' }, ['No action']), ' ']) : dd;
     holder.insertAdjacentHTML('beforeend', rich.html);
     if (holder !== dd) dd.append(holder);

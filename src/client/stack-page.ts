@@ -179,7 +179,7 @@ export async function startStack(root: HTMLElement): Promise<void> {
     const body = el('div', 'stack-duty-body');
     const text = el('div', 'stack-duty-text');
     text.id = textId;
-    // Sanitised at build time (src/parse/sanitize.ts), like every cell on the site.
+    // Sanitised at build time (src/parse/markdown/sanitize.ts), like every cell on the site.
     text.innerHTML = duty.html;
     const sources = el('p', 'stack-sources');
     // Printed checklists cannot follow links: the row URLs are written out there.

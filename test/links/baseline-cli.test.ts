@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import type { AnchorManifest } from '../../src/links/anchors-baseline.js';
-import { checkJson, cli, workspace, type Edits, type Workspace } from './fixture.js';
+import { run } from '../cli/helpers.js';
+import { checkJson, workspace, type Edits, type Workspace } from './fixture.js';
 
 let published: Workspace;
 let baselineFile: string;
@@ -15,7 +16,7 @@ let baseline: AnchorManifest;
 
 beforeAll(async () => {
   published = await workspace();
-  const built = await cli(['build', '--content', 'content', '--out', 'dist'], published.root);
+  const built = await run(['build', '--content', 'content', '--out', 'dist'], published.root);
   expect(built.code, built.stderr).toBe(0);
   baselineFile = path.join(published.root, 'dist', 'anchors.json');
   baseline = JSON.parse(await readFile(baselineFile, 'utf8')) as AnchorManifest;
@@ -179,7 +180,7 @@ describe('renaming an offering', () => {
 test('a baseline that is not an anchors manifest is a usage error', async () => {
   const ws = await workspace({ 'keywords.yaml': [['vaultshort: Vault', 'vaultshort: Vault']] });
   try {
-    const result = await cli(['check', '--content', 'content', '--anchors-baseline', 'content/keywords.yaml'], ws.root);
+    const result = await run(['check', '--content', 'content', '--anchors-baseline', 'content/keywords.yaml'], ws.root);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/not JSON/);
   } finally {

@@ -2,12 +2,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { cli, workspace } from './fixture.js';
+import { run } from '../cli/helpers.js';
+import { workspace } from './fixture.js';
 
 test('build reports a link to a missing page at its row and keeps the previous output', async () => {
   const ws = await workspace();
   try {
-    const first = await cli(['build', '--content', 'content', '--out', 'dist'], ws.root);
+    const first = await run(['build', '--content', 'content', '--out', 'dist'], ws.root);
     expect(first.code, first.stderr).toBe(0);
     const marker = path.join(ws.root, 'dist', 'marker.txt');
     await writeFile(marker, 'previous build');
@@ -17,7 +18,7 @@ test('build reports a link to a missing page at its row and keeps the previous o
     await writeFile(source, text.replace('| Watch them. |', '| Watch them, see [runbook](https://links.example.com/offerings/runbook/). |'));
     const line = text.split('\n').findIndex((l) => l.includes('| Watch them. |')) + 1;
 
-    const second = await cli(['build', '--content', 'content', '--out', 'dist'], ws.root);
+    const second = await run(['build', '--content', 'content', '--out', 'dist'], ws.root);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain(`content/sources/keeper.md:${line}:1`);
     expect(second.stderr).toMatch(/points to a page that does not exist \(\/offerings\/runbook\/\)/);

@@ -35,13 +35,10 @@ export async function workspace(edits: Edits = {}): Promise<Workspace> {
   return { root, content, remove: () => rm(root, { recursive: true, force: true }) };
 }
 
-/** The respmatrix command line, in-process, with `cwd` as its working folder. */
-export const cli = run;
-
 /** `respmatrix check --format json [--anchors-baseline FILE]` on a workspace. */
 export async function checkJson(ws: Workspace, baseline?: string): Promise<{ code: number; diagnostics: Diagnostic[] }> {
   const args = ['check', '--content', 'content', '--format', 'json', ...(baseline ? ['--anchors-baseline', baseline] : [])];
-  const result = await cli(args, ws.root);
+  const result = await run(args, ws.root);
   if (result.code === 2) throw new Error(`check failed: ${result.stderr}`);
   return { code: result.code, diagnostics: JSON.parse(result.stdout) as Diagnostic[] };
 }

@@ -1,6 +1,7 @@
 /** `build --timings`: one stderr line with the content pipeline's stages and the asset build apart. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { cli, workspace, type Workspace } from '../links/fixture.js';
+import { run } from '../cli/helpers.js';
+import { workspace, type Workspace } from '../links/fixture.js';
 
 let ws: Workspace;
 beforeAll(async () => {
@@ -11,7 +12,7 @@ afterAll(async () => {
 });
 
 test('build --timings prints the stage times, --quiet or not', async () => {
-  const result = await cli(['build', '--content', 'content', '--out', 'dist', '--quiet', '--timings'], ws.root);
+  const result = await run(['build', '--content', 'content', '--out', 'dist', '--quiet', '--timings'], ws.root);
   expect(result.code).toBe(0);
   expect(result.stdout).toBe('');
   const match = /^Timings \(ms\): content pipeline (\d+) \(parse (\d+), render (\d+), write (\d+), links (\d+), swap (\d+)\); assets (\d+)( \(cached\))?\n$/.exec(result.stderr);
