@@ -1,9 +1,9 @@
 /**
- * `respmatrix build`: load the content; on errors print them and leave --out untouched;
- * otherwise write the site atomically (buildSite swaps the new folder in only when complete).
+ * `respmatrix build`: its options, what it prints and its exit code. The build itself is one
+ * stage (src/build/build-content.ts): on content errors nothing is written and --out stays as it
+ * was; otherwise the site is swapped in only when complete.
  */
 import path from 'node:path';
-import { hasErrors } from '../../diagnostics.js';
 import { formatText, relocate } from '../format.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import type { Site } from '../../model/types.js';
@@ -49,37 +49,27 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
   const quiet = values['quiet'] === true;
   const baseline = await readBaseline(values, io);
   const progress = createProgress(io, { quiet, stream: process.stderr });
-  const { loadSite } = await import('../../build/load-site.js');
-  const { site, diagnostics } = await loadSite(contentDir, {
-    onProgress: (done, total) => progress.update('Parsing sources', done, total),
-  });
-  progress.end();
-  const parsed = performance.now();
-  const { summariseUnaligned } = await import('../../model/align.js');
-  if (diagnostics.length > 0) io.stderr(formatText(relocate(summariseUnaligned(diagnostics), contentDir, io.cwd)));
-  if (!site || hasErrors(diagnostics)) {
+  const { buildContent } = await import('../../build/build-content.js');
+  const result = await buildContent(contentDir, {
+    outDir,
+    base,
+    ...(baseline ? { baseline } : {}),
+    onEvent: (event) => {
+      if (event.type === 'parsing') return progress.update('Parsing sources', event.done, event.total);
+      if (event.type === 'rendering') return progress.update('Rendering pages and bundling assets');
+      progress.end();
+      io.stderr(formatText(relocate(event.diagnostics, contentDir, io.cwd)));
+    },
+  }).finally(() => progress.end());
+  if (!result.built) {
     io.stderr(`Not built: fix the errors above; ${path.relative(io.cwd, outDir) || '.'} was left as it was.\n`);
     return EXIT.contentErrors;
   }
-  const { buildSite } = await import('../../build/build-site.js');
-  const { LinkCheckError } = await import('../../links/link-check.js');
-  try {
-    const changes = baseline ? (await import('../../changes/diff.js')).diffModels(baseline, site) : undefined;
-    progress.update('Rendering pages and bundling assets');
-    const result = await buildSite(site, { outDir, base, contentDir, ...(changes ? { changes } : {}) }).finally(() => progress.end());
-    if (values['timings'] === true) io.stderr(formatTimings(parsed - started, result.timings, result.assetsCached));
-  } catch (error) {
-    // Broken internal links in the output are content errors, reported like any other.
-    if (!(error instanceof LinkCheckError)) throw error;
-    io.stderr(formatText(relocate(error.diagnostics, contentDir, io.cwd)));
-    io.stderr(`Not built: fix the errors above; ${path.relative(io.cwd, outDir) || '.'} was left as it was.\n`);
-    return EXIT.contentErrors;
-  }
-  const rows = site.offerings.reduce((n, o) => n + o.sections.reduce((m, s) => m + s.rows.length, 0), 0);
+  if (values['timings'] === true) io.stderr(formatTimings(result.parse, result.timings, result.assetsCached));
   const ms = Math.round(performance.now() - started);
   if (quiet) return EXIT.ok;
   io.stdout(
-    `Built ${site.offerings.length} offerings (${rows} rows) into ${path.relative(io.cwd, outDir) || '.'} in ${ms} ms\n`,
+    `Built ${result.site.offerings.length} offerings (${result.rows} rows) into ${path.relative(io.cwd, outDir) || '.'} in ${ms} ms\n`,
   );
   return EXIT.ok;
 }

@@ -1,8 +1,7 @@
-/** `respmatrix check`: load the content, print every diagnostic, exit 1 when any is an error. */
+/** `respmatrix check`: print every diagnostic the check stage (src/build/check-content.ts) finds, exit 1 when any is an error. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
-import type { Site } from '../../model/types.js';
+import { hasErrors } from '../../diagnostics.js';
 import { FORMATS, formatDiagnostics, relocate, type Format } from '../format.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { CONTENT_OPTION, contentDirectory, stringOption, type CommandOptions, type OptionValues } from './common.js';
@@ -41,48 +40,31 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
     throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
   }
   const contentDir = await contentDirectory(values, io);
-  const { loadSite } = await import('../../build/load-site.js');
-  const loaded = await loadSite(contentDir);
-  const oscal = values['oscal'] === true && loaded.site ? await oscalCoverage(loaded.site) : undefined;
-  const { summariseUnaligned } = await import('../../model/align.js');
-  const own = values['verbose'] === true ? loaded.diagnostics : summariseUnaligned(loaded.diagnostics);
-  const diagnostics = sortDiagnostics([
-    ...own,
-    ...(await linkDiagnostics(loaded.site, values, io)),
-    ...(oscal?.diagnostics ?? []),
-  ]);
-  io.stdout(formatDiagnostics(relocate(diagnostics, contentDir, io.cwd), format as Format));
-  if (oscal) {
+  const anchorsBaseline = await readAnchorsBaseline(values, io);
+  const { checkContent } = await import('../../build/check-content.js');
+  const result = await checkContent(contentDir, {
+    verbose: values['verbose'] === true,
+    oscal: values['oscal'] === true,
+    ...(anchorsBaseline ? { anchorsBaseline } : {}),
+  });
+  if (result.baselineProblem !== undefined) throw new UsageError(result.baselineProblem);
+  io.stdout(formatDiagnostics(relocate(result.diagnostics, contentDir, io.cwd), format as Format));
+  const line = result.oscalCoverage;
+  if (line !== undefined) {
     // json keeps stdout a single JSON document; the line goes to stderr there.
-    if (format === 'json') io.stderr(`${oscal.line}\n`);
-    else io.stdout(format === 'github' ? `::notice title=OSCAL coverage::${oscal.line}\n` : `${oscal.line}\n`);
+    if (format === 'json') io.stderr(`${line}\n`);
+    else io.stdout(format === 'github' ? `::notice title=OSCAL coverage::${line}\n` : `${line}\n`);
   }
-  return hasErrors(diagnostics) ? EXIT.contentErrors : EXIT.ok;
+  return hasErrors(result.diagnostics) ? EXIT.contentErrors : EXIT.ok;
 }
 
-/** `--oscal`: an info per row mapped to no control, and the coverage line. */
-async function oscalCoverage(site: Site): Promise<{ diagnostics: Diagnostic[]; line: string }> {
-  const { coverage, coverageLine, rowControls, unmappedDiagnostics } = await import('../../render/outputs/oscal/mapping.js');
-  const rows = rowControls(site);
-  return { diagnostics: unmappedDiagnostics(rows), line: coverageLine(coverage(rows)) };
-}
-
-/** Internal links of the rendered site, and the anchors baseline when one is given. */
-async function linkDiagnostics(site: Site | undefined, values: OptionValues, io: CliIO): Promise<Diagnostic[]> {
-  const baselineOption = values['anchors-baseline'];
-  const baselineFile = typeof baselineOption === 'string' ? path.resolve(io.cwd, baselineOption) : undefined;
-  const baselineText = baselineFile
-    ? await readFile(baselineFile, 'utf8').catch(() => {
-        throw new UsageError(`cannot read --anchors-baseline ${baselineOption as string}`);
-      })
-    : undefined;
-  if (!site) return [];
-  const { checkSiteLinks, checkBaseline } = await import('../../build/site-links.js');
-  const links = await checkSiteLinks(site);
-  if (!baselineFile || baselineText === undefined) return links.diagnostics;
-  try {
-    return [...links.diagnostics, ...checkBaseline(site, links.manifest, baselineText, baselineFile)];
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+/** `--anchors-baseline FILE`: its text and path; a file that cannot be read is a usage error. */
+async function readAnchorsBaseline(values: OptionValues, io: CliIO): Promise<{ text: string; file: string } | undefined> {
+  const option = values['anchors-baseline'];
+  if (typeof option !== 'string') return undefined;
+  const file = path.resolve(io.cwd, option);
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new UsageError(`cannot read --anchors-baseline ${option}`);
+  });
+  return { text, file };
 }

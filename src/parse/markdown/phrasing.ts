@@ -60,36 +60,15 @@ export function parsePhrasing(content: string, outStart: number, hooks: Phrasing
 }
 
 const SIMPLE_LINK = /\[([^[\]\\`*_<>&~!@]*)\]\(([^()\s<>\\&]*)\)/g;
+const LINK_OR_CODE = /\[([^[\]\\`*_<>&~!@]*)\]\(([^()\s<>\\&`]*)\)|(?<!`)`((?:[^`\s]| )+)`(?!`)/g;
 
 /**
  * Fast path for the most common cell: plain words with `[text](url)` links and nothing else
  * Markdown would interpret. Gives the same tree as the full parser; undefined otherwise.
  */
 export function simpleLinks(content: string): PhrasingContent[] | undefined {
-  if (!content.includes('](')) return undefined;
-  const out: PhrasingContent[] = [];
-  let last = 0;
-  for (const m of content.matchAll(SIMPLE_LINK)) {
-    const before = content.slice(last, m.index);
-    if (MARKUP.test(before)) return undefined;
-    if (before) out.push({ type: 'text', value: before });
-    const end = m.index + m[0].length;
-    out.push({
-      type: 'link',
-      url: m[2] ?? '',
-      title: null,
-      children: m[1] ? [{ type: 'text', value: m[1] }] : [],
-      position: { start: { line: 1, column: m.index + 1, offset: m.index }, end: { line: 1, column: end + 1, offset: end } },
-    });
-    last = end;
-  }
-  const rest = content.slice(last);
-  if (last === 0 || MARKUP.test(rest)) return undefined;
-  if (rest) out.push({ type: 'text', value: rest });
-  return out;
+  return content.includes('](') ? linkAndCodeRuns(content, SIMPLE_LINK) : undefined;
 }
-
-const LINK_OR_CODE = /\[([^[\]\\`*_<>&~!@]*)\]\(([^()\s<>\\&`]*)\)|(?<!`)`((?:[^`\s]| )+)`(?!`)/g;
 
 /**
  * Fast path for the next most common cell: words, `[text](url)` links and single-backtick code
@@ -97,10 +76,14 @@ const LINK_OR_CODE = /\[([^[\]\\`*_<>&~!@]*)\]\(([^()\s<>\\&`]*)\)|(?<!`)`((?:[^
  * span drops one space at each end when it has both, as CommonMark says). Undefined otherwise.
  */
 export function linksAndCode(content: string): PhrasingContent[] | undefined {
-  if (!content.includes('`')) return undefined;
+  return content.includes('`') ? linkAndCodeRuns(content, LINK_OR_CODE) : undefined;
+}
+
+/** The matches of `pattern` (links, and code spans when it has a third group) with plain text between them. */
+function linkAndCodeRuns(content: string, pattern: RegExp): PhrasingContent[] | undefined {
   const out: PhrasingContent[] = [];
   let last = 0;
-  for (const m of content.matchAll(LINK_OR_CODE)) {
+  for (const m of content.matchAll(pattern)) {
     const before = content.slice(last, m.index);
     if (MARKUP.test(before)) return undefined;
     if (before) out.push({ type: 'text', value: before });
