@@ -28,6 +28,11 @@ function render(markdown: string, fastPaths: boolean) {
 }
 
 describe('inline fast paths', () => {
+  it('drop the leading space of a code span after a line break, as mdast-util-to-hast does (found by the property below)', () => {
+    expect(render('word\\n` spaced ``a b`', true)).toEqual(render('word\\n` spaced ``a b`', false));
+    expect(render('word\\n` spaced ``a b`', true).html).toBe('word<br><code>spaced ``a b</code>');
+  });
+
   it('equal the full path on random cells', () => {
     const cell = fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }).map((parts) => parts.join(''));
     fc.assert(

@@ -20,9 +20,16 @@ function element(tagName: string, properties: Properties, children: ElementConte
 
 function all(nodes: Nodes[]): ElementContent[] | undefined {
   const out: ElementContent[] = [];
-  for (const node of nodes) {
-    const converted = one(node);
+  for (let i = 0; i < nodes.length; i++) {
+    const converted = one(nodes[i] as Nodes);
     if (!converted) return undefined;
+    // As mdast-util-to-hast: after a hard break, the next node loses its leading spaces and tabs,
+    // also from an element's first text (a code span's own leading space included).
+    const head = converted.length === 1 ? converted[0] : undefined;
+    if (i > 0 && nodes[i - 1]?.type === 'break' && head) {
+      const text = head.type === 'element' ? head.children[0] : head;
+      if (text?.type === 'text') text.value = text.value.replace(/^[ \t]+/, '');
+    }
     out.push(...converted);
   }
   return out;
