@@ -70,7 +70,7 @@ export interface ParsedSource {
   /** H1 text, keyrefs resolved. */
   title?: string;
   lastUpdated?: string;
-  /** The page's address on the docs site, when its front matter and H1 id give it (src/parse/docs-url.ts). */
+  /** The page's address on the docs site, when its front matter and H1 id give it (src/parse/markdown/docs-url.ts). */
   docsUrl?: string;
   /** The `{: shortdesc}` paragraph(s) of the page. */
   summary?: Rich;
