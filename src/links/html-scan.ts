@@ -99,21 +99,3 @@ export function scanAttributesByTag(html: string): ScannedAttribute[] {
   }
   return out;
 }
-
-/** 1-based line and column of `offset`, counting forward from the last position asked (offsets only grow). */
-export class LineCounter {
-  private line = 1;
-  private lastNewline = -1;
-  private next: number;
-  constructor(private readonly text: string) {
-    this.next = text.indexOf('\n');
-  }
-  at(offset: number): { line: number; column: number } {
-    while (this.next !== -1 && this.next < offset) {
-      this.line += 1;
-      this.lastNewline = this.next;
-      this.next = this.text.indexOf('\n', this.next + 1);
-    }
-    return { line: this.line, column: offset - this.lastNewline };
-  }
-}

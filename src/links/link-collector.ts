@@ -6,7 +6,8 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { FragmentRecord, PageRecord } from './anchors-baseline.js';
-import { LineCounter, scanAttributes } from './html-scan.js';
+import { location } from 'vfile-location';
+import { scanAttributes } from './html-scan.js';
 import { pageIndependent, pageUrlOf, resolveLink, type LinkTarget } from './link-resolve.js';
 
 type Where = Pick<Diagnostic, 'file' | 'line' | 'column'>;
@@ -65,7 +66,8 @@ export class LinkCollector {
     this.idSets.set(pagePath, idSet);
     const record = recordFor?.(ids);
     const fragments = record?.fragments;
-    const lines = new LineCounter(html);
+    // Line starts are found lazily, up to the offsets asked for: only broken links ask.
+    const lines = location(html);
     let sourced: Where | undefined;
     for (const a of attributes) {
       if (a.name === 'id') {
@@ -172,10 +174,11 @@ export class LinkCollector {
 }
 
 /** Before the first sourced anchor: the page's own text (an offering's summary) comes from its source. */
-function pageWhere(record: PageRecord | undefined, pagePath: string, lines: LineCounter, offset: number): Where {
+function pageWhere(record: PageRecord | undefined, pagePath: string, lines: ReturnType<typeof location>, offset: number): Where {
   const source = record?.source;
   if (source) return { file: source.file, line: source.line, column: source.column ?? 1 };
-  return { file: pagePath, ...lines.at(offset) };
+  const { line, column } = lines.toPoint(offset) ?? { line: 1, column: offset + 1 };
+  return { file: pagePath, line, column };
 }
 
 function samePageProblem(target: LinkTarget, ids: ReadonlySet<string>): string | undefined {
