@@ -1,6 +1,7 @@
 /** Reads a model.json written by `respmatrix build`, checking the shape the change report needs. */
 import { readFile } from 'node:fs/promises';
 import type { Site } from '../model/types.js';
+import { diffModels, type ChangeReport } from './diff.js';
 
 /** The model in `file`, or a sentence saying why it is not one. */
 export async function readModel(file: string): Promise<Site | string> {
@@ -17,6 +18,14 @@ export async function readModel(file: string): Promise<Site | string> {
     return `not JSON (${(error as Error).message})`;
   }
   return isModel(data) ? data : 'not a respmatrix model.json (expected offerings with sections and rows)';
+}
+
+/** The change report between two model.json files, or which of them (0 or 1) is not a model and why. */
+export async function diffModelFiles(before: string, after: string): Promise<{ report: ChangeReport } | { index: 0 | 1; problem: string }> {
+  const [a, b] = await Promise.all([readModel(before), readModel(after)]);
+  if (typeof a === 'string') return { index: 0, problem: a };
+  if (typeof b === 'string') return { index: 1, problem: b };
+  return { report: diffModels(a, b) };
 }
 
 function isModel(data: unknown): data is Site {

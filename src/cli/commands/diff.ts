@@ -29,18 +29,12 @@ export async function run(values: OptionValues, io: CliIO, args: string[]): Prom
   const format = stringOption(values, 'format', 'text');
   if (format !== 'text' && format !== 'markdown') throw new UsageError(`unknown format "${format}" (use text, markdown)`);
   if (args.length !== 2) throw new UsageError('diff takes two files: OLD_MODEL NEW_MODEL');
-  const { readModel } = await import('../../changes/read-model.js');
-  const { diffModels } = await import('../../changes/diff.js');
+  const { diffModelFiles } = await import('../../changes/read-model.js');
   const { reportMarkdown, reportText } = await import('../../changes/format.js');
-  const models = [];
-  for (const file of args) {
-    const model = await readModel(path.resolve(io.cwd, file));
-    if (typeof model === 'string') throw new UsageError(`${file}: ${model}`);
-    models.push(model);
-  }
-  const [before, after] = models;
-  if (!before || !after) throw new UsageError('diff takes two files: OLD_MODEL NEW_MODEL');
-  const report = diffModels(before, after);
+  const [before, after] = args as [string, string];
+  const result = await diffModelFiles(path.resolve(io.cwd, before), path.resolve(io.cwd, after));
+  if ('problem' in result) throw new UsageError(`${args[result.index]}: ${result.problem}`);
+  const { report } = result;
   io.stdout(format === 'markdown' ? reportMarkdown(report) : reportText(report));
   return EXIT.ok;
 }

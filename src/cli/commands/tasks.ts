@@ -2,7 +2,6 @@
  * `respmatrix tasks --suggest`: print a proposed tasks.yaml (the configured tasks, then clusters
  * of task names that mean the same thing across offerings of an area).
  */
-import { hasErrors } from '../../diagnostics.js';
 import { formatText, relocate } from '../format.js';
 import { EXIT, UsageError, type CliIO } from '../io.js';
 import { CONTENT_OPTION, contentDirectory, type CommandOptions, type OptionValues } from './common.js';
@@ -31,15 +30,12 @@ export const options = {
 export async function run(values: OptionValues, io: CliIO): Promise<number> {
   if (values['suggest'] !== true) throw new UsageError('tasks needs --suggest');
   const contentDir = await contentDirectory(values, io);
-  const { loadConfig } = await import('../../config/load.js');
-  const { loadSite } = await import('../../build/load-site.js');
-  const { suggestTasks, formatTasksYaml } = await import('../../model/suggest-tasks.js');
-  const [config, loaded] = await Promise.all([loadConfig(contentDir), loadSite(contentDir)]);
-  if (!loaded.site || hasErrors(loaded.diagnostics)) {
-    io.stderr(formatText(relocate(loaded.diagnostics.filter((d) => d.severity === 'error'), contentDir, io.cwd)));
+  const { suggestTasksFor } = await import('../../build/suggest-tasks.js');
+  const proposal = await suggestTasksFor(contentDir);
+  if ('errors' in proposal) {
+    io.stderr(formatText(relocate(proposal.errors, contentDir, io.cwd)));
     return EXIT.contentErrors;
   }
-  const tasks = suggestTasks(loaded.site, config.tasks);
-  io.stdout(formatTasksYaml(tasks, config.tasks.length));
+  io.stdout(proposal.yaml);
   return EXIT.ok;
 }
