@@ -7,6 +7,7 @@
  */
 import { createOfferingPicker, loadOfferingIndex, type OfferingIndex } from './offering-picker.js';
 import { clearComparison, renderComparison, type Labels } from './compare-view.js';
+import { NARROW_OUTLINE } from './outline.js';
 
 type PartyView = 'both' | 'provider' | 'customer';
 const PARTIES = ['provider', 'customer'] as const;
@@ -273,7 +274,7 @@ function initPicked(view: HTMLElement, form: HTMLFormElement): void {
   form.hidden = false;
   // On a narrow screen the controls sit in the outline's closed bar: open it while there is nothing to read yet.
   const outline = form.closest('details');
-  if (outline && requestedOfferings(window.location.search).length < 2 && window.matchMedia('(max-width: 63.99rem)').matches) outline.open = true;
+  if (outline && requestedOfferings(window.location.search).length < 2 && window.matchMedia(NARROW_OUTLINE).matches) outline.open = true;
   form.addEventListener('submit', (event) => event.preventDefault());
   void loadOfferingIndex(indexUrl).then((loaded) => {
     index = loaded;

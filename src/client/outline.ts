@@ -6,14 +6,15 @@
  * it open whatever its state, context.css); following one of its links closes it again. The list
  * may change after load (a comparison built in the browser): the outline follows it.
  */
-const NARROW = '(max-width: 63.99rem)';
+/** Below this the outline is a collapsed bar (context.css); compare.ts opens it while nothing is chosen. */
+export const NARROW_OUTLINE = '(max-width: 63.99rem)';
 
 export function initOutline(): void {
   const outline = document.querySelector<HTMLElement>('[data-outline]');
   const details = outline?.querySelector('details');
   if (!outline || !details) return;
   const current = outline.querySelector<HTMLElement>('[data-outline-current]');
-  const narrow = window.matchMedia(NARROW);
+  const narrow = window.matchMedia(NARROW_OUTLINE);
   // Wide screens show the outline open whatever its state; say so to assistive technology too.
   const matchWidth = (): void => {
     if (!narrow.matches) details.open = true;
