@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (npm install / npm run compile writes lib/ from src/).
-import { main } from '../lib/cli/main.js';
+// Runs the compiled, bundled CLI (npm install / npm run compile writes lib/bundle/ from src/).
+import { main } from '../lib/bundle/main.js';
 
 process.exitCode = await main(process.argv.slice(2));

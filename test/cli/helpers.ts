@@ -58,9 +58,9 @@ export function spawnBin(args: string[], cwd: string, env: Record<string, string
   });
 }
 
-/** Compile src/ to lib/ when lib/ is missing or older than a source file (so the bin is current). */
+/** Compile and bundle src/ into lib/ when lib/ is missing or older than a source file (so the bin is current). */
 export function ensureCompiled(): void {
-  const target = path.join(repo, 'lib', 'cli', 'main.js');
+  const target = path.join(repo, 'lib', 'bundle', 'main.js');
   const built = statSync(target, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   if (newestSource(path.join(repo, 'src')) > built) {
     // Type errors elsewhere do not stop tsc from emitting; the bin only needs lib/ to be current.
@@ -68,6 +68,7 @@ export function ensureCompiled(): void {
       cwd: repo,
       stdio: 'ignore',
     });
+    spawnSync(process.execPath, [path.join(repo, 'lib-tools', 'tools', 'bundle-cli.js')], { cwd: repo, stdio: 'ignore' });
   }
 }
 

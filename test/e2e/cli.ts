@@ -1,5 +1,5 @@
 /**
- * Running the real CLI (bin/respmatrix.js -> lib/) from e2e tests. `npm test` compiles first
+ * Running the real CLI (bin/respmatrix.js -> lib/bundle/) from e2e tests. `npm test` compiles first
  * (pretest); when a test file runs alone, lib/ is recompiled if any source is newer.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -28,6 +28,7 @@ export async function ensureCompiled(): Promise<void> {
   if (src <= lib) return;
   // tsc exits non-zero on type errors but still writes lib/; the CLI is what the tests exercise.
   await run(process.execPath, [path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot }).catch(() => undefined);
+  await run(process.execPath, [path.join(repoRoot, 'lib-tools', 'tools', 'bundle-cli.js')], { cwd: repoRoot });
 }
 
 export interface CliResult {

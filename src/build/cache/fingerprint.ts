@@ -17,16 +17,20 @@ let memo: string | undefined;
 
 export function codeFingerprint(): string {
   if (memo) return memo;
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // Unbundled, this module lives in <src|lib>/build/cache; bundled (lib/bundle), the parsing
+  // code is mixed into the bundle's chunks, so every chunk counts.
+  const bundled = path.basename(here) === 'bundle';
+  const root = bundled ? here : path.resolve(here, '..', '..');
   const hash = createHash('sha256');
-  hash.update(readFileSync(path.join(root, '..', 'package.json')));
+  hash.update(readFileSync(path.join(root, '..', bundled ? '..' : '.', 'package.json')));
   const files: string[] = [];
-  for (const dir of CODE_DIRS) {
+  for (const dir of bundled ? ['.'] : CODE_DIRS) {
     for (const name of readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })) {
       if (/\.(js|ts)$/.test(name)) files.push(path.join(dir, name));
     }
   }
-  for (const name of readdirSync(root)) if (CODE_FILES.test(name)) files.push(name);
+  if (!bundled) for (const name of readdirSync(root)) if (CODE_FILES.test(name)) files.push(name);
   for (const file of files.sort()) {
     hash.update(file);
     hash.update(readFileSync(path.join(root, file)));

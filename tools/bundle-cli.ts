@@ -1,0 +1,34 @@
+/**
+ * Bundles the compiled CLI (lib/) into lib/bundle/: one module graph of a few files instead of
+ * several hundred small modules from lib/ and node_modules. Node spends most of a small build
+ * resolving and compiling those modules, in the main thread and again in every worker thread.
+ *
+ * The entries keep their names (main.js, parse-worker.js, render-worker.js) because the code
+ * starts its workers with `new URL('./parse-worker.js', import.meta.url)`, and lib/bundle/ sits
+ * at the same depth as lib/<folder>/, so paths computed from import.meta.url stay right.
+ * Vite stays outside: only the asset build loads it, and only when its cache misses.
+ *
+ * Usage (part of `npm run compile`): node lib-tools/tools/bundle-cli.js
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const lib = path.join(repo, 'lib');
+const outDir = path.join(lib, 'bundle');
+
+await rm(outDir, { recursive: true, force: true });
+await build({
+  cwd: repo,
+  input: {
+    main: path.join(lib, 'cli', 'main.js'),
+    'parse-worker': path.join(lib, 'build', 'parse-worker.js'),
+    'render-worker': path.join(lib, 'build', 'render-worker.js'),
+  },
+  platform: 'node',
+  external: [/^node:/, 'vite'],
+  logLevel: 'warn',
+  output: { dir: outDir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+});
