@@ -41,8 +41,6 @@ export interface CompareCellView {
 export interface CompareRowView {
   id: string;
   title: string;
-  /** What a copied link to the line says: "Key Protect Standard vs Secrets Manager › Area › Task". */
-  linkTitle: string;
   differs: Record<Party, boolean>;
   cells: CompareCellView[];
 }
@@ -50,6 +48,7 @@ export interface CompareRowView {
 export interface CompareAreaView {
   id: string;
   title: string;
+  /** What a copied link to the area says: "Key Protect Standard vs Secrets Manager › Area"; a row's adds its task. */
   linkTitle: string;
   caption: string;
   rows: CompareRowView[];
@@ -183,7 +182,7 @@ export function comparePageData(
           ),
         );
         if (offeringIds?.length === 2) contrastPair(cells);
-        return { id: row.anchor, title: row.title, linkTitle: linkTitle([linkContext, area.title, row.title]), differs: row.differs, cells };
+        return { id: row.anchor, title: row.title, differs: row.differs, cells };
       }),
       pointers: pointers.map((p) => ({
         id: p.anchor,
