@@ -85,6 +85,24 @@ describe('incremental builds', () => {
     expect(JSON.stringify(edited.site)).toContain('Edited duty.');
   });
 
+  it('keeps parsed sources in memory between loads (the dev server), with the same model as a clean parse', async () => {
+    const memo = new Map();
+    const first = await loadSite(content, { cacheDir: false, workers: 0, memo });
+    expect(first.stats).toMatchObject({ fromCache: 0, parsed: sources });
+    expect(memo.size).toBe(sources);
+    const again = await loadSite(content, { cacheDir: false, workers: 0, memo });
+    expect(again.stats).toMatchObject({ fromCache: sources, parsed: 0 });
+    expect(JSON.stringify(again.site)).toBe(JSON.stringify(first.site));
+
+    await editOneSource();
+    const edited = await loadSite(content, { cacheDir: false, workers: 0, memo });
+    expect(edited.stats).toMatchObject({ fromCache: sources - 1, parsed: 1 });
+    expect(memo.size).toBe(sources);
+    const clean = await loadSite(content, { cacheDir: false, workers: 0 });
+    expect(JSON.stringify(edited.site)).toBe(JSON.stringify(clean.site));
+    expect(edited.diagnostics).toEqual(clean.diagnostics);
+  });
+
   it('writes a dist/ byte-identical to a clean build', async () => {
     await loadSite(content, { cacheDir, workers: 0 });
     await editOneSource();

@@ -8,7 +8,7 @@
 import { buildComparison, compareLinkContext, offeringPairs, type CompareCell, type CompareRowInput } from '../../model/compare.js';
 import type { Party } from '../../model/duty.js';
 import type { Offering, Site } from '../../model/types.js';
-import type { PageOf } from '../page.js';
+import { lazyPage, type PageOf } from '../page.js';
 import { cell, linkTitle, type CellView } from '../tables.js';
 import { markDifferences, sameHtml } from '../pair-diff.js';
 import { taskKey } from '../../model/tasks.js';
@@ -249,14 +249,16 @@ function describe(site: Site, names: string): string {
 export function comparePages(site: Site): PageOf<'compare'>[] {
   if (site.offerings.length === 0) return [];
   const published = publishedPairs(site);
-  const all: PageOf<'compare'> = {
-    kind: 'compare',
-    url: 'compare/',
-    template: 'pages/compare.njk',
-    title: `Compare offerings: ${site.title}`,
-    description: describe(site, listNames(site.offerings.map((o) => o.name))),
-    data: comparePageData(site, undefined, published),
-  };
+  const all = lazyPage<'compare'>(
+    {
+      kind: 'compare',
+      url: 'compare/',
+      template: 'pages/compare.njk',
+      title: `Compare offerings: ${site.title}`,
+      description: describe(site, listNames(site.offerings.map((o) => o.name))),
+    },
+    () => comparePageData(site, undefined, published),
+  );
   // A pair page links the pairs that share one of its offerings: bounded, not every pair.
   const byOffering = new Map<string, Offering[][]>();
   for (const group of published) {
@@ -267,14 +269,16 @@ export function comparePages(site: Site): PageOf<'compare'>[] {
     [...new Set(group.flatMap((o) => byOffering.get(o.id) ?? []))].sort((p, q) => (index.get(p) ?? 0) - (index.get(q) ?? 0));
   const pairs = published.map((group): PageOf<'compare'> => {
     const names = listNames(group.map((o) => o.name));
-    return {
-      kind: 'compare',
-      url: pairUrl(...group.map((o) => o.id)),
-      template: 'pages/compare.njk',
-      title: `${group.map((o) => o.name).join(' vs ')}: shared responsibilities compared`,
-      description: describe(site, names),
-      data: comparePageData(site, group.map((o) => o.id), related(group)),
-    };
+    return lazyPage<'compare'>(
+      {
+        kind: 'compare',
+        url: pairUrl(...group.map((o) => o.id)),
+        template: 'pages/compare.njk',
+        title: `${group.map((o) => o.name).join(' vs ')}: shared responsibilities compared`,
+        description: describe(site, names),
+      },
+      () => comparePageData(site, group.map((o) => o.id), related(group)),
+    );
   });
   return [all, ...pairs];
 }
