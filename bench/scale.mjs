@@ -86,7 +86,7 @@ async function devReload(contentDir, sourceFile) {
     contentDir,
     base: '/',
     port: 0,
-    load: (dir) => loadSite(dir),
+    load: loadSite,
     log: (event) => {
       events.push({ ...event, at: performance.now() });
       wake();

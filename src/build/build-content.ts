@@ -36,6 +36,8 @@ export type BuildContentResult =
       parse: number;
       timings: BuildTimings;
       assetsCached: boolean;
+      /** Pages taken from the previous output unrendered; files written; files linked unchanged from it. */
+      counts: { reused: number; written: number; linked: number };
     };
 
 export async function buildContent(contentDir: string, options: BuildContentOptions): Promise<BuildContentResult> {
@@ -54,7 +56,7 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
     report({ type: 'rendering' });
     const result = await buildSite(site, { outDir: options.outDir, base: options.base, contentDir, ...(changes ? { changes } : {}) });
     const rows = site.offerings.reduce((n, o) => n + o.sections.reduce((m, s) => m + s.rows.length, 0), 0);
-    return { built: true, site, rows, parse, timings: result.timings, assetsCached: result.assetsCached };
+    return { built: true, site, rows, parse, timings: result.timings, assetsCached: result.assetsCached, counts: result.counts };
   } catch (error) {
     // Broken internal links in the output are content errors, reported like any other.
     if (!(error instanceof LinkCheckError)) throw error;

@@ -4,7 +4,7 @@
  * previous output as it was. Besides `outDir` itself, only the staging folder the build made
  * (mkdtemp: never an existing one) is ever written or removed.
  */
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChangeReport } from '../changes/diff.js';
 import type { Site } from '../model/types.js';
@@ -12,6 +12,8 @@ import { buildAssets } from './assets.js';
 import { LinkCheckError, filesUnder } from '../links/link-check.js';
 import { streamSite } from './stream-site.js';
 import { normaliseBase } from '../render/url.js';
+import { defaultCacheDir } from './cache/location.js';
+import { previousOutput, recordOutput } from './output-reuse.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -20,6 +22,8 @@ export interface BuildOptions {
   contentDir: string;
   /** Changes since a baseline model: adds the "What changed" page. */
   changes?: ChangeReport;
+  /** Cache folder (default node_modules/.cache/respmatrix); false: render and write everything. */
+  cacheDir?: string | false;
 }
 
 /** Milliseconds spent in each stage, so the bench can report them separately. */
@@ -42,6 +46,8 @@ export interface BuildResult {
   files: number;
   /** Whether the client assets came from the cache (no Vite run). */
   assetsCached: boolean;
+  /** Pages taken from the previous output unrendered; files written; files linked from the previous output. */
+  counts: { reused: number; written: number; linked: number };
 }
 
 export async function buildSite(site: Site, options: BuildOptions): Promise<BuildResult> {
@@ -63,21 +69,38 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
 
     // Rendering, writing and the link check run together, page by page (stream-site.ts).
     const existing = await filesUnder(tmpDir);
-    const streamed = await streamSite(site, tmpDir, { base, assets, existing, ...(options.changes ? { changes: options.changes } : {}) });
+    const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
+    const rebuild = cacheDir ? await previousOf(cacheDir, outDir) : undefined;
+    const streamed = await streamSite(site, tmpDir, {
+      base,
+      assets,
+      existing,
+      ...(options.changes ? { changes: options.changes } : {}),
+      ...(rebuild ? { rebuild } : {}),
+    });
     if (streamed.diagnostics.some((d) => d.severity === 'error')) throw new LinkCheckError(streamed.diagnostics);
 
     start = performance.now();
     await swapIn(staging, tmpDir, outDir);
+    if (cacheDir && streamed.keys) await recordOutput(cacheDir, outDir, streamed.keys.siteKey, streamed.keys.pages, streamed.paths);
     const swapTime = performance.now() - start;
     return {
       timings: { assets: assetsTime, ...streamed.timings, swap: swapTime },
       files: streamed.paths.length,
       assetsCached,
+      counts: streamed.counts,
     };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** What a rebuild can reuse of `outDir`: its recorded pages, and its files to link when unchanged. */
+async function previousOf(cacheDir: string, outDir: string) {
+  if (!(await stat(outDir).catch(() => undefined))?.isDirectory()) return {};
+  const previous = await previousOutput(cacheDir, outDir);
+  return { previousDir: outDir, ...(previous ? { previous } : {}) };
 }
 
 /** The previous output moves into the staging folder, the new one takes its place, staging goes. */

@@ -28,6 +28,11 @@ export interface ParseSourcesOptions {
   workers?: number;
   /** Called after each source is available (from the cache or parsed). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Outcomes kept in memory between loads (the dev server), by cache key: only edited sources are
+   * parsed or read from disk. Left holding the outcomes of this load's sources.
+   */
+  memo?: Map<string, ParseOutcome>;
 }
 
 export interface ParseStats {
@@ -50,13 +55,17 @@ export async function parseSources(
   options: ParseSourcesOptions = {},
 ): Promise<{ outcomes: ParseOutcome[]; stats: ParseStats }> {
   const store = options.cacheDir ? new DiskStore<ParseOutcome>(`${options.cacheDir}/parse`) : undefined;
-  const code = store ? codeFingerprint() : '';
+  const memo = options.memo;
+  const code = store || memo ? codeFingerprint() : '';
   const keys = files.map((file) =>
-    store
+    store || memo
       ? sourceKey({ path: file.path, text: String(file.value), keywords: ctx.keywords, code, ...(ctx.linkBase ? { linkBase: ctx.linkBase } : {}) })
       : undefined,
   );
-  const outcomes: (ParseOutcome | undefined)[] = await inBatches(keys, (key) => (key && store ? store.get(key) : Promise.resolve(undefined)));
+  const outcomes: (ParseOutcome | undefined)[] = await inBatches(keys, async (key) => {
+    if (!key) return undefined;
+    return memo?.get(key) ?? store?.get(key);
+  });
   const total = files.length;
   let done = outcomes.filter(Boolean).length;
   options.onProgress?.(done, total);
@@ -75,6 +84,10 @@ export async function parseSources(
       return key && outcome ? store.set(key, outcome) : Promise.resolve();
     });
     await store.prune(PRUNE_AFTER_MS);
+  }
+  if (memo) {
+    memo.clear();
+    keys.forEach((key, i) => key && memo.set(key, outcomes[i] as ParseOutcome));
   }
   return {
     outcomes: outcomes as ParseOutcome[],

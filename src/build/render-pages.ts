@@ -10,10 +10,23 @@ import { idsOf } from '../links/link-check.js';
 import { LinkCollector } from '../links/link-collector.js';
 import { addRenderedPage } from '../links/page-facts.js';
 import { pageFile, type Page } from '../render/page.js';
+import { pageKey, reusablePage, type PreviousOutput } from './output-reuse.js';
+
+/** Page keys for a rebuild that writes only what changed (output-reuse.ts). */
+export interface PageKeying {
+  /** The site-wide render key of this build. */
+  siteKey: string;
+  /** The output of the last build, when there is one. */
+  previous?: PreviousOutput;
+}
 
 export interface PagesResult {
   collector: LinkCollector;
   records: Map<string, PageRecord>;
+  /** Output path -> page key (with `keying`). */
+  keys: Map<string, string>;
+  /** Pages taken from the previous output instead of rendered. */
+  reused: number;
   /** Milliseconds rendering and scanning. */
   render: number;
   links: number;
@@ -30,16 +43,26 @@ export async function renderPages(
   pages: readonly Page[],
   render: (page: Page) => string,
   next: () => number = counter(),
+  keying?: PageKeying,
 ): Promise<PagesResult> {
   const timings = { render: 0, links: 0 };
   const index = indexSite(site);
   const collector = new LinkCollector({ base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}) });
   const records = new Map<string, PageRecord>();
+  const keys = new Map<string, string>();
+  let reused = 0;
   for (let order = next(); order < pages.length; order = next()) {
     const page = pages[order]!;
     const started = performance.now();
-    const html = render(page);
     const file = pageFile(page.url);
+    let html: string | undefined;
+    if (keying) {
+      const key = pageKey(keying.siteKey, page);
+      keys.set(file, key);
+      html = keying.previous && reusablePage(keying.previous, keying.siteKey, file, key);
+      if (html !== undefined) reused++;
+    }
+    html ??= render(page);
     const scanned = performance.now();
     timings.render += scanned - started;
     const record = (ids: readonly string[]): PageRecord => {
@@ -53,7 +76,7 @@ export async function renderPages(
     timings.links += performance.now() - scanned;
     await writer.write(file, html);
   }
-  return { collector, records, ...timings };
+  return { collector, records, keys, reused, ...timings };
 }
 
 /** 0, 1, 2, ... */

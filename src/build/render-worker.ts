@@ -8,7 +8,7 @@ import type { PageRecord } from '../links/anchors-baseline.js';
 import type { Site } from '../model/types.js';
 import { FileWriter } from './file-writer.js';
 import type { CollectedLinks } from '../links/link-collector.js';
-import { renderPages } from './render-pages.js';
+import { renderPages, type PageKeying } from './render-pages.js';
 import { sitePipeline, type RenderOptions } from './pipeline.js';
 
 export interface RenderWorkerData {
@@ -17,20 +17,32 @@ export interface RenderWorkerData {
   dir: string;
   /** One Int32: the next page to render. */
   counter: SharedArrayBuffer;
+  keying?: PageKeying;
+  /** The previous output folder, to link unchanged files from. */
+  previousDir?: string;
 }
 
-export type RenderWorkerReply = { records: [string, PageRecord][]; links: CollectedLinks } | { error: string };
+export type RenderWorkerReply =
+  | { records: [string, PageRecord][]; links: CollectedLinks; keys: [string, string][]; reused: number; written: number; linked: number }
+  | { error: string };
 
 const data = workerData as RenderWorkerData;
 
 async function run(): Promise<RenderWorkerReply> {
   const { pages, render } = sitePipeline(data.site, data.options);
   const counter = new Int32Array(data.counter);
-  const writer = new FileWriter(data.dir);
+  const writer = new FileWriter(data.dir, undefined, data.previousDir);
   try {
-    const result = await renderPages(data.site, writer, data.options.base, pages, render, () => Atomics.add(counter, 0, 1));
+    const result = await renderPages(data.site, writer, data.options.base, pages, render, () => Atomics.add(counter, 0, 1), data.keying);
     await writer.flush();
-    return { records: [...result.records], links: result.collector.collected() };
+    return {
+      records: [...result.records],
+      links: result.collector.collected(),
+      keys: [...result.keys],
+      reused: result.reused,
+      written: writer.written,
+      linked: writer.linked,
+    };
   } catch (error) {
     await writer.settle();
     throw error;

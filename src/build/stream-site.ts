@@ -11,8 +11,9 @@ import { checkOutput, writtenOutputDiagnostics } from '../links/link-check.js';
 import { pageUrlOf } from '../links/link-resolve.js';
 import { pageFile, type OutputFile } from '../render/page.js';
 import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
-import { renderPages } from './render-pages.js';
+import { renderPages, type PageKeying } from './render-pages.js';
 import { pageWorkerCount, startPageWorkers } from './page-workers.js';
+import { renderKey, type PreviousOutput } from './output-reuse.js';
 
 export interface StreamTimings {
   /** Building page data, rendering pages and other output files (CPU). */
@@ -29,24 +30,34 @@ export interface StreamResult {
   /** Problems found by the link check (errors fail the build). */
   diagnostics: Diagnostic[];
   timings: StreamTimings;
+  /** With `rebuild`: the site-wide render key and each page's key, by output path. */
+  keys?: { siteKey: string; pages: Map<string, string> };
+  /** Pages taken from the previous output; files written; files linked from the previous output. */
+  counts: { reused: number; written: number; linked: number };
 }
 
 export interface StreamOptions extends RenderOptions {
   /** Files already in the folder (client assets). */
   existing: Iterable<string>;
+  /** Key every page, reuse the previous output's unchanged pages and files (output-reuse.ts). */
+  rebuild?: { previous?: PreviousOutput; previousDir?: string };
 }
 
 /** Write the site's pages and files into `dir`. */
 export async function streamSite(site: Site, dir: string, options: StreamOptions): Promise<StreamResult> {
-  const { existing, ...renderOptions } = options;
+  const { existing, rebuild, ...renderOptions } = options;
   let started = performance.now();
   const pipeline = sitePipeline(site, renderOptions);
   const { pages, render } = pipeline;
-  const routesTime = performance.now() - started;
   const files = pages.map((page) => pageFile(page.url));
   // Two pages for one file is an error; the whole-output check reports it exactly as before.
   if (new Set(files).size !== files.length) return inMemory(pipeline, dir, existing);
-  const writer = new FileWriter(dir);
+  const keying: PageKeying | undefined = rebuild
+    ? { siteKey: renderKey(site, renderOptions, pages), ...(rebuild.previous ? { previous: rebuild.previous } : {}) }
+    : undefined;
+  const routesTime = performance.now() - started;
+  const writer = new FileWriter(dir, undefined, rebuild?.previousDir);
+  const counts = { reused: 0, written: 0, linked: 0 };
   let manifest: ReturnType<typeof manifestOf>;
   let extra: OutputFile[];
   let mine: Awaited<ReturnType<typeof renderPages>>;
@@ -55,15 +66,28 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);
   const count = pageWorkerCount(pages.length);
-  const helpers = count > 0 ? startPageWorkers(count, { site, options: renderOptions, dir, counter }) : undefined;
+  const workerData = {
+    site,
+    options: renderOptions,
+    dir,
+    counter,
+    ...(keying ? { keying } : {}),
+    ...(rebuild?.previousDir ? { previousDir: rebuild.previousDir } : {}),
+  };
+  const helpers = count > 0 ? startPageWorkers(count, workerData) : undefined;
   try {
-    mine = await renderPages(site, writer, options.base, pages, render, () => Atomics.add(next, 0, 1));
+    mine = await renderPages(site, writer, options.base, pages, render, () => Atomics.add(next, 0, 1), keying);
     timings.render += mine.render;
     timings.links += mine.links;
+    counts.reused += mine.reused;
     started = performance.now();
     for (const theirs of (await helpers?.done) ?? []) {
       for (const [url, record] of theirs.records) mine.records.set(url, record);
+      for (const [file, key] of theirs.keys) mine.keys.set(file, key);
       mine.collector.absorb(theirs.links);
+      counts.reused += theirs.reused;
+      counts.written += theirs.written;
+      counts.linked += theirs.linked;
     }
     timings.render += performance.now() - started;
     // The last pages are still being written while the other files are made.
@@ -85,12 +109,14 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     throw error;
   }
   timings.write = writer.waited;
+  counts.written += writer.written;
+  counts.linked += writer.linked;
   started = performance.now();
   const paths = [...files, ...extra.map((f) => f.path)];
   const all = new Set([...existing, ...paths]);
   const diagnostics = await writtenOutputDiagnostics(mine.collector, dir, all, paths, manifest, site.redirects);
   timings.links += performance.now() - started;
-  return { paths, diagnostics, timings };
+  return { paths, diagnostics, timings, counts, ...(keying ? { keys: { siteKey: keying.siteKey, pages: mine.keys } } : {}) };
 }
 
 /** Render everything, check it as a whole, then write it (only for output that already has an error). */
@@ -112,5 +138,5 @@ async function inMemory(pipeline: SitePipeline, dir: string, existing: Iterable<
     throw error;
   }
   timings.write = writer.waited;
-  return { paths: files.map((f) => f.path), diagnostics, timings };
+  return { paths: files.map((f) => f.path), diagnostics, timings, counts: { reused: 0, written: writer.written, linked: 0 } };
 }

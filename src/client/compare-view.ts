@@ -4,8 +4,19 @@
  * markup the templates write for a static comparison (partials/compare-area.njk and
  * compare-cell.njk), so styles and the view controls treat both alike.
  */
-import { alignOfferings, compareLinkContext, type CompareCell, type ComparePointer, type CompareRow, type Comparison } from '../model/compare.js';
+import {
+  alignOfferings,
+  compareLinkContext,
+  readOfferingData,
+  type CompareCell,
+  type ComparePointer,
+  type CompareRow,
+  type Comparison,
+  type OfferingDataFile,
+  type OfferingDataJson,
+} from '../model/compare.js';
 import { dutyState, type Party } from '../model/duty.js';
+import type { Rich } from '../model/types.js';
 import { taskKey } from '../model/tasks.js';
 import { copyLinkControl } from './copy-link.js';
 import type { OfferingIndex } from './offering-picker.js';
@@ -16,26 +27,14 @@ export interface Labels {
   customer: string;
 }
 
-interface OfferingData {
-  id: string;
-  name: string;
-  taskTitles: Record<string, string>;
-  sections: { areaId: string; rows: { anchor: string; task: string; taskId: string; provider: Rich; customer: Rich }[] }[];
-}
+const files = new Map<string, Promise<OfferingDataFile>>();
 
-interface Rich {
-  text: string;
-  html: string;
-}
-
-const files = new Map<string, Promise<OfferingData>>();
-
-function loadOffering(url: string): Promise<OfferingData> {
+function loadOffering(url: string): Promise<OfferingDataFile> {
   let loaded = files.get(url);
   if (!loaded) {
     loaded = fetch(url).then((response) => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      return response.json() as Promise<OfferingData>;
+      return (response.json() as Promise<OfferingDataJson>).then(readOfferingData);
     });
     loaded.catch(() => files.delete(url));
     files.set(url, loaded);

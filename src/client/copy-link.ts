@@ -164,10 +164,9 @@ function place(): void {
 }
 
 async function copy(format: LinkFormat): Promise<void> {
-  const holder = opener?.closest<HTMLElement>('[data-copy-link]');
-  if (!holder) return;
-  const url = fragmentUrl(pageUrl(), holder.dataset['fragment'] ?? '');
-  const title = holder.dataset['title'] || document.title;
+  if (!opener) return;
+  const url = fragmentUrl(pageUrl(), opener.dataset['fragment'] ?? '');
+  const title = linkTitleOf(opener) || document.title;
   const ok =
     format === 'url'
       ? await writeClipboard(url, formatLink('html', title, url))
@@ -176,6 +175,17 @@ async function copy(format: LinkFormat): Promise<void> {
   const label = LINK_FORMATS.find((f) => f.format === format)?.label ?? 'Copy link';
   // "Link copied", "Copied as Markdown", …; on failure the URL in the toast can be selected by hand.
   showToast(ok ? (format === 'url' ? 'Link copied:' : `${label.replace(/^Copy/, 'Copied')}:`) : 'Could not copy; select the link:', url);
+}
+
+/** What the link says, "Offering › Area › Task": a heading's own title, or a row's table context and its name. */
+function linkTitleOf(button: HTMLButtonElement): string {
+  if (button.dataset['title']) return button.dataset['title'];
+  const context = button.closest<HTMLElement>('[data-link-context]')?.dataset['linkContext'] ?? '';
+  const name = (button.getAttribute('aria-label') ?? '').slice(BUTTON_LABEL.length);
+  return [context, name]
+    .map((part) => part.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join(' › ');
 }
 
 function onMenuKey(event: KeyboardEvent): void {
@@ -202,35 +212,33 @@ function onMenuKey(event: KeyboardEvent): void {
   }
 }
 
-/**
- * The control for a heading or row the browser builds (the comparison of picked offerings):
- * the same markup as partials/copy-link.njk, with the button already in place of the link.
- */
-export function copyLinkControl(fragment: string, label: string, title: string): HTMLElement {
-  const holder = document.createElement('span');
-  holder.className = 'copy-link';
-  holder.dataset['copyLink'] = '';
-  holder.dataset['fragment'] = fragment;
-  holder.dataset['title'] = title;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'copy-link-button';
-  button.setAttribute('aria-haspopup', 'menu');
-  button.setAttribute('aria-expanded', 'false');
-  button.setAttribute('aria-label', `Copy link to ${label}`);
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  for (const [name, value] of Object.entries({ 'aria-hidden': 'true', focusable: 'false', width: '16', height: '16', viewBox: '0 0 16 16' })) {
-    svg.setAttribute(name, value);
+/** The words before a control's label: "Link to X" on the link the HTML has, "Copy link to X" on the button. */
+const ANCHOR_LABEL = 'Link to ';
+const BUTTON_LABEL = 'Copy link to ';
+
+let prototype: HTMLButtonElement | undefined;
+
+/** One button with the chain icon, cloned for every control (pages can have thousands of rows). */
+function blankButton(): HTMLButtonElement {
+  if (!prototype) {
+    prototype = document.createElement('button');
+    prototype.type = 'button';
+    prototype.className = 'copy-link copy-link-button';
+    prototype.setAttribute('aria-haspopup', 'menu');
+    prototype.setAttribute('aria-expanded', 'false');
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    for (const [name, value] of Object.entries({ 'aria-hidden': 'true', focusable: 'false', width: '16', height: '16', viewBox: '0 0 16 16' })) {
+      svg.setAttribute(name, value);
+    }
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    for (const [name, value] of Object.entries(LINK_ICON)) path.setAttribute(name, value);
+    svg.append(path);
+    prototype.append(svg);
   }
-  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-  for (const [name, value] of Object.entries(LINK_ICON)) path.setAttribute(name, value);
-  svg.append(path);
-  button.append(svg);
-  holder.append(button);
-  return holder;
+  return prototype.cloneNode(true) as HTMLButtonElement;
 }
 
-/** The chain icon of partials/copy-link.njk. */
+/** The chain icon of the copy button. */
 const LINK_ICON = {
   d: 'M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 9l1-1',
   fill: 'none',
@@ -240,16 +248,28 @@ const LINK_ICON = {
 };
 
 /**
- * Swap each "#" link for its button (one control per heading or row) and wire the shared menu.
- * The listeners are delegated, so controls added later (the browser-built comparison) work too.
+ * The button that opens the copy menu for `fragment`, labelled "Copy link to <label>". `title` is
+ * what a copied link says; without one it is taken from the enclosing `data-link-context` and the label.
+ */
+export function copyLinkControl(fragment: string, label: string, title?: string): HTMLButtonElement {
+  const button = blankButton();
+  button.dataset['fragment'] = fragment;
+  if (title) button.dataset['title'] = title;
+  button.setAttribute('aria-label', BUTTON_LABEL + label);
+  return button;
+}
+
+/**
+ * Swap each "#" link of partials/copy-link.njk for its button, in the same place (one control per
+ * heading or row, same focus order), and wire the shared menu. The listeners are delegated, so
+ * controls added later (the browser-built comparison) work too.
  */
 export function initCopyLink(): void {
-  for (const holder of document.querySelectorAll<HTMLElement>('[data-copy-link]')) {
-    const button = holder.querySelector<HTMLButtonElement>('.copy-link-button');
-    const anchor = holder.querySelector<HTMLAnchorElement>('.copy-link-anchor');
-    if (!button) continue;
-    button.hidden = false;
-    if (anchor) anchor.hidden = true;
+  for (const anchor of document.querySelectorAll<HTMLAnchorElement>('a.copy-link')) {
+    const label = anchor.getAttribute('aria-label') ?? '';
+    const fragment = (anchor.getAttribute('href') ?? '').slice(1);
+    const name = label.startsWith(ANCHOR_LABEL) ? label.slice(ANCHOR_LABEL.length) : label;
+    anchor.replaceWith(copyLinkControl(fragment, name, anchor.dataset['title']));
   }
   document.addEventListener('click', (event) => {
     const target = event.target as Element;

@@ -18,6 +18,7 @@ import {
   type DroppedRow,
   type SavedRows,
 } from '../stack/state.js';
+import { readOfferingData, type OfferingDataJson } from '../model/compare.js';
 import { LABEL_SOURCE } from '../model/row-name.js';
 import { taskKey } from '../model/tasks.js';
 import { EXPORT_FORMATS, stackExport, type ExportFormat, type ExportOptions } from '../stack/export.js';
@@ -289,7 +290,7 @@ export async function startStack(root: HTMLElement): Promise<void> {
         ids.map(async (id) => {
           let file = files.get(id);
           if (!file) {
-            file = await fetchJson<OfferingDataFile>(`${dataUrl}${encodeURIComponent(id)}.json`);
+            file = readOfferingData(await fetchJson<OfferingDataJson>(`${dataUrl}${encodeURIComponent(id)}.json`));
             files.set(id, file);
           }
           return file;

@@ -1,7 +1,9 @@
 /**
  * On-demand rendering for the dev server: one page (or output file) per request, from the
- * current model, through the build's render path (src/build/pipeline.ts). Templates are re-read
- * on every render, so editing them needs no restart.
+ * current model, through the build's render path (src/build/pipeline.ts). Listing the pages is
+ * cheap (their data is made when a page is asked for); templates are compiled once per
+ * DevPages, and the plugin makes a new one when a template changes, so editing them needs no
+ * restart.
  */
 import type { Site } from '../model/types.js';
 import { devAssets } from '../build/assets.js';

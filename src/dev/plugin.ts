@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Diagnostic } from '../diagnostics.js';
-import type { LoadResult } from '../build/load-site.js';
+import type { LoadOptions, LoadResult } from '../build/load-site.js';
 import { hasErrors } from '../diagnostics.js';
 import { templatesDir } from '../render/paths.js';
 import { DevPages, type Resolved } from './pages.js';
@@ -16,8 +16,11 @@ import { DevPages, type Resolved } from './pages.js';
 export interface DevPluginOptions {
   contentDir: string;
   base: string;
-  /** Loads the content folder (loadSite); injected so tests and the CLI choose. */
-  load: (contentDir: string) => Promise<LoadResult>;
+  /**
+   * Loads the content folder (loadSite); injected so tests and the CLI choose. `memo` keeps the
+   * parsed sources between loads, so an edit re-parses one source and reads nothing else.
+   */
+  load: (contentDir: string, options: Pick<LoadOptions, 'memo'>) => Promise<LoadResult>;
   /** Prints diagnostics and status lines (the CLI formats them). */
   log: (event: DevEvent) => void;
 }
@@ -40,10 +43,11 @@ export function respmatrixDev(options: DevPluginOptions): Plugin {
   let lastError: Diagnostic[] = [];
   let server: ViteDevServer | undefined;
   let pending: Promise<void> = Promise.resolve();
+  const memo: NonNullable<LoadOptions['memo']> = new Map();
 
   async function reload(changed?: string): Promise<void> {
     const started = performance.now();
-    const { site, diagnostics } = await options.load(contentDir);
+    const { site, diagnostics } = await options.load(contentDir, { memo });
     const ms = performance.now() - started;
     if (!site || hasErrors(diagnostics)) {
       lastError = diagnostics.filter((d) => d.severity === 'error');
@@ -96,6 +100,8 @@ export function respmatrixDev(options: DevPluginOptions): Plugin {
           const changed = path.relative(contentDir, file);
           pending = pending.then(() => reload(changed));
         } else if (file.startsWith(templatesDir + path.sep)) {
+          // A fresh environment: templates are compiled once per environment.
+          if (pages) pages = new DevPages(pages.site, options.base);
           devServer.ws.send({ type: 'full-reload', path: '*' });
         }
       };

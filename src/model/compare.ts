@@ -12,7 +12,7 @@
  * Pure and free of Node: the build runs it for the pages it writes and the browser runs the same
  * code on the per-offering data files for any offerings a reader picks (src/client/compare.ts).
  */
-import type { Area, Offering, Row, Site } from './types.js';
+import type { Area, Offering, Rich, Row, Site } from './types.js';
 
 /** What the comparison needs of a row: the browser gets exactly this from the offering data files. */
 export type CompareRowInput = Pick<Row, 'anchor' | 'task' | 'taskId' | 'provider' | 'customer'>;
@@ -38,9 +38,38 @@ export interface OfferingIndexFile {
   offerings: OfferingOption[];
 }
 
-/** An offering's data file: what alignOfferings needs, plus the titles of the tasks it uses. */
+/** An offering's data file as the browser uses it: what alignOfferings needs, plus the titles of the tasks it uses. */
 export interface OfferingDataFile extends CompareOffering {
   taskTitles: Record<string, string>;
+}
+
+/** A cell as the data file writes it: `html` only where it differs from `text` (most cells are plain words). */
+export interface RichData {
+  text: string;
+  html?: string;
+}
+
+/** An offering's data file as written (`data/offerings/<id>.json`); readOfferingData gives the OfferingDataFile. */
+export interface OfferingDataJson {
+  id: string;
+  name: string;
+  taskTitles: Record<string, string>;
+  sections: { areaId: string; rows: (Omit<CompareRowInput, Party> & Record<Party, RichData>)[] }[];
+}
+
+export function writeRich(rich: Rich): RichData {
+  return rich.html === rich.text ? { text: rich.text } : { text: rich.text, html: rich.html };
+}
+
+export function readOfferingData(json: OfferingDataJson): OfferingDataFile {
+  const rich = (cell: RichData): Rich => ({ text: cell.text, html: cell.html ?? cell.text });
+  return {
+    ...json,
+    sections: json.sections.map((section) => ({
+      areaId: section.areaId,
+      rows: section.rows.map((row) => ({ ...row, provider: rich(row.provider), customer: rich(row.customer) })),
+    })),
+  };
 }
 
 /** Everything alignOfferings reads: the site's areas in order, task titles, the offerings compared. */

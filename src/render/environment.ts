@@ -26,7 +26,7 @@ export interface RenderContext {
   assets: Assets;
   /** URLs of every page, to show only navigation links that exist. */
   pageUrls: ReadonlySet<string>;
-  /** Dev server: re-read templates on every render, and no CSP meta (Vite's client injects inline styles). */
+  /** Dev server: no CSP meta (Vite's client injects inline styles). */
   watch?: boolean;
 }
 
@@ -56,8 +56,9 @@ export function partyLabels(site: Site): Record<string, string> {
 }
 
 export function createEnvironment(context: RenderContext): nunjucks.Environment {
-  const compiled = context.watch !== true && templateCacheEnabled();
-  const loader = compiled ? new CompiledLoader(templatesDir) : new nunjucks.FileSystemLoader(templatesDir, { noCache: context.watch === true });
+  // Templates are loaded once per environment; the dev server makes a new one when a template changes.
+  const compiled = templateCacheEnabled();
+  const loader = compiled ? new CompiledLoader(templatesDir) : new nunjucks.FileSystemLoader(templatesDir);
   const env = new nunjucks.Environment(loader, { autoescape: true, trimBlocks: true, lstripBlocks: true });
   if (loader instanceof CompiledLoader) loader.environment = env;
   env.addGlobal('url', (target: string) => siteUrl(context.base, target));

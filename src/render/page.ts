@@ -33,6 +33,17 @@ export interface PageOf<K extends PageKind> {
 /** Any HTML page: a union told apart by `kind`, which types `data`. */
 export type Page = { [K in PageKind]: PageOf<K> }[PageKind];
 
+/**
+ * A page whose `data` is made when first read, then kept. Listing every page stays cheap (the
+ * dev server lists them after each edit, every page worker lists them all), and each page's data
+ * is made only by the thread that renders it. `data` stays an enumerable property: templates and
+ * JSON see an ordinary page.
+ */
+export function lazyPage<K extends PageKind>(page: Omit<PageOf<K>, 'data'>, make: () => PageDataMap[K]): PageOf<K> {
+  let data: PageDataMap[K] | undefined;
+  return Object.defineProperty(page, 'data', { enumerable: true, get: () => (data ??= make()) }) as PageOf<K>;
+}
+
 /** A non-HTML file of the site (model.json, CSV, anchors.json, sitemap...). */
 export interface OutputFile {
   /** Path relative to the output folder, with forward slashes. */

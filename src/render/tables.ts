@@ -23,8 +23,6 @@ export interface RowView {
   task: string;
   /** The source's own label when it differs from `task` (shown beside it). */
   label?: string;
-  /** "Key Protect Standard › Disaster recovery › Backups": what a copied link to the row says. */
-  linkTitle: string;
   group?: string;
   provider: CellView;
   customer: CellView;
@@ -42,7 +40,8 @@ export interface TableView {
   /** Extra ids that must keep resolving here (empty spans before the table). */
   aliases: string[];
   caption: string;
-  /** "Offering › Area", shown on each row's card at narrow widths, where the headers are out of view. */
+  /** "Offering › Area": shown on each row's card at narrow widths, where the headers are out of view, and
+   *  the start of what a copied link to a row says ("Key Protect Standard › Disaster recovery › Backups"). */
   context: string;
   /** What a copied link to the table says. */
   linkTitle: string;
@@ -103,7 +102,6 @@ export function tableView(
       ...(rowAliases.length > 0 ? { aliases: rowAliases } : {}),
       task: name.title,
       ...(name.label !== undefined ? { label: name.label } : {}),
-      linkTitle: linkTitle([...options.context, name.title]),
       ...(row.group ? { group: row.group } : {}),
       provider: cell(row.provider, 'provider'),
       customer: cell(row.customer, 'customer'),

@@ -3,8 +3,8 @@
  * costs a small site most of its rendering time. The compiled code depends only on the
  * template's text, the Nunjucks version and the environment's options, so it is kept under
  * that key next to the asset cache and loaded instead of compiled. A cache that cannot be read
- * or written only means compiling. RESPMATRIX_TEMPLATE_CACHE=0 bypasses it; the dev server
- * (templates re-read on every render) does not use it.
+ * or written only means compiling. RESPMATRIX_TEMPLATE_CACHE=0 bypasses it. The dev server
+ * uses it too: an edited template has new text, so a new key.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';

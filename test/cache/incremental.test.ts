@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,12 +42,26 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
   return out;
 }
 
-async function build(out: string, env: Record<string, string>): Promise<number> {
+/** Inode of every file: a file linked from the previous output keeps its inode. */
+async function inodes(dir: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out.set(path.relative(dir, path.join(entry.parentPath, entry.name)), (await stat(path.join(entry.parentPath, entry.name))).ino);
+  }
+  return out;
+}
+
+async function build(out: string, env: Record<string, string>, capture?: { stdout: string; stderr: string }): Promise<number> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
-    const io = { stdout: () => {}, stderr: (t: string) => void process.stderr.write(t), cwd: root, env: process.env };
-    return await main(['build', '--content', content, '--out', out, '--quiet'], io);
+    const io = {
+      stdout: (t: string) => void (capture ? (capture.stdout += t) : undefined),
+      stderr: (t: string) => void (capture ? (capture.stderr += t) : process.stderr.write(t)),
+      cwd: root,
+      env: process.env,
+    };
+    return await main(['build', '--content', content, '--out', out, ...(capture ? ['--timings'] : ['--quiet'])], io);
   } finally {
     for (const key of Object.keys(env)) delete process.env[key];
     Object.assign(process.env, saved);
@@ -71,6 +85,24 @@ describe('incremental builds', () => {
     expect(JSON.stringify(edited.site)).toContain('Edited duty.');
   });
 
+  it('keeps parsed sources in memory between loads (the dev server), with the same model as a clean parse', async () => {
+    const memo = new Map();
+    const first = await loadSite(content, { cacheDir: false, workers: 0, memo });
+    expect(first.stats).toMatchObject({ fromCache: 0, parsed: sources });
+    expect(memo.size).toBe(sources);
+    const again = await loadSite(content, { cacheDir: false, workers: 0, memo });
+    expect(again.stats).toMatchObject({ fromCache: sources, parsed: 0 });
+    expect(JSON.stringify(again.site)).toBe(JSON.stringify(first.site));
+
+    await editOneSource();
+    const edited = await loadSite(content, { cacheDir: false, workers: 0, memo });
+    expect(edited.stats).toMatchObject({ fromCache: sources - 1, parsed: 1 });
+    expect(memo.size).toBe(sources);
+    const clean = await loadSite(content, { cacheDir: false, workers: 0 });
+    expect(JSON.stringify(edited.site)).toBe(JSON.stringify(clean.site));
+    expect(edited.diagnostics).toEqual(clean.diagnostics);
+  });
+
   it('writes a dist/ byte-identical to a clean build', async () => {
     await loadSite(content, { cacheDir, workers: 0 });
     await editOneSource();
@@ -80,5 +112,57 @@ describe('incremental builds', () => {
     expect([...cached.keys()].sort()).toEqual([...clean.keys()].sort());
     expect(cached.size).toBeGreaterThan(10);
     for (const [file, bytes] of cached) expect(bytes.equals(clean.get(file) as Buffer), file).toBe(true);
+  }, 180_000);
+
+  it('rebuilds after one edit by rendering and writing only what changed, byte-identical to a clean build', async () => {
+    const out = path.join(root, 'rebuilt');
+    const env = { RESPMATRIX_CACHE_DIR: cacheDir };
+    expect(await build(out, env)).toBe(0);
+    const before = await inodes(out);
+    const unchanged = { stdout: '', stderr: '' };
+    expect(await build(out, env, unchanged)).toBe(0);
+    expect(unchanged.stdout).toMatch(/\(0 files written, \d+ unchanged\)/);
+    expect(unchanged.stderr).toMatch(new RegExp(`; ${[...before.keys()].filter((f) => f.endsWith('.html')).length} pages reused unrendered`));
+
+    await editOneSource();
+    const edited = { stdout: '', stderr: '' };
+    expect(await build(out, env, edited)).toBe(0);
+    const after = await inodes(out);
+    const [, written] = /\((\d+) files written, (\d+) unchanged\)/.exec(edited.stdout) ?? [];
+    const rewritten = [...after].filter(([file, ino]) => before.get(file) !== ino).map(([file]) => file);
+    // The edited offering's page is new; most pages are the previous files, linked.
+    const offering = path.basename(firstSource).replace(/\.md$/, '');
+    expect(rewritten).toContain(path.join('offerings', offering, 'index.html'));
+    expect(rewritten.filter((f) => f.startsWith('offerings' + path.sep))).toHaveLength(1);
+    expect(rewritten.length).toBeLessThan(after.size / 2);
+    // Copied client assets aside, what the build wrote is what changed.
+    expect(rewritten.filter((f) => !f.startsWith('assets' + path.sep) && f !== 'favicon.svg')).toHaveLength(Number(written));
+    expect(edited.stderr).toMatch(/; [1-9]\d* pages reused unrendered/);
+
+    expect(await build(path.join(root, 'clean-after-edit'), { RESPMATRIX_CACHE: '0' })).toBe(0);
+    const [rebuilt, clean] = [await tree(out), await tree(path.join(root, 'clean-after-edit'))];
+    expect([...rebuilt.keys()].sort()).toEqual([...clean.keys()].sort());
+    for (const [file, bytes] of rebuilt) expect(bytes.equals(clean.get(file) as Buffer), file).toBe(true);
+  }, 180_000);
+
+  it('leaves the previous output untouched when a rebuild fails after linking its files', async () => {
+    const out = path.join(root, 'kept');
+    const env = { RESPMATRIX_CACHE_DIR: cacheDir };
+    expect(await build(out, env)).toBe(0);
+    const [bytes, links] = [await tree(out), await inodes(out)];
+    const text = await readFile(firstSource, 'utf8');
+    // A link to a page that does not exist fails the link check, after every page was staged.
+    await writeFile(firstSource, text.replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, '$1See [nothing](https://example.com/offerings/no-such-offering/). '));
+    try {
+      const failed = { stdout: '', stderr: '' };
+      expect(await build(out, env, failed)).toBe(1);
+      expect(failed.stderr).toContain('no-such-offering');
+    } finally {
+      await writeFile(firstSource, text);
+    }
+    expect(await inodes(out)).toEqual(links);
+    const now = await tree(out);
+    for (const [file, b] of bytes) expect(now.get(file)?.equals(b), file).toBe(true);
+    expect(await readdir(root)).not.toContain(expect.stringMatching(/^\.kept-build-/));
   }, 180_000);
 });

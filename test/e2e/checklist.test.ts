@@ -90,9 +90,12 @@ describe('checklist page', () => {
     expect(await origin.textContent()).toMatch(new RegExp(`^This checklist: ${new URL('checklist/alpha/', h.siteUrl).href}, printed \\d{4}-\\d{2}-\\d{2}\\. 1 of 3 done\\.$`));
     const rowLink = page.locator('a.checklist-source').first();
     expect(await rowLink.evaluate((el) => getComputedStyle(el, '::after').content)).toContain(`${h.siteUrl}offerings/alpha/#`);
-    // Controls print no address.
-    expect(await page.locator('.copy-link-anchor').first().evaluate((el) => getComputedStyle(el, '::after').content)).toBe('none');
     await context.close();
+    // Controls print no address: the "#" link a page has without JavaScript.
+    const { page: plain, context: noJs } = await h.open('checklist/alpha/', { javaScript: false });
+    await plain.emulateMedia({ media: 'print' });
+    expect(await plain.locator('a.copy-link').first().evaluate((el) => getComputedStyle(el, '::after').content)).toBe('none');
+    await noJs.close();
   });
 
   test('prints without navigation chrome, search box or controls', async () => {

@@ -247,7 +247,7 @@ describe('copy link', () => {
       const headings = await page.locator('.matrix-view h2[id]').count();
       const captions = await page.locator('.matrix caption .copy-link').count();
       expect(buttons).toBe(rows + headings + captions);
-      expect(await page.locator('.copy-link-anchor:visible').count()).toBe(0);
+      expect(await page.locator('a.copy-link').count()).toBe(0);
       for (const id of ['disaster-recovery--availability', 'incident-and-ops--monitoring']) {
         const cell = (await page.locator(`#${id} > th`).boundingBox())!;
         const button = (await page.locator(`#${id} .copy-link-button`).boundingBox())!;
@@ -259,6 +259,41 @@ describe('copy link', () => {
       }
       await context.close();
     }
+  });
+
+  test('the button takes the place and box of the "#" link the HTML has, so nothing moves when the script runs', async () => {
+    const url = 'areas/disaster-recovery/';
+    const controls = ['h2#key-protect-standard', '#key-protect-standard--backups > th', '#key-protect-dedicated--table caption'];
+    for (const width of [1280, 360]) {
+      const boxes = async (javaScript: boolean) => {
+        const { page, context } = await h.open(url, { width, height: 740, javaScript });
+        const out = [];
+        for (const holder of controls) out.push(await page.locator(`${holder} > .copy-link`).boundingBox());
+        const kinds = await page.$$eval('.copy-link', (els) => [...new Set(els.map((el) => el.tagName))]);
+        await context.close();
+        return { out, kinds };
+      };
+      const plain = await boxes(false);
+      const scripted = await boxes(true);
+      expect(plain.kinds).toEqual(['A']);
+      expect(scripted.kinds).toEqual(['BUTTON']);
+      for (const [i, box] of plain.out.entries()) {
+        const after = scripted.out[i]!;
+        for (const key of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(after[key] - box![key]), `${controls[i]} ${key} at ${width} px`).toBeLessThan(0.5);
+      }
+    }
+  });
+
+  test('a row of an area page copies "Offering › Area › Task" from its table', async () => {
+    const { page, context } = await h.open('areas/disaster-recovery/');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.siteUrl).origin });
+    await page.locator('#secrets-manager--backups .copy-link-button').click();
+    await page.getByRole('menuitem', { name: 'Copy as Markdown' }).click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe('[Secrets Manager › Disaster recovery › Backups](https://respmatrix.example.com/areas/disaster-recovery/#secrets-manager--backups)');
+    expect(await page.locator('#secrets-manager--backups .copy-link-button').getAttribute('aria-label')).toBe('Copy link to Backups');
+    await context.close();
   });
 
   test('a heading’s or caption’s control stays beside its last word and inside its box, at 360 and 1280 px', async () => {
@@ -336,9 +371,14 @@ describe('copy link', () => {
 
   test('a pair page link names both offerings', async () => {
     const { page, context } = await h.open('compare/key-protect-standard-vs-secrets-manager/');
-    expect(await page.getAttribute('#disaster-recovery--backups [data-copy-link]', 'data-title')).toBe(
-      'Key Protect Standard vs Secrets Manager › Disaster recovery › Backups',
-    );
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.siteUrl).origin });
+    await page.locator('#disaster-recovery--backups .copy-link-button').click();
+    await page.getByRole('menuitem', { name: 'Copy as Markdown' }).click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(
+        '[Key Protect Standard vs Secrets Manager › Disaster recovery › Backups](https://respmatrix.example.com/compare/key-protect-standard-vs-secrets-manager/#disaster-recovery--backups)',
+      );
     await context.close();
   });
 });

@@ -127,7 +127,7 @@ describe('old URLs after renames, with aliases and a redirect', () => {
     const { page, context: noJs } = await h.open('offerings/vault-private/#disaster-recovery--backups', { javaScript: false });
     try {
       expect(await page.evaluate(() => document.querySelector(':target')?.closest('tr')?.id)).toBe('disaster-recovery--backup-copies');
-      expect(await page.getAttribute('#dr-ded caption a.copy-link-anchor', 'href')).toBe('#dr-ded');
+      expect(await page.getAttribute('#dr-ded caption a.copy-link', 'href')).toBe('#dr-ded');
       expect(await page.isVisible('.copy-link-button')).toBe(false);
     } finally {
       await noJs.close();

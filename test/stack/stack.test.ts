@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import path from 'node:path';
 import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
+import { readOfferingData, type OfferingDataJson } from '../../src/model/compare.js';
 import { compareDataOutputs, offeringIndex } from '../../src/render/outputs/compare-data.js';
 import { buildStack, listedDuty, stackDuties, type OfferingDataFile } from '../../src/stack/merge.js';
 import {
@@ -20,7 +21,7 @@ import { compareFixture } from '../fixtures/compare-fixture.js';
 /** The data files the build writes for a site, as the browser reads them. */
 function dataFiles(of: Site): Map<string, OfferingDataFile> {
   const files = compareDataOutputs(of).filter((f) => f.path.startsWith('data/offerings/'));
-  return new Map(files.map((f) => JSON.parse(String(f.contents)) as OfferingDataFile).map((d) => [d.id, d]));
+  return new Map(files.map((f) => readOfferingData(JSON.parse(String(f.contents)) as OfferingDataJson)).map((d) => [d.id, d]));
 }
 
 let site: Site;
@@ -62,6 +63,34 @@ const AREAS = [
   { id: 'incident-and-ops', title: 'Incident and operations management' },
   { id: 'disaster-recovery', title: 'Disaster recovery' },
 ];
+
+describe('offering data files', () => {
+  test('a cell carries its html only where it differs from its text, and reads back as the model has it', () => {
+    const raw = compareDataOutputs(site).filter((f) => f.path.startsWith('data/offerings/'));
+    let plain = 0;
+    let rich = 0;
+    for (const file of raw) {
+      const json = JSON.parse(String(file.contents)) as OfferingDataJson;
+      const offering = site.offerings.find((o) => o.id === json.id)!;
+      const model = offering.sections.flatMap((s) => s.rows);
+      const written = json.sections.flatMap((s) => s.rows);
+      written.forEach((row, i) => {
+        for (const party of ['provider', 'customer'] as const) {
+          const cell = model[i]![party];
+          expect(row[party]).toEqual(cell.html === cell.text ? { text: cell.text } : { text: cell.text, html: cell.html });
+          if (cell.html === cell.text) plain++;
+          else rich++;
+        }
+      });
+      expect(readOfferingData(json).sections.flatMap((s) => s.rows).map((r) => [r.anchor, r.provider, r.customer])).toEqual(
+        model.map((r) => [r.anchor, r.provider, r.customer]),
+      );
+    }
+    // the shipped content has both kinds
+    expect(plain).toBeGreaterThan(0);
+    expect(rich).toBeGreaterThan(0);
+  });
+});
 
 describe('buildStack', () => {
   test('Key Protect Standard and Secrets Manager: identical wording merged, different wording side by side', () => {

@@ -13,28 +13,33 @@ const CODE_DIRS = ['parse', 'config', 'shared'];
 /** Single modules outside those folders that parsing uses. */
 const CODE_FILES = /^diagnostics\.(js|ts)$/;
 
-let memo: string | undefined;
+const memo = new Map<string, string>();
 
-export function codeFingerprint(): string {
-  if (memo) return memo;
+/**
+ * `parse`: the modules parsing runs (the parse cache's key). `all`: every module (rendered
+ * pages' keys). Bundled, the modules are mixed into the bundle's chunks, so both hash them all.
+ */
+export function codeFingerprint(scope: 'parse' | 'all' = 'parse'): string {
+  const known = memo.get(scope);
+  if (known) return known;
   const here = path.dirname(fileURLToPath(import.meta.url));
-  // Unbundled, this module lives in <src|lib>/build/cache; bundled (lib/bundle), the parsing
-  // code is mixed into the bundle's chunks, so every chunk counts.
+  // Unbundled, this module lives in <src|lib>/build/cache; bundled, in lib/bundle.
   const bundled = path.basename(here) === 'bundle';
   const root = bundled ? here : path.resolve(here, '..', '..');
   const hash = createHash('sha256');
   hash.update(readFileSync(path.join(root, '..', bundled ? '..' : '.', 'package.json')));
   const files: string[] = [];
-  for (const dir of bundled ? ['.'] : CODE_DIRS) {
+  for (const dir of bundled || scope === 'all' ? ['.'] : CODE_DIRS) {
     for (const name of readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })) {
       if (/\.(js|ts)$/.test(name)) files.push(path.join(dir, name));
     }
   }
-  if (!bundled) for (const name of readdirSync(root)) if (CODE_FILES.test(name)) files.push(name);
+  if (!bundled && scope === 'parse') for (const name of readdirSync(root)) if (CODE_FILES.test(name)) files.push(name);
   for (const file of files.sort()) {
     hash.update(file);
     hash.update(readFileSync(path.join(root, file)));
   }
-  memo = hash.digest('hex').slice(0, 16);
-  return memo;
+  const fingerprint = hash.digest('hex').slice(0, 16);
+  memo.set(scope, fingerprint);
+  return fingerprint;
 }

@@ -24,7 +24,8 @@ Options:
   --baseline-model FILE
                       the previously published model.json: adds a "What changed" page
   -q, --quiet         print only problems (no progress, no result line)
-  --timings           print the time of each stage (parse, assets, render, write, links, swap) on stderr
+  --timings           print the time of each stage (parse, assets, render, write, links, swap) on stderr,
+                      and how many pages were taken unrendered from the previous output
   -h, --help          show this help
 
 Exit codes: 0 built (warnings allowed), 1 content errors, 2 usage or internal failure.
@@ -65,21 +66,25 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
     io.stderr(`Not built: fix the errors above; ${path.relative(io.cwd, outDir) || '.'} was left as it was.\n`);
     return EXIT.contentErrors;
   }
-  if (values['timings'] === true) io.stderr(formatTimings(result.parse, result.timings, result.assetsCached));
+  if (values['timings'] === true) io.stderr(formatTimings(result.parse, result.timings, result.assetsCached, result.counts.reused));
   const ms = Math.round(performance.now() - started);
   if (quiet) return EXIT.ok;
   io.stdout(
-    `Built ${result.site.offerings.length} offerings (${result.rows} rows) into ${path.relative(io.cwd, outDir) || '.'} in ${ms} ms\n`,
+    `Built ${result.site.offerings.length} offerings (${result.rows} rows) into ${path.relative(io.cwd, outDir) || '.'} in ${ms} ms` +
+      ` (${result.counts.written} files written, ${result.counts.linked} unchanged)\n`,
   );
   return EXIT.ok;
 }
 
 /** One line of stage times: the content pipeline (everything but the asset build) and the asset build apart. */
-function formatTimings(parse: number, timings: BuildTimings, assetsCached: boolean): string {
+function formatTimings(parse: number, timings: BuildTimings, assetsCached: boolean, reused: number): string {
   const { assets, ...rest } = timings;
   const pipeline = parse + Object.values(rest).reduce((sum, ms) => sum + ms, 0);
   const stages = Object.entries(rest).map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ');
-  return `Timings (ms): content pipeline ${Math.round(pipeline)} (parse ${Math.round(parse)}, ${stages}); assets ${Math.round(assets)}${assetsCached ? ' (cached)' : ''}\n`;
+  return (
+    `Timings (ms): content pipeline ${Math.round(pipeline)} (parse ${Math.round(parse)}, ${stages}); ` +
+    `assets ${Math.round(assets)}${assetsCached ? ' (cached)' : ''}; ${reused} pages reused unrendered\n`
+  );
 }
 
 /** The model named by --baseline-model; a missing or invalid file is a usage error. */

@@ -1,10 +1,10 @@
 /**
  * The data the browser compares from: `data/offerings.json` (the offering index the picker
  * filters, with the site's areas in order) and one `data/offerings/<id>.json` per offering
- * (its rows as the comparison reads them). Output grows linearly with the offerings, and a
+ * (its rows as the comparison reads them; a cell's `html` only where it is not its `text`). Output grows linearly with the offerings, and a
  * comparison of two offerings fetches the index and two small files.
  */
-import type { OfferingDataFile, OfferingIndexFile } from '../../model/compare.js';
+import { writeRich, type OfferingDataJson, type OfferingIndexFile } from '../../model/compare.js';
 import type { Site } from '../../model/types.js';
 import type { OutputFile } from '../page.js';
 
@@ -26,7 +26,7 @@ export function compareDataOutputs(site: Site): OutputFile[] {
   const files: OutputFile[] = [{ path: OFFERING_INDEX_PATH, contents: JSON.stringify(offeringIndex(site)) }];
   for (const offering of site.offerings) {
     const taskTitles: Record<string, string> = {};
-    const data: OfferingDataFile = {
+    const data: OfferingDataJson = {
       id: offering.id,
       name: offering.name,
       taskTitles,
@@ -35,7 +35,7 @@ export function compareDataOutputs(site: Site): OutputFile[] {
         rows: section.rows.map((row) => {
           const title = titles.get(row.taskId);
           if (title !== undefined) taskTitles[row.taskId] = title;
-          return { anchor: row.anchor, task: row.task, taskId: row.taskId, provider: row.provider, customer: row.customer };
+          return { anchor: row.anchor, task: row.task, taskId: row.taskId, provider: writeRich(row.provider), customer: writeRich(row.customer) };
         }),
       })),
     };

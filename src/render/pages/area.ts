@@ -4,7 +4,7 @@
  */
 import { pagerView, type PagerView } from '../offering-summary.js';
 import type { Offering, Site } from '../../model/types.js';
-import type { PageOf } from '../page.js';
+import { lazyPage, type PageOf } from '../page.js';
 import { taskTitleMap, type TaskTitles } from '../../model/row-name.js';
 import { areaDescription } from '../meta.js';
 import { IdSet, linkTitle, numberCaptions, tableView, type TableView } from '../tables.js';
@@ -86,44 +86,49 @@ function pager(areaId: string, current: number, total: number): PagerView | unde
   return pagerView((n) => areaPageUrl(areaId, n), current, total);
 }
 
-/** The data of every page of one area (at least one page, even when no offering has the area). */
-export function areaPagesData(site: Site, areaId: string): AreaPageData[] {
+/** How many pages an area takes (at least one, even when no offering has the area). */
+function areaPageCount(offerings: readonly Offering[]): number {
+  return Math.max(1, Math.ceil(offerings.length / AREA_PAGE_SIZE));
+}
+
+/** The data of page `index` (0-based) of an area whose offerings are `offerings`. */
+function areaPageAt(site: Site, areaId: string, offerings: readonly Offering[], index: number, titles: TaskTitles): AreaPageData {
   const area = site.areas.find((a) => a.id === areaId) ?? { id: areaId, title: areaId };
-  const offerings = offeringsWithArea(site, areaId);
-  const total = Math.max(1, Math.ceil(offerings.length / AREA_PAGE_SIZE));
-  const titles = taskTitleMap(site.tasks);
-  return Array.from({ length: total }, (_, i) => {
-    const ids = new IdSet();
-    for (const fixed of ['main', 'top', 'duties-only']) ids.claim(fixed);
-    const chunk = offerings.slice(i * AREA_PAGE_SIZE, (i + 1) * AREA_PAGE_SIZE);
-    const paging = pager(areaId, i + 1, total);
-    const views = chunk.map((offering) => offeringView(areaId, area.title, offering, ids, titles));
-    numberCaptions(views.flatMap((view) => view.tables));
-    return {
-      area: { id: area.id, title: area.title, ...(area.description ? { description: area.description } : {}) },
-      offerings: views,
-      ...(paging ? { pager: paging } : {}),
-    };
-  });
+  const ids = new IdSet();
+  for (const fixed of ['main', 'top', 'duties-only']) ids.claim(fixed);
+  const chunk = offerings.slice(index * AREA_PAGE_SIZE, (index + 1) * AREA_PAGE_SIZE);
+  const paging = pager(areaId, index + 1, areaPageCount(offerings));
+  const views = chunk.map((offering) => offeringView(areaId, area.title, offering, ids, titles));
+  numberCaptions(views.flatMap((view) => view.tables));
+  return {
+    area: { id: area.id, title: area.title, ...(area.description ? { description: area.description } : {}) },
+    offerings: views,
+    ...(paging ? { pager: paging } : {}),
+  };
 }
 
 /** The first (often only) page of an area. */
 export function areaPageData(site: Site, areaId: string): AreaPageData {
-  return areaPagesData(site, areaId)[0]!;
+  return areaPageAt(site, areaId, offeringsWithArea(site, areaId), 0, taskTitleMap(site.tasks));
 }
 
 export function areaPages(site: Site): PageOf<'area'>[] {
-  return site.areas.flatMap((area) =>
-    areaPagesData(site, area.id).map((data, i): PageOf<'area'> => {
-      const suffix = data.pager ? ` (page ${i + 1} of ${data.pager.total})` : '';
-      return {
-        kind: 'area',
-        url: areaPageUrl(area.id, i + 1),
-        template: 'pages/area.njk',
-        title: `${area.title} across offerings${suffix}`,
-        description: areaDescription(site, area.id) + suffix,
-        data,
-      };
-    }),
-  );
+  const titles = taskTitleMap(site.tasks);
+  return site.areas.flatMap((area) => {
+    const offerings = offeringsWithArea(site, area.id);
+    const total = areaPageCount(offerings);
+    return Array.from({ length: total }, (_, i): PageOf<'area'> => {
+      const suffix = total > 1 ? ` (page ${i + 1} of ${total})` : '';
+      return lazyPage<'area'>(
+        {
+          kind: 'area',
+          url: areaPageUrl(area.id, i + 1),
+          template: 'pages/area.njk',
+          title: `${area.title} across offerings${suffix}`,
+          description: areaDescription(site, area.id) + suffix,
+        },
+        () => areaPageAt(site, area.id, offerings, i, titles),
+      );
+    });
+  });
 }

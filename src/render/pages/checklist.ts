@@ -4,7 +4,7 @@
  * left out of both (the page says how many), so every item is something to tick off.
  */
 import type { Offering, Site } from '../../model/types.js';
-import type { OutputContext, OutputFile, PageOf } from '../page.js';
+import { lazyPage, type OutputContext, type OutputFile, type PageOf } from '../page.js';
 import { checklistCsvText } from '../checklist-csv.js';
 import { areaOrder, areaTitle, cell, linkTitle } from '../tables.js';
 import { isDuty } from '../../model/duty.js';
@@ -88,14 +88,18 @@ export function checklistData(site: Site, offering: Offering): ChecklistPageData
 }
 
 export function checklistPages(site: Site): PageOf<'checklist'>[] {
-  return site.offerings.map((offering) => ({
-    kind: 'checklist',
-    url: `checklist/${offering.id}/`,
-    template: 'pages/checklist.njk',
-    title: `${offering.name}: checklist of your duties`,
-    description: `Everything you must do yourself when you use ${offering.name}, area by area, as a printable checklist.`,
-    data: checklistData(site, offering),
-  }));
+  return site.offerings.map((offering) =>
+    lazyPage<'checklist'>(
+      {
+        kind: 'checklist',
+        url: `checklist/${offering.id}/`,
+        template: 'pages/checklist.njk',
+        title: `${offering.name}: checklist of your duties`,
+        description: `Everything you must do yourself when you use ${offering.name}, area by area, as a printable checklist.`,
+      },
+      () => checklistData(site, offering),
+    ),
+  );
 }
 
 /** The duty column's heading in checklist CSVs: "your duty", or the customer's name's. */

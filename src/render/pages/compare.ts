@@ -8,7 +8,7 @@
 import { buildComparison, compareLinkContext, offeringPairs, type CompareCell, type CompareRowInput } from '../../model/compare.js';
 import type { Party } from '../../model/duty.js';
 import type { Offering, Site } from '../../model/types.js';
-import type { PageOf } from '../page.js';
+import { lazyPage, type PageOf } from '../page.js';
 import { cell, linkTitle, type CellView } from '../tables.js';
 import { markDifferences, sameHtml } from '../pair-diff.js';
 import { taskKey } from '../../model/tasks.js';
@@ -41,8 +41,6 @@ export interface CompareCellView {
 export interface CompareRowView {
   id: string;
   title: string;
-  /** What a copied link to the line says: "Key Protect Standard vs Secrets Manager › Area › Task". */
-  linkTitle: string;
   differs: Record<Party, boolean>;
   cells: CompareCellView[];
 }
@@ -50,6 +48,7 @@ export interface CompareRowView {
 export interface CompareAreaView {
   id: string;
   title: string;
+  /** What a copied link to the area says: "Key Protect Standard vs Secrets Manager › Area"; a row's adds its task. */
   linkTitle: string;
   caption: string;
   rows: CompareRowView[];
@@ -183,7 +182,7 @@ export function comparePageData(
           ),
         );
         if (offeringIds?.length === 2) contrastPair(cells);
-        return { id: row.anchor, title: row.title, linkTitle: linkTitle([linkContext, area.title, row.title]), differs: row.differs, cells };
+        return { id: row.anchor, title: row.title, differs: row.differs, cells };
       }),
       pointers: pointers.map((p) => ({
         id: p.anchor,
@@ -250,14 +249,16 @@ function describe(site: Site, names: string): string {
 export function comparePages(site: Site): PageOf<'compare'>[] {
   if (site.offerings.length === 0) return [];
   const published = publishedPairs(site);
-  const all: PageOf<'compare'> = {
-    kind: 'compare',
-    url: 'compare/',
-    template: 'pages/compare.njk',
-    title: `Compare offerings: ${site.title}`,
-    description: describe(site, listNames(site.offerings.map((o) => o.name))),
-    data: comparePageData(site, undefined, published),
-  };
+  const all = lazyPage<'compare'>(
+    {
+      kind: 'compare',
+      url: 'compare/',
+      template: 'pages/compare.njk',
+      title: `Compare offerings: ${site.title}`,
+      description: describe(site, listNames(site.offerings.map((o) => o.name))),
+    },
+    () => comparePageData(site, undefined, published),
+  );
   // A pair page links the pairs that share one of its offerings: bounded, not every pair.
   const byOffering = new Map<string, Offering[][]>();
   for (const group of published) {
@@ -268,14 +269,16 @@ export function comparePages(site: Site): PageOf<'compare'>[] {
     [...new Set(group.flatMap((o) => byOffering.get(o.id) ?? []))].sort((p, q) => (index.get(p) ?? 0) - (index.get(q) ?? 0));
   const pairs = published.map((group): PageOf<'compare'> => {
     const names = listNames(group.map((o) => o.name));
-    return {
-      kind: 'compare',
-      url: pairUrl(...group.map((o) => o.id)),
-      template: 'pages/compare.njk',
-      title: `${group.map((o) => o.name).join(' vs ')}: shared responsibilities compared`,
-      description: describe(site, names),
-      data: comparePageData(site, group.map((o) => o.id), related(group)),
-    };
+    return lazyPage<'compare'>(
+      {
+        kind: 'compare',
+        url: pairUrl(...group.map((o) => o.id)),
+        template: 'pages/compare.njk',
+        title: `${group.map((o) => o.name).join(' vs ')}: shared responsibilities compared`,
+        description: describe(site, names),
+      },
+      () => comparePageData(site, group.map((o) => o.id), related(group)),
+    );
   });
   return [all, ...pairs];
 }

@@ -3,7 +3,7 @@
  * or the paged offering summary with a filter box (large ones, src/render/offering-summary.ts).
  */
 import type { Site } from '../../model/types.js';
-import type { PageOf } from '../page.js';
+import { lazyPage, type PageOf } from '../page.js';
 import { areaOrder, areaTitle, dutyCounts, type DutyCounts } from '../tables.js';
 import { homeGrid, type HomeGrid } from '../home-grid.js';
 import { catalogPageCount, catalogPageUrl, HOME_CARDS_LIMIT, offeringSummary, type OfferingSummary } from '../offering-summary.js';
@@ -82,26 +82,26 @@ export function homePages(site: Site): PageOf<'home'>[] {
   const areas = site.areas.map((area) => ({ id: area.id, title: area.title, url: `areas/${area.id}/` }));
   if (site.offerings.length <= HOME_CARDS_LIMIT) {
     return [
-      {
-        kind: 'home',
-        url: '',
-        template: 'pages/home.njk',
-        title: site.title,
-        description,
-        data: { ...homePageData(site), grid: homeGrid(site) },
-      },
+      lazyPage<'home'>(
+        { kind: 'home', url: '', template: 'pages/home.njk', title: site.title, description },
+        () => ({ ...homePageData(site), grid: homeGrid(site) }),
+      ),
     ];
   }
   const pages: PageOf<'home'>[] = [];
   for (let n = 1; n <= catalogPageCount(site); n++) {
-    pages.push({
-      kind: 'home',
-      url: catalogPageUrl(n),
-      template: 'pages/home.njk',
-      title: n === 1 ? site.title : `All offerings, page ${n}: ${site.title}`,
-      description,
-      data: { offerings: [], areas, summary: offeringSummary(site, n), catalogPage: n },
-    });
+    pages.push(
+      lazyPage<'home'>(
+        {
+          kind: 'home',
+          url: catalogPageUrl(n),
+          template: 'pages/home.njk',
+          title: n === 1 ? site.title : `All offerings, page ${n}: ${site.title}`,
+          description,
+        },
+        () => ({ offerings: [], areas, summary: offeringSummary(site, n), catalogPage: n }),
+      ),
+    );
   }
   return pages;
 }

@@ -1,6 +1,6 @@
 /** One page per offering: every area, its intro and its table(s). */
 import type { Offering, Site } from '../../model/types.js';
-import type { PageOf } from '../page.js';
+import { lazyPage, type PageOf } from '../page.js';
 import { taskTitleMap } from '../../model/row-name.js';
 import { areaLinkFor } from './area.js';
 import { offeringDescription } from '../meta.js';
@@ -82,12 +82,16 @@ export function offeringPageData(site: Site, offering: Offering): OfferingPageDa
 }
 
 export function offeringPages(site: Site): PageOf<'offering'>[] {
-  return site.offerings.map((offering) => ({
-    kind: 'offering',
-    url: `offerings/${offering.id}/`,
-    template: 'pages/offering.njk',
-    title: `${offering.name}: shared responsibilities`,
-    description: offeringDescription(site, offering),
-    data: offeringPageData(site, offering),
-  }));
+  return site.offerings.map((offering) =>
+    lazyPage<'offering'>(
+      {
+        kind: 'offering',
+        url: `offerings/${offering.id}/`,
+        template: 'pages/offering.njk',
+        title: `${offering.name}: shared responsibilities`,
+        description: offeringDescription(site, offering),
+      },
+      () => offeringPageData(site, offering),
+    ),
+  );
 }

@@ -1,0 +1,124 @@
+/**
+ * Rebuilds that write only what changed. After each build the cache records, for the output
+ * folder, every file's size and modification time and, for pages, a key: a hash of everything
+ * the page's HTML is made from (its page data, the site-wide render inputs, the templates and the
+ * code). The next build of the same folder does not render a page whose key is unchanged and
+ * whose file is still as recorded: it reads the file back (the link check scans every page) and
+ * hard-links it into the new output. Any other file whose bytes come out the same is linked too,
+ * so only changed files are written, and the new output is still swapped in whole.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '../render/page.js';
+import { templatesDir } from '../render/paths.js';
+import { featureGlobals } from '../render/globals.js';
+import type { Site } from '../model/types.js';
+import { DiskStore } from './cache/store.js';
+import { codeFingerprint } from './cache/fingerprint.js';
+import type { RenderOptions } from './pipeline.js';
+
+/** What the cache keeps about one output file. */
+export interface OutputRecord {
+  size: number;
+  mtimeMs: number;
+  /** Pages only: the key of the inputs the file was rendered from. */
+  key?: string;
+}
+
+/** The previous output of a folder, as the last build left it. */
+export interface PreviousOutput {
+  /** The output folder (the live one, before the swap). */
+  dir: string;
+  /** Site-wide render inputs of that build: page keys count only when this is unchanged. */
+  renderKey: string;
+  files: Record<string, OutputRecord>;
+}
+
+interface StoredOutput {
+  renderKey: string;
+  files: Record<string, OutputRecord>;
+}
+
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+function storeFor(cacheDir: string): DiskStore<StoredOutput> {
+  return new DiskStore<StoredOutput>(path.join(cacheDir, 'outputs'));
+}
+
+async function folderKey(outDir: string): Promise<string> {
+  return sha(await realpath(outDir).catch(() => path.resolve(outDir)));
+}
+
+/** The recorded previous output of `outDir`, or undefined when there is none to reuse. */
+export async function previousOutput(cacheDir: string, outDir: string): Promise<PreviousOutput | undefined> {
+  const stored = await storeFor(cacheDir).get(await folderKey(outDir));
+  if (!stored || typeof stored.renderKey !== 'string' || typeof stored.files !== 'object' || stored.files === null) return undefined;
+  return { dir: outDir, renderKey: stored.renderKey, files: stored.files };
+}
+
+/** Record what `outDir` now holds: `keys` are the page keys of this build, by output path. */
+export async function recordOutput(cacheDir: string, outDir: string, renderKey: string, keys: ReadonlyMap<string, string>, paths: readonly string[]): Promise<void> {
+  const files: Record<string, OutputRecord> = {};
+  await Promise.all(
+    [...new Set(paths)].map(async (file) => {
+      const info = await stat(path.join(outDir, file)).catch(() => undefined);
+      if (!info?.isFile()) return;
+      const key = keys.get(file);
+      files[file] = { size: info.size, mtimeMs: info.mtimeMs, ...(key ? { key } : {}) };
+    }),
+  );
+  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
+  await storeFor(cacheDir).set(await folderKey(outDir), { renderKey, files: sorted });
+}
+
+/** Every file under `dir` (relative, sorted): templates and code are few and small. */
+function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (!statSync(file).isFile()) continue;
+    hash.update(`${name}\0`).update(readFileSync(file)).update('\0');
+  }
+}
+
+/**
+ * The inputs every page shares: code, templates, the site-wide values templates read (title,
+ * description, parties, globals), the base path, the client assets and the pages that exist.
+ */
+export function renderKey(site: Site, options: RenderOptions, pages: readonly Page[]): string {
+  const hash = createHash('sha256');
+  hash.update(codeFingerprint('all')).update('\0');
+  hashTree(hash, templatesDir);
+  const shared = {
+    title: site.title,
+    description: site.description,
+    baseUrl: site.baseUrl,
+    parties: site.parties,
+    globals: featureGlobals(site, options.base),
+    base: options.base,
+    assets: options.assets,
+    watch: options.watch === true,
+    urls: pages.map((page) => page.url),
+  };
+  return hash.update(JSON.stringify(shared)).digest('hex');
+}
+
+/** A page's key: its page data (plain JSON: no Map, Set or function, tested) under the site-wide key. */
+export function pageKey(siteKey: string, page: Page): string {
+  return createHash('sha256').update(siteKey).update('\0').update(JSON.stringify(page)).digest('hex');
+}
+
+/**
+ * The previous HTML of `file` when its page key is unchanged and the file is still the one the
+ * last build wrote (same size and modification time); undefined when it must be rendered.
+ */
+export function reusablePage(previous: PreviousOutput, siteKey: string, file: string, key: string): string | undefined {
+  const record = previous.files[file];
+  if (!record || record.key !== key || previous.renderKey !== siteKey) return undefined;
+  const full = path.join(previous.dir, file);
+  const info = statSync(full, { throwIfNoEntry: false });
+  if (!info?.isFile() || info.size !== record.size || info.mtimeMs !== record.mtimeMs) return undefined;
+  return readFileSync(full, 'utf8');
+}

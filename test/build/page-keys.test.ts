@@ -1,0 +1,60 @@
+/**
+ * A page's reuse key hashes its page data as JSON (src/build/output-reuse.ts), so page data
+ * must be plain: a Map, Set or function would stringify to nothing and a changed page would
+ * keep its old key. Checked on every page kind: the shipped site with a "What changed" page and
+ * a synthetic catalog.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { loadSite } from '../../src/build/load-site.js';
+import { pageKey } from '../../src/build/output-reuse.js';
+import { sitePipeline } from '../../src/build/pipeline.js';
+import { diffModels } from '../../src/changes/diff.js';
+import type { Site } from '../../src/model/types.js';
+import { generateContent } from '../../tools/synthetic/generate.js';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+
+function notPlain(value: unknown): string[] {
+  const found: string[] = [];
+  JSON.stringify(value, function (key, v: unknown) {
+    if (v instanceof Map || v instanceof Set || typeof v === 'function' || typeof v === 'bigint') found.push(key);
+    return v;
+  });
+  return found;
+}
+
+async function pagesOf(site: Site, withChanges: boolean) {
+  const baseline = structuredClone(site);
+  baseline.offerings[0]?.sections[0]?.rows.pop();
+  const changes = withChanges ? { changes: diffModels(baseline, site) } : {};
+  return sitePipeline(site, { base: '/', assets: { scripts: ['/a.js'], styles: ['/a.css'] }, ...changes }).pages;
+}
+
+test('every page kind has plain JSON page data, and its key follows it', async () => {
+  const root = await mkdtemp(path.join(tmpdir(), 'respmatrix-page-keys-'));
+  try {
+    await generateContent(root, { offerings: 8, seed: 5 });
+    const sites = [(await loadSite(path.join(repo, 'content'), { cacheDir: false })).site, (await loadSite(root, { cacheDir: false })).site];
+    const kinds = new Set<string>();
+    for (const site of sites) {
+      expect(site).toBeDefined();
+      for (const page of await pagesOf(site as Site, true)) {
+        kinds.add(page.kind);
+        expect(notPlain(page), page.url).toEqual([]);
+      }
+    }
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(['area', 'changes', 'checklist', 'compare', 'home', 'offering']));
+
+    const [page] = await pagesOf(sites[0] as Site, false);
+    const changed = structuredClone(page);
+    (changed as { title: string }).title += ' ';
+    expect(pageKey('k', page!)).toBe(pageKey('k', structuredClone(page!)));
+    expect(pageKey('k', changed!)).not.toBe(pageKey('k', page!));
+    expect(pageKey('other', page!)).not.toBe(pageKey('k', page!));
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
