@@ -15,11 +15,11 @@ import { checklistCsv } from '../render/pages/checklist.js';
 import { searchOutputs } from '../search/index.js';
 import { compareDataOutputs } from '../render/outputs/compare-data.js';
 
-const outputLists: OutputList<ManifestContext>[] = [
+/** Lists that need only the model and the page list: the build makes them while pages render. */
+const modelLists: OutputList<ManifestContext>[] = [
   modelJson,
   responsibilitiesCsv,
   oscalComponentDefinition,
-  anchorsJson,
   areaOfferingMaps,
   redirectScript,
   sitemapXml,
@@ -28,7 +28,11 @@ const outputLists: OutputList<ManifestContext>[] = [
   searchOutputs,
   compareDataOutputs,
 ];
+/** Lists that need what rendering collects (the anchor manifest). */
+const manifestLists: OutputList<ManifestContext>[] = [anchorsJson];
 
-export function outputs(site: Site, context: ManifestContext): OutputFile[] {
-  return outputLists.flatMap((list) => list(site, context));
+/** The output files: `model` ones, `manifest` ones, or all (in that order). */
+export function outputs(site: Site, context: ManifestContext, part: 'all' | 'model' | 'manifest' = 'all'): OutputFile[] {
+  const lists = part === 'model' ? modelLists : part === 'manifest' ? manifestLists : [...modelLists, ...manifestLists];
+  return lists.flatMap((list) => list(site, context));
 }

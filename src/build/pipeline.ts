@@ -29,8 +29,11 @@ export interface SitePipeline {
   pages: Page[];
   /** One page's HTML. */
   render(page: Page): string;
-  /** Every other output file; `manifest` when the anchor records were collected while rendering. */
-  files(rendered: readonly RenderedPage[], manifest?: AnchorManifest): OutputFile[];
+  /**
+   * Every other output file; `manifest` when the anchor records were collected while rendering.
+   * `part` picks the files made from the model alone, or those that need the manifest.
+   */
+  files(rendered: readonly RenderedPage[], manifest?: AnchorManifest, part?: 'all' | 'model' | 'manifest'): OutputFile[];
 }
 
 export function sitePipeline(site: Site, options: RenderOptions): SitePipeline {
@@ -48,7 +51,7 @@ export function sitePipeline(site: Site, options: RenderOptions): SitePipeline {
     base: options.base,
     pages,
     render: (page) => renderPage(env, page, context),
-    files: (rendered, manifest) => outputs(site, { pages: rendered, base: options.base, ...(manifest ? { manifest } : {}) }),
+    files: (rendered, manifest, part) => outputs(site, { pages: rendered, base: options.base, ...(manifest ? { manifest } : {}) }, part),
   };
 }
 

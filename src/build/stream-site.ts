@@ -59,7 +59,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const writer = new FileWriter(dir, undefined, rebuild?.previousDir);
   const counts = { reused: 0, written: 0, linked: 0 };
   let manifest: ReturnType<typeof manifestOf>;
-  let extra: OutputFile[];
+  let extraPaths: string[];
   let mine: Awaited<ReturnType<typeof renderPages>>;
   const timings: StreamTimings = { render: routesTime, write: 0, links: 0 };
   // Other threads render, scan and write pages too, taking page numbers from one counter.
@@ -75,7 +75,18 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     ...(rebuild?.previousDir ? { previousDir: rebuild.previousDir } : {}),
   };
   const helpers = count > 0 ? startPageWorkers(count, workerData) : undefined;
+  const listed = pages.map((page) => ({ page }));
   try {
+    // The files made from the model alone are made first, while the other threads render pages;
+    // then this thread renders pages too.
+    started = performance.now();
+    const early = pipeline.files(listed, undefined, 'model');
+    timings.render += performance.now() - started;
+    const earlyPaths = early.map((file) => file.path);
+    // HTML among them (redirect stubs) waits for the manifest: the link check scans it with its record.
+    const earlyHtml = early.filter(isHtml);
+    // Taken out of `early` as they are written, so their text can be collected meanwhile.
+    for (const file of early.splice(0)) if (!isHtml(file)) await writer.write(file.path, file.contents);
     mine = await renderPages(site, writer, options.base, pages, render, () => Atomics.add(next, 0, 1), keying);
     timings.render += mine.render;
     timings.links += mine.links;
@@ -93,15 +104,16 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     // The last pages are still being written while the other files are made.
     started = performance.now();
     manifest = manifestOf(mine.records);
-    extra = pipeline.files(pages.map((page) => ({ page })), manifest);
+    const late = pipeline.files(listed, manifest, 'manifest');
     timings.render += performance.now() - started;
-    for (const file of extra) {
-      if (file.path.endsWith('.html') && typeof file.contents === 'string') {
+    for (const file of [...earlyHtml, ...late]) {
+      if (isHtml(file)) {
         const record = manifest.pages[pageUrlOf(file.path)];
         mine.collector.addPage(file.path, file.contents, record ? () => record : undefined);
       }
       await writer.write(file.path, file.contents);
     }
+    extraPaths = [...earlyPaths, ...late.map((file) => file.path)];
     await writer.flush();
   } catch (error) {
     await helpers?.stop();
@@ -112,7 +124,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   counts.written += writer.written;
   counts.linked += writer.linked;
   started = performance.now();
-  const paths = [...files, ...extra.map((f) => f.path)];
+  const paths = [...files, ...extraPaths];
   const all = new Set([...existing, ...paths]);
   const diagnostics = await writtenOutputDiagnostics(mine.collector, dir, all, paths, manifest, site.redirects);
   timings.links += performance.now() - started;
@@ -139,4 +151,8 @@ async function inMemory(pipeline: SitePipeline, dir: string, existing: Iterable<
   }
   timings.write = writer.waited;
   return { paths: files.map((f) => f.path), diagnostics, timings, counts: { reused: 0, written: writer.written, linked: 0 } };
+}
+
+function isHtml(file: OutputFile): file is OutputFile & { contents: string } {
+  return file.path.endsWith('.html') && typeof file.contents === 'string';
 }

@@ -14,7 +14,7 @@ import {
 import type { Offering, Section, Site, SourceRef } from '../model/types.js';
 import type { OutputContext, OutputFile, Page } from '../render/page.js';
 import type { OfferingPageData } from '../render/pages/offering.js';
-import type { AreaPageData } from '../render/pages/area.js';
+import { areaPageOfferings, areaPageUrl, type AreaPageData } from '../render/pages/area.js';
 import type { TableView } from '../render/tables.js';
 import { idsOf } from './link-check.js';
 import { areaMapPath, siteUrl } from '../render/url.js';
@@ -191,21 +191,22 @@ export function anchorsJson(site: Site, context: ManifestContext): OutputFile[] 
 
 /**
  * `areas/<id>/offerings.json` for areas spread over several pages: offering id -> its page,
- * so an old link to an offering's section of an area finds the page it moved to.
+ * so an old link to an offering's section of an area finds the page it moved to. Made from the
+ * model (which offerings each area page holds), not from the pages' data.
  */
-export function areaOfferingMaps(_site: Site, context: OutputContext): OutputFile[] {
-  const maps = new Map<string, Record<string, string>>();
-  for (const { page } of context.pages) {
-    if (page.kind !== 'area') continue;
-    const { data } = page;
-    if (!data.pager) continue;
-    const map = maps.get(data.area.id) ?? {};
-    for (const offering of data.offerings) map[offering.id] = siteUrl(context.base, page.url);
-    maps.set(data.area.id, map);
-  }
-  return [...maps.keys()].sort(compare).map((areaId) => {
-    const map = maps.get(areaId)!;
-    const sorted = Object.fromEntries(Object.keys(map).sort(compare).map((id) => [id, map[id]!]));
-    return { path: areaMapPath(areaId), contents: JSON.stringify(sorted) + '\n' };
-  });
+export function areaOfferingMaps(site: Site, context: OutputContext): OutputFile[] {
+  const areaPages = new Set(context.pages.filter(({ page }) => page.kind === 'area').map(({ page }) => page.url));
+  return site.areas
+    .map((area) => area.id)
+    .sort(compare)
+    .flatMap((areaId) => {
+      const pages = areaPageOfferings(site, areaId);
+      if (pages.length <= 1 || !areaPages.has(areaPageUrl(areaId))) return [];
+      const map: Record<string, string> = {};
+      pages.forEach((offerings, i) => {
+        for (const offering of offerings) map[offering.id] = siteUrl(context.base, areaPageUrl(areaId, i + 1));
+      });
+      const sorted = Object.fromEntries(Object.keys(map).sort(compare).map((id) => [id, map[id]!]));
+      return [{ path: areaMapPath(areaId), contents: JSON.stringify(sorted) + '\n' }];
+    });
 }

@@ -107,6 +107,12 @@ function areaPageAt(site: Site, areaId: string, offerings: readonly Offering[], 
   };
 }
 
+/** The offerings on each page of an area, page by page (one empty page when none has it). */
+export function areaPageOfferings(site: Site, areaId: string): Offering[][] {
+  const offerings = offeringsWithArea(site, areaId);
+  return Array.from({ length: areaPageCount(offerings) }, (_, i) => offerings.slice(i * AREA_PAGE_SIZE, (i + 1) * AREA_PAGE_SIZE));
+}
+
 /** The first (often only) page of an area. */
 export function areaPageData(site: Site, areaId: string): AreaPageData {
   return areaPageAt(site, areaId, offeringsWithArea(site, areaId), 0, taskTitleMap(site.tasks));
