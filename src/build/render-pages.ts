@@ -8,6 +8,7 @@ import { inManifest, indexSite, pageRecord } from '../links/anchor-manifest.js';
 import type { FileWriter } from './file-writer.js';
 import { idsOf } from '../links/link-check.js';
 import { LinkCollector } from '../links/link-collector.js';
+import { addRenderedPage } from '../links/page-facts.js';
 import { pageFile, type Page } from '../render/page.js';
 import { pageKey, reusablePage, type PreviousOutput } from './output-reuse.js';
 
@@ -70,7 +71,7 @@ export async function renderPages(
       return made;
     };
     // Only .html files are pages to the check (a redirect stub may be written without the suffix).
-    if (file.endsWith('.html')) collector.addPage(file, html, inManifest(page) ? record : undefined, order);
+    if (file.endsWith('.html')) addRenderedPage(collector, index.offerings, page, file, html, inManifest(page) ? record : undefined, order);
     else if (inManifest(page)) record(idsOf(html).map((i) => i.id));
     timings.links += performance.now() - scanned;
     await writer.write(file, html);

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Site } from '../model/types.js';
 import { manifestOf } from '../links/anchor-manifest.js';
 import { FileWriter } from './file-writer.js';
-import { checkOutput, outputDiagnostics } from '../links/link-check.js';
+import { checkOutput, writtenOutputDiagnostics } from '../links/link-check.js';
 import { pageUrlOf } from '../links/link-resolve.js';
 import { pageFile, type OutputFile } from '../render/page.js';
 import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
@@ -126,7 +126,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   started = performance.now();
   const paths = [...files, ...extraPaths];
   const all = new Set([...existing, ...paths]);
-  const diagnostics = outputDiagnostics(mine.collector, all, paths, manifest, site.redirects);
+  const diagnostics = await writtenOutputDiagnostics(mine.collector, dir, all, paths, manifest, site.redirects);
   timings.links += performance.now() - started;
   return { paths, diagnostics, timings, counts, ...(keying ? { keys: { siteKey: keying.siteKey, pages: mine.keys } } : {}) };
 }

@@ -4,7 +4,7 @@
  * one is reported at the content that produced it (the nearest enclosing anchor's source, from
  * the anchor manifest) or else at the output file, and fails the build.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { AnchorManifest } from './anchors-baseline.js';
@@ -102,6 +102,26 @@ export function outputDiagnostics(
     ...duplicateOutputs(paths),
     ...(manifest && redirects ? checkRedirects(redirects, manifest) : []),
   ];
+}
+
+/**
+ * `outputDiagnostics` for pages written to `dir`: pages the collector took from their data are
+ * read back from there when a problem involves them.
+ */
+export async function writtenOutputDiagnostics(
+  collector: LinkCollector,
+  dir: string,
+  all: ReadonlySet<string>,
+  paths: readonly string[],
+  manifest: AnchorManifest | undefined,
+  redirects: readonly Redirect[] | undefined,
+): Promise<Diagnostic[]> {
+  await collector.verify(
+    all,
+    (file) => readFile(path.join(dir, file), 'utf8'),
+    (file) => manifest?.pages[pageUrlOf(file)],
+  );
+  return outputDiagnostics(collector, all, paths, manifest, redirects);
 }
 
 const SITE_FILE = { file: 'site.yaml', line: 1, column: 1 } as const;

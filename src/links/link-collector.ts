@@ -3,6 +3,11 @@
  * links), its own fragments are checked at once, and links to other pages are kept in compact
  * form (one entry per distinct link, with the position of its first use) until every page and
  * file is known. A site of 1,000 offerings has about 240,000 links but far fewer distinct ones.
+ *
+ * The repeated pages (offering, area, checklist) need no scan: `addKnownPage` takes their ids
+ * from their anchor records and their links from the content they show (page-facts.ts). Such a
+ * page has no positions, so when a problem involves one (a link on it, or a fragment of it),
+ * `verify` reads it back and scans it like any other page: the report is the same either way.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { FragmentRecord, PageRecord } from './anchors-baseline.js';
@@ -30,6 +35,7 @@ export interface CollectedLinks {
   firstUse: [string, Finding | null][];
   findings: Finding[];
   manifestProblems: { order: number; diagnostic: Diagnostic }[];
+  known: [number, string][];
 }
 
 export interface LinkCollectorOptions {
@@ -46,6 +52,8 @@ export class LinkCollector {
   /** Relative links (their target depends on the page) and same-page fragments that are missing. */
   private readonly findings: Finding[] = [];
   private readonly manifestProblems: { order: number; diagnostic: Diagnostic }[] = [];
+  /** Pages added by `addKnownPage` and not scanned since: page order -> output path. */
+  private readonly known = new Map<number, string>();
   private pages = 0;
 
   constructor(private readonly options: LinkCollectorOptions) {}
@@ -75,26 +83,101 @@ export class LinkCollector {
         if (source) sourced = { file: source.file, line: source.line, column: source.column ?? 1 };
         continue;
       }
-      const raw = a.value;
-      if (raw === '' || raw.startsWith('data:')) continue;
-      const independent = pageIndependent(raw);
-      if (independent && this.firstUse.has(raw)) continue;
-      const target = resolveLink(raw, pagePath, this.options);
-      if (!target) {
-        if (independent) this.firstUse.set(raw, null);
-        continue;
-      }
-      const where = (): Where => sourced ?? pageWhere(record, pagePath, lines, a.offset);
-      if (raw.startsWith('#')) {
-        // Same page: decided now, kept only when broken.
-        if (samePageProblem(target, idSet) !== undefined) this.findings.push({ seq: seq++, raw, pagePath, target, where: where() });
-        continue;
-      }
-      const finding = { seq: seq++, raw, pagePath, target, where: where() };
-      if (independent) this.firstUse.set(raw, finding);
-      else this.findings.push(finding);
+      seq = this.addLink(a.value, pagePath, idSet, seq, () => sourced ?? pageWhere(record, pagePath, lines, a.offset));
     }
     if (record) this.checkRecord(pagePath, idSet, record.fragments, order);
+  }
+
+  /**
+   * Add a page without scanning it: `ids` are the ids it is known to carry (its anchor record's
+   * fragments, or all of them), `links` the links of its content, in page order.
+   */
+  addKnownPage(pagePath: string, ids: Iterable<string>, links: readonly string[], order = this.pages): void {
+    this.pages = order + 1;
+    this.known.set(order, pagePath);
+    const idSet = new Set(ids);
+    this.idSets.set(pagePath, idSet);
+    let seq = order * LINKS_PER_PAGE;
+    const where = (): Where => ({ file: pagePath, line: 1, column: 1 });
+    for (const raw of links) seq = this.addLink(raw, pagePath, idSet, seq, where);
+  }
+
+  /** One link of a page: kept when its answer is not known yet (or, for a fragment of the page itself, when it is missing). */
+  private addLink(raw: string, pagePath: string, idSet: ReadonlySet<string>, seq: number, where: () => Where): number {
+    if (raw === '' || raw.startsWith('data:')) return seq;
+    const independent = pageIndependent(raw);
+    if (independent) {
+      // An earlier page's use stands (pages read back by `verify` come after later pages).
+      const first = this.firstUse.get(raw);
+      if (first === null || (first !== undefined && first.seq < seq)) return seq;
+    }
+    const target = resolveLink(raw, pagePath, this.options);
+    if (!target) {
+      if (independent) this.firstUse.set(raw, null);
+      return seq;
+    }
+    if (raw.startsWith('#')) {
+      // Same page: decided now, kept only when broken.
+      if (samePageProblem(target, idSet) !== undefined) this.findings.push({ seq, raw, pagePath, target, where: where() });
+      return seq + 1;
+    }
+    const finding = { seq, raw, pagePath, target, where: where() };
+    if (independent) this.firstUse.set(raw, finding);
+    else this.findings.push(finding);
+    return seq + 1;
+  }
+
+  /**
+   * Read back and scan every page added by `addKnownPage` that a problem involves (a link on it,
+   * or a fragment of it that its record does not list), until none is left: then
+   * `linkDiagnostics` and `recordDiagnostics` report what a scan of every page would.
+   */
+  async verify(
+    files: ReadonlySet<string>,
+    read: (pagePath: string) => Promise<string>,
+    recordOf: (pagePath: string) => PageRecord | undefined,
+  ): Promise<void> {
+    for (let suspects = this.suspects(files); suspects.length > 0; suspects = this.suspects(files)) {
+      this.forget(new Set(suspects));
+      for (const order of suspects) {
+        const pagePath = this.known.get(order)!;
+        this.known.delete(order);
+        const record = recordOf(pagePath);
+        this.addPage(pagePath, await read(pagePath), record ? () => record : undefined, order);
+      }
+    }
+  }
+
+  /** Known pages that a problem involves, in page order. */
+  private suspects(files: ReadonlySet<string>): number[] {
+    if (this.known.size === 0) return [];
+    const knownOrder = new Map<string, number>();
+    for (const [order, pagePath] of this.known) knownOrder.set(pagePath, order);
+    const suspects = new Set<number>();
+    for (const finding of this.allFindings()) {
+      if (!findProblem(finding.target, files, this.idSets)) continue;
+      const owner = Math.floor(finding.seq / LINKS_PER_PAGE);
+      if (this.known.has(owner)) suspects.add(owner);
+      const target = targetFile(finding.target, files);
+      const order = target === undefined ? undefined : knownOrder.get(target);
+      if (order !== undefined) suspects.add(order);
+    }
+    return [...suspects].sort((a, b) => a - b);
+  }
+
+  /** Drop what was gathered from these pages (they are about to be scanned). */
+  private forget(orders: ReadonlySet<number>): void {
+    const of = (finding: Finding): boolean => orders.has(Math.floor(finding.seq / LINKS_PER_PAGE));
+    const kept = this.findings.filter((finding) => !of(finding));
+    this.findings.length = 0;
+    this.findings.push(...kept);
+    for (const [raw, finding] of this.firstUse) if (finding && of(finding)) this.firstUse.delete(raw);
+  }
+
+  private allFindings(): Finding[] {
+    const all = [...this.findings];
+    for (const finding of this.firstUse.values()) if (finding) all.push(finding);
+    return all;
   }
 
   /** Everything gathered so far, as plain data (for `absorb` in another thread). */
@@ -104,6 +187,7 @@ export class LinkCollector {
       firstUse: [...this.firstUse],
       findings: this.findings,
       manifestProblems: this.manifestProblems,
+      known: [...this.known],
     };
   }
 
@@ -120,13 +204,13 @@ export class LinkCollector {
     }
     this.findings.push(...other.findings);
     this.manifestProblems.push(...other.manifestProblems);
-    this.manifestProblems.sort((a, b) => a.order - b.order);
+    for (const [order, pagePath] of other.known) this.known.set(order, pagePath);
   }
 
   /** Broken links, given every file of the output (forward-slash paths). */
   linkDiagnostics(files: ReadonlySet<string>): Diagnostic[] {
-    const all = [...this.findings];
-    for (const finding of this.firstUse.values()) if (finding) all.push(finding);
+    if (this.suspects(files).length > 0) throw new Error('link check: pages added from their data must be verified first');
+    const all = this.allFindings();
     all.sort((a, b) => a.seq - b.seq);
     const diagnostics: Diagnostic[] = [];
     const reported = new Set<string>();
@@ -152,7 +236,8 @@ export class LinkCollector {
 
   /** Manifest fragments that a page does not actually carry (a template and its data disagree). */
   recordDiagnostics(): Diagnostic[] {
-    return this.manifestProblems.map((p) => p.diagnostic);
+    // Pages come from several threads, and from `verify` last: report in page order.
+    return [...this.manifestProblems].sort((a, b) => a.order - b.order).map((p) => p.diagnostic);
   }
 
   private checkRecord(pagePath: string, ids: ReadonlySet<string>, fragments: Record<string, FragmentRecord>, order: number): void {
@@ -186,10 +271,16 @@ function samePageProblem(target: LinkTarget, ids: ReadonlySet<string>): string |
   return ids.has(target.fragment) ? undefined : 'missing';
 }
 
+/** The output file a link target names, if it exists. */
+function targetFile(target: LinkTarget, files: ReadonlySet<string>): string | undefined {
+  if (target.outside) return undefined;
+  const candidates = target.path === '' || target.path.endsWith('/') ? [`${target.path}index.html`] : [target.path, `${target.path}/index.html`];
+  return candidates.find((c) => files.has(c));
+}
+
 function findProblem(target: LinkTarget, files: ReadonlySet<string>, idSets: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
   if (target.outside) return `points outside the site's base path (${target.path})`;
-  const candidates = target.path === '' || target.path.endsWith('/') ? [`${target.path}index.html`] : [target.path, `${target.path}/index.html`];
-  const file = candidates.find((c) => files.has(c));
+  const file = targetFile(target, files);
   if (!file) return `points to a page that does not exist (/${target.path})`;
   if (target.fragment === undefined || target.fragment === '' || target.fragment === 'top') return undefined;
   const ids = idSets.get(file);

@@ -83,4 +83,29 @@ describe('streamSite', () => {
     expect(twice.expected.some((d) => d.message.startsWith('Two pages are written'))).toBe(true);
     expect(twice.streamed.diagnostics).toEqual(twice.expected);
   });
+
+  test('reads back the pages it takes from the model when a problem involves them: same report, links in every kind of content', async () => {
+    const broken = structuredClone(site);
+    const [first, second] = broken.offerings;
+    const section = first!.sections[0]!;
+    const customer = section.rows.find((r) => r.customer.text.trim() !== '')!;
+    // Summary, section intro, a customer duty (offering, area and checklist pages) and the source address.
+    first!.summary = { text: 's', html: '<p>See <a href="/offerings/gone/#a">gone</a> and <a href="#main">top</a></p>' };
+    section.intro = { text: 'i', html: '<p><a href="#not-here">missing</a> <a href="../../checklist/nowhere/">rel</a></p>' };
+    customer.customer = { text: 'c', html: `<p><a href="/checklist/${first!.id}/#nope">checklist</a> <a href="/offerings/${second!.id}/#duties-only">other</a></p>` };
+    second!.sourceUrl = 'https://links.example.com/offerings/gone-too/';
+    const { streamed, expected } = await both(broken);
+    const text = expected.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}`);
+    expect(text).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Link "\/offerings\/gone\/#a" on \/offerings\/.* points to a page that does not exist/),
+        expect.stringMatching(/warning Link "#not-here"/),
+        expect.stringMatching(/Link "\/checklist\/.*\/#nope" .* points to a fragment that does not exist/),
+        expect.stringMatching(/Link "https:\/\/links\.example\.com\/offerings\/gone-too\/"/),
+      ]),
+    );
+    // Ids only the pages' HTML has (the layout's #main, the offering page's toggle) are found on reading them back.
+    expect(text.filter((d) => d.includes('"#main"') || d.includes('#duties-only'))).toEqual([]);
+    expect(streamed.diagnostics).toEqual(expected);
+  });
 });

@@ -1,0 +1,121 @@
+/**
+ * The links the content puts on the site's repeated pages (offering, area and checklist pages),
+ * read from the model instead of their HTML: the links inside the content HTML they show (table
+ * cells, section intros, an offering's summary, checklist duties) and the offering's source
+ * address. Every other link on those pages is made by the templates from routes: the tests
+ * check whole rendered sites for those (test/links/output.test.ts), and `check` still reads
+ * every page.
+ */
+import type { Offering, Rich } from '../model/types.js';
+import type { Page } from '../render/page.js';
+import type { PageRecord } from './anchors-baseline.js';
+import { decode } from './html-scan.js';
+import type { LinkCollector } from './link-collector.js';
+import { idsOf } from './link-check.js';
+
+/**
+ * Every link attribute of a piece of content HTML, and any text that looks like one: more than
+ * the page scan takes (it skips text outside tags) only ever makes the check read a page back.
+ */
+const LINK = /\s(?:href|src|action)="([^"]*)"/g;
+
+function linksOf(rich: Rich | undefined, out: Set<string>): void {
+  // Most cells hold no attribute at all.
+  if (!rich?.html.includes('="')) return;
+  const pattern = new RegExp(LINK);
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(rich.html)) !== null) {
+    out.add(decode(match[1]!));
+    // The next match may start inside this one's value.
+    pattern.lastIndex = match.index + 1;
+  }
+}
+
+/** What an offering's content links to: everything, the customer's cells, each area's part. */
+interface OfferingLinks {
+  all: string[];
+  customer: string[];
+  byArea: Map<string, string[]>;
+}
+
+/** Each offering's content is scanned once per thread, however many pages show it. */
+const offeringLinks = new WeakMap<Offering, OfferingLinks>();
+
+function linksOfOffering(offering: Offering): OfferingLinks {
+  let links = offeringLinks.get(offering);
+  if (links) return links;
+  const all = new Set<string>();
+  const customer = new Set<string>();
+  const byArea = new Map<string, Set<string>>();
+  if (offering.sourceUrl) all.add(offering.sourceUrl);
+  linksOf(offering.summary, all);
+  for (const section of offering.sections) {
+    const area = byArea.get(section.areaId) ?? new Set<string>();
+    byArea.set(section.areaId, area);
+    linksOf(section.intro, area);
+    for (const row of section.rows) {
+      linksOf(row.provider, area);
+      linksOf(row.customer, area);
+      linksOf(row.customer, customer);
+    }
+  }
+  for (const area of byArea.values()) for (const link of area) all.add(link);
+  if (offering.sourceUrl) customer.add(offering.sourceUrl);
+  links = { all: [...all], customer: [...customer], byArea: new Map([...byArea].map(([id, set]) => [id, [...set]])) };
+  offeringLinks.set(offering, links);
+  return links;
+}
+
+/**
+ * The links the content puts on a page of a repeated kind, as a set (a page taken from its data
+ * is read back for positions whenever a problem involves it, so only which links it makes
+ * matters); undefined for other pages (the home page, comparisons, redirect stubs...), which
+ * are read from their HTML. A link of content the page does not show (an empty cell) only makes
+ * the check read the page back.
+ */
+export function contentLinks(page: Page, offerings: ReadonlyMap<string, Offering>): readonly string[] | undefined {
+  switch (page.kind) {
+    case 'offering': {
+      const offering = offerings.get(page.data.offering.id);
+      return offering ? linksOfOffering(offering).all : undefined;
+    }
+    case 'area': {
+      const out: string[] = [];
+      for (const view of page.data.offerings) {
+        const offering = offerings.get(view.id);
+        if (!offering) return undefined;
+        out.push(...(linksOfOffering(offering).byArea.get(page.data.area.id) ?? []));
+      }
+      return out;
+    }
+    case 'checklist': {
+      const offering = offerings.get(page.data.offering.id);
+      return offering ? linksOfOffering(offering).customer : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Add a rendered page to the link check: a repeated page from its data (a checklist's ids from
+ * its HTML, since its anchor record is made from them), any other page scanned.
+ */
+export function addRenderedPage(
+  collector: LinkCollector,
+  offerings: ReadonlyMap<string, Offering>,
+  page: Page,
+  file: string,
+  html: string,
+  recordFor: ((ids: readonly string[]) => PageRecord) | undefined,
+  order: number,
+): void {
+  const links = recordFor ? contentLinks(page, offerings) : undefined;
+  if (!recordFor || !links) {
+    collector.addPage(file, html, recordFor, order);
+    return;
+  }
+  const ids = page.kind === 'checklist' ? idsOf(html).map((i) => i.id) : undefined;
+  const record = recordFor(ids ?? []);
+  collector.addKnownPage(file, ids ?? Object.keys(record.fragments), links, order);
+}
