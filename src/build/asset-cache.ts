@@ -1,5 +1,6 @@
 /**
- * A cache for the client asset build: the bundle depends only on src/client, public/,
+ * A cache for the client asset build: the bundle depends only on src/ (src/client and the pure
+ * modules it imports from shared/, model/, stack/, search/, links/ and render/), public/,
  * vite.config.ts, Vite's version and the base path, so a content-only rebuild reuses the files
  * of the previous build instead of running Vite again. Set RESPMATRIX_ASSET_CACHE=0 to bypass.
  */
@@ -26,7 +27,8 @@ export async function assetKey(base: string): Promise<string> {
   const inputs = [
     viteConfigFile,
     vitePackage,
-    ...(await filesUnder(path.join(packageRoot, 'src', 'client'))),
+    // All of src/, not src/client alone: a change to a module the browser imports must rebuild the bundle.
+    ...(await filesUnder(path.join(packageRoot, 'src'))),
     ...(await filesUnder(publicDir)),
   ];
   for (const file of inputs) {

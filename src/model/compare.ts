@@ -49,16 +49,38 @@ export interface RichData {
   html?: string;
 }
 
+/**
+ * A row as the data file writes it: what the reader can rebuild is left out, the `anchor` where it
+ * is `<areaId>--<taskId>` and the `task` where it is its canonical task's title.
+ */
+export interface RowData {
+  anchor?: string;
+  task?: string;
+  taskId: string;
+  provider: RichData;
+  customer: RichData;
+}
+
 /** An offering's data file as written (`data/offerings/<id>.json`); readOfferingData gives the OfferingDataFile. */
 export interface OfferingDataJson {
   id: string;
   name: string;
   taskTitles: Record<string, string>;
-  sections: { areaId: string; rows: (Omit<CompareRowInput, Party> & Record<Party, RichData>)[] }[];
+  sections: { areaId: string; rows: RowData[] }[];
 }
 
-export function writeRich(rich: Rich): RichData {
+function writeRich(rich: Rich): RichData {
   return rich.html === rich.text ? { text: rich.text } : { text: rich.text, html: rich.html };
+}
+
+export function writeRow(row: CompareRowInput, areaId: string, taskTitles: Readonly<Record<string, string>>): RowData {
+  return {
+    ...(row.anchor === `${areaId}--${row.taskId}` ? {} : { anchor: row.anchor }),
+    ...(row.task === taskTitles[row.taskId] ? {} : { task: row.task }),
+    taskId: row.taskId,
+    provider: writeRich(row.provider),
+    customer: writeRich(row.customer),
+  };
 }
 
 export function readOfferingData(json: OfferingDataJson): OfferingDataFile {
@@ -67,7 +89,13 @@ export function readOfferingData(json: OfferingDataJson): OfferingDataFile {
     ...json,
     sections: json.sections.map((section) => ({
       areaId: section.areaId,
-      rows: section.rows.map((row) => ({ ...row, provider: rich(row.provider), customer: rich(row.customer) })),
+      rows: section.rows.map((row) => ({
+        anchor: row.anchor ?? `${section.areaId}--${row.taskId}`,
+        task: row.task ?? json.taskTitles[row.taskId] ?? '',
+        taskId: row.taskId,
+        provider: rich(row.provider),
+        customer: rich(row.customer),
+      })),
     })),
   };
 }

@@ -65,30 +65,32 @@ const AREAS = [
 ];
 
 describe('offering data files', () => {
-  test('a cell carries its html only where it differs from its text, and reads back as the model has it', () => {
-    const raw = compareDataOutputs(site).filter((f) => f.path.startsWith('data/offerings/'));
-    let plain = 0;
-    let rich = 0;
-    for (const file of raw) {
+  test('a data file leaves out what the reader rebuilds, and reads back as the model has it', () => {
+    const seen = { plain: 0, rich: 0, anchorWritten: 0, anchorLeft: 0, taskWritten: 0, taskLeft: 0 };
+    const files = [site, compareFixture].flatMap((of) => compareDataOutputs(of).map((file) => ({ of, file })));
+    for (const { of, file } of files.filter(({ file }) => file.path.startsWith('data/offerings/'))) {
       const json = JSON.parse(String(file.contents)) as OfferingDataJson;
-      const offering = site.offerings.find((o) => o.id === json.id)!;
-      const model = offering.sections.flatMap((s) => s.rows);
+      const offering = of.offerings.find((o) => o.id === json.id)!;
+      const model = offering.sections.flatMap((s) => s.rows.map((row) => ({ row, areaId: s.areaId })));
       const written = json.sections.flatMap((s) => s.rows);
       written.forEach((row, i) => {
+        const { row: source, areaId } = model[i]!;
         for (const party of ['provider', 'customer'] as const) {
-          const cell = model[i]![party];
+          const cell = source[party];
           expect(row[party]).toEqual(cell.html === cell.text ? { text: cell.text } : { text: cell.text, html: cell.html });
-          if (cell.html === cell.text) plain++;
-          else rich++;
+          seen[cell.html === cell.text ? 'plain' : 'rich']++;
         }
+        expect(row.anchor === undefined).toBe(source.anchor === `${areaId}--${source.taskId}`);
+        seen[row.anchor === undefined ? 'anchorLeft' : 'anchorWritten']++;
+        expect(row.task === undefined).toBe(source.task === json.taskTitles[source.taskId]);
+        seen[row.task === undefined ? 'taskLeft' : 'taskWritten']++;
       });
-      expect(readOfferingData(json).sections.flatMap((s) => s.rows).map((r) => [r.anchor, r.provider, r.customer])).toEqual(
-        model.map((r) => [r.anchor, r.provider, r.customer]),
+      expect(readOfferingData(json).sections.flatMap((s) => s.rows)).toEqual(
+        model.map(({ row }) => ({ anchor: row.anchor, task: row.task, taskId: row.taskId, provider: row.provider, customer: row.customer })),
       );
     }
-    // the shipped content has both kinds
-    expect(plain).toBeGreaterThan(0);
-    expect(rich).toBeGreaterThan(0);
+    // the shipped content and the fixture have every case between them
+    for (const [what, count] of Object.entries(seen)) expect(count, what).toBeGreaterThan(0);
   });
 });
 

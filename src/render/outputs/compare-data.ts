@@ -1,10 +1,10 @@
 /**
  * The data the browser compares from: `data/offerings.json` (the offering index the picker
  * filters, with the site's areas in order) and one `data/offerings/<id>.json` per offering
- * (its rows as the comparison reads them; a cell's `html` only where it is not its `text`). Output grows linearly with the offerings, and a
+ * (its rows as the comparison reads them, less what the reader rebuilds: model/compare.ts writeRow). Output grows linearly with the offerings, and a
  * comparison of two offerings fetches the index and two small files.
  */
-import { writeRich, type OfferingDataJson, type OfferingIndexFile } from '../../model/compare.js';
+import { writeRow, type OfferingDataJson, type OfferingIndexFile } from '../../model/compare.js';
 import type { Site } from '../../model/types.js';
 import type { OutputFile } from '../page.js';
 
@@ -35,7 +35,7 @@ export function compareDataOutputs(site: Site): OutputFile[] {
         rows: section.rows.map((row) => {
           const title = titles.get(row.taskId);
           if (title !== undefined) taskTitles[row.taskId] = title;
-          return { anchor: row.anchor, task: row.task, taskId: row.taskId, provider: writeRich(row.provider), customer: writeRich(row.customer) };
+          return writeRow(row, section.areaId, taskTitles);
         }),
       })),
     };
