@@ -99,6 +99,20 @@ if (!filter || 'scale'.includes(filter) || filter.startsWith('scale')) {
   }
 }
 
+// Build speed against the targets: side by side with Eleventy at 100 and 1,000 offerings, a
+// rebuild after one edit, the dev server's reload, and 5,000 offerings cold (bench/speed.mjs).
+let speed;
+if (!filter || 'speed'.includes(filter) || filter.startsWith('speed')) {
+  const { benchSpeed, formatSpeed } = await import('./speed.mjs');
+  try {
+    speed = await benchSpeed({ runs: Math.min(runs, 3), log: (line) => console.error(line) });
+    if (!values.json) console.log(`\n${formatSpeed(speed)}`);
+  } catch (error) {
+    failed = true;
+    console.error(`\nspeed bench failed: ${String(error?.message ?? error).split('\n')[0]}`);
+  }
+}
+
 // Page weight: largest page, home page, a first search query and /compare/ for two offerings at
 // 3, 100, 1,000 and 5,000 synthetic offerings, one build each (bench/weight.mjs).
 let weight = [];
@@ -142,7 +156,8 @@ if (values.json) {
   const weightEntries = weight.map((r) => ({ name: `weight: ${r.offerings} offerings`, ...r }));
   const scaleEntries = scale.map((r) => ({ name: `scale: ${r.offerings} offerings`, ...r }));
   const siteEntries = siteFigures ? [{ name: 'site: shipped', ...siteFigures }] : [];
-  console.log(JSON.stringify([...results.map(({ output: _output, ...r }) => r), ...siteEntries, ...scaleEntries, ...weightEntries, ...rowEntries], null, 2));
+  const speedEntries = speed ? [{ name: 'speed', ...speed }] : [];
+  console.log(JSON.stringify([...results.map(({ output: _output, ...r }) => r), ...siteEntries, ...scaleEntries, ...speedEntries, ...weightEntries, ...rowEntries], null, 2));
 }
 if (failed) process.exitCode = 1;
 

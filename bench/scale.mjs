@@ -44,7 +44,7 @@ export function timed(args, env) {
       const cpuMs = (num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/)) * 1000;
       const rssMb = num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024;
       if (code !== 0) reject(new Error(`exit ${code}: ${out.slice(-2000)}`));
-      else resolve({ wallMs, cpuMs, rssMb, ...stageTimings(out) });
+      else resolve({ wallMs, cpuMs, rssMb, output: out, ...stageTimings(out) });
     });
   });
 }
@@ -69,15 +69,16 @@ async function dirBytes(dir) {
 }
 
 /** Appends a word to the first duty of a source: what a maintainer's edit looks like. */
-async function editSource(file, word) {
+export async function editSource(file, word) {
   const text = await readFile(file, 'utf8');
-  const edited = text.replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, `$1${word} `);
+  // The first body row: the line after the first delimiter row (`| ---- |` or gen.mjs's `|----|`).
+  const edited = text.replace(/(\|\s*-{3,}[^\n]*\r?\n\| [^|\n]+ \| )/, `$1${word} `);
   if (edited === text) throw new Error(`no table row to edit in ${file}`);
   await writeFile(file, edited);
 }
 
 /** Dev server: time from editing one source to the model being reloaded. */
-async function devReload(contentDir, sourceFile) {
+export async function devReload(contentDir, sourceFile) {
   const { startDevServer } = await import(lib('dev/server.js'));
   const { loadSite } = await import(lib('build/load-site.js'));
   const events = [];

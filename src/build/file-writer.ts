@@ -26,8 +26,12 @@ export class FileWriter {
     private readonly previous?: string,
   ) {}
 
-  /** Queue one file (path relative to the root, forward slashes); waits only while `limit` writes are pending. */
-  async write(relative: string, contents: string | Uint8Array): Promise<void> {
+  /**
+   * Queue one file (path relative to the root, forward slashes); waits only while `limit` writes
+   * are pending. `unchanged`: the caller knows the previous output holds these very bytes (a page
+   * read back from it), so it is linked without comparing.
+   */
+  async write(relative: string, contents: string | Uint8Array, unchanged = false): Promise<void> {
     if (this.inFlight.size >= this.limit) {
       const started = performance.now();
       while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight);
@@ -41,7 +45,7 @@ export class FileWriter {
     const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
     const task: Promise<void> = this.folder(path.dirname(file))
       .then(async () => {
-        if (!(await this.linkIfSame(relative, file, bytes))) {
+        if (!(await this.linkIfSame(relative, file, bytes, unchanged))) {
           await writeFile(file, bytes);
           this.written++;
         }
@@ -67,12 +71,12 @@ export class FileWriter {
   }
 
   /** Link the previous output's file when it holds exactly `bytes`; false when it must be written. */
-  private async linkIfSame(relative: string, file: string, bytes: Uint8Array): Promise<boolean> {
+  private async linkIfSame(relative: string, file: string, bytes: Uint8Array, unchanged: boolean): Promise<boolean> {
     if (!this.previous) return false;
     const old = insideOutput(this.previous, relative);
     const info = await stat(old).catch(() => undefined);
     if (!info?.isFile() || info.size !== bytes.byteLength) return false;
-    const same = await readFile(old).then((previous) => previous.equals(bytes), () => false);
+    const same = unchanged || (await readFile(old).then((previous) => previous.equals(bytes), () => false));
     // Another file system, or links not allowed: write instead.
     if (!same || !(await link(old, file).then(() => true, () => false))) return false;
     this.linked++;

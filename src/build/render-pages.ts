@@ -60,8 +60,9 @@ export async function renderPages(
       const key = pageKey(keying.siteKey, page);
       keys.set(file, key);
       html = keying.previous && reusablePage(keying.previous, keying.siteKey, file, key);
-      if (html !== undefined) reused++;
     }
+    const unchanged = html !== undefined;
+    if (unchanged) reused++;
     html ??= render(page);
     const scanned = performance.now();
     timings.render += scanned - started;
@@ -74,7 +75,7 @@ export async function renderPages(
     if (file.endsWith('.html')) addRenderedPage(collector, index.offerings, page, file, html, inManifest(page) ? record : undefined, order);
     else if (inManifest(page)) record(idsOf(html).map((i) => i.id));
     timings.links += performance.now() - scanned;
-    await writer.write(file, html);
+    await writer.write(file, html, unchanged);
   }
   return { collector, records, keys, reused, ...timings };
 }

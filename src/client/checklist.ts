@@ -4,6 +4,7 @@
  * a CSV download with the ticks and the date, and the printout's address, date and progress.
  */
 import { checklistCsvText, type ChecklistCsvItem } from '../render/checklist-csv.js';
+import { plainTextOfElement } from '../shared/plain-text.js';
 
 export function storageKey(offering: string, anchor: string): string {
   return `respmatrix:checklist:${offering}:${anchor}`;
@@ -120,17 +121,27 @@ function isoDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** The page's items as CSV lines, each with its tick: the published file's columns plus "done". */
+/**
+ * The page's items as CSV lines, each with its tick: the published file's columns plus "done".
+ * Read from what the page shows (the task's own words, the duty's plain text by the build's rule),
+ * so the HTML carries no second copy of them.
+ */
 function csvItems(root: HTMLElement, boxes: HTMLInputElement[]): ChecklistCsvItem[] {
   return boxes.map((box) => {
     const item = box.closest<HTMLElement>('.checklist-item');
     const link = item?.querySelector<HTMLAnchorElement>('a.checklist-source');
     const label = item?.dataset.label;
+    // The label is the task, then the source's own wording in a span of its own.
+    const task = [...(item?.querySelector('.checklist-task')?.childNodes ?? [])]
+      .filter((node) => node.nodeType === Node.TEXT_NODE)
+      .map((node) => node.nodeValue ?? '')
+      .join('');
+    const duty = item?.querySelector('.checklist-duty');
     return {
       area: box.closest<HTMLElement>('[data-area-title]')?.dataset.areaTitle ?? '',
-      task: item?.dataset.task ?? '',
+      task,
       ...(label ? { label } : {}),
-      duty: item?.dataset.text ?? '',
+      duty: duty ? plainTextOfElement(duty) : '',
       url: link?.href ?? '',
       done: box.checked,
     };

@@ -1,6 +1,7 @@
 /**
  * What `build` writes once rather than per row: a row carries only its "#" link (the script makes
- * the copy button from it), its table says "Offering › Area" once, and model.json is not indented.
+ * the copy button from it), its table says "Offering › Area" once (and a page its offering once, for
+ * headings and captions), and model.json is not indented.
  * Built through the CLI from the shipped content, so a template that brings per-row markup back fails here.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -59,10 +60,19 @@ describe('built pages write a row once', () => {
     }
   });
 
-  it('headings and captions keep their own link title, one control each', () => {
+  it('headings and captions write a link title only where their context and label do not give it', () => {
     const offering = pages.find((p) => p.file === 'offerings/key-protect-standard/index.html')!.html;
+    expect(offering).toContain('<div class="matrix-view outlined-main" data-link-context="Key Protect Standard">');
     expect(offering).toContain(
-      '<h2 id="disaster-recovery">Disaster recovery<a class="copy-link" href="#disaster-recovery" aria-label="Link to Disaster recovery" data-title="Key Protect Standard › Disaster recovery">#</a></h2>',
+      '<h2 id="disaster-recovery">Disaster recovery<a class="copy-link" href="#disaster-recovery" aria-label="Link to Disaster recovery">#</a></h2>',
+    );
+    expect(offering).toMatch(/<caption>Table 5\. Responsibilities for disaster recovery - Key Protect Standard<a class="copy-link" href="#[^"]+" aria-label="[^"]+">#<\/a><\/caption>/);
+    const checklist = pages.find((p) => p.file === 'checklist/key-protect-standard/index.html')!.html;
+    expect(checklist).toContain('data-link-context="Key Protect Standard checklist"');
+    // an area page's heading is an offering, labelled "Offering: Area" but titled "Offering › Area"
+    const area = pages.find((p) => p.file === 'areas/disaster-recovery/index.html')!.html;
+    expect(area).toContain(
+      '<a class="copy-link" href="#key-protect-standard" aria-label="Link to Key Protect Standard: Disaster recovery" data-title="Key Protect Standard › Disaster recovery">#</a>',
     );
     for (const { file, html } of pages) expect(html, file).not.toMatch(/<button[^>]*copy-link/);
   });

@@ -137,3 +137,62 @@ describe('checklist page', () => {
     await context.close();
   });
 });
+
+/** Fields of a CSV text (quoted fields, doubled quotes, CRLF rows). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = (): void => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') endField();
+    else if (c === '\r' && text[i + 1] === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
+
+describe('the downloaded CSV reads task and duty from the page', () => {
+  test('every checklist of the shipped site downloads the published file’s area, task, label and duty', async () => {
+    const shipped = await startHarness();
+    try {
+      const ids = shipped.site.offerings.map((o) => o.id);
+      expect(ids.length).toBeGreaterThan(2);
+      const { page, context } = await shipped.open(`checklist/${ids[0]}/`);
+      for (const id of ids) {
+        if (!page.url().endsWith(`checklist/${id}/`)) await page.goto(`${shipped.siteUrl}checklist/${id}/`);
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download as CSV' }).click()]);
+        const downloaded = parseCsv(await readFile((await download.path())!, 'utf8')).map((row) => row.slice(0, 4));
+        const published = parseCsv(await readFile(path.join(shipped.outDir, 'checklist', `${id}.csv`), 'utf8')).map((row) => row.slice(0, 4));
+        expect(published.length, id).toBeGreaterThan(2);
+        expect(downloaded, id).toEqual(published);
+      }
+      // the HTML keeps no second copy of them
+      const html = await readFile(path.join(shipped.outDir, 'checklist', ids[0]!, 'index.html'), 'utf8');
+      expect(html).not.toMatch(/data-text=|data-task=/);
+      await context.close();
+    } finally {
+      await shipped.close();
+    }
+  }, 120_000);
+});

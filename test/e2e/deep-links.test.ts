@@ -284,6 +284,25 @@ describe('copy link', () => {
     }
   });
 
+  test('captions and headings copy the title their page gives them: table caption, checklist and area page headings', async () => {
+    const cases = [
+      ['offerings/key-protect-standard/', '#disaster-recovery-kp caption', 'Key Protect Standard › Disaster recovery › Table 5. Responsibilities for disaster recovery - Key Protect Standard'],
+      ['offerings/key-protect-standard/', 'h2#disaster-recovery', 'Key Protect Standard › Disaster recovery'],
+      ['checklist/key-protect-standard/', 'h2#disaster-recovery', 'Key Protect Standard checklist › Disaster recovery'],
+      ['areas/disaster-recovery/', 'h2#key-protect-standard', 'Key Protect Standard › Disaster recovery'],
+      ['areas/disaster-recovery/', '#key-protect-dedicated--table caption', 'Key Protect Dedicated › Disaster recovery › Table 2. Responsibilities for disaster recovery - Key Protect Dedicated'],
+    ] as const;
+    const { page, context } = await h.open(cases[0][0]);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.siteUrl).origin });
+    for (const [url, holder, title] of cases) {
+      if (!page.url().endsWith(url)) await page.goto(`${h.siteUrl}${url}`);
+      await page.locator(`${holder} > .copy-link-button`).click();
+      await page.getByRole('menuitem', { name: 'Copy as Markdown' }).click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`[${title}](`);
+    }
+    await context.close();
+  });
+
   test('a row of an area page copies "Offering › Area › Task" from its table', async () => {
     const { page, context } = await h.open('areas/disaster-recovery/');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(h.siteUrl).origin });

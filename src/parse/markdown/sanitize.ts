@@ -5,6 +5,7 @@
 import type { Element, Nodes, Root } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { visit } from 'unist-util-visit';
+import { collapse, SPACED_TAGS } from '../../shared/plain-text.js';
 import { rewriteUrl } from './urls.js';
 
 const BADGE_COLOURS = ['red', 'magenta', 'purple', 'blue', 'cyan', 'teal', 'green', 'gray', 'cool-gray', 'warm-gray'];
@@ -79,15 +80,13 @@ function tidyWhitespace(node: Root | Element, inCode: boolean): void {
   node.children = kept as Element['children'];
 }
 
-const SPACED = new Set(['br', 'p', 'li', 'ul', 'ol', 'sup']);
-
-/** Plain text of a tree, with breaks and list items as spaces, whitespace collapsed. */
+/** Plain text of a tree, with breaks and list items as spaces, whitespace collapsed (the rule of shared/plain-text.ts). */
 export function plainText(tree: Root): string {
   const parts: string[] = [];
   const walk = (node: Nodes): void => {
     if (node.type === 'text') parts.push(node.value);
     else if (node.type === 'element' || node.type === 'root') {
-      const spaced = node.type === 'element' && SPACED.has(node.tagName);
+      const spaced = node.type === 'element' && SPACED_TAGS.has(node.tagName);
       if (spaced) parts.push(' ');
       for (const child of node.children) walk(child as Nodes);
       if (spaced) parts.push(' ');
@@ -97,6 +96,3 @@ export function plainText(tree: Root): string {
   return collapse(parts.join(''));
 }
 
-export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}

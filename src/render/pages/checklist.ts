@@ -25,6 +25,8 @@ export interface ChecklistItem {
 
 export interface ChecklistPageData {
   offering: { id: string; name: string; url: string; sourceFile: string; sourceUrl?: string; sourceTitle?: string; lastUpdated?: string };
+  /** "Key Protect Standard checklist": the start of what a copied link to a part of the page says. */
+  linkContext: string;
   csvUrl: string;
   /** The duty column's heading of the CSV (the page writes the same file with ticks). */
   csvDutyHeader: string;
@@ -43,6 +45,7 @@ declare module '../page.js' {
 export function checklistData(site: Site, offering: Offering): ChecklistPageData {
   let omitted = 0;
   const titles = taskTitleMap(site.tasks);
+  const linkContext = `${offering.name} checklist`;
   const areas = areaOrder(
     site,
     offering.sections.map((s) => s.areaId),
@@ -67,9 +70,10 @@ export function checklistData(site: Site, offering: Offering): ChecklistPageData
       }
     }
     const title = areaTitle(site, areaId);
-    return { id: areaId, title, linkTitle: linkTitle([`${offering.name} checklist`, title]), items };
+    return { id: areaId, title, linkTitle: linkTitle([linkContext, title]), items };
   });
   return {
+    linkContext,
     offering: {
       id: offering.id,
       name: offering.name,

@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// Build speed against its targets, part of `npm run bench` (or alone: node bench/speed.mjs):
+//   - cold build side by side with the Eleventy baseline at 100 and 1,000 offerings
+//     (../shared/bench/compare.sh with bench/compare-build.sh, cache off), and output size;
+//   - a rebuild after one source changes, cache warm, at 1,000 offerings (median of several
+//     edits, each to another source), with the files it wrote;
+//   - the dev server from a saved edit to the reloaded model, at 100 and 1,000 offerings
+//     (median of several edits);
+//   - 5,000 offerings cold (cache off): wall time and peak memory.
+// Inputs are the baseline's synthetic pages (gen.mjs via compare.sh), so every figure is on the
+// same content. Knobs: --runs N (compare.sh runs and edits; default 3), --skip-compare, --skip-5000.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { devReload, editSource, timed } from './scale.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(repo, 'bin', 'respmatrix.js');
+const compareSh = path.resolve(repo, '..', 'shared', 'bench', 'compare.sh');
+const work = process.env.BENCH_WORK ?? path.join(os.tmpdir(), 'respmatrix-bench');
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** One compare.sh run at N: its result table and ratio line, and both tools' output size. */
+function compareWithEleventy(n, runs, log) {
+  log(`speed: compare.sh ${n} (RUNS=${runs} WARMUP=1)...`);
+  const result = spawnSync(compareSh, [String(n), 'bench/compare-build.sh {in} {out}'], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, RUNS: String(runs), WARMUP: '1', FLOORS: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (result.status !== 0) throw new Error(`compare.sh ${n} failed: ${result.stderr.slice(-1500)}`);
+  const lines = result.stdout.trim().split('\n');
+  const row = (tool) => lines.find((line) => line.startsWith(`${tool} `))?.trim().split(/\s+/);
+  const [eleventy, project] = [row('eleventy'), row('project')];
+  const ratio = lines.find((line) => line.startsWith('ratio project/eleventy'));
+  return {
+    n,
+    table: lines.filter((line) => /^(N=|tool |eleventy |project |ratio )/.test(line)),
+    wallRatio: Number(/wall ([\d.]+)/.exec(ratio ?? '')?.[1]),
+    outputMiB: { eleventy: Number(eleventy?.at(-1)), project: Number(project?.at(-1)) },
+  };
+}
+
+/** The compare.sh input at N, as a respmatrix content folder (what compare-build.sh makes). */
+function contentFor(n) {
+  const generate = spawnSync(compareSh, [String(n)], { cwd: repo, encoding: 'utf8', env: { ...process.env, RUNS: '0', WARMUP: '0', FLOORS: '0' } });
+  if (generate.status !== 0) throw new Error(`compare.sh ${n} could not generate its pages: ${generate.stderr.slice(-800)}`);
+  const input = path.join(work, 'work', String(n));
+  return { input, content: `${input}.respmatrix-content` };
+}
+
+/** The content folder compare-build.sh makes beside compare.sh's input (made here when missing). */
+async function ensureContent(n) {
+  const { input, content } = contentFor(n);
+  if (!existsSync(path.join(content, 'site.yaml'))) {
+    await rm(content, { recursive: true, force: true });
+    await mkdir(path.join(content, 'sources'), { recursive: true });
+    for (const name of (await readdir(path.join(input, 'offerings'))).filter((f) => f.endsWith('.md'))) {
+      await cp(path.join(input, 'offerings', name), path.join(content, 'sources', name));
+    }
+    await cp(path.join(input, 'keywords.yaml'), path.join(content, 'keywords.yaml'));
+    await writeFile(path.join(content, 'site.yaml'), 'title: Shared responsibilities\nlinkBase: https://cloud.ibm.com\n');
+  }
+  return content;
+}
+
+/** Build once with the cache on, then rebuild after each of `runs` edits to different sources. */
+async function rebuildAfterEdit(n, runs, log) {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'respmatrix-speed-'));
+  try {
+    const content = path.join(tmp, 'content');
+    await cp(await ensureContent(n), content, { recursive: true });
+    const out = path.join(tmp, 'dist');
+    const env = { RESPMATRIX_CACHE_DIR: path.join(tmp, 'cache') };
+    const build = () => timed([bin, 'build', '--content', content, '--out', out, '--timings'], env);
+    log(`speed: ${n} offerings, first build with the cache on...`);
+    await build();
+    const edits = [];
+    for (let i = 0; i < runs; i++) {
+      await editSource(path.join(content, 'sources', `svc-${String(1 + Math.floor(((i + 1) * n) / (runs + 1))).padStart(5, '0')}.md`), `Edited${i}`);
+      const result = await build();
+      const written = /\((\d+) files written, (\d+) unchanged\)/.exec(result.output ?? '');
+      edits.push({ ...result, written: Number(written?.[1]), unchanged: Number(written?.[2]) });
+    }
+    return {
+      n,
+      wallMs: median(edits.map((e) => e.wallMs)),
+      cpuMs: median(edits.map((e) => e.cpuMs)),
+      written: median(edits.map((e) => e.written)),
+      unchanged: median(edits.map((e) => e.unchanged)),
+      stages: edits.at(-1)?.stages,
+    };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+async function devAfterEdit(n, runs, log) {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'respmatrix-speed-dev-'));
+  try {
+    const content = path.join(tmp, 'content');
+    await cp(await ensureContent(n), content, { recursive: true });
+    log(`speed: dev server at ${n} offerings...`);
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const file = path.join(content, 'sources', `svc-${String(1 + i).padStart(5, '0')}.md`);
+      const figures = await devReload(content, file);
+      if (!figures.ok) throw new Error(`dev server at ${n} offerings did not reload the edit`);
+      times.push(figures.editToReloadMs);
+    }
+    return { n, editToReloadMs: median(times) };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+async function cold5000(log) {
+  const content = await ensureContent(5000);
+  const out = await mkdtemp(path.join(os.tmpdir(), 'respmatrix-speed-5000-'));
+  try {
+    log('speed: 5,000 offerings cold (cache off)...');
+    const result = await timed([bin, 'build', '--content', content, '--out', out, '--quiet', '--timings'], { RESPMATRIX_CACHE: '0' });
+    return { wallMs: result.wallMs, rssMb: result.rssMb, cpuMs: result.cpuMs };
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+export async function benchSpeed({ runs = 3, compare = true, big = true, log = () => {} } = {}) {
+  const figures = { compare: [], rebuild: undefined, dev: [], cold5000: undefined };
+  if (compare) for (const n of [100, 1000]) figures.compare.push(compareWithEleventy(n, runs, log));
+  figures.rebuild = await rebuildAfterEdit(1000, runs, log);
+  for (const n of [100, 1000]) figures.dev.push(await devAfterEdit(n, runs, log));
+  if (big) figures.cold5000 = await cold5000(log);
+  return figures;
+}
+
+export function formatSpeed(figures) {
+  const yes = (ok) => (ok ? 'met' : 'NOT met');
+  const lines = ['build speed against its targets (medians; compare.sh alternates the tools run by run)'];
+  for (const c of figures.compare) {
+    lines.push(...c.table.map((line) => `  ${line}`));
+    lines.push(`  -> cold build at ${c.n} offerings: ${c.wallRatio.toFixed(3)} x Eleventy's wall time (target <= 0.5: ${yes(c.wallRatio <= 0.5)})`);
+    if (c.n === 1000) {
+      lines.push(`  -> output at 1,000 offerings: ${c.outputMiB.project.toFixed(1)} MiB vs Eleventy's ${c.outputMiB.eleventy.toFixed(1)} MiB (target: no larger: ${yes(c.outputMiB.project <= c.outputMiB.eleventy)})`);
+    }
+  }
+  const r = figures.rebuild;
+  if (r) {
+    lines.push(
+      `  -> rebuild after one edit at ${r.n} offerings (cache warm): ${r.wallMs.toFixed(0)} ms wall, ${r.cpuMs.toFixed(0)} ms CPU, ` +
+        `${r.written} files written, ${r.unchanged} unchanged (target <= 1000 ms: ${yes(r.wallMs <= 1000)})`,
+    );
+    if (r.stages) lines.push(`     stages: ${Object.entries(r.stages).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  }
+  for (const d of figures.dev) {
+    const target = d.n <= 100 ? 50 : 150;
+    lines.push(`  -> dev server, saved edit to reloaded model at ${d.n} offerings: ${d.editToReloadMs.toFixed(0)} ms (target <= ${target}: ${yes(d.editToReloadMs <= target)})`);
+  }
+  const big = figures.cold5000;
+  if (big) {
+    lines.push(`  -> 5,000 offerings cold: ${(big.wallMs / 1000).toFixed(1)} s, peak ${(big.rssMb / 1024).toFixed(2)} GiB (targets <= 25 s: ${yes(big.wallMs <= 25_000)}, <= 1 GiB: ${yes(big.rssMb <= 1024)})`);
+  }
+  lines.push(`  node ${process.version}, ${os.availableParallelism()} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  return lines.join('\n');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, 'skip-compare': { type: 'boolean', default: false }, 'skip-5000': { type: 'boolean', default: false } } });
+  const figures = await benchSpeed({ runs: Number(values.runs), compare: !values['skip-compare'], big: !values['skip-5000'], log: (line) => console.error(line) });
+  console.log(formatSpeed(figures));
+}
