@@ -123,14 +123,10 @@ export function pageRecord(index: SiteIndex, page: Page, ids: readonly string[] 
   } else if (ids !== undefined) {
     fragments = sharedFragments(index, ids);
   }
-  const sorted = [...fragments.keys()].sort(compare);
-  return {
-    kind,
-    title: page.title,
-    ...src(source),
-    ...(target !== undefined ? { target } : {}),
-    fragments: Object.fromEntries(sorted.map((id) => [id, fragments.get(id)!])),
-  };
+  // The default sort is code-unit order, as `compare`, without a call per comparison.
+  const sorted = new Map<string, FragmentRecord>();
+  for (const id of [...fragments.keys()].sort()) sorted.set(id, fragments.get(id)!);
+  return { kind, title: page.title, ...src(source), ...(target !== undefined ? { target } : {}), fragments: sorted };
 }
 
 /** Plain code-unit order: the same on every machine and locale. */
@@ -168,7 +164,7 @@ export function manifestOf(records: ReadonlyMap<string, PageRecord>): AnchorMani
 export function serialiseManifest(manifest: AnchorManifest): string {
   const pages = Object.entries(manifest.pages).map(([url, page]) => {
     const { fragments, ...head } = page;
-    const lines = Object.entries(fragments).map(([id, record]) => `        ${JSON.stringify(id)}: ${JSON.stringify(record)}`);
+    const lines = [...fragments].map(([id, record]) => `        ${JSON.stringify(id)}: ${JSON.stringify(record)}`);
     const headFields = Object.entries(head).map(([key, value]) => `      ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
     const body = lines.length > 0 ? `{\n${lines.join(',\n')}\n      }` : '{}';
     return `    ${JSON.stringify(url)}: {\n${headFields.join('')}      "fragments": ${body}\n    }`;

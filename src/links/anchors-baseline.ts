@@ -29,8 +29,11 @@ export interface PageRecord {
   source?: SourceRef;
   /** For redirect pages: where they send the reader (a site path, maybe with a fragment). */
   target?: string;
-  /** Fragment id -> record, sorted by id. */
-  fragments: Record<string, FragmentRecord>;
+  /**
+   * Fragment id -> record, sorted by id. A Map, not an object: ids differ from page to page, and
+   * an object keyed by them cost more to build than the rest of the manifest.
+   */
+  fragments: Map<string, FragmentRecord>;
 }
 
 export interface AnchorManifest {
@@ -61,14 +64,14 @@ export function parseManifest(text: string, file: string): AnchorManifest {
 /** Also accepts the plain form `{ "<url>": ["fragment", ...] }` for hand-written baselines. */
 function readPage(value: unknown): PageRecord {
   if (Array.isArray(value)) {
-    const fragments: Record<string, FragmentRecord> = {};
-    for (const id of value) if (typeof id === 'string') fragments[id] = { kind: 'area' };
+    const fragments = new Map<string, FragmentRecord>();
+    for (const id of value) if (typeof id === 'string') fragments.set(id, { kind: 'area' });
     return { kind: 'page', title: '', fragments };
   }
-  const v = (value ?? {}) as Partial<PageRecord>;
-  const fragments: Record<string, FragmentRecord> = {};
+  const v = (value ?? {}) as Partial<Omit<PageRecord, 'fragments'>> & { fragments?: Record<string, unknown> };
+  const fragments = new Map<string, FragmentRecord>();
   for (const [id, record] of Object.entries(v.fragments ?? {})) {
-    fragments[id] = { kind: 'area', ...(record as Partial<FragmentRecord>) } as FragmentRecord;
+    fragments.set(id, { kind: 'area', ...(record as Partial<FragmentRecord>) } as FragmentRecord);
   }
   return { kind: v.kind ?? 'page', title: v.title ?? '', ...(v.source ? { source: v.source } : {}), fragments };
 }
@@ -88,12 +91,12 @@ export function resolveTarget(
   for (let hop = 0; hop < 5; hop += 1) {
     const record = current.pages[p];
     if (record && record.kind !== 'redirect') {
-      if (f === undefined || record.fragments[f]) return true;
+      if (f === undefined || record.fragments.has(f)) return true;
       const ids = [f, ...renamedIds(f, renames)];
-      if (ids.slice(1).some((id) => record.fragments[id])) return true;
+      if (ids.slice(1).some((id) => record.fragments.has(id))) return true;
       // An area's offerings are paged: one that moved to another page of the same area is
       // found there by the browser (legacy-fragments.ts and areas/<id>/offerings.json).
-      if (record.kind === 'area' && areaSiblings(current, p).some((sibling) => ids.some((id) => sibling.fragments[id]))) return true;
+      if (record.kind === 'area' && areaSiblings(current, p).some((sibling) => ids.some((id) => sibling.fragments.has(id)))) return true;
     }
     const next = findRedirect(redirects, p, f, record !== undefined);
     if (!next) return false;
@@ -194,9 +197,9 @@ export function compareAnchors(
       });
       continue;
     }
-    for (const id of Object.keys(page.fragments).sort()) {
+    for (const id of [...page.fragments.keys()].sort()) {
       if (resolveTarget(current, redirects, url, id, renames)) continue;
-      const record = page.fragments[id]!;
+      const record = page.fragments.get(id)!;
       diagnostics.push({
         ...where(record.source ?? page.source),
         severity: 'error',

@@ -99,3 +99,42 @@ export function scanAttributesByTag(html: string): ScannedAttribute[] {
   }
   return out;
 }
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || (code < 128 ? code === 9 || code === 13 || code === 12 || code === 11 : /\s/.test(String.fromCharCode(code)));
+}
+
+/**
+ * The ids `scanAttributes` finds in `html`, in order, looking only at the tags that hold an
+ * `id="`. A tag whose first attribute value is its only id is read directly; any other is
+ * scanned alone, which gives what the whole scan gives for it (a scan starts afresh at every
+ * tag, since nothing it takes runs past a tag's end).
+ */
+export function scanIds(html: string): string[] {
+  const out: string[] = [];
+  let at = html.indexOf('id="');
+  while (at !== -1) {
+    if (at === 0 || !isSpace(html.charCodeAt(at - 1))) {
+      at = html.indexOf('id="', at + 1);
+      continue;
+    }
+    const start = tagStart(html, at - 1);
+    if (start === -1) {
+      at = html.indexOf('id="', at + 1);
+      continue;
+    }
+    const end = html.indexOf('>', at);
+    if (end === -1) break;
+    const close = html.indexOf('"', at + 4);
+    const next = html.indexOf('id="', at + 1);
+    if (close !== -1 && close < end && html.indexOf('="', start) === at + 2 && (next === -1 || next > end)) {
+      // Nothing before the id can take it, and nothing after it in the tag is an id.
+      out.push(own(decode(html.slice(at + 4, close))));
+      at = next;
+      continue;
+    }
+    for (const a of scanAttributes(html.slice(start, end + 1))) if (a.name === 'id') out.push(a.value);
+    at = next === -1 || next > end ? next : html.indexOf('id="', end + 1);
+  }
+  return out;
+}

@@ -7,7 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import type { AnchorManifest } from './anchors-baseline.js';
+import { parseManifest, type AnchorManifest } from './anchors-baseline.js';
 import { splitTarget } from './renames.js';
 import type { Redirect } from '../model/types.js';
 import { scanAttributes } from './html-scan.js';
@@ -82,7 +82,7 @@ export function checkOutput(
     .filter((f) => f.path.endsWith('.html') && typeof f.contents === 'string')
     .map((f) => ({ path: f.path, html: f.contents as string }));
   const anchors = files.find((f) => f.path === 'anchors.json');
-  const manifest = anchors && typeof anchors.contents === 'string' ? (JSON.parse(anchors.contents) as AnchorManifest) : undefined;
+  const manifest = anchors && typeof anchors.contents === 'string' ? parseManifest(anchors.contents, 'anchors.json') : undefined;
   const all = new Set([...files.map((f) => f.path), ...(options.existing ?? [])]);
   const collector = collect(html, { base: options.base, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(manifest ? { manifest } : {}) });
   return outputDiagnostics(collector, all, files.map((f) => f.path), manifest, options.redirects);
@@ -145,7 +145,7 @@ function checkRedirects(redirects: readonly Redirect[], manifest: AnchorManifest
   for (const redirect of redirects) {
     const to = splitTarget(redirect.to);
     const page = manifest.pages[to.page];
-    const ok = page !== undefined && page.kind !== 'redirect' && (to.fragment === undefined || page.fragments[to.fragment] !== undefined);
+    const ok = page !== undefined && page.kind !== 'redirect' && (to.fragment === undefined || page.fragments.has(to.fragment));
     if (!ok) {
       out.push({ ...SITE_FILE, severity: 'error', rule: 'broken-link', message: `Redirect from "${redirect.from}" leads to "${redirect.to}", which does not exist` });
     }

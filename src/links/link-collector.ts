@@ -17,6 +17,9 @@ import { pageIndependent, pageUrlOf, resolveLink, type LinkTarget } from './link
 
 type Where = Pick<Diagnostic, 'file' | 'line' | 'column'>;
 
+/** The ids of a page: a set, or the fragments of its anchor record (a map keyed by id). */
+type Ids = Pick<ReadonlySet<string>, 'has' | 'keys'>;
+
 export interface Finding {
   /** Order of discovery: diagnostics come out in page order, then link order. */
   seq: number;
@@ -46,7 +49,7 @@ export interface LinkCollectorOptions {
 }
 
 export class LinkCollector {
-  private readonly idSets = new Map<string, ReadonlySet<string>>();
+  private readonly idSets = new Map<string, Ids>();
   /** Page-independent links: the first use of each (later uses have the same answer). */
   private readonly firstUse = new Map<string, Finding | null>();
   /** Relative links (their target depends on the page) and same-page fragments that are missing. */
@@ -79,7 +82,7 @@ export class LinkCollector {
     let sourced: Where | undefined;
     for (const a of attributes) {
       if (a.name === 'id') {
-        const source = fragments?.[a.value]?.source;
+        const source = fragments?.get(a.value)?.source;
         if (source) sourced = { file: source.file, line: source.line, column: source.column ?? 1 };
         continue;
       }
@@ -89,21 +92,20 @@ export class LinkCollector {
   }
 
   /**
-   * Add a page without scanning it: `ids` are the ids it is known to carry (its anchor record's
-   * fragments, or all of them), `links` the links of its content, in page order.
+   * Add a page without scanning it: `ids` are ids it is known to carry (its anchor record's
+   * fragments, or all of them), `links` the links of its content.
    */
-  addKnownPage(pagePath: string, ids: Iterable<string>, links: readonly string[], order = this.pages): void {
+  addKnownPage(pagePath: string, ids: Ids, links: readonly string[], order = this.pages): void {
     this.pages = order + 1;
     this.known.set(order, pagePath);
-    const idSet = new Set(ids);
-    this.idSets.set(pagePath, idSet);
+    this.idSets.set(pagePath, ids);
     let seq = order * LINKS_PER_PAGE;
     const where = (): Where => ({ file: pagePath, line: 1, column: 1 });
-    for (const raw of links) seq = this.addLink(raw, pagePath, idSet, seq, where);
+    for (const raw of links) seq = this.addLink(raw, pagePath, ids, seq, where);
   }
 
   /** One link of a page: kept when its answer is not known yet (or, for a fragment of the page itself, when it is missing). */
-  private addLink(raw: string, pagePath: string, idSet: ReadonlySet<string>, seq: number, where: () => Where): number {
+  private addLink(raw: string, pagePath: string, idSet: Ids, seq: number, where: () => Where): number {
     if (raw === '' || raw.startsWith('data:')) return seq;
     const independent = pageIndependent(raw);
     if (independent) {
@@ -183,7 +185,7 @@ export class LinkCollector {
   /** Everything gathered so far, as plain data (for `absorb` in another thread). */
   collected(): CollectedLinks {
     return {
-      idSets: [...this.idSets].map(([page, ids]) => [page, [...ids]]),
+      idSets: [...this.idSets].map(([page, ids]) => [page, [...ids.keys()]]),
       firstUse: [...this.firstUse],
       findings: this.findings,
       manifestProblems: this.manifestProblems,
@@ -240,8 +242,8 @@ export class LinkCollector {
     return [...this.manifestProblems].sort((a, b) => a.order - b.order).map((p) => p.diagnostic);
   }
 
-  private checkRecord(pagePath: string, ids: ReadonlySet<string>, fragments: Record<string, FragmentRecord>, order: number): void {
-    for (const [id, fragment] of Object.entries(fragments)) {
+  private checkRecord(pagePath: string, ids: ReadonlySet<string>, fragments: ReadonlyMap<string, FragmentRecord>, order: number): void {
+    for (const [id, fragment] of fragments) {
       if (ids.has(id)) continue;
       this.manifestProblems.push({
         order,
@@ -266,7 +268,7 @@ function pageWhere(record: PageRecord | undefined, pagePath: string, lines: Retu
   return { file: pagePath, line, column };
 }
 
-function samePageProblem(target: LinkTarget, ids: ReadonlySet<string>): string | undefined {
+function samePageProblem(target: LinkTarget, ids: Ids): string | undefined {
   if (target.fragment === undefined || target.fragment === '' || target.fragment === 'top') return undefined;
   return ids.has(target.fragment) ? undefined : 'missing';
 }
@@ -278,7 +280,7 @@ function targetFile(target: LinkTarget, files: ReadonlySet<string>): string | un
   return candidates.find((c) => files.has(c));
 }
 
-function findProblem(target: LinkTarget, files: ReadonlySet<string>, idSets: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+function findProblem(target: LinkTarget, files: ReadonlySet<string>, idSets: ReadonlyMap<string, Ids>): string | undefined {
   if (target.outside) return `points outside the site's base path (${target.path})`;
   const file = targetFile(target, files);
   if (!file) return `points to a page that does not exist (/${target.path})`;

@@ -9,9 +9,8 @@
 import type { Offering, Rich } from '../model/types.js';
 import type { Page } from '../render/page.js';
 import type { PageRecord } from './anchors-baseline.js';
-import { decode } from './html-scan.js';
+import { decode, scanIds } from './html-scan.js';
 import type { LinkCollector } from './link-collector.js';
-import { idsOf } from './link-check.js';
 
 /**
  * Every link attribute of a piece of content HTML, and any text that looks like one: more than
@@ -115,7 +114,7 @@ export function addRenderedPage(
     collector.addPage(file, html, recordFor, order);
     return;
   }
-  const ids = page.kind === 'checklist' ? idsOf(html).map((i) => i.id) : undefined;
+  const ids = page.kind === 'checklist' ? scanIds(html) : undefined;
   const record = recordFor(ids ?? []);
-  collector.addKnownPage(file, ids ?? Object.keys(record.fragments), links, order);
+  collector.addKnownPage(file, ids ? new Set(ids) : record.fragments, links, order);
 }

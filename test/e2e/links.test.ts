@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { AnchorManifest } from '../../src/links/anchors-baseline.js';
+import { parseManifest, type AnchorManifest } from '../../src/links/anchors-baseline.js';
 import { loadSite } from '../../src/build/load-site.js';
 import { renderSite } from '../../src/build/pipeline.js';
 import { fixtureContent, workspace, type Workspace } from '../links/fixture.js';
@@ -22,7 +22,7 @@ let tab: Page;
 beforeAll(async () => {
   const published = await loadSite(fixtureContent);
   const files = renderSite(published.site!, { base: '/', assets: { scripts: [], styles: [] } });
-  baseline = JSON.parse(String(files.find((f) => f.path === 'anchors.json')!.contents)) as AnchorManifest;
+  baseline = parseManifest(String(files.find((f) => f.path === 'anchors.json')!.contents), 'anchors.json');
   ws = await workspace({
     'tasks.yaml': [['- id: backups', '- id: backup-copies\n  formerIds: [backups]']],
     'sources/vault.md': [['{: #disaster-recovery-ded}', '{: #dr-ded aliases="disaster-recovery-ded"}']],
@@ -80,7 +80,7 @@ describe('old URLs after renames, with aliases and a redirect', () => {
       const landed = await land(url);
       const real = await tab.evaluate(() => !document.querySelector('meta[name="robots"][content="noindex"]'));
       if (landed.status !== 200 || !real) failures.push(`/${url}: status ${landed.status}, landed on ${landed.path}`);
-      const ids = Object.keys(page.fragments);
+      const ids = [...page.fragments.keys()];
       fragments += ids.length;
       // Ids the landed page carries as real elements need no navigation; the rest must map.
       const direct = await tab.evaluate(

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import type { AnchorManifest } from '../../src/links/anchors-baseline.js';
+import { parseManifest, type AnchorManifest } from '../../src/links/anchors-baseline.js';
 import { run } from '../cli/helpers.js';
 import { checkJson, workspace, type Edits, type Workspace } from './fixture.js';
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
   const built = await run(['build', '--content', 'content', '--out', 'dist'], published.root);
   expect(built.code, built.stderr).toBe(0);
   baselineFile = path.join(published.root, 'dist', 'anchors.json');
-  baseline = JSON.parse(await readFile(baselineFile, 'utf8')) as AnchorManifest;
+  baseline = parseManifest(await readFile(baselineFile, 'utf8'), baselineFile);
 });
 
 afterAll(async () => {
@@ -31,7 +31,7 @@ function publishedAnchors(match: (url: string, id?: string) => boolean): string[
   const out: string[] = [];
   for (const [url, page] of Object.entries(baseline.pages)) {
     if (match(url)) out.push(`/${url}`);
-    else for (const id of Object.keys(page.fragments)) if (match(url, id)) out.push(`/${url}#${id}`);
+    else for (const id of page.fragments.keys()) if (match(url, id)) out.push(`/${url}#${id}`);
   }
   return out.sort();
 }
@@ -59,7 +59,7 @@ const lineOf = async (file: string, text: string): Promise<number> => {
 test('the baseline lists pages and fragments with their sources', () => {
   const dedicated = baseline.pages['offerings/vault-dedicated/'];
   expect(dedicated?.kind).toBe('offering');
-  expect(Object.keys(dedicated?.fragments ?? {})).toEqual([
+  expect([...(dedicated?.fragments.keys() ?? [])]).toEqual([
     'disaster-recovery',
     'disaster-recovery--backups',
     'disaster-recovery-ded',
@@ -68,8 +68,8 @@ test('the baseline lists pages and fragments with their sources', () => {
     'incident-operations',
     'incident-operations--monitoring',
   ]);
-  expect(dedicated?.fragments['incident-and-ops']).toMatchObject({ kind: 'alias', target: 'incident-and-ops-ded' });
-  expect(dedicated?.fragments['disaster-recovery-ded']).toMatchObject({ kind: 'table', source: { file: 'sources/vault.md' } });
+  expect(dedicated?.fragments.get('incident-and-ops')).toMatchObject({ kind: 'alias', target: 'incident-and-ops-ded' });
+  expect(dedicated?.fragments.get('disaster-recovery-ded')).toMatchObject({ kind: 'table', source: { file: 'sources/vault.md' } });
   expect(Object.keys(baseline.pages)).toEqual([...Object.keys(baseline.pages)].sort());
 });
 

@@ -49,7 +49,7 @@ describe('targets and renames', () => {
     const page = (fragments: string[]): AnchorManifest['pages'][string] => ({
       kind: 'offering',
       title: 't',
-      fragments: Object.fromEntries(fragments.map((f) => [f, { kind: 'table' as const, source: { file: 's.md', line: 3 } }])),
+      fragments: new Map(fragments.map((f) => [f, { kind: 'table' as const, source: { file: 's.md', line: 3 } }])),
     });
     const baseline: AnchorManifest = { version: 1, pages: { 'offerings/a/': page(['t1']) } };
     const moved: AnchorManifest = { version: 1, pages: { 'offerings/b/': page(['t2']) } };

@@ -4,7 +4,7 @@
  * baseline check knows it.
  */
 import { beforeAll, expect, test } from 'vitest';
-import { compareAnchors, type AnchorManifest } from '../../src/links/anchors-baseline.js';
+import { compareAnchors, parseManifest } from '../../src/links/anchors-baseline.js';
 import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
 import { renderSite } from '../../src/build/pipeline.js';
@@ -19,7 +19,7 @@ beforeAll(async () => {
 function render(site: Site) {
   const files = renderSite(site, { base: '/', assets: { scripts: [], styles: [] } });
   const text = (path: string): string => String(files.find((f) => f.path === path)?.contents ?? '');
-  return { files, text, manifest: JSON.parse(text('anchors.json')) as AnchorManifest };
+  return { files, text, manifest: parseManifest(text('anchors.json'), 'anchors.json') };
 }
 
 test('a paged area has an offering map, linked from each of its pages', () => {
@@ -41,11 +41,11 @@ test('an offering added in front moves others to the next page without breaking 
   const before = render(pagedSite(base)).manifest;
   const after = render(pagedSite(base, undefined, 'aardvark')).manifest;
   // The change really moved something: an id of page 1 is now only on page 2.
-  const moved = Object.keys(before.pages['areas/disaster-recovery/']!.fragments).filter(
-    (id) => !after.pages['areas/disaster-recovery/']!.fragments[id],
+  const moved = [...before.pages['areas/disaster-recovery/']!.fragments.keys()].filter(
+    (id) => !after.pages['areas/disaster-recovery/']!.fragments.has(id),
   );
   expect(moved.length).toBeGreaterThan(0);
-  for (const id of moved) expect(after.pages['areas/disaster-recovery/2/']!.fragments[id]).toBeDefined();
+  for (const id of moved) expect(after.pages['areas/disaster-recovery/2/']!.fragments.get(id)).toBeDefined();
   expect(compareAnchors(before, after, [], 'anchors.json')).toEqual([]);
   // Removing an offering still breaks its anchors on every page of the area.
   const without = render({ ...pagedSite(base), offerings: pagedSite(base).offerings.filter((o) => o.id !== 'keeper-03') }).manifest;

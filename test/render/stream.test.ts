@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
-import { scanAttributes, scanAttributesByTag } from '../../src/links/html-scan.js';
+import { scanAttributes, scanAttributesByTag, scanIds } from '../../src/links/html-scan.js';
 import { checkOutput } from '../../src/links/link-check.js';
 import { renderSite } from '../../src/build/pipeline.js';
 import { streamSite } from '../../src/build/stream-site.js';
@@ -51,6 +51,26 @@ describe('html scan', () => {
     for (const file of renderSite(site, { base: '/', assets: noAssets })) {
       if (typeof file.contents !== 'string' || !file.path.endsWith('.html')) continue;
       expect(scanAttributes(file.contents), file.path).toEqual(scanAttributesByTag(file.contents));
+    }
+  });
+
+  test('the id-only scan finds the ids the whole scan finds', () => {
+    const idsOf = (html: string) => scanAttributes(html).flatMap((a) => (a.name === 'id' ? [a.value] : []));
+    const samples = [
+      '<td>&lt;img src="../x.svg" id="x"&gt; <a href="#main">top</a></td><main id="main"></main>',
+      '<p title="a > b" href="/after-gt/" id="late">x</p><a href="/ok/">ok</a>',
+      '<p>text id="open quote <a href="/inside/" id="i">a</a> and" more</p>',
+      '<div id="a" data-x="1" id="b"><img src="/s.png" alt=""></div><span>< not a tag id="n"</span>',
+      '<a href="/x/"  id="z">unclosed <b id="last"',
+      '<a href="/x id=" id="y">link value ending in id=</a><li data-text="say id=" id="t">',
+      '<p\nid="newline" data-id="no"\tid="tab">&amp;</p><b id="a&amp;b" id="no-close>',
+      '<i id="v>alue">x</i><i\u00a0id="nbsp">y</i>',
+      '',
+    ];
+    for (const html of samples) expect(scanIds(html), html).toEqual(idsOf(html));
+    for (const file of renderSite(site, { base: '/', assets: noAssets })) {
+      if (typeof file.contents !== 'string' || !file.path.endsWith('.html')) continue;
+      expect(scanIds(file.contents), file.path).toEqual(idsOf(file.contents));
     }
   });
 });
