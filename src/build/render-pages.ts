@@ -9,7 +9,7 @@ import type { FileWriter } from './file-writer.js';
 import { idsOf } from '../links/link-check.js';
 import { LinkCollector } from '../links/link-collector.js';
 import { addRenderedPage } from '../links/page-facts.js';
-import { pageFile, type Page } from '../render/page.js';
+import { forgetPageData, pageFile, type Page } from '../render/page.js';
 import { pageKey, reusablePage, type PreviousOutput } from './output-reuse.js';
 
 /** Page keys for a rebuild that writes only what changed (output-reuse.ts). */
@@ -75,6 +75,7 @@ export async function renderPages(
     if (file.endsWith('.html')) addRenderedPage(collector, index.offerings, page, file, html, inManifest(page) ? record : undefined, order);
     else if (inManifest(page)) record(idsOf(html).map((i) => i.id));
     timings.links += performance.now() - scanned;
+    forgetPageData(page);
     await writer.write(file, html, unchanged);
   }
   return { collector, records, keys, reused, ...timings };

@@ -41,7 +41,18 @@ export type Page = { [K in PageKind]: PageOf<K> }[PageKind];
  */
 export function lazyPage<K extends PageKind>(page: Omit<PageOf<K>, 'data'>, make: () => PageDataMap[K]): PageOf<K> {
   let data: PageDataMap[K] | undefined;
+  Object.defineProperty(page, FORGET, { value: () => (data = undefined) });
   return Object.defineProperty(page, 'data', { enumerable: true, get: () => (data ??= make()) }) as PageOf<K>;
+}
+
+const FORGET = Symbol('forget page data');
+
+/**
+ * Let a rendered page's data go (it is made again if asked for): a build keeps its list of
+ * pages to the end, and would otherwise keep every page's data with it.
+ */
+export function forgetPageData(page: Page): void {
+  (page as { [FORGET]?: () => void })[FORGET]?.();
 }
 
 /** A non-HTML file of the site (model.json, CSV, anchors.json, sitemap...). */
