@@ -42,12 +42,8 @@ export interface ParseStats {
   workers: number;
 }
 
-/**
- * Below this many sources to parse, workers cost more than they save: a worker takes about
- * 0.2 s to start (it loads the bundled code), a source about 10 ms to parse. At 100 sources a
- * worker saves about a second of wall time on 2 cores.
- */
-export const WORKER_THRESHOLD = 50;
+/** Below this many sources to parse, workers cost more than they save. */
+export const WORKER_THRESHOLD = 600;
 /** Cache entries not rewritten for this long are deleted (checked once a day). */
 const PRUNE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 /** Sources handed to a worker at a time: small enough to balance, large enough to batch. */
