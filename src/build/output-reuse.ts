@@ -31,7 +31,7 @@ export interface OutputRecord {
 export interface PreviousOutput {
   /** The output folder (the live one, before the swap). */
   dir: string;
-  /** Site-wide render inputs of that build: page keys count only when this is unchanged. */
+  /** Site-wide render inputs of that build: its pages are reused only when this is unchanged. */
   renderKey: string;
   files: Record<string, OutputRecord>;
 }
@@ -113,10 +113,11 @@ export function pageKey(siteKey: string, page: Page): string {
 /**
  * The previous HTML of `file` when its page key is unchanged and the file is still the one the
  * last build wrote (same size and modification time); undefined when it must be rendered.
+ * `previous` must come from a build with the same site-wide render key.
  */
-export function reusablePage(previous: PreviousOutput, siteKey: string, file: string, key: string): string | undefined {
+export function reusablePage(previous: PreviousOutput, file: string, key: string): string | undefined {
   const record = previous.files[file];
-  if (!record || record.key !== key || previous.renderKey !== siteKey) return undefined;
+  if (!record || record.key !== key) return undefined;
   const full = path.join(previous.dir, file);
   const info = statSync(full, { throwIfNoEntry: false });
   if (!info?.isFile() || info.size !== record.size || info.mtimeMs !== record.mtimeMs) return undefined;

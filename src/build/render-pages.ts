@@ -16,7 +16,7 @@ import { pageKey, reusablePage, type PreviousOutput } from './output-reuse.js';
 export interface PageKeying {
   /** The site-wide render key of this build. */
   siteKey: string;
-  /** The output of the last build, when there is one. */
+  /** The output of the last build, when there is one with the same site-wide key. */
   previous?: PreviousOutput;
 }
 
@@ -59,7 +59,7 @@ export async function renderPages(
     if (keying) {
       const key = pageKey(keying.siteKey, page);
       keys.set(file, key);
-      html = keying.previous && reusablePage(keying.previous, keying.siteKey, file, key);
+      html = keying.previous && reusablePage(keying.previous, file, key);
     }
     const unchanged = html !== undefined;
     if (unchanged) reused++;

@@ -52,9 +52,10 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const files = pages.map((page) => pageFile(page.url));
   // Two pages for one file is an error; the whole-output check reports it exactly as before.
   if (new Set(files).size !== files.length) return inMemory(pipeline, dir, existing);
-  const keying: PageKeying | undefined = rebuild
-    ? { siteKey: renderKey(site, renderOptions, pages), ...(rebuild.previous ? { previous: rebuild.previous } : {}) }
-    : undefined;
+  const siteKey = rebuild ? renderKey(site, renderOptions, pages) : undefined;
+  // The previous build's pages count only when everything they share is unchanged.
+  const previous = rebuild?.previous?.renderKey === siteKey ? rebuild?.previous : undefined;
+  const keying: PageKeying | undefined = siteKey ? { siteKey, ...(previous ? { previous } : {}) } : undefined;
   const routesTime = performance.now() - started;
   const writer = new FileWriter(dir, undefined, rebuild?.previousDir);
   const counts = { reused: 0, written: 0, linked: 0 };

@@ -37,41 +37,37 @@ async function both(s: Site, base = '/') {
   return { dir, streamed, files, expected };
 }
 
+/** Markup that trips naive scanners: quotes, `>` in values, text that looks like attributes. */
+const TRICKY = [
+  '<td>&lt;img src="../x.svg" id="x"&gt; <a href="#main">top</a></td><main id="main"></main>',
+  '<p title="a > b" href="/after-gt/" id="late">x</p><a href="/ok/">ok</a>',
+  '<p>text id="open quote <a href="/inside/" id="i">a</a> and" more</p>',
+  '<div id="a" data-x="1" id="b"><img src="/s.png" alt=""></div><span>< not a tag id="n"</span>',
+  '<a href="/x/"  id="z">unclosed <b id="last"',
+  '',
+];
+
+/** The tricky samples, then every HTML page of the rendered fixture site. */
+function htmlSamples(extra: string[] = []): [string, string][] {
+  const pages = renderSite(site, { base: '/', assets: noAssets }).flatMap((file) =>
+    typeof file.contents === 'string' && file.path.endsWith('.html') ? [[file.path, file.contents] as [string, string]] : [],
+  );
+  return [...[...TRICKY, ...extra].map((html): [string, string] => [html, html]), ...pages];
+}
+
 describe('html scan', () => {
   test('finds the same ids and links as a tag-by-tag scan, in tricky markup too', () => {
-    const samples = [
-      '<td>&lt;img src="../x.svg" id="x"&gt; <a href="#main">top</a></td><main id="main"></main>',
-      '<p title="a > b" href="/after-gt/" id="late">x</p><a href="/ok/">ok</a>',
-      '<p>text id="open quote <a href="/inside/" id="i">a</a> and" more</p>',
-      '<div id="a" data-x="1" id="b"><img src="/s.png" alt=""></div><span>< not a tag id="n"</span>',
-      '<a href="/x/"  id="z">unclosed <b id="last"',
-      '',
-    ];
-    for (const html of samples) expect(scanAttributes(html), html).toEqual(scanAttributesByTag(html));
-    for (const file of renderSite(site, { base: '/', assets: noAssets })) {
-      if (typeof file.contents !== 'string' || !file.path.endsWith('.html')) continue;
-      expect(scanAttributes(file.contents), file.path).toEqual(scanAttributesByTag(file.contents));
-    }
+    for (const [name, html] of htmlSamples()) expect(scanAttributes(html), name).toEqual(scanAttributesByTag(html));
   });
 
   test('the id-only scan finds the ids the whole scan finds', () => {
     const idsOf = (html: string) => scanAttributes(html).flatMap((a) => (a.name === 'id' ? [a.value] : []));
-    const samples = [
-      '<td>&lt;img src="../x.svg" id="x"&gt; <a href="#main">top</a></td><main id="main"></main>',
-      '<p title="a > b" href="/after-gt/" id="late">x</p><a href="/ok/">ok</a>',
-      '<p>text id="open quote <a href="/inside/" id="i">a</a> and" more</p>',
-      '<div id="a" data-x="1" id="b"><img src="/s.png" alt=""></div><span>< not a tag id="n"</span>',
-      '<a href="/x/"  id="z">unclosed <b id="last"',
+    const extra = [
       '<a href="/x id=" id="y">link value ending in id=</a><li data-text="say id=" id="t">',
       '<p\nid="newline" data-id="no"\tid="tab">&amp;</p><b id="a&amp;b" id="no-close>',
       '<i id="v>alue">x</i><i\u00a0id="nbsp">y</i>',
-      '',
     ];
-    for (const html of samples) expect(scanIds(html), html).toEqual(idsOf(html));
-    for (const file of renderSite(site, { base: '/', assets: noAssets })) {
-      if (typeof file.contents !== 'string' || !file.path.endsWith('.html')) continue;
-      expect(scanIds(file.contents), file.path).toEqual(idsOf(file.contents));
-    }
+    for (const [name, html] of htmlSamples(extra)) expect(scanIds(html), name).toEqual(idsOf(html));
   });
 });
 
