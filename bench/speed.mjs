@@ -10,8 +10,7 @@
 // Inputs are the baseline's synthetic pages (gen.mjs via compare.sh), so every figure is on the
 // same content. Knobs: --runs N (compare.sh runs and edits; default 3), --skip-compare, --skip-5000.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,27 +50,13 @@ function compareWithEleventy(n, runs, log) {
   };
 }
 
-/** The compare.sh input at N, as a respmatrix content folder (what compare-build.sh makes). */
-function contentFor(n) {
+/** compare.sh's generated pages at N (generated when missing) as a content folder (compare-content.sh). */
+async function ensureContent(n) {
   const generate = spawnSync(compareSh, [String(n)], { cwd: repo, encoding: 'utf8', env: { ...process.env, RUNS: '0', WARMUP: '0', FLOORS: '0' } });
   if (generate.status !== 0) throw new Error(`compare.sh ${n} could not generate its pages: ${generate.stderr.slice(-800)}`);
-  const input = path.join(work, 'work', String(n));
-  return { input, content: `${input}.respmatrix-content` };
-}
-
-/** The content folder compare-build.sh makes beside compare.sh's input (made here when missing). */
-async function ensureContent(n) {
-  const { input, content } = contentFor(n);
-  if (!existsSync(path.join(content, 'site.yaml'))) {
-    await rm(content, { recursive: true, force: true });
-    await mkdir(path.join(content, 'sources'), { recursive: true });
-    for (const name of (await readdir(path.join(input, 'offerings'))).filter((f) => f.endsWith('.md'))) {
-      await cp(path.join(input, 'offerings', name), path.join(content, 'sources', name));
-    }
-    await cp(path.join(input, 'keywords.yaml'), path.join(content, 'keywords.yaml'));
-    await writeFile(path.join(content, 'site.yaml'), 'title: Shared responsibilities\nlinkBase: https://cloud.ibm.com\n');
-  }
-  return content;
+  const made = spawnSync(path.join(repo, 'bench', 'compare-content.sh'), [path.join(work, 'work', String(n))], { cwd: repo, encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`compare-content.sh ${n} failed: ${made.stderr.slice(-800)}`);
+  return made.stdout.trim();
 }
 
 /** Build once with the cache on, then rebuild after each of `runs` edits to different sources. */
