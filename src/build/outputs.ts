@@ -11,7 +11,6 @@ import { anchorsJson, areaOfferingMaps, type ManifestContext } from '../links/an
 import { redirectScript } from '../render/redirects.js';
 import { sitemapXml } from '../render/outputs/sitemap.js';
 import { robotsTxt } from '../render/outputs/robots.js';
-import { checklistCsv } from '../render/pages/checklist.js';
 import { searchOutputs } from '../search/index.js';
 import { compareDataOutputs } from '../render/outputs/compare-data.js';
 
@@ -24,7 +23,6 @@ const modelLists: OutputList<ManifestContext>[] = [
   redirectScript,
   sitemapXml,
   robotsTxt,
-  checklistCsv,
   searchOutputs,
   compareDataOutputs,
 ];

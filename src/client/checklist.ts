@@ -32,7 +32,9 @@ export function initChecklist(): void {
   const offering = root?.dataset.checklist;
   if (!root || !offering) return;
   const store = storage();
-  const boxes = [...root.querySelectorAll<HTMLInputElement>('input[data-checklist-item]')];
+  const boxes = [...root.querySelectorAll<HTMLInputElement>('.checklist-item > input[type="checkbox"]')];
+  // An item's storage key is its row anchor, the list item's id.
+  const anchor = (box: HTMLInputElement): string => box.closest('.checklist-item')?.id ?? box.id;
   const status = root.querySelector<HTMLElement>('[data-checklist-status]');
 
   const origin = root.querySelector<HTMLElement>('[data-print-origin]');
@@ -46,7 +48,7 @@ export function initChecklist(): void {
   };
 
   for (const box of boxes) {
-    const key = storageKey(offering, box.dataset.checklistItem ?? box.id);
+    const key = storageKey(offering, anchor(box));
     safely(() => {
       box.checked = store?.getItem(key) === '1';
     });
@@ -63,7 +65,7 @@ export function initChecklist(): void {
   }
   const setTick = (box: HTMLInputElement, on: boolean): void => {
     box.checked = on;
-    const key = storageKey(offering, box.dataset.checklistItem ?? box.id);
+    const key = storageKey(offering, anchor(box));
     safely(() => (on ? store?.setItem(key, '1') : store?.removeItem(key)));
   };
   const clear = root.querySelector<HTMLButtonElement>('[data-checklist-clear]');
@@ -95,9 +97,9 @@ export function initChecklist(): void {
   // Progress shows from the start, not only after the first tick.
   announce();
 
-  const csv = root.querySelector<HTMLAnchorElement>('a[data-checklist-csv]');
-  csv?.addEventListener('click', (event) => {
-    event.preventDefault();
+  const csv = root.querySelector<HTMLButtonElement>('[data-checklist-csv]');
+  if (csv) csv.hidden = false;
+  csv?.addEventListener('click', () => {
     const text = checklistCsvText(csvItems(root, boxes), {
       dutyHeader: root.dataset.csvDuty ?? 'your duty',
       pageUrl,

@@ -1,7 +1,6 @@
 /**
- * A checklist as CSV: the file the build publishes (`checklist/<id>.csv`, no ticks) and the one
- * the page downloads with the reader's ticks and the date. One function for both, so the two
- * files differ only in those columns. Pure (no Node or DOM names): the browser bundles it.
+ * A checklist as CSV, as the checklist page downloads it with the reader's ticks and the date.
+ * Pure (no Node or DOM names): the browser bundles it, and tests check it in Node.
  */
 import { csvLine } from '../shared/csv-fields.js';
 import { LABEL_SOURCE } from '../model/row-name.js';
@@ -14,7 +13,7 @@ export interface ChecklistCsvItem {
   duty: string;
   /** Absolute URL of the row. */
   url: string;
-  /** The reader's tick; absent in the published file (nobody has ticked anything there). */
+  /** The reader's tick (a column left empty when absent). */
   done?: boolean;
 }
 
@@ -25,7 +24,7 @@ export interface ChecklistCsvOptions {
   pageUrl: string;
   /** The date the source says it was last updated (YYYY-MM-DD). */
   sourceUpdated?: string;
-  /** The day the reader downloaded the file (YYYY-MM-DD); absent in the published file. */
+  /** The day the reader downloaded the file (YYYY-MM-DD). */
   exported?: string;
 }
 

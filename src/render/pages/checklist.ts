@@ -1,14 +1,12 @@
 /**
- * `/checklist/<offering-id>/`: the customer's duties for one offering as a printable checklist,
- * and `/checklist/<offering-id>.csv` with the same items. Tasks with no customer duty listed are
- * left out of both (the page says how many), so every item is something to tick off.
+ * `/checklist/<offering-id>/`: the customer's duties for one offering as a printable checklist
+ * (the page's script downloads it as CSV, from what the page shows). Tasks with no customer duty
+ * listed are left out (the page says how many), so every item is something to tick off.
  */
 import type { Offering, Site } from '../../model/types.js';
-import { lazyPage, type OutputContext, type OutputFile, type PageOf } from '../page.js';
-import { checklistCsvText } from '../checklist-csv.js';
+import { lazyPage, type PageOf } from '../page.js';
 import { areaOrder, areaTitle, cell, linkTitle } from '../tables.js';
 import { isDuty } from '../../model/duty.js';
-import { absoluteUrl, siteUrl } from '../url.js';
 import { rowName, taskTitleMap } from '../../model/row-name.js';
 
 export interface ChecklistItem {
@@ -18,7 +16,6 @@ export interface ChecklistItem {
   task: string;
   label?: string;
   html: string;
-  text: string;
   /** The row on the offering page. */
   url: string;
 }
@@ -27,7 +24,6 @@ export interface ChecklistPageData {
   offering: { id: string; name: string; url: string; sourceFile: string; sourceUrl?: string; sourceTitle?: string; lastUpdated?: string };
   /** "Key Protect Standard checklist": the start of what a copied link to a part of the page says. */
   linkContext: string;
-  csvUrl: string;
   /** The duty column's heading of the CSV (the page writes the same file with ticks). */
   csvDutyHeader: string;
   areas: { id: string; title: string; linkTitle: string; items: ChecklistItem[] }[];
@@ -64,7 +60,6 @@ export function checklistData(site: Site, offering: Offering): ChecklistPageData
           task: name.title,
           ...(name.label !== undefined ? { label: name.label } : {}),
           html: duty.html,
-          text: row.customer.text.trim(),
           url: `offerings/${offering.id}/#${row.anchor}`,
         });
       }
@@ -83,7 +78,6 @@ export function checklistData(site: Site, offering: Offering): ChecklistPageData
       ...(offering.sourceTitle ? { sourceTitle: offering.sourceTitle } : {}),
       ...(offering.lastUpdated ? { lastUpdated: offering.lastUpdated } : {}),
     },
-    csvUrl: `checklist/${offering.id}.csv`,
     csvDutyHeader: checklistDutyHeader(site),
     areas: areas.filter((area) => area.items.length > 0),
     total: areas.reduce((sum, area) => sum + area.items.length, 0),
@@ -109,21 +103,4 @@ export function checklistPages(site: Site): PageOf<'checklist'>[] {
 /** The duty column's heading in checklist CSVs: "your duty", or the customer's name's. */
 export function checklistDutyHeader(site: Site): string {
   return site.parties.customer.trim().toLowerCase() === 'you' ? 'your duty' : `${site.parties.customer}'s duty`;
-}
-
-/** One CSV per offering: area, task, the customer's duty, links and dates (RFC 4180). */
-export function checklistCsv(site: Site, context: OutputContext): OutputFile[] {
-  const absolute = (url: string): string => absoluteUrl(site.baseUrl, siteUrl(context.base, url)) ?? siteUrl(context.base, url);
-  return site.offerings.map((offering) => {
-    const data = checklistData(site, offering);
-    const items = data.areas.flatMap((area) =>
-      area.items.map((item) => ({ area: area.title, task: item.task, ...(item.label !== undefined ? { label: item.label } : {}), duty: item.text, url: absolute(item.url) })),
-    );
-    const contents = checklistCsvText(items, {
-      dutyHeader: checklistDutyHeader(site),
-      pageUrl: absolute(`checklist/${offering.id}/`),
-      ...(offering.lastUpdated !== undefined ? { sourceUpdated: offering.lastUpdated } : {}),
-    });
-    return { path: data.csvUrl, contents };
-  });
 }
