@@ -5,7 +5,8 @@
  */
 import { stat } from 'node:fs/promises';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { compareAnchors, parseManifest, type AnchorManifest } from '../links/anchors-baseline.js';
+import { compareAnchors, type AnchorManifest } from '../links/anchors-baseline.js';
+import { parseManifest } from '../links/manifest-format.js';
 import { renamesOf } from '../links/renames.js';
 import { checkOutput, filesUnder } from '../links/link-check.js';
 import { summariseUnaligned } from '../model/align.js';

@@ -17,6 +17,7 @@ import type { OfferingPageData } from '../render/pages/offering.js';
 import { areaPageOfferings, areaPageUrl, type AreaPageData } from '../render/pages/area.js';
 import type { TableView } from '../render/tables.js';
 import { idsOf } from './link-check.js';
+import { serialiseManifest } from './manifest-format.js';
 import { areaMapPath, siteUrl } from '../render/url.js';
 
 type Fragments = Map<string, FragmentRecord>;
@@ -28,7 +29,8 @@ function add(fragments: Fragments, id: string | undefined, record: FragmentRecor
 
 function src(source: SourceRef | undefined): { source?: SourceRef } {
   if (!source) return {};
-  return { source: { file: source.file, line: source.line, ...(source.column ? { column: source.column } : {}) } };
+  // A position without a column is reported at column 1: record it so.
+  return { source: { file: source.file, line: source.line, column: source.column || 1 } };
 }
 
 /** A table view and the section it shows: ids of the table, its aliases and its rows. */
@@ -158,18 +160,6 @@ export function inManifest(page: Page): boolean {
 export function manifestOf(records: ReadonlyMap<string, PageRecord>): AnchorManifest {
   const urls = [...records.keys()].sort(compare);
   return { version: MANIFEST_VERSION, pages: Object.fromEntries(urls.map((url) => [url, records.get(url)!])) };
-}
-
-/** One line per fragment: readable in a diff, and a tenth of the size of indented JSON. */
-export function serialiseManifest(manifest: AnchorManifest): string {
-  const pages = Object.entries(manifest.pages).map(([url, page]) => {
-    const { fragments, ...head } = page;
-    const lines = [...fragments].map(([id, record]) => `        ${JSON.stringify(id)}: ${JSON.stringify(record)}`);
-    const headFields = Object.entries(head).map(([key, value]) => `      ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
-    const body = lines.length > 0 ? `{\n${lines.join(',\n')}\n      }` : '{}';
-    return `    ${JSON.stringify(url)}: {\n${headFields.join('')}      "fragments": ${body}\n    }`;
-  });
-  return `{\n  "version": ${manifest.version},\n  "pages": {\n${pages.join(',\n')}\n  }\n}\n`;
 }
 
 /** Output lists of the links feature get the manifest when the build collected it while rendering. */

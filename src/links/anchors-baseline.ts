@@ -2,13 +2,14 @@
  * The anchor manifest (`anchors.json`) and the baseline check: every page and fragment a
  * previous build published must still resolve, directly, through an alias id, or through a
  * `redirects` entry of site.yaml. Otherwise a wiki link somewhere broke silently.
- * The format is documented in docs/links.md.
+ * The format (manifest-format.ts) is documented in docs/links.md.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Redirect, SourceRef } from '../model/types.js';
 import { renamedIds, splitTarget, type Renames } from './renames.js';
 
-export const MANIFEST_VERSION = 1;
+/** The version builds write (manifest-format.ts reads 1 and 2). */
+export const MANIFEST_VERSION = 2;
 
 /** What defines a fragment; `alias` and `former-row` ids resolve to `target` on the same page. */
 export type FragmentKind = 'area' | 'table' | 'row' | 'overview' | 'alias' | 'former-row' | 'offering';
@@ -40,40 +41,6 @@ export interface AnchorManifest {
   version: number;
   /** Page URL relative to the site base ('' is home) -> record, sorted by URL. */
   pages: Record<string, PageRecord>;
-}
-
-/** Read a baseline file's text; a malformed one is a usage problem (thrown as an Error). */
-export function parseManifest(text: string, file: string): AnchorManifest {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not JSON (${(error as Error).message})`, { cause: error });
-  }
-  const pages = (data as { pages?: unknown } | null)?.pages;
-  if (typeof pages !== 'object' || pages === null || Array.isArray(pages)) {
-    throw new Error(`${file}: not an anchors.json manifest (no "pages" object)`);
-  }
-  const result: AnchorManifest = { version: MANIFEST_VERSION, pages: {} };
-  for (const [url, value] of Object.entries(pages as Record<string, unknown>)) {
-    result.pages[url] = readPage(value);
-  }
-  return result;
-}
-
-/** Also accepts the plain form `{ "<url>": ["fragment", ...] }` for hand-written baselines. */
-function readPage(value: unknown): PageRecord {
-  if (Array.isArray(value)) {
-    const fragments = new Map<string, FragmentRecord>();
-    for (const id of value) if (typeof id === 'string') fragments.set(id, { kind: 'area' });
-    return { kind: 'page', title: '', fragments };
-  }
-  const v = (value ?? {}) as Partial<Omit<PageRecord, 'fragments'>> & { fragments?: Record<string, unknown> };
-  const fragments = new Map<string, FragmentRecord>();
-  for (const [id, record] of Object.entries(v.fragments ?? {})) {
-    fragments.set(id, { kind: 'area', ...(record as Partial<FragmentRecord>) } as FragmentRecord);
-  }
-  return { kind: v.kind ?? 'page', title: v.title ?? '', ...(v.source ? { source: v.source } : {}), fragments };
 }
 
 const NO_RENAMES: Renames = { offerings: {}, tasks: {} };

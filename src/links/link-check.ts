@@ -7,7 +7,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { parseManifest, type AnchorManifest } from './anchors-baseline.js';
+import type { AnchorManifest } from './anchors-baseline.js';
+import { parseManifest } from './manifest-format.js';
 import { splitTarget } from './renames.js';
 import type { Redirect } from '../model/types.js';
 import { scanAttributes } from './html-scan.js';

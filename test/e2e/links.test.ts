@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { parseManifest, type AnchorManifest } from '../../src/links/anchors-baseline.js';
+import type { AnchorManifest } from '../../src/links/anchors-baseline.js';
+import { parseManifest } from '../../src/links/manifest-format.js';
 import { loadSite } from '../../src/build/load-site.js';
 import { renderSite } from '../../src/build/pipeline.js';
 import { fixtureContent, workspace, type Workspace } from '../links/fixture.js';

@@ -2,13 +2,14 @@
  * `respmatrix check --anchors-baseline`: renaming a task, a table id or an offering breaks
  * exactly the published anchors it should, and aliases or redirects keep every one of them.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { parseManifest, type AnchorManifest } from '../../src/links/anchors-baseline.js';
+import type { AnchorManifest } from '../../src/links/anchors-baseline.js';
+import { parseManifest } from '../../src/links/manifest-format.js';
 import { run } from '../cli/helpers.js';
-import { checkJson, workspace, type Edits, type Workspace } from './fixture.js';
+import { checkJson, manifestV1Text, workspace, type Edits, type Workspace } from './fixture.js';
 
 let published: Workspace;
 let baselineFile: string;
@@ -174,6 +175,46 @@ describe('renaming an offering', () => {
       ],
     });
     expect(result.anchors).toEqual([]);
+  });
+});
+
+describe('baselines published by earlier builds', () => {
+  const scenarios: [string, Edits][] = [
+    ['a renamed task', { 'tasks.yaml': [['- id: backups', '- id: backup-copies']] }],
+    ['a renamed table id', { 'sources/vault.md': [['{: #disaster-recovery-ded}', '{: #dr-ded}']] }],
+    ['a renamed offering', { 'site.yaml': [['id: vault-dedicated', 'id: vault-private']] }],
+  ];
+
+  /** `check` against each baseline text in turn, written to the same path (errors name it). */
+  async function checkEach(edits: Edits, texts: string[]): Promise<Diagnostic[][]> {
+    const ws = await workspace(edits);
+    try {
+      const file = path.join(ws.root, 'published-anchors.json');
+      const results: Diagnostic[][] = [];
+      for (const text of texts) {
+        await writeFile(file, text);
+        results.push((await checkJson(ws, file)).diagnostics);
+      }
+      return results;
+    } finally {
+      await ws.remove();
+    }
+  }
+
+  test.each(scenarios)('%s: a version 1 baseline gives the errors of the version 2 one, at the same positions', async (_name, edits) => {
+    const v2 = await readFile(baselineFile, 'utf8');
+    expect(v2.startsWith('{"version":2,')).toBe(true);
+    const [fromV2, fromV1] = await checkEach(edits, [v2, manifestV1Text(baseline)]);
+    expect(fromV2!.filter((d) => d.rule === 'anchor-removed').length).toBeGreaterThan(0);
+    expect(fromV1).toEqual(fromV2);
+  });
+
+  test('a hand-written baseline (page -> fragment ids) names the same anchors, at the baseline file', async () => {
+    const plain = { pages: Object.fromEntries(Object.entries(baseline.pages).map(([url, page]) => [url, [...page.fragments.keys()]])) };
+    const [fromV2, fromPlain] = await checkEach(scenarios[2]![1], [await readFile(baselineFile, 'utf8'), JSON.stringify(plain, null, 2)]);
+    const named = (ds: Diagnostic[]): string[] => ds.filter((d) => d.rule === 'anchor-removed').map((d) => /"([^"]+)"/.exec(d.message)![1]!).sort();
+    expect(named(fromPlain!)).toEqual(named(fromV2!));
+    for (const d of fromPlain!.filter((x) => x.rule === 'anchor-removed')) expect(d).toMatchObject({ file: 'published-anchors.json', line: 1, column: 1 });
   });
 });
 

@@ -6,6 +6,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from '../../src/diagnostics.js';
+import type { AnchorManifest } from '../../src/links/anchors-baseline.js';
 import { run } from '../cli/helpers.js';
 
 export const fixtureContent = path.resolve(import.meta.dirname, 'fixture', 'content');
@@ -41,4 +42,19 @@ export async function checkJson(ws: Workspace, baseline?: string): Promise<{ cod
   const result = await run(args, ws.root);
   if (result.code === 2) throw new Error(`check failed: ${result.stderr}`);
   return { code: result.code, diagnostics: JSON.parse(result.stdout) as Diagnostic[] };
+}
+
+/**
+ * A manifest in the version 1 text that published sites carry (what builds wrote before
+ * version 2): indented, one `{"kind", "target"?, "source"}` object per fragment.
+ */
+export function manifestV1Text(manifest: AnchorManifest): string {
+  const pages = Object.entries(manifest.pages).map(([url, page]) => {
+    const { fragments, ...head } = page;
+    const lines = [...fragments].map(([id, record]) => `        ${JSON.stringify(id)}: ${JSON.stringify(record)}`);
+    const headFields = Object.entries(head).map(([key, value]) => `      ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`);
+    const body = lines.length > 0 ? `{\n${lines.join(',\n')}\n      }` : '{}';
+    return `    ${JSON.stringify(url)}: {\n${headFields.join('')}      "fragments": ${body}\n    }`;
+  });
+  return `{\n  "version": 1,\n  "pages": {\n${pages.join(',\n')}\n  }\n}\n`;
 }

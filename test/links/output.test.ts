@@ -12,6 +12,7 @@ import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
 import type { OutputFile } from '../../src/render/page.js';
 import { checkOutput, resolveLink } from '../../src/links/link-check.js';
+import { parseManifest, serialiseManifest } from '../../src/links/manifest-format.js';
 import { publicDir } from '../../src/render/paths.js';
 import { renderSite } from '../../src/build/pipeline.js';
 import { fixtureContent } from './fixture.js';
@@ -125,30 +126,36 @@ describe('crawl', () => {
 });
 
 describe('anchors.json', () => {
-  test('is stable: two renders give the same bytes, pages and fragments sorted', () => {
+  test('is stable: two renders give the same bytes, pages and fragment groups sorted, and it reads back to the same text', () => {
     const again = renderSite(withRedirects(site), { base: '/', assets: noAssets });
     const first = text('anchors.json');
     expect(String(again.find((f) => f.path === 'anchors.json')?.contents)).toBe(first);
-    const manifest = JSON.parse(first) as { pages: Record<string, { fragments: Record<string, unknown> }> };
-    const urls = Object.keys(manifest.pages);
+    const raw = JSON.parse(first) as { version: number; files: string[]; pages: Record<string, { fragments?: Record<string, unknown> }> };
+    expect(raw.version).toBe(2);
+    expect(raw.files).toEqual([...raw.files].sort());
+    const urls = Object.keys(raw.pages);
     expect(urls).toEqual([...urls].sort());
+    for (const page of Object.values(raw.pages)) {
+      const groups = Object.keys(page.fragments ?? {});
+      expect(groups).toEqual([...groups].sort());
+    }
+    const manifest = parseManifest(first, 'anchors.json');
     for (const page of Object.values(manifest.pages)) {
-      const ids = Object.keys(page.fragments);
+      const ids = [...page.fragments.keys()];
       expect(ids).toEqual([...ids].sort());
     }
+    expect(serialiseManifest(manifest)).toBe(first);
   });
 
   test('lists every offering and area page, redirect stubs with their target, and legacy source anchors', () => {
-    const manifest = JSON.parse(text('anchors.json')) as {
-      pages: Record<string, { kind: string; target?: string; fragments: Record<string, { kind: string }> }>;
-    };
+    const manifest = parseManifest(text('anchors.json'), 'anchors.json');
     for (const offering of site.offerings) expect(manifest.pages[`offerings/${offering.id}/`]?.kind).toBe('offering');
     for (const area of site.areas) expect(manifest.pages[`areas/${area.id}/`]?.kind).toBe('area');
     expect(manifest.pages['offerings/old-vault/']).toMatchObject({ kind: 'redirect', target: 'offerings/vault-dedicated/' });
     const standard = manifest.pages['offerings/vault-standard/']!.fragments;
-    expect(standard['incident-and-ops']).toMatchObject({ kind: 'alias' });
-    expect(standard['disaster-recovery-std']).toMatchObject({ kind: 'table' });
-    expect(standard['incident-operations--monitoring']).toMatchObject({ kind: 'row' });
+    expect(standard.get('incident-and-ops')).toMatchObject({ kind: 'alias', target: 'incident-and-ops-std' });
+    expect(standard.get('disaster-recovery-std')).toMatchObject({ kind: 'table', source: { file: 'sources/vault.md' } });
+    expect(standard.get('incident-operations--monitoring')).toMatchObject({ kind: 'row', source: { file: 'sources/vault.md', column: 1 } });
   });
 });
 

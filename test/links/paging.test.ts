@@ -4,7 +4,8 @@
  * baseline check knows it.
  */
 import { beforeAll, expect, test } from 'vitest';
-import { compareAnchors, parseManifest } from '../../src/links/anchors-baseline.js';
+import { compareAnchors } from '../../src/links/anchors-baseline.js';
+import { parseManifest } from '../../src/links/manifest-format.js';
 import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
 import { renderSite } from '../../src/build/pipeline.js';

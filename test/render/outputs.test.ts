@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { csvField, csvLine, defuseFormula } from '../../src/shared/csv-fields.js';
 import { siteFixture } from '../fixtures/site-fixture.js';
+import { parseManifest } from '../../src/links/manifest-format.js';
 import { renderFiles } from './helpers.js';
 
 describe('responsibilities.csv', () => {
@@ -63,12 +64,11 @@ describe('model.json and anchors.json', () => {
   });
 
   test('anchors.json lists every page and the fragments on it, sorted', () => {
-    const anchors = JSON.parse(renderFiles().get('anchors.json') ?? '') as { pages: Record<string, unknown> };
+    const anchors = parseManifest(renderFiles().get('anchors.json') ?? '', 'anchors.json');
     const urls = Object.keys(anchors.pages);
     expect(urls).toEqual([...urls].sort());
     expect(urls).toContain('offerings/key-protect-dedicated/');
-    const page = anchors.pages['offerings/key-protect-dedicated/'] as { fragments: Record<string, unknown> } | string[];
-    const fragments = Array.isArray(page) ? page : Object.keys(page.fragments);
+    const fragments = [...(anchors.pages['offerings/key-protect-dedicated/']?.fragments.keys() ?? [])];
     expect(fragments).toEqual([...fragments].sort());
     for (const id of ['disaster-recovery', 'disaster-recovery-hpcs', 'disaster-recovery-dedicated', 'disaster-recovery--backups']) {
       expect(fragments).toContain(id);
