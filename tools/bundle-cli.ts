@@ -30,5 +30,5 @@ await build({
   platform: 'node',
   external: [/^node:/, 'vite'],
   logLevel: 'warn',
-  output: { dir: outDir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  output: { dir: outDir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', minify: { compress: false, mangle: false } },
 });

@@ -13,7 +13,6 @@ import { DEFAULT_PARTIES, pointerOf } from '../config/parse-config.js';
 import type { ContentConfig, SiteConfig, TableSelector } from '../config/types.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ParseContext } from '../parse/context.js';
-import { summaryRenderer } from '../parse/markdown/summary.js';
 import type { ParseOutcome } from '../parse/source.js';
 import type { ParsedSource } from '../parse/types.js';
 import { checkAlignment } from '../model/align.js';
@@ -76,7 +75,11 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
     keywords: config.keywords,
     tasks: config.tasks,
   };
-  const built = buildOfferings(sources, content, diagnostics, summaryRenderer(content, diagnostics));
+  // The Markdown renderer loads only for summaries written in site.yaml (see parse-sources.ts).
+  const renderSummary = content.site.offerings?.some((o) => o.summary !== undefined)
+    ? (await import('../parse/markdown/summary.js')).summaryRenderer(content, diagnostics)
+    : () => undefined;
+  const built = buildOfferings(sources, content, diagnostics, renderSummary);
   checkTaskAreas(config, new Set(built.areas.map((a) => a.id)), diagnostics);
   if (!config.site) return { diagnostics: sortDiagnostics(diagnostics), stats: parsedFiles.stats };
 

@@ -16,7 +16,7 @@ import { sourceKey } from './cache/keys.js';
 import { DiskStore } from './cache/store.js';
 import type { FileMemo } from '../config/file-memo.js';
 import type { ParseContext } from '../parse/context.js';
-import { parseSourceFile, type ParseOutcome } from '../parse/source.js';
+import type { ParseOutcome } from '../parse/source.js';
 import type { WorkerContext, WorkerJob, WorkerReply } from './parse-worker.js';
 
 export interface ParseSourcesOptions {
@@ -77,8 +77,13 @@ export async function parseSources(
     outcomes[index] = outcome;
     options.onProgress?.(++done, total);
   };
-  if (workers > 0) await parseInWorkers(files, missing, ctx, workers, finished);
-  else for (const i of missing) finished(i, parseSourceFile(files[i] as VFile, ctx));
+  if (missing.length > 0) {
+    // The parser (remark and its plugins, most of the CLI's code) loads only when a source is
+    // not in the cache: a rebuild of unchanged content never compiles it.
+    const { parseSourceFile } = await import('../parse/source.js');
+    if (workers > 0) await parseInWorkers(files, missing, ctx, workers, finished, parseSourceFile);
+    else for (const i of missing) finished(i, parseSourceFile(files[i] as VFile, ctx));
+  }
   if (store) {
     await inBatches(missing, (i) => {
       const key = keys[i];
@@ -118,6 +123,7 @@ async function parseInWorkers(
   ctx: ParseContext,
   count: number,
   finished: (index: number, outcome: ParseOutcome) => void,
+  parseSourceFile: (file: VFile, ctx: ParseContext) => ParseOutcome,
 ): Promise<void> {
   const data: WorkerContext = { keywords: [...ctx.keywords] };
   if (ctx.linkBase !== undefined) data.linkBase = ctx.linkBase;

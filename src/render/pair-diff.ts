@@ -17,8 +17,8 @@ export function sameHtml(a: string, b: string): boolean {
 
 /** Both cells' HTML with the words only one of them has wrapped in `<mark class="pair-diff">`. */
 export function markDifferences(aHtml: string, bHtml: string): [string, string] {
-  const a = fromHtml(aHtml, { fragment: true });
-  const b = fromHtml(bHtml, { fragment: true });
+  const a = fragment(aHtml);
+  const b = fragment(bHtml);
   const aNodes = textNodes(a);
   const bNodes = textNodes(b);
   const aRanges: [number, number][] = [];
@@ -38,6 +38,15 @@ export function markDifferences(aHtml: string, bHtml: string): [string, string] 
   mark(aNodes, aRanges);
   mark(bNodes, bRanges);
   return [toHtml(a), toHtml(b)];
+}
+
+/**
+ * A cell's HTML as a tree. Most cells are plain text (nothing to decode or normalise), and for
+ * those the tree is the text itself: the HTML parser's set-up costs more than the diff.
+ */
+function fragment(html: string): Root {
+  if (/[<&\r\0]/.test(html)) return fromHtml(html, { fragment: true });
+  return { type: 'root', children: html ? [{ type: 'text', value: html }] : [] };
 }
 
 interface Located {
