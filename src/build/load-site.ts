@@ -8,10 +8,12 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, readContentFile, SITE_FILE, TASKS_FILE, type LoadedConfig } from '../config/load.js';
 import { confine, unsafePathMessage } from '../config/confine.js';
+import { FileMemo } from '../config/file-memo.js';
 import { DEFAULT_PARTIES, pointerOf } from '../config/parse-config.js';
 import type { ContentConfig, SiteConfig, TableSelector } from '../config/types.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ParseContext } from '../parse/context.js';
+import type { ParseOutcome } from '../parse/source.js';
 import type { ParsedSource } from '../parse/types.js';
 import { checkAlignment } from '../model/align.js';
 import { buildOfferings, matches } from '../model/offerings.js';
@@ -30,21 +32,31 @@ export interface LoadResult {
   stats?: ParseStats;
 }
 
-export interface LoadOptions extends Omit<ParseSourcesOptions, 'cacheDir'> {
+export interface LoadOptions extends Omit<ParseSourcesOptions, 'cacheDir' | 'memo'> {
   /** Parse cache folder; default node_modules/.cache/respmatrix of the working directory; false: none. */
   cacheDir?: string | false;
+  /** Kept between loads (the dev server): a reload reads, hashes and parses only what changed. */
+  memo?: LoadMemo;
+}
+
+/** What the dev server keeps between loads: the content files, and the parsed sources by cache key. */
+export class LoadMemo {
+  readonly files = new FileMemo();
+  readonly outcomes = new Map<string, ParseOutcome>();
 }
 
 export async function loadSite(contentDir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const root = path.resolve(contentDir);
-  const config = await loadConfig(root);
+  const memo = options.memo;
+  memo?.files.begin();
+  const config = await loadConfig(root, memo?.files);
   const diagnostics = [...config.diagnostics];
   const siteConfig = config.site ?? fallbackSite();
   const ctx: ParseContext = { keywords: config.keywords, contentDir: root };
   if (siteConfig.linkBase !== undefined) ctx.linkBase = siteConfig.linkBase;
 
   const names = await listSources(root, diagnostics);
-  const files = await Promise.all(names.map((name) => readContentFile(root, `${SOURCES_DIR}/${name}`, diagnostics)));
+  const files = await Promise.all(names.map((name) => readContentFile(root, `${SOURCES_DIR}/${name}`, diagnostics, false, memo?.files)));
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
   const { cacheDir: _ignored, ...parseOptions } = options;
   const parsedFiles = await parseSources(

@@ -14,6 +14,7 @@ import type { VFile } from 'vfile';
 import { codeFingerprint } from './cache/fingerprint.js';
 import { sourceKey } from './cache/keys.js';
 import { DiskStore } from './cache/store.js';
+import type { FileMemo } from '../config/file-memo.js';
 import type { ParseContext } from '../parse/context.js';
 import type { ParseOutcome } from '../parse/source.js';
 import type { WorkerContext, WorkerJob, WorkerReply } from './parse-worker.js';
@@ -29,10 +30,10 @@ export interface ParseSourcesOptions {
   /** Called after each source is available (from the cache or parsed). */
   onProgress?: (done: number, total: number) => void;
   /**
-   * Outcomes kept in memory between loads (the dev server), by cache key: only edited sources are
-   * parsed or read from disk. Left holding the outcomes of this load's sources.
+   * Kept in memory between loads (the dev server): the outcomes by cache key (left holding those
+   * of this load's sources), and each source's key while its text and the keywords are unchanged.
    */
-  memo?: Map<string, ParseOutcome>;
+  memo?: { outcomes: Map<string, ParseOutcome>; files: FileMemo };
 }
 
 export interface ParseStats {
@@ -57,14 +58,15 @@ export async function parseSources(
   const store = options.cacheDir ? new DiskStore<ParseOutcome>(`${options.cacheDir}/parse`) : undefined;
   const memo = options.memo;
   const code = store || memo ? codeFingerprint() : '';
-  const keys = files.map((file) =>
-    store || memo
-      ? sourceKey({ path: file.path, text: String(file.value), keywords: ctx.keywords, code, ...(ctx.linkBase ? { linkBase: ctx.linkBase } : {}) })
-      : undefined,
-  );
+  const keys = files.map((file) => {
+    if (!store && !memo) return undefined;
+    const text = String(file.value);
+    const key = () => sourceKey({ path: file.path, text, keywords: ctx.keywords, code, ...(ctx.linkBase ? { linkBase: ctx.linkBase } : {}) });
+    return memo ? memo.files.derived(file.path, [text, ctx.keywords, ctx.linkBase, code], key) : key();
+  });
   const outcomes: (ParseOutcome | undefined)[] = await inBatches(keys, async (key) => {
     if (!key) return undefined;
-    return memo?.get(key) ?? store?.get(key);
+    return memo?.outcomes.get(key) ?? store?.get(key);
   });
   const total = files.length;
   let done = outcomes.filter(Boolean).length;
@@ -91,8 +93,8 @@ export async function parseSources(
     await store.prune(PRUNE_AFTER_MS);
   }
   if (memo) {
-    memo.clear();
-    keys.forEach((key, i) => key && memo.set(key, outcomes[i] as ParseOutcome));
+    memo.outcomes.clear();
+    keys.forEach((key, i) => key && memo.outcomes.set(key, outcomes[i] as ParseOutcome));
   }
   return {
     outcomes: outcomes as ParseOutcome[],

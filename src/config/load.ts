@@ -5,8 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { VFile } from 'vfile';
 import { confine, unsafePathMessage } from './confine.js';
+import type { FileMemo } from './file-memo.js';
 import { fromVFile, report, type Diagnostic } from '../diagnostics.js';
-import { parseKeywords, parseSiteConfig, parseTasks } from './parse-config.js';
+import { parseKeywords, parseSiteConfig, parseTasks, type Parsed } from './parse-config.js';
 import type { Keywords, SiteConfig, TaskConfig } from './types.js';
 import { PositionMap } from './yaml.js';
 
@@ -34,7 +35,9 @@ export async function readContentFile(
   relative: string,
   diagnostics: Diagnostic[],
   optional = false,
+  memo?: FileMemo,
 ): Promise<VFile | undefined> {
+  if (memo) return memo.read(contentDir, relative, diagnostics, (own) => readContentFile(contentDir, relative, own, optional));
   const place = { line: 1, column: 1 };
   const where = confine(contentDir, relative);
   if (where.kind === 'outside') {
@@ -58,12 +61,13 @@ export async function readContentFile(
   }
 }
 
-export async function loadConfig(contentDir: string): Promise<LoadedConfig> {
+/** `memo` (the dev server) keeps the files and their parses while their text is unchanged. */
+export async function loadConfig(contentDir: string, memo?: FileMemo): Promise<LoadedConfig> {
   const diagnostics: Diagnostic[] = [];
   const [siteFile, keywordsFile, tasksFile] = await Promise.all([
-    readContentFile(contentDir, SITE_FILE, diagnostics),
-    readContentFile(contentDir, KEYWORDS_FILE, diagnostics, true),
-    readContentFile(contentDir, TASKS_FILE, diagnostics, true),
+    readContentFile(contentDir, SITE_FILE, diagnostics, false, memo),
+    readContentFile(contentDir, KEYWORDS_FILE, diagnostics, true, memo),
+    readContentFile(contentDir, TASKS_FILE, diagnostics, true, memo),
   ]);
   const result: LoadedConfig = {
     keywords: new Map(),
@@ -71,23 +75,30 @@ export async function loadConfig(contentDir: string): Promise<LoadedConfig> {
     positions: { site: new PositionMap(), keywords: new PositionMap(), tasks: new PositionMap() },
     diagnostics,
   };
+  const parse = <T>(file: VFile, name: string, parser: (text: string, file: VFile) => Parsed<T>) => {
+    const text = String(file.value);
+    const make = () => {
+      const parsed = parser(text, file);
+      return { parsed, diagnostics: fromVFile(file, name) };
+    };
+    const made = memo ? memo.derived(name, [text], make) : make();
+    diagnostics.push(...made.diagnostics);
+    return made.parsed;
+  };
   if (siteFile) {
-    const parsed = parseSiteConfig(String(siteFile.value), siteFile);
+    const parsed = parse(siteFile, SITE_FILE, parseSiteConfig);
     if (parsed.value) result.site = parsed.value;
     result.positions.site = parsed.positions;
-    diagnostics.push(...fromVFile(siteFile, SITE_FILE));
   }
   if (keywordsFile) {
-    const parsed = parseKeywords(String(keywordsFile.value), keywordsFile);
+    const parsed = parse(keywordsFile, KEYWORDS_FILE, parseKeywords);
     result.keywords = parsed.value;
     result.positions.keywords = parsed.positions;
-    diagnostics.push(...fromVFile(keywordsFile, KEYWORDS_FILE));
   }
   if (tasksFile) {
-    const parsed = parseTasks(String(tasksFile.value), tasksFile);
+    const parsed = parse(tasksFile, TASKS_FILE, parseTasks);
     result.tasks = parsed.value;
     result.positions.tasks = parsed.positions;
-    diagnostics.push(...fromVFile(tasksFile, TASKS_FILE));
   }
   return result;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin, ViteDevServer } from 'vite';
 import type { Diagnostic } from '../diagnostics.js';
-import type { LoadOptions, LoadResult } from '../build/load-site.js';
+import { LoadMemo, type LoadOptions, type LoadResult } from '../build/load-site.js';
 import { hasErrors } from '../diagnostics.js';
 import { templatesDir } from '../render/paths.js';
 import { DevPages, type Resolved } from './pages.js';
@@ -18,7 +18,7 @@ export interface DevPluginOptions {
   base: string;
   /**
    * Loads the content folder (loadSite); injected so tests and the CLI choose. `memo` keeps the
-   * parsed sources between loads, so an edit re-parses one source and reads nothing else.
+   * files and parsed sources between loads, so an edit reads and re-parses what it changed.
    */
   load: (contentDir: string, options: Pick<LoadOptions, 'memo'>) => Promise<LoadResult>;
   /** Prints diagnostics and status lines (the CLI formats them). */
@@ -43,10 +43,12 @@ export function respmatrixDev(options: DevPluginOptions): Plugin {
   let lastError: Diagnostic[] = [];
   let server: ViteDevServer | undefined;
   let pending: Promise<void> = Promise.resolve();
-  const memo: NonNullable<LoadOptions['memo']> = new Map();
+  const memo = new LoadMemo();
 
   async function reload(changed?: string): Promise<void> {
     const started = performance.now();
+    // Read it again even if its stamp looks the same.
+    if (changed) memo.files.forget(changed.split(path.sep).join('/'));
     const { site, diagnostics } = await options.load(contentDir, { memo });
     const ms = performance.now() - started;
     if (!site || hasErrors(diagnostics)) {

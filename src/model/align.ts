@@ -37,13 +37,14 @@ export function checkAlignment(site: Site, tasks: readonly TaskConfig[]): Diagno
     // Offerings of one family (tiers of one product) count as one: a task only they share
     // is still compared with nothing outside the family.
     const unitsOf = new Map<string, Set<string>>();
-    const namesOf = new Map<string, string[]>();
+    // Sets, in first-seen order: a task most offerings share would make lists quadratic.
+    const namesOf = new Map<string, Set<string>>();
     for (const p of placed) {
       const units = unitsOf.get(p.row.taskId) ?? new Set();
       units.add(p.offering.family ?? `offering:${p.offering.id}`);
       unitsOf.set(p.row.taskId, units);
-      const names = namesOf.get(p.row.taskId) ?? [];
-      if (!names.includes(p.offering.name)) names.push(p.offering.name);
+      const names = namesOf.get(p.row.taskId) ?? new Set();
+      names.add(p.offering.name);
       namesOf.set(p.row.taskId, names);
     }
     const alone = (p: Placed) => (unitsOf.get(p.row.taskId)?.size ?? 0) === 1;
@@ -56,7 +57,7 @@ export function checkAlignment(site: Site, tasks: readonly TaskConfig[]): Diagno
       const match = bestMatch(p, placed, runs, (o) => configured.has(o.row.taskId) || !alone(o));
       if (!match) continue;
       warned.add(p.row.taskId);
-      diagnostics.push(warning(p, namesOf.get(p.row.taskId) ?? [], match, configured, tasks));
+      diagnostics.push(warning(p, [...(namesOf.get(p.row.taskId) ?? [])], match, configured, tasks));
     }
   }
   return diagnostics;

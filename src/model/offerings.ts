@@ -134,7 +134,7 @@ function buildOffering(
       const taskId = tasks.idFor(row.task, area.id);
       const built: Row = { anchor: unique(`${area.id}--${taskId}`), task: row.task, taskId, provider: row.provider, customer: row.customer, source: row.source };
       // tasks.yaml formerIds: the row's old anchors keep resolving (alias ids on the row).
-      const former = config.tasks.find((t) => t.id === taskId)?.formerIds ?? [];
+      const former = tasks.formerIds(taskId);
       if (former.length > 0) built.aliases = former.map((id) => `${area.id}--${id}`);
       section.rows.push(row.group === undefined ? built : { ...built, group: row.group });
     }

@@ -14,6 +14,10 @@ export function taskKey(name: string): string {
 export class TaskMatcher {
   private readonly byKey = new Map<string, TaskConfig[]>();
   private readonly tasks = new Map<string, CanonicalTask>();
+  /** taskKey by name: the same few task names recur in every offering. */
+  private readonly keys = new Map<string, string>();
+  /** Each configured id's formerIds (the first task of that id, as a search of the list finds). */
+  private readonly former = new Map<string, string[]>();
 
   constructor(configured: TaskConfig[]) {
     for (const t of configured) {
@@ -22,6 +26,7 @@ export class TaskMatcher {
       if (t.formerIds !== undefined && t.formerIds.length > 0) task.formerIds = [...t.formerIds];
       if (t.controls !== undefined && t.controls.length > 0) task.controls = [...t.controls];
       this.tasks.set(t.id, task);
+      if (!this.former.has(t.id)) this.former.set(t.id, t.formerIds ?? []);
       for (const name of new Set([t.title, ...t.aliases].map(taskKey))) {
         const list = this.byKey.get(name) ?? [];
         list.push(t);
@@ -31,7 +36,7 @@ export class TaskMatcher {
   }
 
   idFor(name: string, areaId: string): string {
-    const key = taskKey(name);
+    const key = this.keyOf(name);
     const candidates = this.byKey.get(key) ?? [];
     const hit = candidates.find((t) => t.area === areaId) ?? candidates.find((t) => t.area === undefined);
     if (hit) return hit.id;
@@ -47,8 +52,19 @@ export class TaskMatcher {
         this.byKey.set(key, list);
         return id;
       }
-      if (existing.areaId === areaId && taskKey(existing.title) === key) return id;
+      if (existing.areaId === areaId && this.keyOf(existing.title) === key) return id;
     }
+  }
+
+  /** tasks.yaml formerIds of a task id (none for derived tasks). */
+  formerIds(id: string): string[] {
+    return this.former.get(id) ?? [];
+  }
+
+  private keyOf(name: string): string {
+    let key = this.keys.get(name);
+    if (key === undefined) this.keys.set(name, (key = taskKey(name)));
+    return key;
   }
 
   list(): CanonicalTask[] {

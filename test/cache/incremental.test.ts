@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { loadSite } from '../../src/build/load-site.js';
+import { LoadMemo, loadSite } from '../../src/build/load-site.js';
 import { generateContent } from '../../tools/synthetic/generate.js';
 
 let root = '';
@@ -86,10 +86,10 @@ describe('incremental builds', () => {
   });
 
   it('keeps parsed sources in memory between loads (the dev server), with the same model as a clean parse', async () => {
-    const memo = new Map();
+    const memo = new LoadMemo();
     const first = await loadSite(content, { cacheDir: false, workers: 0, memo });
     expect(first.stats).toMatchObject({ fromCache: 0, parsed: sources });
-    expect(memo.size).toBe(sources);
+    expect(memo.outcomes.size).toBe(sources);
     const again = await loadSite(content, { cacheDir: false, workers: 0, memo });
     expect(again.stats).toMatchObject({ fromCache: sources, parsed: 0 });
     expect(JSON.stringify(again.site)).toBe(JSON.stringify(first.site));
@@ -97,10 +97,72 @@ describe('incremental builds', () => {
     await editOneSource();
     const edited = await loadSite(content, { cacheDir: false, workers: 0, memo });
     expect(edited.stats).toMatchObject({ fromCache: sources - 1, parsed: 1 });
-    expect(memo.size).toBe(sources);
+    expect(memo.outcomes.size).toBe(sources);
     const clean = await loadSite(content, { cacheDir: false, workers: 0 });
     expect(JSON.stringify(edited.site)).toBe(JSON.stringify(clean.site));
     expect(edited.diagnostics).toEqual(clean.diagnostics);
+  });
+
+  it('reloads with the dev memo to the model and diagnostics of a fresh load, whatever changes', async () => {
+    const dir = path.join(root, 'dev-content');
+    const generated = await generateContent(dir, { offerings: 8, seed: 5 });
+    const [first, second, third] = generated.files as [string, string, string];
+    const memo = new LoadMemo();
+    const change = async (relative: string, edit: (text: string) => string): Promise<void> => {
+      const file = path.join(dir, relative);
+      const text = await readFile(file, 'utf8');
+      const edited = edit(text);
+      expect(edited, relative).not.toBe(text);
+      await writeFile(file, edited);
+    };
+    /** The memo load after a change (told which file changed, as the watcher does) equals a fresh load. */
+    const same = async (step: string, changed: string[] = []) => {
+      for (const relative of changed) memo.files.forget(relative);
+      const reloaded = await loadSite(dir, { cacheDir: false, workers: 0, memo });
+      const fresh = await loadSite(dir, { cacheDir: false, workers: 0 });
+      expect(JSON.stringify(reloaded.site), step).toBe(JSON.stringify(fresh.site));
+      expect(reloaded.diagnostics, step).toEqual(fresh.diagnostics);
+      return { reloaded, fresh };
+    };
+
+    const start = await same('first load');
+    expect(start.reloaded.stats).toMatchObject({ parsed: generated.sources });
+    const unchanged = await same('nothing changed');
+    expect(unchanged.reloaded.stats).toMatchObject({ parsed: 0 });
+
+    // Not told which file changed: its stamp shows it.
+    await change(first, (t) => t.replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, '$1Edited duty. '));
+    const edited = await same('edited source');
+    expect(edited.reloaded.stats).toMatchObject({ parsed: 1 });
+    expect(JSON.stringify(edited.reloaded.site)).toContain('Edited duty.');
+
+    await copyFile(path.join(dir, second), path.join(dir, 'sources', 'added.md'));
+    expect((await same('added source', ['sources/added.md'])).reloaded.stats).toMatchObject({ parsed: 1 });
+    await unlink(path.join(dir, third));
+    const deleted = await same('deleted source', [third]);
+    expect(deleted.reloaded.diagnostics.some((d) => d.file === 'site.yaml' && d.severity === 'error')).toBe(true);
+
+    // A keyword's new value re-parses the sources that use it, and only those.
+    await change('keywords.yaml', (t) => t.replace(/^(svc-0001_short: ")/m, '$1Renamed '));
+    const keyword = await same('edited keyword', ['keywords.yaml']);
+    expect(keyword.reloaded.stats).toMatchObject({ parsed: 1 });
+    expect(JSON.stringify(keyword.reloaded.site)).toContain('Renamed ');
+
+    await change('tasks.yaml', (t) => t.replace(/^- id: monitoring$/m, '- id: watching').replace('title: "Monitoring"', 'title: "Watching"'));
+    await same('edited tasks', ['tasks.yaml']);
+    await change('site.yaml', (t) => t.replace(/^title: .*$/m, 'title: "Renamed site"').replace(/^(\s+name: ")/m, '$1Renamed offering '));
+    expect(JSON.stringify((await same('edited site', ['site.yaml'])).reloaded.site)).toContain('Renamed offering ');
+
+    // Errors and warnings with their positions, then fixed again.
+    await change(second, (t) => t.replace('{{site.data.keyword.cloud_notm}}', '{{site.data.keyword.no-such-keyword}}'));
+    const broken = await same('unknown keyword', [second]);
+    expect(broken.reloaded.diagnostics.some((d) => d.file === second && d.message.includes('no-such-keyword'))).toBe(true);
+    await change('tasks.yaml', (t) => `${t}- id: [not, an, id]\n`);
+    await same('invalid tasks.yaml', ['tasks.yaml']);
+    await change(second, (t) => t.replace('{{site.data.keyword.no-such-keyword}}', '{{site.data.keyword.cloud_notm}}'));
+    await change('tasks.yaml', (t) => t.replace('- id: [not, an, id]\n', ''));
+    const fixed = await same('fixed', [second, 'tasks.yaml']);
+    expect(fixed.reloaded.diagnostics.filter((d) => d.severity === 'error' && d.file !== 'site.yaml')).toEqual([]);
   });
 
   it('writes a dist/ byte-identical to a clean build', async () => {
