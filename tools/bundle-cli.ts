@@ -10,10 +10,11 @@
  *
  * Usage (part of `npm run compile`): node lib-tools/tools/bundle-cli.js
  */
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
+import { BUNDLE_FINGERPRINT_FILE, hashCode } from '../src/build/cache/fingerprint.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const lib = path.join(repo, 'lib');
@@ -32,3 +33,5 @@ await build({
   logLevel: 'warn',
   output: { dir: outDir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', minify: { compress: false, mangle: false } },
 });
+// The parse cache and page keys are keyed by the bundle's code: hashed once here, not on every build.
+await writeFile(path.join(outDir, BUNDLE_FINGERPRINT_FILE), `${hashCode(outDir, ['.'])}\n`);

@@ -20,26 +20,50 @@ const memo = new Map<string, string>();
  * pages' keys). Bundled, the modules are mixed into the bundle's chunks, so both hash them all.
  */
 export function codeFingerprint(scope: 'parse' | 'all' = 'parse'): string {
-  const known = memo.get(scope);
-  if (known) return known;
   const here = path.dirname(fileURLToPath(import.meta.url));
   // Unbundled, this module lives in <src|lib>/build/cache; bundled, in lib/bundle.
   const bundled = path.basename(here) === 'bundle';
+  // Bundled, both scopes hash the same files: once, and at bundle time when it wrote the result.
+  const key = bundled ? 'bundle' : scope;
+  const known = memo.get(key) ?? (bundled ? bundleFingerprint(here) : undefined);
+  if (known) {
+    memo.set(key, known);
+    return known;
+  }
   const root = bundled ? here : path.resolve(here, '..', '..');
+  const fingerprint = hashCode(root, bundled || scope === 'all' ? ['.'] : CODE_DIRS, !bundled && scope === 'parse' ? CODE_FILES : undefined);
+  memo.set(key, fingerprint);
+  return fingerprint;
+}
+
+/**
+ * The hash of the package version and the code under `root`: the modules in `dirs` (with their
+ * subfolders), and those directly in `root` whose names match `extra`.
+ */
+export function hashCode(root: string, dirs: readonly string[], extra?: RegExp): string {
   const hash = createHash('sha256');
-  hash.update(readFileSync(path.join(root, '..', bundled ? '..' : '.', 'package.json')));
+  hash.update(readFileSync(path.join(root, '..', path.basename(root) === 'bundle' ? '..' : '.', 'package.json')));
   const files: string[] = [];
-  for (const dir of bundled || scope === 'all' ? ['.'] : CODE_DIRS) {
+  for (const dir of dirs) {
     for (const name of readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })) {
       if (/\.(js|ts)$/.test(name)) files.push(path.join(dir, name));
     }
   }
-  if (!bundled && scope === 'parse') for (const name of readdirSync(root)) if (CODE_FILES.test(name)) files.push(name);
+  if (extra) for (const name of readdirSync(root)) if (extra.test(name)) files.push(name);
   for (const file of files.sort()) {
     hash.update(file);
     hash.update(readFileSync(path.join(root, file)));
   }
-  const fingerprint = hash.digest('hex').slice(0, 16);
-  memo.set(scope, fingerprint);
-  return fingerprint;
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The file `npm run compile` writes beside the bundle: the fingerprint of its code. */
+export const BUNDLE_FINGERPRINT_FILE = 'fingerprint.txt';
+
+function bundleFingerprint(dir: string): string | undefined {
+  try {
+    return readFileSync(path.join(dir, BUNDLE_FINGERPRINT_FILE), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }

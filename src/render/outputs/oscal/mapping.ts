@@ -61,11 +61,16 @@ export function unmappedDiagnostics(rows: readonly RowControls[]): Diagnostic[] 
     }));
 }
 
-/** Control order as catalogs list them: family, then number, then enhancement (`ac-2` < `ac-2.1` < `ac-10`). */
+/**
+ * Control order as catalogs list them: family, then number, then enhancement (`ac-2` < `ac-2.1` < `ac-10`).
+ * Families compare by code unit (the schema allows two lower-case letters only): the same on
+ * every machine, and no collator to set up.
+ */
 export function compareControlIds(a: string, b: string): number {
   const pa = parseControlId(a);
   const pb = parseControlId(b);
-  return pa.family.localeCompare(pb.family) || pa.number - pb.number || pa.enhancement - pb.enhancement;
+  const family = pa.family < pb.family ? -1 : pa.family > pb.family ? 1 : 0;
+  return family || pa.number - pb.number || pa.enhancement - pb.enhancement;
 }
 
 function parseControlId(id: string): { family: string; number: number; enhancement: number } {
