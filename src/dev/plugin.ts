@@ -114,6 +114,9 @@ export function respmatrixDev(options: DevPluginOptions): Plugin {
         watcher?.close();
         throw error;
       });
+      // The Markdown parser is loaded at the first parse-cache miss (parse-sources.ts): have it
+      // loaded before the first edit, not during it.
+      void import('../parse/source.js');
       devServer.watcher.add(templatesDir);
       const onTemplate = (file: string) => {
         if (!within(templatesDir, path.resolve(file))) return;

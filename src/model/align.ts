@@ -18,6 +18,8 @@ const STOPWORDS = new Set(['a', 'an', 'and', 'by', 'for', 'in', 'of', 'on', 'or'
 interface Placed {
   offering: Offering;
   offeringIndex: number;
+  /** Offerings of one family are one unit (see below). */
+  unit: string;
   areaId: string;
   row: Row;
 }
@@ -26,9 +28,10 @@ export function checkAlignment(site: Site, tasks: readonly TaskConfig[]): Diagno
   const configured = new Set(tasks.map((t) => t.id));
   const byArea = new Map<string, Placed[]>();
   site.offerings.forEach((offering, offeringIndex) => {
+    const unit = offering.family ?? `offering:${offering.id}`;
     for (const section of offering.sections) {
       const list = byArea.get(section.areaId) ?? [];
-      for (const row of section.rows) list.push({ offering, offeringIndex, areaId: section.areaId, row });
+      for (const row of section.rows) list.push({ offering, offeringIndex, unit, areaId: section.areaId, row });
       byArea.set(section.areaId, list);
     }
   });
@@ -41,7 +44,7 @@ export function checkAlignment(site: Site, tasks: readonly TaskConfig[]): Diagno
     const namesOf = new Map<string, Set<string>>();
     for (const p of placed) {
       const units = unitsOf.get(p.row.taskId) ?? new Set();
-      units.add(p.offering.family ?? `offering:${p.offering.id}`);
+      units.add(p.unit);
       unitsOf.set(p.row.taskId, units);
       const names = namesOf.get(p.row.taskId) ?? new Set();
       names.add(p.offering.name);

@@ -47,6 +47,8 @@ const CONTAINER = /\bby area\b|^tasks? for\b|^(?:overview of )?shared responsibi
 
 export class AreaRegistry {
   private readonly configured: AreaConfig[];
+  /** Per configured area, in order: the names a heading's text may have, lower case (asked per heading). */
+  private readonly names: { area: AreaConfig; lower: Set<string> }[];
   private readonly seen = new Map<string, Area>();
   private readonly order: string[] = [];
   /** areaKey(title) -> id of the area first registered under that title. */
@@ -54,6 +56,10 @@ export class AreaRegistry {
 
   constructor(configured: AreaConfig[]) {
     this.configured = configured;
+    this.names = configured.map((area) => ({
+      area,
+      lower: new Set([...(area.match ?? []), area.title].map((m) => m.toLowerCase())),
+    }));
   }
 
   /** The configured area that stands for a standard area, if any. */
@@ -66,9 +72,9 @@ export class AreaRegistry {
   /** The area id a heading names, or undefined when it is no recognised area. */
   recognise(text: string, anchor: string | undefined): string | undefined {
     const lower = text.trim().toLowerCase();
-    for (const a of this.configured) {
+    for (const { area: a, lower: names } of this.names) {
       if (anchor !== undefined && (a.id === anchor || (a.match ?? []).includes(anchor))) return a.id;
-      if ((a.match ?? []).some((m) => m.toLowerCase() === lower) || a.title.toLowerCase() === lower) return a.id;
+      if (names.has(lower)) return a.id;
     }
     for (const std of STANDARD_AREAS) {
       if (std.text.test(text) || (anchor !== undefined && std.anchor.test(anchor))) return this.configFor(std)?.id ?? std.id;

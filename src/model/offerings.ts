@@ -150,8 +150,16 @@ function buildOffering(
  * `aliases="..."`): links written against the source page keep their fragment on ours.
  */
 function legacyAliases(table: ParsedTable, anchor: string, areaId: string): string[] {
-  const ids = [...table.aliases, ...table.headings.flatMap((h) => [h.anchor, ...h.aliases])];
-  return [...new Set(ids.filter((id): id is string => !!id && id !== anchor && id !== areaId))];
+  const ids = new Set<string>();
+  const add = (id: string | undefined): void => {
+    if (id && id !== anchor && id !== areaId) ids.add(id);
+  };
+  table.aliases.forEach(add);
+  for (const h of table.headings) {
+    add(h.anchor);
+    h.aliases.forEach(add);
+  }
+  return [...ids];
 }
 
 function mapOverview(matrix: OverviewMatrix, registry: AreaRegistry): OverviewMatrix {
