@@ -8,7 +8,7 @@
  * all, and the stamp of the link says nothing about that. Each load starts with `begin()`; what
  * a load does not use is dropped at the next, so deleted files do not linger.
  */
-import { lstatSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import type { Diagnostic } from '../diagnostics.js';
@@ -41,6 +41,21 @@ export class FileMemo {
   /** The watcher saw `relative` change: read it again whatever its stamp says. */
   forget(relative: string): void {
     this.reads.delete(relative);
+  }
+
+  /**
+   * Whether `relative` still holds the text the last load read (a save often comes as two
+   * events, truncate and write: the second needs no reload). Links and unread files: false.
+   */
+  unchanged(contentDir: string, relative: string): boolean {
+    const entry = this.reads.get(relative);
+    if (entry?.text === undefined) return false;
+    const file = path.resolve(contentDir, relative);
+    try {
+      return !lstatSync(file).isSymbolicLink() && readFileSync(file, 'utf8') === entry.text;
+    } catch {
+      return false;
+    }
   }
 
   /**

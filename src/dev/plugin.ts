@@ -11,7 +11,10 @@ import type { Diagnostic } from '../diagnostics.js';
 import { LoadMemo, type LoadOptions, type LoadResult } from '../build/load-site.js';
 import { hasErrors } from '../diagnostics.js';
 import { templatesDir } from '../render/paths.js';
+import { within } from '../config/confine.js';
+import { watchContent, type ContentWatcher } from './content-watcher.js';
 import { DevPages, type Resolved } from './pages.js';
+import { reloadQueue } from './reload-queue.js';
 
 export interface DevPluginOptions {
   contentDir: string;
@@ -42,13 +45,14 @@ export function respmatrixDev(options: DevPluginOptions): Plugin {
   let pages: DevPages | undefined;
   let lastError: Diagnostic[] = [];
   let server: ViteDevServer | undefined;
-  let pending: Promise<void> = Promise.resolve();
+  let watcher: ContentWatcher | undefined;
   const memo = new LoadMemo();
 
-  async function reload(changed?: string): Promise<void> {
+  async function reload(files: string[] = []): Promise<void> {
     const started = performance.now();
-    // Read it again even if its stamp looks the same.
-    if (changed) memo.files.forget(changed.split(path.sep).join('/'));
+    // Read them again even if their stamps look the same.
+    for (const file of files) memo.files.forget(file);
+    const changed = files.join(', ');
     const { site, diagnostics } = await options.load(contentDir, { memo });
     const ms = performance.now() - started;
     if (!site || hasErrors(diagnostics)) {
@@ -92,22 +96,32 @@ export function respmatrixDev(options: DevPluginOptions): Plugin {
   return {
     name: 'respmatrix-dev',
     apply: 'serve',
+    closeBundle() {
+      watcher?.close();
+    },
+    // Content is watched by watchContent, not by Vite's watcher (see content-watcher.ts).
+    config: () => ({ server: { watch: { ignored: [(file: string) => within(contentDir, path.resolve(file))] } } }),
     async configureServer(devServer) {
       server = devServer;
-      await reload();
-      devServer.watcher.add([contentDir, templatesDir]);
-      const onChange = (file: string) => {
-        const inContent = file.startsWith(contentDir + path.sep);
-        if (inContent) {
-          const changed = path.relative(contentDir, file);
-          pending = pending.then(() => reload(changed));
-        } else if (file.startsWith(templatesDir + path.sep)) {
-          // A fresh environment: templates are compiled once per environment.
-          if (pages) pages = new DevPages(pages.site, options.base);
-          devServer.ws.send({ type: 'full-reload', path: '*' });
-        }
+      const first = reload();
+      const queue = reloadQueue(reload, (file) => memo.files.unchanged(contentDir, file), first);
+      // Watching before the first load ends: an edit made during it is not missed.
+      watcher = watchContent(contentDir, (relative) => {
+        const file = relative.split(path.sep).join('/');
+        queue.changed(file).catch((error: unknown) => devServer.config.logger.error(`Reloading after ${file} failed: ${String(error)}`));
+      });
+      await first.catch((error: unknown) => {
+        watcher?.close();
+        throw error;
+      });
+      devServer.watcher.add(templatesDir);
+      const onTemplate = (file: string) => {
+        if (!within(templatesDir, path.resolve(file))) return;
+        // A fresh environment: templates are compiled once per environment.
+        if (pages) pages = new DevPages(pages.site, options.base);
+        devServer.ws.send({ type: 'full-reload', path: '*' });
       };
-      for (const event of ['change', 'add', 'unlink'] as const) devServer.watcher.on(event, onChange);
+      for (const event of ['change', 'add', 'unlink'] as const) devServer.watcher.on(event, onTemplate);
 
       // Pages and output files, before Vite's own middlewares.
       devServer.middlewares.use((req, res, next) => {
