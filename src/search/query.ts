@@ -24,11 +24,17 @@ export function normalizeWord(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** ASCII words: in ASCII text, letters and digits are exactly these, and need no accent folding. */
+const ASCII_WORD = /[a-z0-9]+/g;
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
+
 /** Text to index terms: words, lower-cased, stop words dropped. */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const word of text.match(WORD) ?? []) {
-    const term = normalizeWord(word);
+  // Most cells are ASCII: one cheap test, then no Unicode classes and no per-word folding.
+  const ascii = ASCII_TEXT.test(text);
+  for (const word of (ascii ? text.toLowerCase().match(ASCII_WORD) : text.match(WORD)) ?? []) {
+    const term = ascii ? word : normalizeWord(word);
     if (!STOP_WORDS.has(term)) out.push(term);
   }
   return out;

@@ -5,7 +5,7 @@ import { buildSearchIndex, searchOutputs } from '../../src/search/index.js';
 import fc from 'fast-check';
 import { boundedDistance, largest } from '../../src/search/engine.js';
 import { propertySeed } from '../property-seed.js';
-import { highlight, loadEngine, search } from '../../src/search/query.js';
+import { highlight, loadEngine, normalizeWord, search, terms } from '../../src/search/query.js';
 import { searchRecords } from '../../src/search/records.js';
 
 const rich = (text: string) => ({ text, html: text ? `<p>${text}</p>` : '' });
@@ -185,5 +185,19 @@ test('the largest keys come out as sorting them all would give them', () => {
       expect(largest(keys, limit)).toEqual(sorted);
     }),
     { numRuns: 200, seed: propertySeed('largest keys') },
+  );
+});
+
+test('terms of any text are the Unicode words, folded, without stop words (ASCII text takes a shortcut)', () => {
+  // The definition, word by word; terms() skips the Unicode classes and folding for ASCII text.
+  const reference = (text: string): string[] =>
+    (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(normalizeWord).filter((t) => !'a an and are as at be by for from has have in into is it its of on or that the their this to with'.split(' ').includes(t));
+  const samples = ['Back up THE keys, then rotate key-2 at 03:00.', 'Résumé of naïve CAFÉ duties', 'ﬁle ß İstanbul Ǆ', 'The IBM® Cloud™ and You', '\u0000tab\there_and_there'];
+  for (const text of samples) expect(terms(text), text).toEqual(reference(text));
+  fc.assert(
+    fc.property(fc.oneof(fc.string({ unit: 'binary-ascii' }), fc.string({ unit: 'grapheme' }), fc.string()), (text) => {
+      expect(terms(text)).toEqual(reference(text));
+    }),
+    { numRuns: 500, seed: propertySeed('search terms') },
   );
 });
