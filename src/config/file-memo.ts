@@ -82,12 +82,12 @@ export class FileMemo {
   }
 
   /**
-   * What `make` gives for `relative` and `inputs`, made again only when an input changed
-   * (compared with ===: the texts this memo hands out and the values derived from them keep
-   * their identity while unchanged).
+   * What `make` gives for `relative` (one value per file) and `inputs`, made again only when an
+   * input changed. Inputs compare with ===: texts by value, objects (the keywords of an unchanged
+   * keywords.yaml, say) by identity, which a value derived here keeps while its inputs do.
    */
   derived<T>(relative: string, inputs: readonly unknown[], make: () => T): T {
-    const known = this.previousDerivations.get(relative) ?? this.derivations.get(relative);
+    const known = this.previousDerivations.get(relative);
     const same = known !== undefined && known.inputs.length === inputs.length && known.inputs.every((v, i) => v === inputs[i]);
     const entry = same ? known : { inputs, value: make() };
     this.derivations.set(relative, entry);

@@ -94,6 +94,9 @@ export async function loadConfig(contentDir: string, memo?: FileMemo): Promise<L
     const parsed = parse(keywordsFile, KEYWORDS_FILE, parseKeywords);
     result.keywords = parsed.value;
     result.positions.keywords = parsed.positions;
+  } else if (memo) {
+    // The same empty map while there is no file: sources' keys depend on its identity.
+    result.keywords = memo.derived(KEYWORDS_FILE, [], () => result.keywords);
   }
   if (tasksFile) {
     const parsed = parse(tasksFile, TASKS_FILE, parseTasks);

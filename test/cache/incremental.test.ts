@@ -159,6 +159,13 @@ describe('incremental builds', () => {
     expect(broken.reloaded.diagnostics.some((d) => d.file === second && d.message.includes('no-such-keyword'))).toBe(true);
     await change('tasks.yaml', (t) => `${t}- id: [not, an, id]\n`);
     await same('invalid tasks.yaml', ['tasks.yaml']);
+    // No keywords.yaml: every keyref is unknown, and stays so without parsing again.
+    const keywords = await readFile(path.join(dir, 'keywords.yaml'), 'utf8');
+    await unlink(path.join(dir, 'keywords.yaml'));
+    await same('no keywords.yaml', ['keywords.yaml']);
+    expect((await same('still no keywords.yaml')).reloaded.stats).toMatchObject({ parsed: 0 });
+    await writeFile(path.join(dir, 'keywords.yaml'), keywords);
+    await same('keywords.yaml back', ['keywords.yaml']);
     await change(second, (t) => t.replace('{{site.data.keyword.no-such-keyword}}', '{{site.data.keyword.cloud_notm}}'));
     await change('tasks.yaml', (t) => t.replace('- id: [not, an, id]\n', ''));
     const fixed = await same('fixed', [second, 'tasks.yaml']);
