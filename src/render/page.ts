@@ -34,14 +34,22 @@ export interface PageOf<K extends PageKind> {
 export type Page = { [K in PageKind]: PageOf<K> }[PageKind];
 
 /**
- * A page whose `data` is made when first read, then kept. Listing every page stays cheap (the
- * dev server lists them after each edit, every page worker lists them all), and each page's data
- * is made only by the thread that renders it. `data` stays an enumerable property: templates and
- * JSON see an ordinary page.
+ * A page whose `data` (and `description`, when given as a function) is made when first read,
+ * then kept. Listing every page stays cheap (the dev server lists them after each edit, every
+ * page worker lists them all), and each page's data is made only by the thread that renders it.
+ * Both stay enumerable properties: templates and JSON see an ordinary page.
  */
-export function lazyPage<K extends PageKind>(page: Omit<PageOf<K>, 'data'>, make: () => PageDataMap[K]): PageOf<K> {
+export function lazyPage<K extends PageKind>(
+  page: Omit<PageOf<K>, 'data' | 'description'> & { description: string | (() => string) },
+  make: () => PageDataMap[K],
+): PageOf<K> {
   let data: PageDataMap[K] | undefined;
   Object.defineProperty(page, FORGET, { value: () => (data = undefined) });
+  const describe = page.description;
+  if (typeof describe === 'function') {
+    let text: string | undefined;
+    Object.defineProperty(page, 'description', { enumerable: true, get: () => (text ??= describe()) });
+  }
   return Object.defineProperty(page, 'data', { enumerable: true, get: () => (data ??= make()) }) as PageOf<K>;
 }
 

@@ -131,7 +131,7 @@ export function areaPages(site: Site): PageOf<'area'>[] {
           url: areaPageUrl(area.id, i + 1),
           template: 'pages/area.njk',
           title: `${area.title} across offerings${suffix}`,
-          description: areaDescription(site, area.id) + suffix,
+          description: () => areaDescription(site, area.id) + suffix,
         },
         () => areaPageAt(site, area.id, offerings, i, titles),
       );

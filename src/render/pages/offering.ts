@@ -89,7 +89,7 @@ export function offeringPages(site: Site): PageOf<'offering'>[] {
         url: `offerings/${offering.id}/`,
         template: 'pages/offering.njk',
         title: `${offering.name}: shared responsibilities`,
-        description: offeringDescription(site, offering),
+        description: () => offeringDescription(site, offering),
       },
       () => offeringPageData(site, offering),
     ),
