@@ -26,13 +26,17 @@ export function normalizeWord(word: string): string {
 
 /** ASCII words: in ASCII text, letters and digits are exactly these, and need no accent folding. */
 const ASCII_WORD = /[a-z0-9]+/g;
-const ASCII_TEXT = /^[\x00-\x7f]*$/;
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /** Text to index terms: words, lower-cased, stop words dropped. */
 export function terms(text: string): string[] {
   const out: string[] = [];
   // Most cells are ASCII: one cheap test, then no Unicode classes and no per-word folding.
-  const ascii = ASCII_TEXT.test(text);
+  const ascii = isAscii(text);
   for (const word of (ascii ? text.toLowerCase().match(ASCII_WORD) : text.match(WORD)) ?? []) {
     const term = ascii ? word : normalizeWord(word);
     if (!STOP_WORDS.has(term)) out.push(term);
