@@ -37,6 +37,12 @@ const BENCHMARKS = [
     args: ({ out }) => [bin, 'build', '--content', path.join(repo, 'content'), '--out', out, '--quiet', '--timings'],
     note: (output) => /Timings \(ms\): (.*)/.exec(output)?.[1] ?? '',
   },
+  {
+    // What any Node process costs here before respmatrix runs: the floor under the line above.
+    name: 'build floor: node -e 0',
+    args: () => ['-e', '0'],
+    note: () => (process.env['NODE_EXTRA_CA_CERTS'] ? 'NODE_EXTRA_CA_CERTS is set: Node reads that certificate bundle at every start' : ''),
+  },
   // Build time, output size, dev reload and search at 3/100/1,000 offerings: bench/scale.mjs (below).
 ];
 

@@ -7,6 +7,8 @@
  * starts its workers with `new URL('./parse-worker.js', import.meta.url)`, and lib/bundle/ sits
  * at the same depth as lib/<folder>/, so paths computed from import.meta.url stay right.
  * Vite stays outside: only the asset build loads it, and only when its cache misses.
+ * The bundle is CommonJS (a package.json in lib/bundle/ says so): Node 20 can hand V8 a code
+ * cache for CommonJS only, which bin/respmatrix.js does (src/cli/code-cache.ts).
  *
  * Usage (part of `npm run compile`): node lib-tools/tools/bundle-cli.js
  */
@@ -31,7 +33,8 @@ await build({
   platform: 'node',
   external: [/^node:/, 'vite'],
   logLevel: 'warn',
-  output: { dir: outDir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', minify: { compress: false, mangle: false } },
+  output: { dir: outDir, format: 'cjs', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', minify: { compress: false, mangle: false } },
 });
+await writeFile(path.join(outDir, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 // The parse cache and page keys are keyed by the bundle's code: hashed once here, not on every build.
 await writeFile(path.join(outDir, BUNDLE_FINGERPRINT_FILE), `${hashCode(outDir, ['.'])}\n`);

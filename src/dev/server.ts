@@ -1,5 +1,5 @@
 /** `respmatrix dev`: a Vite dev server with the respmatrix plugin as the seam to the generator. */
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { packageRoot, viteConfigFile } from '../render/paths.js';
 import { respmatrixDev, type DevPluginOptions } from './plugin.js';
 
@@ -17,6 +17,8 @@ export interface DevServer {
 
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const host = options.host ?? '127.0.0.1';
+  // Imported as an ES module from the CommonJS bundle (lib/bundle/), as the asset build does.
+  const { createServer } = await import('vite');
   const vite = await createServer({
     configFile: viteConfigFile,
     root: packageRoot,
