@@ -20,6 +20,7 @@ import { buildOfferings, matches } from '../model/offerings.js';
 import type { Site } from '../model/types.js';
 import { defaultCacheDir } from './cache/location.js';
 import { parseSources, type ParseSourcesOptions, type ParseStats } from './parse-sources.js';
+import { byCodeUnit } from '../shared/order.js';
 
 export const SOURCES_DIR = 'sources';
 const MARKDOWN = /\.(md|markdown)$/i;
@@ -113,7 +114,7 @@ async function listSources(root: string, diagnostics: Diagnostic[]): Promise<str
       // A symbolic link counts: reading it reports a broken one, or one that leaves the folder.
       .filter((e) => (e.isFile() || e.isSymbolicLink()) && (MARKDOWN.test(e.name) || YAML.test(e.name)))
       .map((e) => e.name)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(byCodeUnit);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'No sources folder' : `Cannot read the sources folder (${code ?? String(error)})`;

@@ -18,6 +18,7 @@ import type { Site } from '../model/types.js';
 import { DiskStore } from './cache/store.js';
 import { codeFingerprint } from './cache/fingerprint.js';
 import type { RenderOptions } from './pipeline.js';
+import { byCodeUnit } from '../shared/order.js';
 
 /** What the cache keeps about one output file. */
 export interface OutputRecord {
@@ -69,7 +70,7 @@ export async function recordOutput(cacheDir: string, outDir: string, renderKey: 
       files[file] = { size: info.size, mtimeMs: info.mtimeMs, ...(key ? { key } : {}) };
     }),
   );
-  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => byCodeUnit(a, b)));
   await storeFor(cacheDir).set(await folderKey(outDir), { renderKey, files: sorted });
 }
 

@@ -6,6 +6,7 @@
 import type { Party } from '../model/duty.js';
 import type { Offering, Row, Site } from '../model/types.js';
 import { wordDiff, type WordPart } from './word-diff.js';
+import { byCodeUnit as compare } from '../shared/order.js';
 
 export interface CellChange {
   party: Party;
@@ -229,10 +230,6 @@ function byPlace(order: Map<string, number>): (a: RowChange, b: RowChange) => nu
     a.place.position - b.place.position ||
     KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
     compare(a.anchor, b.anchor);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function summarise(offerings: OfferingChange[]): ChangeSummary {

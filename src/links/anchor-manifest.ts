@@ -19,6 +19,7 @@ import type { TableView } from '../render/tables.js';
 import { idsOf } from './link-check.js';
 import { serialiseManifest } from './manifest-format.js';
 import { areaMapPath, siteUrl } from '../render/url.js';
+import { byCodeUnit as compare } from '../shared/order.js';
 
 type Fragments = Map<string, FragmentRecord>;
 
@@ -129,11 +130,6 @@ export function pageRecord(index: SiteIndex, page: Page, ids: readonly string[] 
   const sorted = new Map<string, FragmentRecord>();
   for (const id of [...fragments.keys()].sort()) sorted.set(id, fragments.get(id)!);
   return { kind, title: page.title, ...src(source), ...(target !== undefined ? { target } : {}), fragments: sorted };
-}
-
-/** Plain code-unit order: the same on every machine and locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

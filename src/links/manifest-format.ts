@@ -13,11 +13,7 @@ import {
   type PageKind,
   type PageRecord,
 } from './anchors-baseline.js';
-
-/** Plain code-unit order: the same on every machine and locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+import { byCodeUnit as compare } from '../shared/order.js';
 
 /** A fragment id as (group, rest): split at its first `--` when something follows it. */
 function splitId(id: string): [string, string] {

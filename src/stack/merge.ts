@@ -6,6 +6,7 @@
  */
 import { isDuty } from '../model/duty.js';
 import type { OfferingDataFile, OfferingIndexFile } from '../model/compare.js';
+import { byCodeUnit } from '../shared/order.js';
 
 export type { OfferingDataFile, OfferingIndexFile };
 export type OfferingDataRow = OfferingDataFile['sections'][number]['rows'][number];
@@ -117,7 +118,7 @@ export function buildStack(
     offerings: offerings.map(({ id, name }) => ({ id, name, url: `offerings/${id}/`, checklistUrl: `checklist/${id}/` })),
     areas: [...found]
       .filter(([, tasks]) => tasks.size > 0)
-      .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => rank(a) - rank(b) || byCodeUnit(a, b))
       .map(([id, tasks]) => ({
         id,
         title: titles.get(id) ?? id,

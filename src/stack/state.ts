@@ -6,6 +6,7 @@
  * loses only its own state, and the page says so. Pure, apart from the Storage passed in.
  */
 import { rowKey, type Stack, type StackDuty } from './merge.js';
+import { byCodeUnit } from '../shared/order.js';
 
 export interface DutyState {
   done: boolean;
@@ -56,7 +57,7 @@ export function parseSaved(json: string | null): SavedRows {
 }
 
 export function serialiseSaved(rows: SavedRows): string {
-  const sorted = Object.fromEntries(Object.entries(rows).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = Object.fromEntries(Object.entries(rows).sort(([a], [b]) => byCodeUnit(a, b)));
   return JSON.stringify({ version: 1, rows: sorted });
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../../../diagnostics.js';
 import type { Offering, Row, Section, Site } from '../../../model/types.js';
+import { byCodeUnit } from '../../../shared/order.js';
 
 export interface RowControls {
   offering: Offering;
@@ -69,8 +70,7 @@ export function unmappedDiagnostics(rows: readonly RowControls[]): Diagnostic[] 
 export function compareControlIds(a: string, b: string): number {
   const pa = parseControlId(a);
   const pb = parseControlId(b);
-  const family = pa.family < pb.family ? -1 : pa.family > pb.family ? 1 : 0;
-  return family || pa.number - pb.number || pa.enhancement - pb.enhancement;
+  return byCodeUnit(pa.family, pb.family) || pa.number - pb.number || pa.enhancement - pb.enhancement;
 }
 
 function parseControlId(id: string): { family: string; number: number; enhancement: number } {
