@@ -37,4 +37,4 @@ await build({
 });
 await writeFile(path.join(outDir, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 // The parse cache and page keys are keyed by the bundle's code: hashed once here, not on every build.
-await writeFile(path.join(outDir, BUNDLE_FINGERPRINT_FILE), `${hashCode(outDir, ['.'])}\n`);
+await writeFile(path.join(outDir, BUNDLE_FINGERPRINT_FILE), `${hashCode(path.join(repo, 'package.json'), outDir, ['.'])}\n`);

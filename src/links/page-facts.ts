@@ -72,7 +72,7 @@ function linksOfOffering(offering: Offering): OfferingLinks {
  * are read from their HTML. A link of content the page does not show (an empty cell) only makes
  * the check read the page back.
  */
-export function contentLinks(page: Page, offerings: ReadonlyMap<string, Offering>): readonly string[] | undefined {
+function contentLinks(page: Page, offerings: ReadonlyMap<string, Offering>): readonly string[] | undefined {
   switch (page.kind) {
     case 'offering': {
       const offering = offerings.get(page.data.offering.id);

@@ -42,6 +42,14 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
   return out;
 }
 
+/** The same files, byte for byte, in both folders; returns how many. */
+async function expectSameFiles(dir: string, expected: string): Promise<number> {
+  const [actual, wanted] = [await tree(dir), await tree(expected)];
+  expect([...actual.keys()].sort()).toEqual([...wanted.keys()].sort());
+  for (const [file, bytes] of actual) expect(bytes.equals(wanted.get(file) as Buffer), file).toBe(true);
+  return actual.size;
+}
+
 /** Inode of every file: a file linked from the previous output keeps its inode. */
 async function inodes(dir: string): Promise<Map<string, number>> {
   const out = new Map<string, number>();
@@ -177,10 +185,7 @@ describe('incremental builds', () => {
     await editOneSource();
     expect(await build(path.join(root, 'cached'), { RESPMATRIX_CACHE_DIR: cacheDir })).toBe(0);
     expect(await build(path.join(root, 'clean'), { RESPMATRIX_CACHE: '0' })).toBe(0);
-    const [cached, clean] = [await tree(path.join(root, 'cached')), await tree(path.join(root, 'clean'))];
-    expect([...cached.keys()].sort()).toEqual([...clean.keys()].sort());
-    expect(cached.size).toBeGreaterThan(10);
-    for (const [file, bytes] of cached) expect(bytes.equals(clean.get(file) as Buffer), file).toBe(true);
+    expect(await expectSameFiles(path.join(root, 'cached'), path.join(root, 'clean'))).toBeGreaterThan(10);
   }, 180_000);
 
   it('rebuilds after one edit by rendering and writing only what changed, byte-identical to a clean build', async () => {
@@ -209,9 +214,7 @@ describe('incremental builds', () => {
     expect(edited.stderr).toMatch(/; [1-9]\d* pages reused unrendered/);
 
     expect(await build(path.join(root, 'clean-after-edit'), { RESPMATRIX_CACHE: '0' })).toBe(0);
-    const [rebuilt, clean] = [await tree(out), await tree(path.join(root, 'clean-after-edit'))];
-    expect([...rebuilt.keys()].sort()).toEqual([...clean.keys()].sort());
-    for (const [file, bytes] of rebuilt) expect(bytes.equals(clean.get(file) as Buffer), file).toBe(true);
+    await expectSameFiles(out, path.join(root, 'clean-after-edit'));
   }, 180_000);
 
   it('leaves the previous output untouched when a rebuild fails after linking its files', async () => {

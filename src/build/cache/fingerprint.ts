@@ -31,18 +31,20 @@ export function codeFingerprint(scope: 'parse' | 'all' = 'parse'): string {
     return known;
   }
   const root = bundled ? here : path.resolve(here, '..', '..');
-  const fingerprint = hashCode(root, bundled || scope === 'all' ? ['.'] : CODE_DIRS, !bundled && scope === 'parse' ? CODE_FILES : undefined);
+  // The package's root: above src/ or lib/, and above lib/bundle/.
+  const packageJson = path.join(root, bundled ? '../..' : '..', 'package.json');
+  const fingerprint = hashCode(packageJson, root, bundled || scope === 'all' ? ['.'] : CODE_DIRS, !bundled && scope === 'parse' ? CODE_FILES : undefined);
   memo.set(key, fingerprint);
   return fingerprint;
 }
 
 /**
- * The hash of the package version and the code under `root`: the modules in `dirs` (with their
- * subfolders), and those directly in `root` whose names match `extra`.
+ * The hash of the package (its package.json) and the code under `root`: the modules in `dirs`
+ * (with their subfolders), and those directly in `root` whose names match `extra`.
  */
-export function hashCode(root: string, dirs: readonly string[], extra?: RegExp): string {
+export function hashCode(packageJson: string, root: string, dirs: readonly string[], extra?: RegExp): string {
   const hash = createHash('sha256');
-  hash.update(readFileSync(path.join(root, '..', path.basename(root) === 'bundle' ? '..' : '.', 'package.json')));
+  hash.update(readFileSync(packageJson));
   const files: string[] = [];
   for (const dir of dirs) {
     for (const name of readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })) {
