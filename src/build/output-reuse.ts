@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '../render/page.js';
 import { templatesDir } from '../render/paths.js';
@@ -19,11 +19,13 @@ import { DiskStore } from './cache/store.js';
 import { codeFingerprint } from './cache/fingerprint.js';
 import type { RenderOptions } from './pipeline.js';
 import { byCodeUnit } from '../shared/order.js';
+import type { StandbyRecord } from './standby.js';
 
 /** What the cache keeps about one output file. */
 export interface OutputRecord {
   size: number;
   mtimeMs: number;
+  ino: number;
   /** Pages only: the key of the inputs the file was rendered from. */
   key?: string;
 }
@@ -35,12 +37,13 @@ export interface PreviousOutput {
   /** Site-wide render inputs of that build: its pages are reused only when this is unchanged. */
   renderKey: string;
   files: Record<string, OutputRecord>;
+  /** Every folder of the output ('' for its root) and its modification time. */
+  dirs: Record<string, number>;
+  /** The output before it, kept for the next build to bring up to date (standby.ts). */
+  standby?: StandbyRecord;
 }
 
-interface StoredOutput {
-  renderKey: string;
-  files: Record<string, OutputRecord>;
-}
+type StoredOutput = Omit<PreviousOutput, 'dir'>;
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -48,30 +51,51 @@ function storeFor(cacheDir: string): DiskStore<StoredOutput> {
   return new DiskStore<StoredOutput>(path.join(cacheDir, 'outputs'));
 }
 
-async function folderKey(outDir: string): Promise<string> {
+export async function folderKey(outDir: string): Promise<string> {
   return sha(await realpath(outDir).catch(() => path.resolve(outDir)));
 }
 
 /** The recorded previous output of `outDir`, or undefined when there is none to reuse. */
 export async function previousOutput(cacheDir: string, outDir: string): Promise<PreviousOutput | undefined> {
   const stored = await storeFor(cacheDir).get(await folderKey(outDir));
-  if (!stored || typeof stored.renderKey !== 'string' || typeof stored.files !== 'object' || stored.files === null) return undefined;
-  return { dir: outDir, renderKey: stored.renderKey, files: stored.files };
+  if (!stored || typeof stored.renderKey !== 'string' || !isObject(stored.files) || !isObject(stored.dirs)) return undefined;
+  const standby = stored.standby;
+  const usable = isObject(standby) && typeof standby.token === 'string' && isObject(standby.files) && isObject(standby.dirs);
+  return { dir: outDir, renderKey: stored.renderKey, files: stored.files, dirs: stored.dirs, ...(usable ? { standby } : {}) };
 }
 
-/** Record what `outDir` now holds: `keys` are the page keys of this build, by output path. */
-export async function recordOutput(cacheDir: string, outDir: string, renderKey: string, keys: ReadonlyMap<string, string>, paths: readonly string[]): Promise<void> {
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Record what `outDir` now holds: `keys` are the page keys of this build, by output path;
+ * `standby` the tree kept for the next build.
+ */
+export async function recordOutput(
+  cacheDir: string,
+  outDir: string,
+  renderKey: string,
+  keys: ReadonlyMap<string, string>,
+  paths: Iterable<string>,
+  standby?: StandbyRecord,
+): Promise<void> {
   const files: Record<string, OutputRecord> = {};
-  await Promise.all(
-    [...new Set(paths)].map(async (file) => {
-      const info = await stat(path.join(outDir, file)).catch(() => undefined);
-      if (!info?.isFile()) return;
-      const key = keys.get(file);
-      files[file] = { size: info.size, mtimeMs: info.mtimeMs, ...(key ? { key } : {}) };
-    }),
-  );
+  const dirs: Record<string, number> = {};
+  const folders = new Set<string>(['']);
+  for (const file of paths) {
+    const info = statSync(path.join(outDir, file), { throwIfNoEntry: false });
+    if (!info?.isFile()) continue;
+    const key = keys.get(file);
+    files[file] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ...(key ? { key } : {}) };
+    for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) folders.add(file.slice(0, slash));
+  }
+  for (const folder of folders) {
+    const info = statSync(folder === '' ? outDir : path.join(outDir, folder), { throwIfNoEntry: false });
+    if (info?.isDirectory()) dirs[folder] = info.mtimeMs;
+  }
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => byCodeUnit(a, b)));
-  await storeFor(cacheDir).set(await folderKey(outDir), { renderKey, files: sorted });
+  await storeFor(cacheDir).set(await folderKey(outDir), { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}) });
 }
 
 /** Every file under `dir` (relative, sorted): templates and code are few and small. */

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PageRecord } from '../links/anchors-baseline.js';
 import type { Site } from '../model/types.js';
-import { FileWriter } from './file-writer.js';
+import { FileWriter, type StandbyFiles } from './file-writer.js';
 import type { CollectedLinks } from '../links/link-collector.js';
 import { renderPages, type PageKeying } from './render-pages.js';
 import { sitePipeline, type RenderOptions } from './pipeline.js';
@@ -20,6 +20,8 @@ export interface RenderWorkerData {
   keying?: PageKeying;
   /** The previous output folder, to link unchanged files from. */
   previousDir?: string;
+  /** `dir` is a standby tree to bring up to date. */
+  standby?: StandbyFiles;
 }
 
 export type RenderWorkerReply =
@@ -31,7 +33,7 @@ const data = workerData as RenderWorkerData;
 async function run(): Promise<RenderWorkerReply> {
   const { pages, render } = sitePipeline(data.site, data.options);
   const counter = new Int32Array(data.counter);
-  const writer = new FileWriter(data.dir, undefined, data.previousDir);
+  const writer = new FileWriter(data.dir, undefined, data.previousDir, data.standby);
   try {
     const result = await renderPages(data.site, writer, data.options.base, pages, render, () => Atomics.add(counter, 0, 1), data.keying);
     await writer.flush();

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Site } from '../model/types.js';
 import { manifestOf } from '../links/anchor-manifest.js';
-import { FileWriter } from './file-writer.js';
+import { FileWriter, type StandbyFiles } from './file-writer.js';
 import { checkOutput, writtenOutputDiagnostics } from '../links/link-check.js';
 import { pageUrlOf } from '../links/link-resolve.js';
 import { pageFile, type OutputFile } from '../render/page.js';
@@ -41,23 +41,25 @@ export interface StreamOptions extends RenderOptions {
   existing: Iterable<string>;
   /** Key every page, reuse the previous output's unchanged pages and files (output-reuse.ts). */
   rebuild?: { previous?: PreviousOutput; previousDir?: string };
+  /** `dir` is a standby tree to bring up to date (standby.ts). */
+  standby?: StandbyFiles;
 }
 
 /** Write the site's pages and files into `dir`. */
 export async function streamSite(site: Site, dir: string, options: StreamOptions): Promise<StreamResult> {
-  const { existing, rebuild, ...renderOptions } = options;
+  const { existing, rebuild, standby, ...renderOptions } = options;
   let started = performance.now();
   const pipeline = sitePipeline(site, renderOptions);
   const { pages, render } = pipeline;
   const files = pages.map((page) => pageFile(page.url));
   // Two pages for one file is an error; the whole-output check reports it exactly as before.
-  if (new Set(files).size !== files.length) return inMemory(pipeline, dir, existing);
+  if (new Set(files).size !== files.length) return inMemory(pipeline, dir, existing, standby);
   const siteKey = rebuild ? renderKey(site, renderOptions, pages) : undefined;
   // The previous build's pages count only when everything they share is unchanged.
   const previous = rebuild?.previous?.renderKey === siteKey ? rebuild?.previous : undefined;
   const keying: PageKeying | undefined = siteKey ? { siteKey, ...(previous ? { previous } : {}) } : undefined;
   const routesTime = performance.now() - started;
-  const writer = new FileWriter(dir, undefined, rebuild?.previousDir);
+  const writer = new FileWriter(dir, undefined, rebuild?.previousDir, standby);
   const counts = { reused: 0, written: 0, linked: 0 };
   let manifest: ReturnType<typeof manifestOf>;
   let extraPaths: string[];
@@ -74,6 +76,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     counter,
     ...(keying ? { keying } : {}),
     ...(rebuild?.previousDir ? { previousDir: rebuild.previousDir } : {}),
+    ...(standby ? { standby: { inodes: standby.inodes, dirs: standby.dirs } } : {}),
   };
   const helpers = count > 0 ? startPageWorkers(count, workerData) : undefined;
   const listed = pages.map((page) => ({ page }));
@@ -133,7 +136,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
 }
 
 /** Render everything, check it as a whole, then write it (only for output that already has an error). */
-async function inMemory(pipeline: SitePipeline, dir: string, existing: Iterable<string>): Promise<StreamResult> {
+async function inMemory(pipeline: SitePipeline, dir: string, existing: Iterable<string>, standby?: StandbyFiles): Promise<StreamResult> {
   const { site, base } = pipeline;
   const timings: StreamTimings = { render: 0, write: 0, links: 0 };
   let started = performance.now();
@@ -142,7 +145,7 @@ async function inMemory(pipeline: SitePipeline, dir: string, existing: Iterable<
   started = performance.now();
   const diagnostics = checkOutput(files, { base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}), existing, redirects: site.redirects });
   timings.links += performance.now() - started;
-  const writer = new FileWriter(dir);
+  const writer = new FileWriter(dir, undefined, undefined, standby);
   try {
     for (const file of files) await writer.write(file.path, file.contents);
     await writer.flush();
