@@ -11,10 +11,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '../render/page.js';
+import { pageInputs, type Page } from '../render/page.js';
 import { templatesDir } from '../render/paths.js';
 import { featureGlobals } from '../render/globals.js';
-import type { Site } from '../model/types.js';
+import type { Offering, Site } from '../model/types.js';
 import { DiskStore } from './cache/store.js';
 import { codeFingerprint } from './cache/fingerprint.js';
 import type { RenderOptions } from './pipeline.js';
@@ -126,13 +126,31 @@ export function renderKey(site: Site, options: RenderOptions, pages: readonly Pa
     assets: options.assets,
     watch: options.watch === true,
     urls: pages.map((page) => page.url),
+    // What pages keyed by their inputs may read from the site besides their offerings.
+    model: { areas: site.areas, tasks: site.tasks, redirects: site.redirects, compare: site.compare },
   };
   return hash.update(JSON.stringify(shared)).digest('hex');
 }
 
-/** A page's key: its page data (plain JSON: no Map, Set or function, tested) under the site-wide key. */
+/**
+ * A page's key under the site-wide key: its inputs when it was listed with them (each offering
+ * by a digest made once), else its page data (plain JSON: no Map, Set or function, tested).
+ */
 export function pageKey(siteKey: string, page: Page): string {
-  return createHash('sha256').update(siteKey).update('\0').update(JSON.stringify(page)).digest('hex');
+  const hash = createHash('sha256').update(siteKey).update('\0');
+  const inputs = pageInputs(page);
+  if (!inputs) return hash.update(JSON.stringify(page)).digest('hex');
+  const { kind, url, template, title, description } = page;
+  const offerings = inputs.offerings.map(offeringDigest);
+  return hash.update(JSON.stringify({ kind, url, template, title, description, offerings, values: inputs.values })).digest('hex');
+}
+
+const digests = new WeakMap<Offering, string>();
+
+function offeringDigest(offering: Offering): string {
+  let digest = digests.get(offering);
+  if (digest === undefined) digests.set(offering, (digest = sha(JSON.stringify(offering))));
+  return digest;
 }
 
 /**
