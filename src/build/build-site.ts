@@ -101,7 +101,8 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     await rm(staging, { recursive: true, force: true });
     if (cacheDir && streamed.keys) {
       const { files, dirs } = rebuild?.previous ?? { files: {}, dirs: {} };
-      await recordOutput(cacheDir, outDir, streamed.keys.siteKey, streamed.keys.pages, paths, kept ? { token: kept, files, dirs } : undefined);
+      const { siteKey, pages, ids } = streamed.keys;
+      await recordOutput(cacheDir, outDir, siteKey, pages, paths, ids, kept ? { token: kept, files, dirs } : undefined);
     }
     const swapTime = performance.now() - start;
     const counts = { ...streamed.counts, written: streamed.counts.written + assetCounts.written, linked: streamed.counts.linked + assetCounts.linked };

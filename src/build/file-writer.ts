@@ -47,7 +47,7 @@ export class FileWriter {
    * are pending. `unchanged`: the caller knows the previous output holds these very bytes (a page
    * read back from it), so it is linked without comparing.
    */
-  async write(relative: string, contents: string | Uint8Array, unchanged = false): Promise<void> {
+  async write(relative: string, contents: string | Uint8Array | (() => Promise<Uint8Array>), unchanged = false): Promise<void> {
     if (this.inFlight.size >= this.limit) {
       const started = performance.now();
       while (this.inFlight.size >= this.limit) await Promise.race(this.inFlight);
@@ -67,6 +67,16 @@ export class FileWriter {
     this.inFlight.add(task);
   }
 
+  /**
+   * Queue the previous output's file as it is (the caller checked it is the one the last build
+   * wrote): linked, or left in the standby, without its bytes in memory.
+   */
+  async keep(relative: string): Promise<void> {
+    const previous = this.previous;
+    if (previous === undefined) throw new Error(`no previous output to keep ${relative} from`);
+    await this.write(relative, () => readFile(insideOutput(previous, relative)), true);
+  }
+
   /** Wait for every pending write; throws the first failure. */
   async flush(): Promise<void> {
     const started = performance.now();
@@ -80,7 +90,8 @@ export class FileWriter {
     while (this.inFlight.size > 0) await Promise.all(this.inFlight);
   }
 
-  private async place(relative: string, file: string, bytes: Uint8Array, unchanged: boolean): Promise<void> {
+  /** `bytes` as a function: the previous output's file, read only when it cannot be linked. */
+  private async place(relative: string, file: string, bytes: Uint8Array | (() => Promise<Uint8Array>), unchanged: boolean): Promise<void> {
     const old = this.previous === undefined ? undefined : insideOutput(this.previous, relative);
     const same = old === undefined ? undefined : await sameFile(old, bytes, unchanged);
     if (same && this.standby?.inodes[relative] === same.ino) {
@@ -94,7 +105,7 @@ export class FileWriter {
       this.linked++;
       return;
     }
-    await writeFile(file, bytes);
+    await writeFile(file, typeof bytes === 'function' ? await bytes() : bytes);
     this.written++;
   }
 
@@ -113,9 +124,11 @@ export class FileWriter {
 }
 
 /** The previous output's file when it holds exactly `bytes` (`unchanged`: known to, by its size). */
-async function sameFile(old: string, bytes: Uint8Array, unchanged: boolean): Promise<Stats | undefined> {
+async function sameFile(old: string, bytes: Uint8Array | (() => unknown), unchanged: boolean): Promise<Stats | undefined> {
   const info = await stat(old).catch(() => undefined);
-  if (!info?.isFile() || info.size !== bytes.byteLength) return undefined;
+  if (!info?.isFile()) return undefined;
+  if (typeof bytes === 'function') return info;
+  if (info.size !== bytes.byteLength) return undefined;
   if (unchanged || (await readFile(old).then((previous) => previous.equals(bytes), () => false))) return info;
   return undefined;
 }

@@ -9,6 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import type { AnchorManifest } from '../links/anchors-baseline.js';
+import { parseManifest } from '../links/manifest-format.js';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { pageInputs, type Page } from '../render/page.js';
@@ -28,7 +30,10 @@ export interface OutputRecord {
   ino: number;
   /** Pages only: the key of the inputs the file was rendered from. */
   key?: string;
+  /** Checklist pages only: the ids the page carries (the link check takes them when the page is kept). */
+  ids?: string[];
 }
+
 
 /** The previous output of a folder, as the last build left it. */
 export interface PreviousOutput {
@@ -78,6 +83,7 @@ export async function recordOutput(
   renderKey: string,
   keys: ReadonlyMap<string, string>,
   paths: Iterable<string>,
+  ids: ReadonlyMap<string, string[]>,
   standby?: StandbyRecord,
 ): Promise<void> {
   const files: Record<string, OutputRecord> = {};
@@ -86,8 +92,8 @@ export async function recordOutput(
   for (const file of paths) {
     const info = statSync(path.join(outDir, file), { throwIfNoEntry: false });
     if (!info?.isFile()) continue;
-    const key = keys.get(file);
-    files[file] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ...(key ? { key } : {}) };
+    const [key, carried] = [keys.get(file), ids.get(file)];
+    files[file] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ...(key ? { key } : {}), ...(carried ? { ids: carried } : {}) };
     for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) folders.add(file.slice(0, slash));
   }
   for (const folder of folders) {
@@ -153,16 +159,30 @@ function offeringDigest(offering: Offering): string {
   return digest;
 }
 
+/** Whether the previous output's `file` is still the one the last build wrote (same size, time and inode). */
+function asRecorded(previous: PreviousOutput, file: string, record: OutputRecord): boolean {
+  const info = statSync(path.join(previous.dir, file), { throwIfNoEntry: false });
+  return info?.isFile() === true && info.size === record.size && info.mtimeMs === record.mtimeMs && info.ino === record.ino;
+}
+
 /**
- * The previous HTML of `file` when its page key is unchanged and the file is still the one the
- * last build wrote (same size and modification time); undefined when it must be rendered.
- * `previous` must come from a build with the same site-wide render key.
+ * The previous output's record of `file` when its page key is unchanged and the file is still
+ * the one the last build wrote; undefined when the page must be rendered. `previous` must come
+ * from a build with the same site-wide render key.
  */
-export function reusablePage(previous: PreviousOutput, file: string, key: string): string | undefined {
+export function reusablePage(previous: PreviousOutput, file: string, key: string): OutputRecord | undefined {
   const record = previous.files[file];
-  if (!record || record.key !== key) return undefined;
-  const full = path.join(previous.dir, file);
-  const info = statSync(full, { throwIfNoEntry: false });
-  if (!info?.isFile() || info.size !== record.size || info.mtimeMs !== record.mtimeMs) return undefined;
-  return readFileSync(full, 'utf8');
+  return record?.key === key && asRecorded(previous, file, record) ? record : undefined;
+}
+
+/** The previous output's anchors.json, as the last build wrote it: the records of the pages it keeps. */
+export function previousManifest(previous: PreviousOutput): AnchorManifest | undefined {
+  const file = 'anchors.json';
+  const record = previous.files[file];
+  if (!record || !asRecorded(previous, file, record)) return undefined;
+  try {
+    return parseManifest(readFileSync(path.join(previous.dir, file), 'utf8'), file);
+  } catch {
+    return undefined;
+  }
 }

@@ -18,6 +18,8 @@ export interface RenderWorkerData {
   /** One Int32: the next page to render. */
   counter: SharedArrayBuffer;
   keying?: PageKeying;
+  /** The page numbers to render (the others are kept from the previous output). */
+  todo?: number[];
   /** The previous output folder, to link unchanged files from. */
   previousDir?: string;
   /** `dir` is a standby tree to bring up to date. */
@@ -25,7 +27,7 @@ export interface RenderWorkerData {
 }
 
 export type RenderWorkerReply =
-  | { records: [string, PageRecord][]; links: CollectedLinks; keys: [string, string][]; reused: number; written: number; linked: number }
+  | { records: [string, PageRecord][]; links: CollectedLinks; keys: [string, string][]; ids: [string, string[]][]; reused: number; written: number; linked: number }
   | { error: string };
 
 const data = workerData as RenderWorkerData;
@@ -35,12 +37,13 @@ async function run(): Promise<RenderWorkerReply> {
   const counter = new Int32Array(data.counter);
   const writer = new FileWriter(data.dir, undefined, data.previousDir, data.standby);
   try {
-    const result = await renderPages(data.site, writer, data.options.base, pages, render, () => Atomics.add(counter, 0, 1), data.keying);
+    const result = await renderPages(data.site, writer, data.options.base, pages, render, () => Atomics.add(counter, 0, 1), data.keying, data.todo);
     await writer.flush();
     return {
       records: [...result.records],
       links: result.collector.collected(),
       keys: [...result.keys],
+      ids: [...result.ids],
       reused: result.reused,
       written: writer.written,
       linked: writer.linked,

@@ -41,6 +41,8 @@ export type Page = { [K in PageKind]: PageOf<K> }[PageKind];
  */
 export interface PageInputs {
   offerings: readonly Offering[];
+  /** A page that shows one area of its offerings: that area. */
+  area?: string;
   values?: unknown;
 }
 

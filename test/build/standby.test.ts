@@ -173,6 +173,36 @@ describe('rebuilds through the standby tree', () => {
     expect((await cached(out)).code).toBe(0);
     await expectClean(out);
   }, 240_000);
+
+  it('reports a link broken on a kept page as a clean build does', async () => {
+    const out = path.join(root, 'kept-link');
+    const [from, to] = [sources[4] as string, sources[0] as string];
+    const target = path.basename(to, '.md');
+    const [fromText, toText] = [await readFile(from, 'utf8'), await readFile(to, 'utf8')];
+    // A row of the target offering, linked from another offering, then removed from the target only.
+    await writeFile(to, toText.replace(/(\| ----[^\n]*\r?\n)/, '$1| Zebra audit | Keep the audit trail. | Review the audit trail. |\n'));
+    try {
+      expect((await cached(out)).code).toBe(0);
+      const html = await readFile(path.join(out, 'offerings', target, 'index.html'), 'utf8');
+      const row = /id="([^"]*zebra-audit[^"]*)"/.exec(html)?.[1];
+      expect(row).toBeDefined();
+      await writeFile(from, fromText.replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, `$1See [that row](https://example.com/offerings/${target}/#${row}). `));
+      expect((await cached(out)).code).toBe(0);
+      expect((await cached(out)).code).toBe(0);
+      await writeFile(to, toText);
+      const failed = await cached(out);
+      const clean = await build(path.join(root, 'kept-link-clean'), { RESPMATRIX_CACHE: '0' });
+      expect(failed.code).toBe(1);
+      expect(clean.code).toBe(1);
+      const diagnostics = (text: string) => text.split('\n').filter((line) => /^\S+:\d+:\d+/.test(line));
+      expect(diagnostics(failed.stderr).join('\n')).toContain(row as string);
+      // The linking offering's pages are unchanged: kept from the previous output, and read back only for the report.
+      expect(diagnostics(failed.stderr)).toEqual(diagnostics(clean.stderr));
+    } finally {
+      await writeFile(from, fromText);
+      await writeFile(to, toText);
+    }
+  }, 240_000);
 });
 
 /** The standby tree kept for the output folder `out` (the cache names it by the folder's real path). */
