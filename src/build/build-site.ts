@@ -101,8 +101,9 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     await rm(staging, { recursive: true, force: true });
     if (cacheDir && streamed.keys) {
       const { files, dirs } = rebuild?.previous ?? { files: {}, dirs: {} };
+      const inodes = Object.fromEntries(Object.entries(files).map(([file, record]) => [file, record.ino]));
       const { siteKey, pages, ids } = streamed.keys;
-      await recordOutput(cacheDir, outDir, siteKey, pages, paths, ids, kept ? { token: kept, files, dirs } : undefined);
+      await recordOutput(cacheDir, outDir, siteKey, pages, paths, ids, kept ? { token: kept, inodes, dirs } : undefined);
     }
     const swapTime = performance.now() - start;
     const counts = { ...streamed.counts, written: streamed.counts.written + assetCounts.written, linked: streamed.counts.linked + assetCounts.linked };

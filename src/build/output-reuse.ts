@@ -65,7 +65,7 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
   const stored = await storeFor(cacheDir).get(await folderKey(outDir));
   if (!stored || typeof stored.renderKey !== 'string' || !isObject(stored.files) || !isObject(stored.dirs)) return undefined;
   const standby = stored.standby;
-  const usable = isObject(standby) && typeof standby.token === 'string' && isObject(standby.files) && isObject(standby.dirs);
+  const usable = isObject(standby) && typeof standby.token === 'string' && isObject(standby.inodes) && isObject(standby.dirs);
   return { dir: outDir, renderKey: stored.renderKey, files: stored.files, dirs: stored.dirs, ...(usable ? { standby } : {}) };
 }
 

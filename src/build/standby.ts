@@ -16,13 +16,13 @@ import { lstatSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { insideOutput } from './out-dir.js';
-import type { OutputRecord } from './output-reuse.js';
 
 /** What the cache keeps about the standby tree of an output folder. */
 export interface StandbyRecord {
   /** Names the standby's folder in the cache: a folder no record names is left over. */
   token: string;
-  files: Record<string, OutputRecord>;
+  /** Its files and their inodes, as recorded when they were live. */
+  inodes: Record<string, number>;
   /** Every folder under the tree ('' for its root) and its modification time. */
   dirs: Record<string, number>;
 }
@@ -71,8 +71,7 @@ export async function claimStandby(cacheDir: string, folderKey: string, record: 
  * unchanged; returns the files (with inodes) and folders it then holds.
  */
 function reconcile(dir: string, record: StandbyRecord): Omit<Standby, 'dir'> {
-  const inodes: Record<string, number> = {};
-  for (const [file, info] of Object.entries(record.files)) if (typeof info.ino === 'number') inodes[file] = info.ino;
+  const inodes: Record<string, number> = { ...record.inodes };
   const children = new Map<string, Set<string>>();
   const dirs = Object.keys(record.dirs);
   for (const name of [...Object.keys(inodes), ...dirs]) {
