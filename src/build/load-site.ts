@@ -6,7 +6,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig, readContentFile, SITE_FILE, TASKS_FILE, type LoadedConfig } from '../config/load.js';
+import { loadConfig, readContentFile, SITE_FILE, TASKS_FILE, type KeywordsCache, type LoadedConfig, type ParsedKeywords } from '../config/load.js';
 import { confine, unsafePathMessage } from '../config/confine.js';
 import { FileMemo } from '../config/file-memo.js';
 import { DEFAULT_PARTIES, pointerOf } from '../config/parse-config.js';
@@ -19,7 +19,11 @@ import { checkAlignment } from '../model/align.js';
 import { buildOfferings, matches } from '../model/offerings.js';
 import type { Site } from '../model/types.js';
 import { defaultCacheDir } from './cache/location.js';
-import { parseSources, type ParseSourcesOptions, type ParseStats } from './parse-sources.js';
+import { codeFingerprint } from './cache/fingerprint.js';
+import { keywordsKey } from './cache/keys.js';
+import { packFile, ParsePack, stampOf } from './cache/pack.js';
+import { DiskStore } from './cache/store.js';
+import { cacheContext, parseSources, type ParseSourcesOptions, type ParseStats, type SourceInput } from './parse-sources.js';
 import { byCodeUnit } from '../shared/order.js';
 
 export const SOURCES_DIR = 'sources';
@@ -33,7 +37,7 @@ export interface LoadResult {
   stats?: ParseStats;
 }
 
-export interface LoadOptions extends Omit<ParseSourcesOptions, 'cacheDir' | 'memo'> {
+export interface LoadOptions extends Omit<ParseSourcesOptions, 'cacheDir' | 'memo' | 'pack' | 'packFile'> {
   /** Parse cache folder; default node_modules/.cache/respmatrix of the working directory; false: none. */
   cacheDir?: string | false;
   /** Kept between loads (the dev server): a reload reads, hashes and parses only what changed. */
@@ -50,20 +54,36 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
   const root = path.resolve(contentDir);
   const memo = options.memo;
   memo?.files.begin();
-  const config = await loadConfig(root, memo?.files);
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
+  const config = await loadConfig(root, memo?.files, cacheDir ? keywordsCache(cacheDir) : undefined);
   const diagnostics = [...config.diagnostics];
   const siteConfig = config.site ?? fallbackSite();
   const ctx: ParseContext = { keywords: config.keywords, contentDir: root };
   if (siteConfig.linkBase !== undefined) ctx.linkBase = siteConfig.linkBase;
 
+  const since = Date.now();
   const names = await listSources(root, diagnostics);
-  const files = await Promise.all(names.map((name) => readContentFile(root, `${SOURCES_DIR}/${name}`, diagnostics, false, memo?.files)));
-  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
+  const packed = cacheDir ? packFile(`${cacheDir}/parse`, root) : undefined;
+  // The pack's index spares reading and hashing sources whose stamp is unchanged; the dev
+  // server's memo does that in memory.
+  const pack = packed && !memo ? await ParsePack.read(packed) : undefined;
+  const context = pack ? cacheContext(ctx) : '';
+  const inputs = await Promise.all(
+    names.map(async (name): Promise<SourceInput | undefined> => {
+      const relative = `${SOURCES_DIR}/${name}`;
+      const stamp = pack ? stampOf(path.join(root, relative), since) : undefined;
+      const key = pack?.keyOf(relative, stamp, context);
+      const outcome = key ? pack?.get(key) : undefined;
+      if (key && stamp && outcome) return { path: relative, stamp, key, outcome };
+      const file = await readContentFile(root, relative, diagnostics, false, memo?.files);
+      return file && (stamp ? { file, stamp } : { file });
+    }),
+  );
   const { cacheDir: _ignored, ...parseOptions } = options;
   const parsedFiles = await parseSources(
-    files.filter((file) => file !== undefined),
+    inputs.filter((input) => input !== undefined),
     ctx,
-    { ...parseOptions, ...(cacheDir ? { cacheDir } : {}) },
+    { ...parseOptions, ...(cacheDir ? { cacheDir } : {}), ...(pack ? { pack } : {}), ...(packed ? { packFile: packed } : {}) },
   );
   const sources: ParsedSource[] = [];
   for (const outcome of parsedFiles.outcomes) {
@@ -98,6 +118,15 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
   if (compare.length > 0) site.compare = compare;
   diagnostics.push(...checkAlignment(site, config.tasks));
   return { site, diagnostics: sortDiagnostics(diagnostics), stats: parsedFiles.stats };
+}
+
+/** Parsed keywords.yaml files in the parse cache (pruned with it), by their text and the parsing code. */
+function keywordsCache(cacheDir: string): KeywordsCache {
+  const store = new DiskStore<ParsedKeywords>(`${cacheDir}/parse/keywords`);
+  return {
+    get: (text) => store.get(keywordsKey(text, codeFingerprint())),
+    set: (text, value) => store.set(keywordsKey(text, codeFingerprint()), value),
+  };
 }
 
 /** Source file names in `sources/`, sorted by code point so every machine agrees. */

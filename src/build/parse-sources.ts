@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { VFile } from 'vfile';
 import { codeFingerprint } from './cache/fingerprint.js';
 import { sourceKey } from './cache/keys.js';
+import { encodeEntry, packContext, ParsePack, writePack } from './cache/pack.js';
 import { DiskStore } from './cache/store.js';
 import type { FileMemo } from '../config/file-memo.js';
 import type { ParseContext } from '../parse/context.js';
@@ -22,6 +23,13 @@ import type { WorkerContext, WorkerJob, WorkerReply } from './parse-worker.js';
 export interface ParseSourcesOptions {
   /** Folder of the parse cache; undefined: no cache. */
   cacheDir?: string;
+  /**
+   * The pack of this content folder (cache/pack.ts) and its file: looked up before the one-file
+   * entries, and written again after a build whose sources or stamps changed (not under a memo:
+   * the dev server keeps outcomes in memory). Without `pack`, read from `packFile` when needed.
+   */
+  pack?: ParsePack;
+  packFile?: string;
   /**
    * Upper bound on worker threads; 0 parses in this thread. Default: RESPMATRIX_WORKERS, else
    * by amount of work and cores.
@@ -36,9 +44,27 @@ export interface ParseSourcesOptions {
   memo?: { outcomes: Map<string, ParseOutcome>; files: FileMemo };
 }
 
+/** A source to parse: its text, and its stamp (cache/pack.ts) when it may be recorded. */
+export interface SourceText {
+  file: VFile;
+  stamp?: string;
+}
+
+/** A source the pack vouches for by its stamp: not read, its key and outcome known. */
+export interface KnownSource {
+  path: string;
+  stamp: string;
+  key: string;
+  outcome: ParseOutcome;
+}
+
+export type SourceInput = SourceText | KnownSource;
+
 export interface ParseStats {
   sources: number;
   fromCache: number;
+  /** Of those from the cache, how many the pack vouched for by their stamp, unread. */
+  unread: number;
   parsed: number;
   workers: number;
 }
@@ -50,28 +76,50 @@ const PRUNE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 /** Sources handed to a worker at a time: small enough to balance, large enough to batch. */
 const CHUNK = 6;
 
+/** What every cache key of a build with `ctx` depends on besides the source (the pack's context). */
+export function cacheContext(ctx: ParseContext): string {
+  return packContext(codeFingerprint(), ctx.linkBase, ctx.keywords);
+}
+
 export async function parseSources(
-  files: VFile[],
+  inputs: SourceInput[],
   ctx: ParseContext,
   options: ParseSourcesOptions = {},
 ): Promise<{ outcomes: ParseOutcome[]; stats: ParseStats }> {
   const store = options.cacheDir ? new DiskStore<ParseOutcome>(`${options.cacheDir}/parse`) : undefined;
   const memo = options.memo;
   const code = store || memo ? codeFingerprint() : '';
-  const keys = files.map((file) => {
+  const keys = inputs.map((input) => {
+    if ('key' in input) return input.key;
     if (!store && !memo) return undefined;
+    const file = input.file;
     const text = String(file.value);
     const key = () => sourceKey({ path: file.path, text, keywords: ctx.keywords, code, ...(ctx.linkBase ? { linkBase: ctx.linkBase } : {}) });
     return memo ? memo.files.derived(file.path, [text, ctx.keywords, ctx.linkBase, code], key) : key();
   });
-  const outcomes: (ParseOutcome | undefined)[] = await inBatches(keys, async (key) => {
-    if (!key) return undefined;
-    return memo?.outcomes.get(key) ?? store?.get(key);
+  const outcomes: (ParseOutcome | undefined)[] = inputs.map((input, i) => {
+    if ('key' in input) return input.outcome;
+    const key = keys[i];
+    return key ? memo?.outcomes.get(key) : undefined;
   });
-  const total = files.length;
+  // Entries copied as they are into the next pack: those decoded from this one.
+  const packed = new Set(inputs.flatMap((input) => ('key' in input ? [input.key] : [])));
+  let pack = options.pack;
+  if (store && options.packFile && outcomes.some((o, i) => !o && keys[i])) {
+    pack ??= await ParsePack.read(options.packFile);
+    keys.forEach((key, i) => {
+      if (!key || outcomes[i]) return;
+      outcomes[i] = pack?.get(key);
+      if (outcomes[i]) packed.add(key);
+    });
+  }
+  const unknown = keys.flatMap((key, i) => (key && !outcomes[i] ? [i] : []));
+  if (store) await inBatches(unknown, async (i) => void (outcomes[i] = await store.get(keys[i] as string)));
+  const total = inputs.length;
   let done = outcomes.filter(Boolean).length;
   options.onProgress?.(done, total);
-  const missing = files.map((_, i) => i).filter((i) => !outcomes[i]);
+  const missing = inputs.map((_, i) => i).filter((i) => !outcomes[i]);
+  const files = inputs.map((input) => ('file' in input ? input.file : undefined));
   const workers = workerCount(missing.length, options.workers ?? envWorkers());
   const finished = (index: number, outcome: ParseOutcome): void => {
     outcomes[index] = outcome;
@@ -90,6 +138,7 @@ export async function parseSources(
       const outcome = outcomes[i];
       return key && outcome ? store.set(key, outcome) : Promise.resolve();
     });
+    if (options.packFile && !memo) await savePack(options.packFile, pack, packed, cacheContext(ctx), inputs, keys, outcomes as ParseOutcome[]);
     await store.prune(PRUNE_AFTER_MS);
   }
   if (memo) {
@@ -98,8 +147,33 @@ export async function parseSources(
   }
   return {
     outcomes: outcomes as ParseOutcome[],
-    stats: { sources: total, fromCache: total - missing.length, parsed: missing.length, workers },
+    stats: { sources: total, fromCache: total - missing.length, unread: inputs.filter((input) => 'key' in input).length, parsed: missing.length, workers },
   };
+}
+
+/** Writes the pack of this build, unless the one read holds the same sources, stamps and keys, all whole. */
+async function savePack(
+  file: string,
+  previous: ParsePack | undefined,
+  packed: Set<string>,
+  context: string,
+  inputs: SourceInput[],
+  keys: (string | undefined)[],
+  outcomes: ParseOutcome[],
+): Promise<void> {
+  const stamped: [string, string, string][] = [];
+  const entries = new Map<string, number>();
+  inputs.forEach((input, i) => {
+    const key = keys[i];
+    if (!key) return;
+    if (!entries.has(key)) entries.set(key, i);
+    const stamp = input.stamp;
+    if (stamp !== undefined) stamped.push(['key' in input ? input.path : input.file.path, stamp, key]);
+  });
+  // Unless an entry of it could not be decoded: that one is written again.
+  if (previous?.holds(context, stamped, [...entries.keys()]) && [...entries.keys()].every((key) => packed.has(key))) return;
+  const texts: [string, Buffer][] = [...entries].map(([key, i]) => [key, (packed.has(key) ? previous?.raw(key) : undefined) ?? encodeEntry(outcomes[i] as ParseOutcome)]);
+  await writePack(file, context, stamped, texts);
 }
 
 /** RESPMATRIX_WORKERS=0 parses in the main thread; =N allows at most N workers. */
@@ -118,7 +192,7 @@ function workerCount(work: number, limit: number | undefined): number {
 }
 
 async function parseInWorkers(
-  files: VFile[],
+  files: (VFile | undefined)[],
   indexes: number[],
   ctx: ParseContext,
   count: number,

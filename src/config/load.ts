@@ -20,9 +20,24 @@ export interface LoadedConfig {
   site?: SiteConfig;
   keywords: Keywords;
   tasks: TaskConfig[];
-  /** Node positions per file, for later checks that point into the configuration. */
-  positions: { site: PositionMap; keywords: PositionMap; tasks: PositionMap };
+  /** Node positions per file, for later checks that point into the configuration (none point into keywords.yaml). */
+  positions: { site: PositionMap; tasks: PositionMap };
   diagnostics: Diagnostic[];
+}
+
+/** keywords.yaml as parsed: what a cache keeps of it. */
+export interface ParsedKeywords {
+  keywords: [string, string][];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * A cache of parsed keywords.yaml files by their text (the build's parse cache): a catalog's
+ * dictionary is large, and parsing it with positions costs more than the rest of a rebuild.
+ */
+export interface KeywordsCache {
+  get(text: string): Promise<ParsedKeywords | undefined>;
+  set(text: string, value: ParsedKeywords): Promise<void>;
 }
 
 /**
@@ -61,8 +76,11 @@ export async function readContentFile(
   }
 }
 
-/** `memo` (the dev server) keeps the files and their parses while their text is unchanged. */
-export async function loadConfig(contentDir: string, memo?: FileMemo): Promise<LoadedConfig> {
+/**
+ * `memo` (the dev server) keeps the files and their parses while their text is unchanged;
+ * without it, `keywordsCache` keeps keywords.yaml's parse between builds.
+ */
+export async function loadConfig(contentDir: string, memo?: FileMemo, keywordsCache?: KeywordsCache): Promise<LoadedConfig> {
   const diagnostics: Diagnostic[] = [];
   const [siteFile, keywordsFile, tasksFile] = await Promise.all([
     readContentFile(contentDir, SITE_FILE, diagnostics, false, memo),
@@ -72,7 +90,7 @@ export async function loadConfig(contentDir: string, memo?: FileMemo): Promise<L
   const result: LoadedConfig = {
     keywords: new Map(),
     tasks: [],
-    positions: { site: new PositionMap(), keywords: new PositionMap(), tasks: new PositionMap() },
+    positions: { site: new PositionMap(), tasks: new PositionMap() },
     diagnostics,
   };
   const parse = <T>(file: VFile, name: string, parser: (text: string, file: VFile) => Parsed<T>) => {
@@ -83,23 +101,28 @@ export async function loadConfig(contentDir: string, memo?: FileMemo): Promise<L
     };
     const made = memo ? memo.derived(name, [text], make) : make();
     diagnostics.push(...made.diagnostics);
-    return made.parsed;
+    return made;
   };
   if (siteFile) {
-    const parsed = parse(siteFile, SITE_FILE, parseSiteConfig);
+    const { parsed } = parse(siteFile, SITE_FILE, parseSiteConfig);
     if (parsed.value) result.site = parsed.value;
     result.positions.site = parsed.positions;
   }
-  if (keywordsFile) {
-    const parsed = parse(keywordsFile, KEYWORDS_FILE, parseKeywords);
-    result.keywords = parsed.value;
-    result.positions.keywords = parsed.positions;
+  const keywordsText = keywordsFile && String(keywordsFile.value);
+  const cached = keywordsText !== undefined && !memo ? await keywordsCache?.get(keywordsText) : undefined;
+  if (cached) {
+    result.keywords = new Map(cached.keywords);
+    diagnostics.push(...cached.diagnostics);
+  } else if (keywordsFile) {
+    const made = parse(keywordsFile, KEYWORDS_FILE, parseKeywords);
+    result.keywords = made.parsed.value;
+    if (!memo) await keywordsCache?.set(String(keywordsText), { keywords: [...made.parsed.value], diagnostics: made.diagnostics });
   } else if (memo) {
     // The same empty map while there is no file: sources' keys depend on its identity.
     result.keywords = memo.derived(KEYWORDS_FILE, [], () => result.keywords);
   }
   if (tasksFile) {
-    const parsed = parse(tasksFile, TASKS_FILE, parseTasks);
+    const { parsed } = parse(tasksFile, TASKS_FILE, parseTasks);
     result.tasks = parsed.value;
     result.positions.tasks = parsed.positions;
   }

@@ -8,7 +8,7 @@ import { buildEngineData, Engine, wholeIndex, type EngineData, type EngineResult
 import type { PartyCode, PartyFilter, SearchDoc, SearchIndexFile } from './record.js';
 
 /** Bump when tokenising, weights or the file layout change: an old index must not be read. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -56,15 +56,40 @@ function fuzziness(term: string): number {
 type Lookups = Pick<SearchIndexFile, 'offerings' | 'areas'>;
 
 /** The indexed fields of one record: task (title and source label), offering name, area title, provider, customer. */
-function docFields(file: Lookups, doc: SearchDoc): string[][] {
+function docFields(file: Lookups, doc: SearchDoc): string[] {
   const [, offering, area, task, provider, customer, , , label] = doc;
-  return [`${task} ${label}`, file.offerings[offering]?.[1] ?? '', file.areas[area]?.[1] ?? '', provider, customer].map(terms);
+  return [`${task} ${label}`, file.offerings[offering]?.[1] ?? '', file.areas[area]?.[1] ?? '', provider, customer];
 }
 
 /** Builds the engine's serialised index from the records (build side and tests). */
 export function buildIndexData(file: Pick<SearchIndexFile, 'offerings' | 'areas' | 'docs'>): EngineData {
+  const words: string[] = [];
+  const numbers = new Map<string, number>();
+  // Offering names, area titles, task titles and many cells repeat: each text is split once.
+  const known = new Map<string, Int32Array>();
+  const numbered = (text: string): Int32Array => {
+    let out = known.get(text);
+    if (!out) {
+      const found = terms(text);
+      out = new Int32Array(found.length);
+      for (let i = 0; i < found.length; i++) {
+        const word = found[i] as string;
+        let number = numbers.get(word);
+        if (number === undefined) {
+          number = words.length;
+          numbers.set(word, number);
+          words.push(word);
+        }
+        out[i] = number;
+      }
+      known.set(text, out);
+    }
+    return out;
+  };
+  const docs = file.docs.map((doc) => docFields(file, doc).map(numbered));
   return buildEngineData(
-    file.docs.map((doc) => docFields(file, doc)),
+    words,
+    docs,
     FIELD_BOOSTS,
     // Intros repeat their area's words; rows are what readers look for, so rows weigh more.
     (id) => (file.docs[id]?.[0] === 'r' ? 1 : 0.6),

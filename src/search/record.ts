@@ -64,11 +64,12 @@ export interface FacetsFile {
 }
 
 /**
- * `search/index.json`: what every query needs first. The parts sit in the folder `dir`
- * (named after their contents, so a cached part never outlives its index):
- * `t<i>.json` term shard i, `d<n>.json` record chunk n, `terms.json` the sorted vocabulary
- * (for typo matches) and `facets.json` (for filters and the list of offerings). A small
- * index has one shard and one chunk, held `inline`: one request, as before the split.
+ * `search/index.json`: what every query needs first. The parts sit in the folder `dir`, each
+ * named after a hash of its contents (parts.ts): term shard i is `t.<shards[i][2]>.json`,
+ * record chunk n `d<n>.<hash of its group>.json`, the sorted vocabulary (for typo matches)
+ * `terms.<termsHash>.json` and the facets (for filters and the list of offerings)
+ * `facets.<facetsHash>.json`. A small index has one shard and one chunk, held `inline`: one
+ * request, as before the split; its `dir` and hashes are empty.
  */
 export interface SearchManifest {
   version: number;
@@ -77,12 +78,16 @@ export interface SearchManifest {
   docCount: number;
   dir: string;
   /**
-   * Per shard: its key and term count. A key is the shortest prefix of the shard's first
-   * term above the previous shard's last term (the first key is ''), so a word's shard is
-   * the last one whose key is not above it.
+   * Per shard: its key, term count and hash. A key is the shortest prefix of the shard's first
+   * term above the previous shard's last term (the first key is ''), so a word's shard is the
+   * last one whose key is not above it.
    */
-  shards: [string, number][];
+  shards: [string, number, string][];
   chunkSize: number;
   chunks: number;
+  /** The hash of each group of chunks (parts.ts), end to end. */
+  chunkHashes: string;
+  termsHash: string;
+  facetsHash: string;
   inline?: { shard: TermShard; chunk: DocChunk };
 }

@@ -2,7 +2,7 @@
  * Turns the model into search records: one per table row, one per offering's area intro and
  * one per area description. Model text is already keyref-resolved plain text.
  */
-import type { Rich, Site } from '../model/types.js';
+import type { Rich, Row, Site } from '../model/types.js';
 import type { PartyCode, SearchDoc, SearchIndexFile } from './record.js';
 import { INDEX_VERSION } from './query.js';
 import { isDuty } from '../model/duty.js';
@@ -28,6 +28,18 @@ export function searchRecords(site: Site): Omit<SearchIndexFile, 'index'> {
     return areas.length - 1;
   };
   const titles = taskTitleMap(site.tasks);
+  // The same few (task id, label) pairs recur in every offering: name each once.
+  const names = new Map<string, string[]>();
+  const nameOf = (row: Row): string[] => {
+    const key = `${row.taskId}\0${row.task}`;
+    let name = names.get(key);
+    if (!name) {
+      const { title, label } = rowName(titles, row);
+      name = [title, label ?? ''];
+      names.set(key, name);
+    }
+    return name;
+  };
   const docs: SearchDoc[] = [];
   site.areas.forEach((area, i) => {
     if (area.description) docs.push(['a', -1, i, area.title, area.description, '', area.id, '', '']);
@@ -39,10 +51,10 @@ export function searchRecords(site: Site): Omit<SearchIndexFile, 'index'> {
         docs.push(['i', o, a, section.title, section.intro.text, '', section.areaId, '', '']);
       }
       for (const row of section.rows) {
-        const name = rowName(titles, row);
-        const task = row.group ? `${row.group}: ${name.title}` : name.title;
+        const [title, label] = nameOf(row) as [string, string];
+        const task = row.group ? `${row.group}: ${title}` : title;
         const party = partyOf(row.provider, row.customer);
-        docs.push(['r', o, a, task, row.provider.text, row.customer.text, row.anchor, party, name.label ?? '']);
+        docs.push(['r', o, a, task, row.provider.text, row.customer.text, row.anchor, party, label]);
       }
     }
   });

@@ -16,6 +16,7 @@ import {
   type Filters,
   type Results,
 } from './query.js';
+import { chunkPart, facetsPart, shardPart, termsPart } from './parts.js';
 import type { DocChunk, FacetsFile, PartyCode, SearchDoc, SearchManifest, TermShard } from './record.js';
 
 /** Fetches and parses a part, by its path relative to the manifest's folder. */
@@ -118,7 +119,7 @@ export class SplitIndex implements TermSource {
     const typos = words.filter(({ word, fuzzy }) => fuzzy > 0 && this.engine.expand(word, 0).length === 0);
     if (typos.length === 0) return;
     if (!this.vocabulary && this.keys.length > 1) {
-      this.terms = (await this.part('terms.json')) as string[];
+      this.terms = (await this.part(termsPart(this.manifest.termsHash))) as string[];
     }
     this.vocabulary = true;
     await this.loadShards(
@@ -128,7 +129,7 @@ export class SplitIndex implements TermSource {
 
   private async loadShards(indices: number[]): Promise<void> {
     const missing = [...new Set(indices)].filter((i) => !this.shards.has(i));
-    const loaded = await Promise.all(missing.map((i) => this.part(`t${i}.json`)));
+    const loaded = await Promise.all(missing.map((i) => this.part(shardPart(this.manifest.shards[i]?.[2] ?? ''))));
     loaded.forEach((shard, k) => this.addShard(missing[k] as number, shard as TermShard));
   }
 
@@ -145,7 +146,7 @@ export class SplitIndex implements TermSource {
 
   private async chunk(n: number): Promise<void> {
     if (this.chunks.has(n)) return;
-    const chunk = (await this.part(`d${n}.json`)) as DocChunk;
+    const chunk = (await this.part(chunkPart(n, this.manifest.chunkHashes))) as DocChunk;
     this.addChunk(n, chunk);
   }
 
@@ -175,7 +176,7 @@ export class SplitIndex implements TermSource {
         party: (id) => docs[id]?.[7] ?? '',
       };
     }
-    const file = (await this.part('facets.json')) as FacetsFile;
+    const file = (await this.part(facetsPart(this.manifest.facetsHash))) as FacetsFile;
     const offering = expandRuns(file.offering, this.manifest.docCount);
     const area = expandRuns(file.area, this.manifest.docCount);
     const party = file.party;

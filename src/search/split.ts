@@ -2,10 +2,11 @@
  * Splits the whole search index into the files a browser fetches piecemeal (formats in
  * record.ts): a manifest, term shards keyed by prefix, record chunks, the vocabulary and the
  * facets. A query then fetches the manifest, the shards of its words and the chunks of the
- * results it shows. Build side only.
+ * results it shows. Parts are named after their contents (parts.ts). Build side only.
  */
 import { createHash } from 'node:crypto';
 import { encode } from './engine.js';
+import { CHUNK_GROUP, chunkPart, facetsPart, HASH_LENGTH, PARTS_DIR, shardPart, termsPart } from './parts.js';
 import type {
   DocChunk,
   FacetsFile,
@@ -46,52 +47,82 @@ export function splitIndex(file: SearchIndexFile, options: SplitOptions = SPLIT_
     areas: file.areas,
     docCount: file.docs.length,
   };
-  if (JSON.stringify(file).length <= options.inlineBytes) {
+  // Each record's JSON once: for the size test, the chunk size and the chunks.
+  const docJson = file.docs.map((doc) => JSON.stringify(doc));
+  if (fitsInline(file, docJson, options.inlineBytes)) {
     const manifest: SearchManifest = {
       ...base,
       dir: '',
-      shards: [['', file.index.terms.length]],
+      shards: [['', file.index.terms.length, '']],
       chunkSize: Math.max(1, file.docs.length),
       chunks: 1,
+      chunkHashes: '',
+      termsHash: '',
+      facetsHash: '',
       inline: { shard: file.index, chunk: chunkOf(file, file.docs, true) },
     };
     return [{ path: MANIFEST, contents: JSON.stringify(manifest) }];
   }
+  const parts: SplitFile[] = [];
+  const named = (name: (hash: string) => string, contents: string): string => {
+    const hash = hashOf([contents]);
+    parts.push({ path: name(hash), contents });
+    return hash;
+  };
   const shards = termShards(file.index.terms, file.index.postings, options.shardBytes);
-  const chunkSize = docsPerChunk(file.docs, options.chunkBytes);
-  const parts: SplitFile[] = shards.map((shard, i) => ({
-    path: `t${i}.json`,
-    contents: JSON.stringify(shard),
-  }));
+  const shardHashes = shards.map((shard) => named(shardPart, JSON.stringify(shard)));
+  const chunkSize = docsPerChunk(docJson, options.chunkBytes);
+  const chunks: string[] = [];
   for (let first = 0; first < file.docs.length; first += chunkSize) {
-    const contents = JSON.stringify(
-      chunkOf(file, file.docs.slice(first, first + chunkSize), chunkSize >= file.docs.length),
-    );
-    parts.push({ path: `d${first / chunkSize}.json`, contents });
+    const docs = file.docs.slice(first, first + chunkSize);
+    const offerings = JSON.stringify(chunkOf(file, docs, chunkSize >= file.docs.length).offerings);
+    // As JSON.stringify gives it, from the records' JSON made above.
+    chunks.push(`{"offerings":${offerings},"docs":[${docJson.slice(first, first + chunkSize).join(',')}]}`);
   }
-  parts.push({ path: 'terms.json', contents: JSON.stringify(file.index.terms) });
-  parts.push({ path: 'facets.json', contents: JSON.stringify(facetsOf(file)) });
-  // The folder is named after the parts' contents, so a browser never mixes two builds' parts.
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(`${part.path}\0${part.contents}\0`);
-  const dir = hash.digest('hex').slice(0, 12);
+  let chunkHashes = '';
+  for (let group = 0; group < chunks.length; group += CHUNK_GROUP) chunkHashes += hashOf(chunks.slice(group, group + CHUNK_GROUP));
+  chunks.forEach((contents, n) => parts.push({ path: chunkPart(n, chunkHashes), contents }));
   const manifest: SearchManifest = {
     ...base,
-    dir,
+    dir: PARTS_DIR,
     shards: shards.map((shard, i) => [
       i === 0 ? '' : shardKey(shard.terms[0] as string, (shards[i - 1] as TermShard).terms.at(-1) as string),
       shard.terms.length,
+      shardHashes[i] as string,
     ]),
     chunkSize,
-    chunks: Math.ceil(file.docs.length / chunkSize),
+    chunks: chunks.length,
+    chunkHashes,
+    termsHash: named(termsPart, JSON.stringify(file.index.terms)),
+    facetsHash: named(facetsPart, JSON.stringify(facetsOf(file))),
   };
   return [
     { path: MANIFEST, contents: JSON.stringify(manifest) },
-    ...parts.map((part) => ({ ...part, path: `${dir}/${part.path}` })),
+    ...parts.map((part) => ({ ...part, path: `${PARTS_DIR}/${part.path}` })),
   ];
 }
 
-/** Contiguous ranges of the sorted vocabulary, each closed before its postings pass `bytes`. */
+/** Whether the whole index's JSON is at most `bytes`, without writing it out when it is far larger. */
+function fitsInline(file: SearchIndexFile, docJson: string[], bytes: number): boolean {
+  let size = 0;
+  for (const json of docJson) size += json.length;
+  for (const posting of file.index.postings) size += posting.length;
+  return size <= bytes && JSON.stringify(file).length <= bytes;
+}
+
+/** The first HASH_LENGTH hex digits of a SHA-256 over the texts. */
+function hashOf(texts: string[]): string {
+  const hash = createHash('sha256');
+  for (const text of texts) hash.update(`${text}\0`);
+  return hash.digest('hex').slice(0, HASH_LENGTH);
+}
+
+/**
+ * Contiguous ranges of the sorted vocabulary, each closed before its postings pass `bytes`.
+ * Past half of that, a shard also closes before an anchor term (about one in four, chosen by a
+ * hash of the term alone): postings that grow or shrink then move a boundary only as far as
+ * the next anchor, so an edit leaves the other shards as they were.
+ */
 export function termShards(terms: string[], postings: string[], bytes: number): TermShard[] {
   const shards: TermShard[] = [];
   let current: TermShard = { terms: [], postings: [] };
@@ -99,7 +130,7 @@ export function termShards(terms: string[], postings: string[], bytes: number): 
   terms.forEach((term, i) => {
     const posting = postings[i] ?? '';
     const cost = term.length + posting.length + 6;
-    if (current.terms.length > 0 && size + cost > bytes) {
+    if (current.terms.length > 0 && (size + cost > bytes || (size >= bytes / 2 && isAnchor(term)))) {
       shards.push(current);
       current = { terms: [], postings: [] };
       size = 0;
@@ -112,6 +143,13 @@ export function termShards(terms: string[], postings: string[], bytes: number): 
   return shards;
 }
 
+/** About one term in four, by an FNV-1a hash of its text. */
+function isAnchor(term: string): boolean {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 0x01000193);
+  return (hash & 3) === 0;
+}
+
 /** The shortest prefix of `first` that sorts above `previous` (the last term of the shard before). */
 export function shardKey(first: string, previous: string): string {
   for (let length = 1; length < first.length; length++) {
@@ -122,8 +160,8 @@ export function shardKey(first: string, previous: string): string {
 }
 
 /** A power of two near `bytes` / average record size, so chunks hold a few KB each. */
-function docsPerChunk(docs: SearchDoc[], bytes: number): number {
-  const average = docs.reduce((sum, doc) => sum + JSON.stringify(doc).length, 0) / Math.max(1, docs.length);
+function docsPerChunk(docJson: string[], bytes: number): number {
+  const average = docJson.reduce((sum, json) => sum + json.length, 0) / Math.max(1, docJson.length);
   return 2 ** Math.max(0, Math.round(Math.log2(bytes / Math.max(1, average))));
 }
 

@@ -29,7 +29,7 @@ describe('parsing in worker threads', () => {
     const keywordsText = await readFile(path.join(root, 'keywords.yaml'), 'utf8');
     const keywords = new Map([...keywordsText.matchAll(/^([\w-]+): "(.*)"$/gm)].map((m) => [m[1] as string, m[2] as string]));
     const ctx = { keywords, linkBase: 'https://cloud.ibm.com' };
-    const fresh = () => files.map((f) => new VFile({ path: f.path, value: String(f.value) }));
+    const fresh = () => files.map((f) => ({ file: new VFile({ path: f.path, value: String(f.value) }) }));
     const inline = await parseSources(fresh(), ctx, { workers: 0 });
     const threaded = await parseSources(fresh(), ctx, { workers: 2 });
     expect(threaded.stats).toMatchObject({ sources: files.length, parsed: files.length, workers: 2 });

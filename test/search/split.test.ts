@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
 import { buildSearchIndex, searchOutputs } from '../../src/search/index.js';
-import { loadEngine, search, type Filters } from '../../src/search/query.js';
+import { buildIndexData, loadEngine, search, type Filters } from '../../src/search/query.js';
 import type {
   DocChunk,
   FacetsFile,
   PartyFilter,
+  SearchDoc,
   SearchIndexFile,
   SearchManifest,
   TermShard,
@@ -21,12 +22,14 @@ import type {
 import { SplitIndex } from '../../src/search/sharded.js';
 import {
   facetsOf,
+  MANIFEST,
   shardKey,
   splitIndex,
   termShards,
   type SplitFile,
   type SplitOptions,
 } from '../../src/search/split.js';
+import { CHUNK_GROUP, chunkPart, facetsPart, PARTS_DIR, shardPart, termsPart } from '../../src/search/parts.js';
 import { catalogContent } from '../cli/catalog.js';
 import { propertySeed } from '../property-seed.js';
 
@@ -48,7 +51,7 @@ function open(files: SplitFile[]): { index: SplitIndex; fetched: string[]; manif
 }
 
 const part = <T>(files: SplitFile[], name: string): T =>
-  JSON.parse(files.find((f) => f.path.endsWith(`/${name}`))?.contents ?? 'null') as T;
+  JSON.parse(files.find((f) => f.path === `${PARTS_DIR}/${name}`)?.contents ?? 'null') as T;
 
 let shipped: SearchIndexFile;
 let corpus: SearchIndexFile;
@@ -94,15 +97,17 @@ describe('split and merge', () => {
     const { index, manifest } = open(files);
     expect(manifest.shards.length).toBeGreaterThan(10);
     expect(manifest.chunks).toBeGreaterThan(10);
-    const shards = manifest.shards.map((_, i) => part<TermShard>(files, `t${i}.json`));
+    const shards = manifest.shards.map(([, , hash]) => part<TermShard>(files, shardPart(hash)));
     corpus.index.terms.forEach((term) => expect(shards[index.shardOf(term)]?.terms).toContain(term));
-    expect(shards.flatMap((s) => s.terms)).toEqual(part<string[]>(files, 'terms.json'));
-    const chunks = Array.from({ length: manifest.chunks }, (_, n) => part<DocChunk>(files, `d${n}.json`));
+    expect(shards.flatMap((s) => s.terms)).toEqual(part<string[]>(files, termsPart(manifest.termsHash)));
+    const chunks = Array.from({ length: manifest.chunks }, (_, n) => part<DocChunk>(files, chunkPart(n, manifest.chunkHashes)));
+    // Every part is named after its contents, and the manifest names every part.
+    expect(files.length).toBe(1 + manifest.shards.length + manifest.chunks + 2);
     expect(chunks.flatMap((c) => c.docs)).toEqual(corpus.docs);
     for (const chunk of chunks) {
       for (const [o, id, name] of chunk.offerings) expect(corpus.offerings[o]).toEqual([id, name]);
     }
-    expect(part<FacetsFile>(files, 'facets.json')).toEqual(facetsOf(corpus));
+    expect(part<FacetsFile>(files, facetsPart(manifest.facetsHash))).toEqual(facetsOf(corpus));
   });
 
   test('the files are deterministic, and a small index stays one file with everything inline', () => {
@@ -119,16 +124,40 @@ describe('split and merge', () => {
   });
 });
 
+describe('an edit renames only what it changes', () => {
+  /** The corpus index with one more word in one row's provider cell. */
+  function edited(word: string): SearchIndexFile {
+    const docs = corpus.docs.map((doc) => [...doc] as SearchDoc);
+    const at = docs.findIndex((doc, i) => i > docs.length / 2 && doc[0] === 'r' && doc[4] !== '');
+    const doc = docs[at] as SearchDoc;
+    doc[4] = `${doc[4]} ${word}`;
+    const records = { ...corpus, docs };
+    return { ...records, index: buildIndexData(records) };
+  }
+
+  test.each(['backup', 'zyxwvutsrq'])('one more word (%s) in one row: a few parts get new names, no name changes meaning', (word) => {
+    const before = new Map(splitIndex(corpus, TINY).map((f) => [f.path, f.contents]));
+    const after = splitIndex(edited(word), TINY);
+    const renamed = after.filter((f) => !before.has(f.path));
+    for (const f of after) if (before.has(f.path) && f.path !== MANIFEST) expect(f.contents, f.path).toBe(before.get(f.path));
+    // The row's chunk group, the vocabulary for a new word, and the shards of the row's words.
+    expect(renamed.filter((f) => f.path.includes('/d')).length).toBeLessThanOrEqual(CHUNK_GROUP);
+    expect(renamed.filter((f) => f.path.includes('/terms.')).length).toBe(word === 'backup' ? 0 : 1);
+    expect(renamed.filter((f) => f.path.includes('/facets.'))).toEqual([]);
+    expect(renamed.length).toBeLessThan(after.length / 10);
+  });
+});
+
 describe('a query loads what it needs', () => {
   test('a word loads its shards and the chunks of its hits, not the vocabulary or the facets', async () => {
     const { index, fetched, manifest } = open(splitIndex(corpus, TINY));
     const results = await index.search('backup', {}, 8);
     expect(results.hits.length).toBe(8);
-    const shards = fetched.filter((p) => /\/t\d+\.json$/.test(p));
+    const shards = fetched.filter((p) => /\/t\.[0-9a-f]+\.json$/.test(p));
     expect(shards.length).toBeGreaterThan(0);
     expect(shards.length).toBeLessThan(manifest.shards.length / 4);
-    expect(fetched.filter((p) => /\/d\d+\.json$/.test(p)).length).toBeLessThanOrEqual(8);
-    expect(fetched.some((p) => p.endsWith('terms.json') || p.endsWith('facets.json'))).toBe(false);
+    expect(fetched.filter((p) => /\/d\d+\.[0-9a-f]+\.json$/.test(p)).length).toBeLessThanOrEqual(8);
+    expect(fetched.some((p) => p.includes('/terms.') || p.includes('/facets.'))).toBe(false);
     // The same query again fetches nothing more.
     const before = fetched.length;
     await index.search('backup', {}, 8);
@@ -138,10 +167,10 @@ describe('a query loads what it needs', () => {
   test('a typo loads the vocabulary, a filter the facets', async () => {
     const { index, fetched } = open(splitIndex(corpus, TINY));
     expect((await index.search('firmwear', {}, 8)).total).toBeGreaterThan(0);
-    expect(fetched.some((p) => p.endsWith('/terms.json'))).toBe(true);
-    expect(fetched.some((p) => p.endsWith('/facets.json'))).toBe(false);
+    expect(fetched.some((p) => p.includes('/terms.'))).toBe(true);
+    expect(fetched.some((p) => p.includes('/facets.'))).toBe(false);
     await index.search('backup', { party: 'customer' }, 8);
-    expect(fetched.some((p) => p.endsWith('/facets.json'))).toBe(true);
+    expect(fetched.some((p) => p.includes('/facets.'))).toBe(true);
   });
 
   test('a small site answers from the manifest alone', async () => {

@@ -34,6 +34,11 @@ export function sourceKey(input: KeyInput): string | undefined {
   return hash.digest('hex');
 }
 
+/** The key of a parsed keywords.yaml: its text and the code that parses it. */
+export function keywordsKey(text: string, code: string): string {
+  return createHash('sha256').update(JSON.stringify([CACHE_FORMAT, 'keywords.yaml', code])).update('\0').update(text).digest('hex');
+}
+
 /** Keyword entries the text refers to, following keyrefs inside keyword values; sorted. */
 function usedKeywords(text: string, keywords: Keywords): [string, string | null][] {
   const seen = new Map<string, string | null>();

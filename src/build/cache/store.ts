@@ -3,7 +3,8 @@
  * Writes go to a temporary name and are renamed into place, so concurrent builds and an
  * interrupted build never leave a half-written entry; an unreadable entry is a miss.
  * Every edit writes a new entry, so `prune` drops entries not rewritten for a while (at most
- * once a day; an entry pruned while still useful costs one parse).
+ * once a day; an entry pruned while still useful costs one parse), and the packs
+ * (cache/pack.ts) in the folder's subfolders likewise.
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -55,7 +56,7 @@ export class DiskStore<T> {
     let removed = 0;
     try {
       for (const entry of await readdir(this.dir, { recursive: true, withFileTypes: true })) {
-        if (!entry.isFile() || !entry.name.endsWith('.json')) continue;
+        if (!entry.isFile() || !/\.(json|pack)$/.test(entry.name)) continue;
         const file = path.join(entry.parentPath, entry.name);
         const info = await stat(file).catch(() => undefined);
         if (info && now - info.mtimeMs > maxAgeMs) {

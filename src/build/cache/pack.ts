@@ -1,0 +1,178 @@
+/**
+ * The parse cache's pack: the outcomes of every source of one content folder's last build in
+ * one file, read with one call instead of one file per source, plus an index that says which
+ * file stamp (device, inode, size, modification and change time) had which cache key. A source
+ * whose stamp is unchanged is neither read nor hashed; any write changes its change time.
+ *
+ * Layout: a JSON header line, then the entries' JSON texts back to back, ASCII only (other
+ * characters escaped), so the file decodes without UTF-8 and an entry is copied unchanged into
+ * the next pack. A pack that is missing, truncated or damaged is a miss, entry by entry: those
+ * sources are read, hashed and looked up as without it. Writes go to a temporary name and are
+ * renamed into place, so a reader never sees half a pack.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ParseOutcome } from '../../parse/source.js';
+import { CACHE_FORMAT } from './keys.js';
+
+/** Bump when the layout of the pack changes. */
+const PACK_FORMAT = 1;
+/**
+ * A stamp is recorded only for a file last changed this long before the build began: file
+ * times have coarse ticks (a few milliseconds; seconds on some file systems), so a file written
+ * again within the tick of its stamp could keep the same stamp.
+ */
+const SETTLED_MS = 2000;
+
+interface Header {
+  format: number;
+  /** Hash of what keys depend on besides a source (code, link base, keywords): the index holds while it is unchanged. */
+  context: string;
+  /** [path, stamp, key] of each source. */
+  files: [string, string, string][];
+  /** [key, length in bytes] of each entry, in file order. */
+  entries: [string, number][];
+}
+
+/** The pack of `contentDir` in the parse cache folder `dir`. */
+export function packFile(dir: string, contentDir: string): string {
+  return path.join(dir, 'packs', `${createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 24)}.pack`);
+}
+
+/** The hash of a build's inputs every key depends on; `keywords` whole, so any edit of them counts. */
+export function packContext(code: string, linkBase: string | undefined, keywords: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([PACK_FORMAT, CACHE_FORMAT, code, linkBase ?? null]));
+  for (const [name, value] of keywords) hash.update(`\0${name}\0${value}`);
+  return hash.digest('hex');
+}
+
+/**
+ * A file's stamp, taken before it is read (a write in between shows at the next build), or
+ * undefined when it must be read every time: a symbolic link, a missing file, or one changed
+ * too recently (see SETTLED_MS) before `since`.
+ */
+export function stampOf(file: string, since: number): string | undefined {
+  try {
+    const s = lstatSync(file);
+    if (!s.isFile() || Math.max(s.mtimeMs, s.ctimeMs) > since - SETTLED_MS) return undefined;
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+export class ParsePack {
+  readonly #bytes: Buffer;
+  readonly #entries = new Map<string, [number, number]>();
+  readonly #files = new Map<string, [string, string]>();
+  readonly #context: string;
+
+  private constructor(bytes: Buffer, header: Header | undefined, start: number) {
+    this.#bytes = bytes;
+    this.#context = header?.context ?? '';
+    if (!header) return;
+    for (const [file, stamp, key] of header.files) this.#files.set(file, [stamp, key]);
+    let at = start;
+    for (const [key, length] of header.entries) {
+      // A truncated pack keeps the entries that are whole.
+      if (at + length > bytes.length) break;
+      this.#entries.set(key, [at, at + length]);
+      at += length;
+    }
+  }
+
+  static empty(): ParsePack {
+    return new ParsePack(Buffer.alloc(0), undefined, 0);
+  }
+
+  /** The pack in `file`; empty when there is none or its header cannot be read. */
+  static async read(file: string): Promise<ParsePack> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      return ParsePack.empty();
+    }
+    const end = bytes.indexOf(10);
+    try {
+      const header = JSON.parse(bytes.toString('latin1', 0, end < 0 ? bytes.length : end)) as Header;
+      if (header.format !== PACK_FORMAT || !valid(header)) return ParsePack.empty();
+      return new ParsePack(bytes, header, end + 1);
+    } catch {
+      return ParsePack.empty();
+    }
+  }
+
+  /** The key recorded for `relative` when its stamp and the context are unchanged and the entry is present. */
+  keyOf(relative: string, stamp: string | undefined, context: string): string | undefined {
+    if (stamp === undefined || context !== this.#context) return undefined;
+    const known = this.#files.get(relative);
+    return known && known[0] === stamp && this.#entries.has(known[1]) ? known[1] : undefined;
+  }
+
+  /** The outcome stored under `key`; undefined when absent or damaged. */
+  get(key: string): ParseOutcome | undefined {
+    const bytes = this.raw(key);
+    if (bytes === undefined) return undefined;
+    try {
+      const value = JSON.parse(bytes.toString('latin1')) as ParseOutcome;
+      return typeof value === 'object' && value !== null && typeof value.parsed === 'object' && Array.isArray(value.diagnostics) ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The entry's JSON text as stored. */
+  raw(key: string): Buffer | undefined {
+    const span = this.#entries.get(key);
+    return span ? this.#bytes.subarray(span[0], span[1]) : undefined;
+  }
+
+  /** Whether writing `files` under `context` would give this pack again. */
+  holds(context: string, files: [string, string, string][], keys: string[]): boolean {
+    if (context !== this.#context || files.length !== this.#files.size || keys.length !== this.#entries.size) return false;
+    return files.every(([file, stamp, key]) => {
+      const known = this.#files.get(file);
+      return known?.[0] === stamp && known[1] === key;
+    }) && keys.every((key) => this.#entries.has(key));
+  }
+}
+
+function valid(header: Header): boolean {
+  return typeof header.context === 'string' && Array.isArray(header.files) && Array.isArray(header.entries) &&
+    header.files.every((f) => Array.isArray(f) && f.length === 3 && f.every((x) => typeof x === 'string')) &&
+    header.entries.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Number.isSafeInteger(e[1]) && e[1] >= 0);
+}
+
+/** An outcome as a pack entry: JSON with every non-ASCII character escaped. */
+export function encodeEntry(outcome: ParseOutcome): Buffer {
+  return Buffer.from(ascii(JSON.stringify(outcome)), 'latin1');
+}
+
+/** JSON text with every character outside ASCII as a `\u` escape (JSON.parse reads it back the same). */
+function ascii(json: string): string {
+  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+let counter = 0;
+
+/**
+ * Writes the pack of one build: `files` are [path, stamp, key] of the sources with a stamp,
+ * `entries` [key, JSON text] of every outcome (from encodeEntry, or ParsePack.raw of the last).
+ * Best effort: a pack that cannot be written only makes the next build slower.
+ */
+export async function writePack(file: string, context: string, files: [string, string, string][], entries: [string, Buffer][]): Promise<void> {
+  const header: Header = { format: PACK_FORMAT, context, files, entries: entries.map(([key, text]) => [key, text.length]) };
+  const tmp = `${file}.${process.pid}-${++counter}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    const head = Buffer.from(`${ascii(JSON.stringify(header))}\n`, 'latin1');
+    await writeFile(tmp, Buffer.concat([head, ...entries.map(([, bytes]) => bytes)]));
+    await rename(tmp, file);
+  } catch {
+    await rm(tmp, { force: true }).catch(() => {});
+  }
+}

@@ -1,0 +1,183 @@
+import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadSite } from '../../src/build/load-site.js';
+import { encodeEntry, packContext, packFile, ParsePack, stampOf, writePack } from '../../src/build/cache/pack.js';
+import type { ParseOutcome } from '../../src/parse/source.js';
+import { generateContent } from '../../tools/synthetic/generate.js';
+
+let root = '';
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'respmatrix-pack-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** File times are coarse: a stamp is recorded only for files changed well before the build. */
+function later(): void {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + 10_000);
+}
+
+const outcome = (file: string, title: string): ParseOutcome => ({
+  parsed: { file, title, tables: [], overviews: [], source: { file, line: 1, column: 1 } },
+  diagnostics: [{ file, line: 3, column: 7, severity: 'warning', rule: 'raw-html', message: `HTML in ${title}` }],
+});
+
+describe('the parse pack', () => {
+  it('round-trips outcomes, any characters included, and knows each file by its stamp', async () => {
+    const file = path.join(root, 'unit.pack');
+    const a = outcome('sources/a.md', 'Key Protect® – “quoted” 🔑 \u2028');
+    const b = outcome('sources/b.md', 'Plain');
+    await writePack(file, 'ctx', [['sources/a.md', 'stamp-a', 'ka']], [['ka', encodeEntry(a)], ['kb', encodeEntry(b)]]);
+    // ASCII only: entries are copied as bytes into the next pack.
+    expect([...(await readFile(file))].every((byte) => byte < 0x80)).toBe(true);
+    const pack = await ParsePack.read(file);
+    expect(pack.get('ka')).toEqual(a);
+    expect(pack.get('kb')).toEqual(b);
+    expect(pack.get('kc')).toBeUndefined();
+    expect(pack.keyOf('sources/a.md', 'stamp-a', 'ctx')).toBe('ka');
+    expect(pack.keyOf('sources/a.md', 'stamp-b', 'ctx')).toBeUndefined();
+    expect(pack.keyOf('sources/a.md', 'stamp-a', 'other keywords')).toBeUndefined();
+    expect(pack.keyOf('sources/b.md', 'stamp-a', 'ctx')).toBeUndefined();
+    expect(pack.holds('ctx', [['sources/a.md', 'stamp-a', 'ka']], ['ka', 'kb'])).toBe(true);
+    expect(pack.holds('ctx', [['sources/a.md', 'stamp-a', 'ka']], ['ka'])).toBe(false);
+  });
+
+  it('treats a missing, truncated or damaged pack as misses, never as an error', async () => {
+    const file = path.join(root, 'damaged.pack');
+    expect((await ParsePack.read(file)).get('ka')).toBeUndefined();
+    const a = outcome('sources/a.md', 'A');
+    const b = outcome('sources/b.md', 'B');
+    await writePack(file, 'ctx', [['sources/b.md', 's', 'kb']], [['ka', encodeEntry(a)], ['kb', encodeEntry(b)]]);
+    const whole = await readFile(file);
+    await truncate(file, whole.length - 5);
+    const cut = await ParsePack.read(file);
+    expect(cut.get('ka')).toEqual(a);
+    expect(cut.get('kb')).toBeUndefined();
+    // The index does not vouch for a file whose entry was lost.
+    expect(cut.keyOf('sources/b.md', 's', 'ctx')).toBeUndefined();
+    await writeFile(file, whole.toString('latin1').replace('"title":"A"', '"title":"A'), 'latin1');
+    expect((await ParsePack.read(file)).get('ka')).toBeUndefined();
+    for (const garbage of ['', 'not json\n{}', '{"format":1,"context":"ctx","files":[1],"entries":[]}\n', '\0\0\0']) {
+      await writeFile(file, garbage);
+      expect((await ParsePack.read(file)).get('ka')).toBeUndefined();
+    }
+  });
+
+  it('stamps only regular files changed before the settling time', async () => {
+    const file = path.join(root, 'stamped.md');
+    await writeFile(file, 'x');
+    expect(stampOf(file, Date.now())).toBeUndefined();
+    expect(stampOf(file, Date.now() + 10_000)).toMatch(/^\d+:\d+:1:/);
+    expect(stampOf(path.join(root, 'missing.md'), Date.now() + 10_000)).toBeUndefined();
+  });
+
+  it('has a context that changes with the code, the link base and any keyword', () => {
+    const keywords = new Map([['a', 'A']]);
+    const base = packContext('code', undefined, keywords);
+    expect(packContext('code', undefined, new Map([['a', 'A']]))).toBe(base);
+    expect(packContext('code2', undefined, keywords)).not.toBe(base);
+    expect(packContext('code', 'https://cloud.ibm.com', keywords)).not.toBe(base);
+    expect(packContext('code', undefined, new Map([['a', 'B']]))).not.toBe(base);
+    expect(packContext('code', undefined, new Map([['a', 'A'], ['b', '']]))).not.toBe(base);
+  });
+});
+
+describe('loading with the pack', () => {
+  let content = '';
+  let cacheDir = '';
+  let files: string[] = [];
+  let sources = 0;
+  beforeAll(async () => {
+    content = path.join(root, 'content');
+    cacheDir = path.join(root, 'cache');
+    const generated = await generateContent(content, { offerings: 6, seed: 33 });
+    files = generated.files;
+    sources = generated.sources;
+    // Problems in a source and in keywords.yaml: replayed from the caches as a fresh parse reports them.
+    const first = path.join(content, files[0] as string);
+    await writeFile(first, (await readFile(first, 'utf8')).replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, '$1<marquee>Moving</marquee> {{site.data.keyword.not-defined}} '));
+    await writeFile(path.join(content, 'keywords.yaml'), `${await readFile(path.join(content, 'keywords.yaml'), 'utf8')}nested:\n  value: 1\n`);
+  });
+
+  const clean = () => loadSite(content, { cacheDir: false, workers: 0 });
+
+  it('reads no unchanged source, and loads what a clean parse loads', async () => {
+    const cold = await loadSite(content, { cacheDir, workers: 0 });
+    expect(cold.stats).toMatchObject({ fromCache: 0, unread: 0, parsed: sources });
+    expect(cold.diagnostics.some((d) => d.file === files[0] && d.rule === 'raw-html')).toBe(true);
+    expect(cold.diagnostics.some((d) => d.file === 'keywords.yaml')).toBe(true);
+    const soon = await loadSite(content, { cacheDir, workers: 0 });
+    expect(soon.stats).toMatchObject({ fromCache: sources, parsed: 0 });
+    later();
+    const settled = await loadSite(content, { cacheDir, workers: 0 });
+    expect(settled.stats).toMatchObject({ fromCache: sources, parsed: 0 });
+    const warm = await loadSite(content, { cacheDir, workers: 0 });
+    expect(warm.stats).toMatchObject({ fromCache: sources, unread: sources, parsed: 0 });
+    const fresh = await clean();
+    for (const loaded of [cold, soon, settled, warm]) {
+      expect(JSON.stringify(loaded.site)).toBe(JSON.stringify(fresh.site));
+      expect(loaded.diagnostics).toEqual(fresh.diagnostics);
+    }
+  });
+
+  it('reads an edited source again, and every source when a keyword changes', async () => {
+    later();
+    await loadSite(content, { cacheDir, workers: 0 });
+    const second = path.join(content, files[1] as string);
+    await writeFile(second, (await readFile(second, 'utf8')).replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, '$1Edited duty. '));
+    vi.setSystemTime(Date.now() + 10_000);
+    const edited = await loadSite(content, { cacheDir, workers: 0 });
+    expect(edited.stats).toMatchObject({ unread: sources - 1, parsed: 1 });
+    expect(JSON.stringify(edited.site)).toContain('Edited duty.');
+    expect(JSON.stringify(edited.site)).toBe(JSON.stringify((await clean()).site));
+
+    const keywords = path.join(content, 'keywords.yaml');
+    await writeFile(keywords, (await readFile(keywords, 'utf8')).replace(/^(svc-0001_short: ")/m, '$1Renamed '));
+    const renamed = await loadSite(content, { cacheDir, workers: 0 });
+    expect(renamed.stats).toMatchObject({ unread: 0, parsed: 1 });
+    expect(JSON.stringify(renamed.site)).toContain('Renamed ');
+    expect(JSON.stringify(renamed.site)).toBe(JSON.stringify((await clean()).site));
+  });
+
+  it('builds what a clean parse builds from a truncated or damaged pack, and writes a whole one again', async () => {
+    later();
+    await loadSite(content, { cacheDir, workers: 0 });
+    const pack = packFile(path.join(cacheDir, 'parse'), content);
+    const bytes = await readFile(pack);
+    const fresh = await clean();
+    const damaged = [
+      bytes.subarray(0, Math.floor(bytes.length / 2)),
+      Buffer.from(bytes.toString('latin1').replace(/"rows":\[/g, '"rows":[{'), 'latin1'),
+      Buffer.from('{"format":1'),
+    ];
+    for (const broken of damaged) {
+      await writeFile(pack, broken);
+      const loaded = await loadSite(content, { cacheDir, workers: 0 });
+      expect(JSON.stringify(loaded.site)).toBe(JSON.stringify(fresh.site));
+      expect(loaded.diagnostics).toEqual(fresh.diagnostics);
+      const again = await loadSite(content, { cacheDir, workers: 0 });
+      expect(again.stats).toMatchObject({ unread: sources, parsed: 0 });
+    }
+    // The one-file entries are a second line of defence: without them, damaged entries are parsed.
+    await rm(path.join(cacheDir, 'parse'), { recursive: true, force: true, maxRetries: 2 }).catch(() => {});
+    const cold = await loadSite(content, { cacheDir, workers: 0 });
+    expect(cold.stats).toMatchObject({ parsed: sources });
+    await writeFile(pack, bytes.subarray(0, Math.floor(bytes.length / 3)));
+    await rm(path.join(cacheDir, 'parse', 'keywords'), { recursive: true, force: true });
+    for (const dir of await readdir(path.join(cacheDir, 'parse'))) {
+      if (/^[0-9a-f]{2}$/.test(dir)) await rm(path.join(cacheDir, 'parse', dir), { recursive: true, force: true });
+    }
+    const partial = await loadSite(content, { cacheDir, workers: 0 });
+    expect(partial.stats?.parsed).toBeGreaterThan(0);
+    expect(partial.stats?.parsed).toBeLessThan(sources);
+    expect(JSON.stringify(partial.site)).toBe(JSON.stringify(fresh.site));
+    expect(partial.diagnostics).toEqual(fresh.diagnostics);
+  });
+});

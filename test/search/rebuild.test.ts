@@ -1,0 +1,80 @@
+/**
+ * Through the CLI: after an edit to one row of one source, a rebuild gives the split search
+ * index new file names only for the few parts the edit changed; every other part keeps its
+ * path and bytes, and no path comes back with other contents (a browser holding a cached part
+ * never mixes builds). The rebuild, using the cache, writes what a build without it writes.
+ */
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { SearchManifest } from '../../src/search/record.js';
+import { CHUNK_GROUP } from '../../src/search/parts.js';
+import { generateContent } from '../../tools/synthetic/generate.js';
+
+let root = '';
+let content = '';
+let edited = '';
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'respmatrix-search-rebuild-'));
+  content = path.join(root, 'content');
+  const generated = await generateContent(content, { offerings: 120, seed: 11 });
+  edited = path.join(content, generated.files[60] as string);
+}, 60_000);
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function build(out: string, env: Record<string, string>): Promise<void> {
+  const io = { stdout: () => undefined, stderr: (t: string) => void process.stderr.write(t), cwd: root, env: { ...process.env, ...env } };
+  expect(await main(['build', '--content', content, '--out', out, '--quiet'], io)).toBe(0);
+}
+
+/** The search folder's files by path. */
+async function searchFiles(out: string): Promise<Map<string, string>> {
+  const dir = path.join(out, 'search');
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.json')) {
+      const full = path.join(entry.parentPath, entry.name);
+      files.set(path.relative(dir, full), await readFile(full, 'utf8'));
+    }
+  }
+  return files;
+}
+
+test('an edit to one row renames a few search parts; the others keep path and bytes', async () => {
+  const out = path.join(root, 'dist');
+  const cache = { RESPMATRIX_CACHE_DIR: path.join(root, 'cache') };
+  await build(out, cache);
+  const before = await searchFiles(out);
+  const manifest = JSON.parse(before.get('index.json') as string) as SearchManifest;
+  expect(manifest.inline).toBeUndefined();
+  expect(manifest.chunks).toBeGreaterThan(4 * CHUNK_GROUP);
+
+  const text = await readFile(edited, 'utf8');
+  // The first body row's provider cell: the line after the first delimiter row.
+  const changed = text.replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, '$1Edited duty. ');
+  expect(changed).not.toBe(text);
+  await writeFile(edited, changed);
+  await build(out, cache);
+  const after = await searchFiles(out);
+
+  const renamed = [...after.keys()].filter((file) => !before.has(file));
+  for (const [file, contents] of after) {
+    if (before.has(file) && file !== 'index.json') expect(contents, file).toBe(before.get(file));
+  }
+  expect(renamed.filter((file) => /^parts\/d\d+\./.test(file))).toHaveLength(CHUNK_GROUP);
+  expect(renamed.some((file) => file.startsWith('parts/facets.'))).toBe(false);
+  expect(renamed.length).toBeGreaterThan(CHUNK_GROUP);
+  expect(renamed.length).toBeLessThan(after.size / 10);
+  // Parts the edit dropped are gone: the folder holds what the new manifest names.
+  const next = JSON.parse(after.get('index.json') as string) as SearchManifest;
+  expect(after.size).toBe(1 + next.shards.length + next.chunks + 2);
+
+  // The same content built without the cache: the same search files.
+  const cold = path.join(root, 'cold');
+  await build(cold, { RESPMATRIX_CACHE: '0' });
+  expect(await searchFiles(cold)).toEqual(after);
+}, 240_000);
