@@ -153,7 +153,8 @@ export function pruneStandby(standby: Standby, paths: ReadonlySet<string>): void
  * be moved into the cache (another file system), and the caller deletes it.
  */
 export async function keepAsStandby(cacheDir: string, folderKey: string, tree: string): Promise<string | false> {
-  const token = randomBytes(6).toString('hex');
+  // When it was kept, then a random part: old trees of other folders go first (removeLeftovers).
+  const token = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
   try {
     await mkdir(standbyRoot(cacheDir), { recursive: true });
     await rename(tree, standbyDir(cacheDir, folderKey, token));
@@ -163,15 +164,26 @@ export async function keepAsStandby(cacheDir: string, folderKey: string, tree: s
   }
 }
 
-/** Standby trees of this output folder that no record names (a build stopped midway, a claimed tree left). */
+/** How many output folders keep a standby: each build into a new folder (a test's, say) adds one. */
+const MAX_STANDBYS = 8;
+
+/**
+ * Remove the standby trees of this output folder that no record names (a build stopped midway,
+ * a claimed tree left), and those of other folders beyond the newest MAX_STANDBYS.
+ */
 async function removeLeftovers(cacheDir: string, folderKey: string, token: string | undefined): Promise<void> {
-  const names = await readdir(standbyRoot(cacheDir)).catch(() => [] as string[]);
+  const names = (await readdir(standbyRoot(cacheDir)).catch(() => [] as string[])).filter((name) => !claimedByRunningBuild(name));
   const keep = token === undefined ? undefined : path.basename(standbyDir(cacheDir, folderKey, token));
-  await Promise.all(
-    names
-      .filter((name) => name.startsWith(`${folderKey}-`) && name !== keep && !claimedByRunningBuild(name))
-      .map((name) => rm(path.join(standbyRoot(cacheDir), name), { recursive: true, force: true })),
-  );
+  const mine = names.filter((name) => name.startsWith(`${folderKey}-`));
+  const others = names.filter((name) => !name.startsWith(`${folderKey}-`)).sort((a, b) => keptAt(b) - keptAt(a));
+  const gone = [...mine.filter((name) => name !== keep), ...others.slice(MAX_STANDBYS - 1)];
+  await Promise.all(gone.map((name) => rm(path.join(standbyRoot(cacheDir), name), { recursive: true, force: true })));
+}
+
+/** When a standby tree was kept (0 when its name does not say). */
+function keptAt(name: string): number {
+  const time = /^[0-9a-f]+-([0-9a-z]+)-[0-9a-f]+/.exec(name)?.[1];
+  return time ? parseInt(time, 36) : 0;
 }
 
 /** A tree another build is bringing up to date right now (its process is alive). */

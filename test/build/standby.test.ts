@@ -4,11 +4,12 @@
  * live folder meanwhile, and a file the live output shares with the standby is never written.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, realpath, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { claimStandby } from '../../src/build/standby.js';
 import { generateContent } from '../../tools/synthetic/generate.js';
 
 let root = '';
@@ -212,3 +213,15 @@ async function standbyFor(out: string): Promise<string | undefined> {
   expect(found.length).toBeLessThanOrEqual(1);
   return found[0];
 }
+
+describe('standby trees in the cache', () => {
+  it('keeps those of a few output folders only, the most recently kept', async () => {
+    const cache = path.join(root, 'many');
+    const standbyRoot = path.join(cache, 'standby');
+    const names = Array.from({ length: 12 }, (_, i) => `${'ab'.repeat(32)}${i.toString(16)}-${(Date.UTC(2026, 0, 1) + i * 1000).toString(36)}-0000000${i.toString(16)}`);
+    for (const name of names) await mkdir(path.join(standbyRoot, name, 'offerings'), { recursive: true });
+    const claimed = await claimStandby(cache, 'cd'.repeat(32), undefined);
+    expect(claimed).toBeUndefined();
+    expect((await readdir(standbyRoot)).sort()).toEqual(names.slice(-7).sort());
+  });
+});
