@@ -26,7 +26,8 @@ export interface ParseSourcesOptions {
   /**
    * The pack of this content folder (cache/pack.ts) and its file: looked up before the one-file
    * entries, and written again after a build whose sources or stamps changed (not under a memo:
-   * the dev server keeps outcomes in memory). Without `pack`, read from `packFile` when needed.
+   * the dev server keeps outcomes in memory, and reads the pack on its first load only).
+   * Without `pack`, read from `packFile` when needed.
    */
   pack?: ParsePack;
   packFile?: string;
@@ -105,7 +106,9 @@ export async function parseSources(
   // Entries copied as they are into the next pack: those decoded from this one.
   const packed = new Set(inputs.flatMap((input) => ('key' in input ? [input.key] : [])));
   let pack = options.pack;
-  if (store && options.packFile && outcomes.some((o, i) => !o && keys[i])) {
+  // The dev server's later loads miss only what was just edited: not worth reading the pack for.
+  const firstLoad = !memo || memo.outcomes.size === 0;
+  if (store && options.packFile && firstLoad && outcomes.some((o, i) => !o && keys[i])) {
     pack ??= await ParsePack.read(options.packFile);
     keys.forEach((key, i) => {
       if (!key || outcomes[i]) return;

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadSite, type LoadResult } from '../../src/build/load-site.js';
+import { LoadMemo, loadSite, type LoadResult } from '../../src/build/load-site.js';
 import { encodeEntry, packContext, packFile, ParsePack, stampOf, writePack } from '../../src/build/cache/pack.js';
 import type { ParseOutcome } from '../../src/parse/source.js';
 import { generateContent } from '../../tools/synthetic/generate.js';
@@ -180,6 +180,27 @@ describe('loading with the pack', () => {
     expect(renamed.stats).toMatchObject({ unread: 0, parsed: 1 });
     expect(JSON.stringify(renamed.site)).toContain('Renamed ');
     expect(JSON.stringify(renamed.site)).toBe(JSON.stringify((await clean()).site));
+  });
+
+  it('is read by the dev server on its first load only', async () => {
+    later();
+    await cachedLoad(content, cacheDir);
+    const memo = new LoadMemo();
+    const read = vi.spyOn(ParsePack, 'read');
+    try {
+      const first = await loadSite(content, { cacheDir, workers: 0, memo });
+      expect(first.stats).toMatchObject({ fromCache: sources, parsed: 0 });
+      expect(read).toHaveBeenCalledTimes(1);
+      const third = path.join(content, files[2] as string);
+      await writeFile(third, (await readFile(third, 'utf8')).replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, '$1Edited in the dev server. '));
+      memo.files.forget(files[2] as string);
+      const edited = await loadSite(content, { cacheDir, workers: 0, memo });
+      expect(edited.stats).toMatchObject({ fromCache: sources - 1, parsed: 1 });
+      expect(read).toHaveBeenCalledTimes(1);
+      expect(JSON.stringify(edited.site)).toBe(JSON.stringify((await clean()).site));
+    } finally {
+      read.mockRestore();
+    }
   });
 
   it('builds what a clean parse builds from a truncated or damaged pack, and writes a whole one again', async () => {
