@@ -43,10 +43,22 @@ export type BuildContentResult =
 export async function buildContent(contentDir: string, options: BuildContentOptions): Promise<BuildContentResult> {
   const report = options.onEvent ?? (() => {});
   const started = performance.now();
-  const { site, diagnostics } = await loadSite(contentDir, {
+  const { site, diagnostics, saved } = await loadSite(contentDir, {
     onProgress: (done, total) => report({ type: 'parsing', done, total }),
   });
   const parse = performance.now() - started;
+  // The parse cache is written while the site renders; the build ends when both are done.
+  try {
+    return await buildLoaded(contentDir, site, diagnostics, parse, options);
+  } finally {
+    await saved;
+  }
+}
+
+async function buildLoaded(
+  contentDir: string, site: Site | undefined, diagnostics: Diagnostic[], parse: number, options: BuildContentOptions,
+): Promise<BuildContentResult> {
+  const report = options.onEvent ?? (() => {});
   if (diagnostics.length > 0) report({ type: 'diagnostics', diagnostics: summariseUnaligned(diagnostics) });
   if (!site || hasErrors(diagnostics)) return { built: false };
   const { buildSite } = await import('./build-site.js');

@@ -1,10 +1,12 @@
 /**
- * Writes the site for a model into `outDir` atomically: everything goes to a fresh sibling
- * staging folder first and is swapped in only when complete, so a failed build leaves the
- * previous output as it was. Besides `outDir` itself, only the staging folder the build made
- * (mkdtemp: never an existing one) is ever written or removed.
+ * Writes the site for a model into `outDir` atomically: everything goes to a tree that is not
+ * served and is swapped in only when complete, so a failed build leaves the previous output as
+ * it was. The tree is a fresh sibling staging folder, or, on a rebuild with the cache on, the
+ * output before the previous one, kept in the cache and brought up to date (standby.ts).
+ * Besides `outDir` itself, only the staging folder the build made (mkdtemp: never an existing
+ * one) and the build's own trees in the cache are ever written or removed.
  */
-import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ChangeReport } from '../changes/diff.js';
 import type { Site } from '../model/types.js';
@@ -13,7 +15,9 @@ import { LinkCheckError, filesUnder } from '../links/link-check.js';
 import { streamSite } from './stream-site.js';
 import { normaliseBase } from '../render/url.js';
 import { defaultCacheDir } from './cache/location.js';
-import { previousOutput, recordOutput } from './output-reuse.js';
+import { folderKey, previousOutput, recordOutput, type PreviousOutput } from './output-reuse.js';
+import { FileWriter } from './file-writer.js';
+import { claimStandby, keepAsStandby, pruneStandby, type Standby } from './standby.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -60,58 +64,90 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     await mkdir(parent, { recursive: true });
     return mkdtemp(prefix);
   });
-  const tmpDir = path.join(staging, 'site');
-  await mkdir(tmpDir);
+  const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
+  let standby: Standby | undefined;
   try {
     let start = performance.now();
-    const { cached: assetsCached, ...assets } = await buildAssets(tmpDir, base);
+    const rebuild = cacheDir ? await previousOf(cacheDir, outDir) : undefined;
+    const key = cacheDir ? await folderKey(outDir) : '';
+    if (cacheDir && rebuild?.previous) standby = await claimStandby(cacheDir, key, rebuild.previous.standby);
+    const tree = standby?.dir ?? path.join(staging, 'site');
+    if (!standby) await mkdir(tree);
+    const assetDir = path.join(staging, 'assets');
+    await mkdir(assetDir);
+    const { cached: assetsCached, ...assets } = await buildAssets(assetDir, base);
+    const existing = await filesUnder(assetDir);
+    const assetCounts = await copyAssets(assetDir, existing, tree, rebuild?.previousDir, standby);
     const assetsTime = performance.now() - start;
 
     // Rendering, writing and the link check run together, page by page (stream-site.ts).
-    const existing = await filesUnder(tmpDir);
-    const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
-    const rebuild = cacheDir ? await previousOf(cacheDir, outDir) : undefined;
-    const streamed = await streamSite(site, tmpDir, {
+    const streamed = await streamSite(site, tree, {
       base,
       assets,
       existing,
       ...(options.changes ? { changes: options.changes } : {}),
       ...(rebuild ? { rebuild } : {}),
+      ...(standby ? { standby } : {}),
     });
     if (streamed.diagnostics.some((d) => d.severity === 'error')) throw new LinkCheckError(streamed.diagnostics);
 
     start = performance.now();
-    await swapIn(staging, tmpDir, outDir);
-    if (cacheDir && streamed.keys) await recordOutput(cacheDir, outDir, streamed.keys.siteKey, streamed.keys.pages, streamed.paths);
+    const paths = new Set([...existing, ...streamed.paths]);
+    if (standby) pruneStandby(standby, paths);
+    const old = await swapIn(staging, tree, outDir);
+    standby = undefined;
+    // The output just replaced is kept for the next build, when the cache knows what it holds.
+    const kept = cacheDir && old && rebuild?.previous ? await keepAsStandby(cacheDir, key, old) : false;
+    await rm(staging, { recursive: true, force: true });
+    if (cacheDir && streamed.keys) {
+      const { files, dirs } = rebuild?.previous ?? { files: {}, dirs: {} };
+      const inodes = Object.fromEntries(Object.entries(files).map(([file, record]) => [file, record.ino]));
+      const { siteKey, pages, ids } = streamed.keys;
+      await recordOutput(cacheDir, outDir, siteKey, pages, paths, ids, kept ? { token: kept, inodes, dirs } : undefined);
+    }
     const swapTime = performance.now() - start;
-    return {
-      timings: { assets: assetsTime, ...streamed.timings, swap: swapTime },
-      files: streamed.paths.length,
-      assetsCached,
-      counts: streamed.counts,
-    };
+    const counts = { ...streamed.counts, written: streamed.counts.written + assetCounts.written, linked: streamed.counts.linked + assetCounts.linked };
+    return { timings: { assets: assetsTime, ...streamed.timings, swap: swapTime }, files: streamed.paths.length, assetsCached, counts };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    // A standby left half brought up to date is of no use to the next build.
+    if (standby) await rm(standby.dir, { recursive: true, force: true });
     throw error;
   }
 }
 
 /** What a rebuild can reuse of `outDir`: its recorded pages, and its files to link when unchanged. */
-async function previousOf(cacheDir: string, outDir: string) {
+async function previousOf(cacheDir: string, outDir: string): Promise<{ previous?: PreviousOutput; previousDir?: string }> {
   if (!(await stat(outDir).catch(() => undefined))?.isDirectory()) return {};
   const previous = await previousOutput(cacheDir, outDir);
   return { previousDir: outDir, ...(previous ? { previous } : {}) };
 }
 
-/** The previous output moves into the staging folder, the new one takes its place, staging goes. */
-async function swapIn(staging: string, tmpDir: string, outDir: string): Promise<void> {
-  await rename(outDir, path.join(staging, 'old')).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-  });
-  await rename(tmpDir, outDir).catch(async (error: unknown) => {
+/** The client assets, built into `from`, into the output tree like any other file. */
+async function copyAssets(from: string, files: readonly string[], tree: string, previousDir: string | undefined, standby: Standby | undefined) {
+  const writer = new FileWriter(tree, undefined, previousDir, standby);
+  for (const file of files) await writer.write(file, await readFile(path.join(from, file)));
+  await writer.flush();
+  return { written: writer.written, linked: writer.linked };
+}
+
+/**
+ * The previous output moves into the staging folder and the new tree takes its place; returns
+ * where the previous output now is (undefined when there was none).
+ */
+async function swapIn(staging: string, tree: string, outDir: string): Promise<string | undefined> {
+  const old = path.join(staging, 'old');
+  const moved = await rename(outDir, old).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      return false;
+    },
+  );
+  await rename(tree, outDir).catch(async (error: unknown) => {
     // Put the previous output back before the staging folder is removed.
-    await rename(path.join(staging, 'old'), outDir).catch(() => undefined);
+    if (moved) await rename(old, outDir).catch(() => undefined);
     throw error;
   });
-  await rm(staging, { recursive: true, force: true });
+  return moved ? old : undefined;
 }

@@ -35,6 +35,11 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** How many sources came from the parse cache, were parsed, and on how many workers. */
   stats?: ParseStats;
+  /**
+   * The parse cache's writes, left to finish while the caller goes on (the process stays
+   * alive for them); never rejects. A load that starts before they end finds the older pack.
+   */
+  saved?: Promise<void>;
 }
 
 export interface LoadOptions extends Omit<ParseSourcesOptions, 'cacheDir' | 'memo' | 'pack' | 'packFile'> {
@@ -102,7 +107,7 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
     : () => undefined;
   const built = buildOfferings(sources, content, diagnostics, renderSummary);
   checkTaskAreas(config, new Set(built.areas.map((a) => a.id)), diagnostics);
-  if (!config.site) return { diagnostics: sortDiagnostics(diagnostics), stats: parsedFiles.stats };
+  if (!config.site) return { diagnostics: sortDiagnostics(diagnostics), stats: parsedFiles.stats, saved: parsedFiles.saved };
 
   const site: Site = {
     title: config.site.title,
@@ -117,7 +122,7 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
   const compare = checkCompareList(config, new Set(site.offerings.map((o) => o.id)), diagnostics);
   if (compare.length > 0) site.compare = compare;
   diagnostics.push(...checkAlignment(site, config.tasks));
-  return { site, diagnostics: sortDiagnostics(diagnostics), stats: parsedFiles.stats };
+  return { site, diagnostics: sortDiagnostics(diagnostics), stats: parsedFiles.stats, saved: parsedFiles.saved };
 }
 
 /** Parsed keywords.yaml files in the parse cache (pruned with it), by their text and the parsing code. */

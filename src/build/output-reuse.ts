@@ -9,24 +9,31 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import type { AnchorManifest } from '../links/anchors-baseline.js';
+import { parseManifest } from '../links/manifest-format.js';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '../render/page.js';
+import { pageInputs, type Page } from '../render/page.js';
 import { templatesDir } from '../render/paths.js';
 import { featureGlobals } from '../render/globals.js';
-import type { Site } from '../model/types.js';
+import type { Offering, Site } from '../model/types.js';
 import { DiskStore } from './cache/store.js';
 import { codeFingerprint } from './cache/fingerprint.js';
 import type { RenderOptions } from './pipeline.js';
 import { byCodeUnit } from '../shared/order.js';
+import type { StandbyRecord } from './standby.js';
 
 /** What the cache keeps about one output file. */
 export interface OutputRecord {
   size: number;
   mtimeMs: number;
+  ino: number;
   /** Pages only: the key of the inputs the file was rendered from. */
   key?: string;
+  /** Checklist pages only: the ids the page carries (the link check takes them when the page is kept). */
+  ids?: string[];
 }
+
 
 /** The previous output of a folder, as the last build left it. */
 export interface PreviousOutput {
@@ -35,12 +42,13 @@ export interface PreviousOutput {
   /** Site-wide render inputs of that build: its pages are reused only when this is unchanged. */
   renderKey: string;
   files: Record<string, OutputRecord>;
+  /** Every folder of the output ('' for its root) and its modification time. */
+  dirs: Record<string, number>;
+  /** The output before it, kept for the next build to bring up to date (standby.ts). */
+  standby?: StandbyRecord;
 }
 
-interface StoredOutput {
-  renderKey: string;
-  files: Record<string, OutputRecord>;
-}
+type StoredOutput = Omit<PreviousOutput, 'dir'>;
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -48,30 +56,52 @@ function storeFor(cacheDir: string): DiskStore<StoredOutput> {
   return new DiskStore<StoredOutput>(path.join(cacheDir, 'outputs'));
 }
 
-async function folderKey(outDir: string): Promise<string> {
+export async function folderKey(outDir: string): Promise<string> {
   return sha(await realpath(outDir).catch(() => path.resolve(outDir)));
 }
 
 /** The recorded previous output of `outDir`, or undefined when there is none to reuse. */
 export async function previousOutput(cacheDir: string, outDir: string): Promise<PreviousOutput | undefined> {
   const stored = await storeFor(cacheDir).get(await folderKey(outDir));
-  if (!stored || typeof stored.renderKey !== 'string' || typeof stored.files !== 'object' || stored.files === null) return undefined;
-  return { dir: outDir, renderKey: stored.renderKey, files: stored.files };
+  if (!stored || typeof stored.renderKey !== 'string' || !isObject(stored.files) || !isObject(stored.dirs)) return undefined;
+  const standby = stored.standby;
+  const usable = isObject(standby) && typeof standby.token === 'string' && isObject(standby.inodes) && isObject(standby.dirs);
+  return { dir: outDir, renderKey: stored.renderKey, files: stored.files, dirs: stored.dirs, ...(usable ? { standby } : {}) };
 }
 
-/** Record what `outDir` now holds: `keys` are the page keys of this build, by output path. */
-export async function recordOutput(cacheDir: string, outDir: string, renderKey: string, keys: ReadonlyMap<string, string>, paths: readonly string[]): Promise<void> {
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Record what `outDir` now holds: `keys` are the page keys of this build, by output path;
+ * `standby` the tree kept for the next build.
+ */
+export async function recordOutput(
+  cacheDir: string,
+  outDir: string,
+  renderKey: string,
+  keys: ReadonlyMap<string, string>,
+  paths: Iterable<string>,
+  ids: ReadonlyMap<string, string[]>,
+  standby?: StandbyRecord,
+): Promise<void> {
   const files: Record<string, OutputRecord> = {};
-  await Promise.all(
-    [...new Set(paths)].map(async (file) => {
-      const info = await stat(path.join(outDir, file)).catch(() => undefined);
-      if (!info?.isFile()) return;
-      const key = keys.get(file);
-      files[file] = { size: info.size, mtimeMs: info.mtimeMs, ...(key ? { key } : {}) };
-    }),
-  );
+  const dirs: Record<string, number> = {};
+  const folders = new Set<string>(['']);
+  for (const file of paths) {
+    const info = statSync(path.join(outDir, file), { throwIfNoEntry: false });
+    if (!info?.isFile()) continue;
+    const [key, carried] = [keys.get(file), ids.get(file)];
+    files[file] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ...(key ? { key } : {}), ...(carried ? { ids: carried } : {}) };
+    for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) folders.add(file.slice(0, slash));
+  }
+  for (const folder of folders) {
+    const info = statSync(folder === '' ? outDir : path.join(outDir, folder), { throwIfNoEntry: false });
+    if (info?.isDirectory()) dirs[folder] = info.mtimeMs;
+  }
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => byCodeUnit(a, b)));
-  await storeFor(cacheDir).set(await folderKey(outDir), { renderKey, files: sorted });
+  await storeFor(cacheDir).set(await folderKey(outDir), { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}) });
 }
 
 /** Every file under `dir` (relative, sorted): templates and code are few and small. */
@@ -102,25 +132,57 @@ export function renderKey(site: Site, options: RenderOptions, pages: readonly Pa
     assets: options.assets,
     watch: options.watch === true,
     urls: pages.map((page) => page.url),
+    // What pages keyed by their inputs may read from the site besides their offerings.
+    model: { areas: site.areas, tasks: site.tasks, redirects: site.redirects, compare: site.compare },
   };
   return hash.update(JSON.stringify(shared)).digest('hex');
 }
 
-/** A page's key: its page data (plain JSON: no Map, Set or function, tested) under the site-wide key. */
+/**
+ * A page's key under the site-wide key: its inputs when it was listed with them (each offering
+ * by a digest made once), else its page data (plain JSON: no Map, Set or function, tested).
+ */
 export function pageKey(siteKey: string, page: Page): string {
-  return createHash('sha256').update(siteKey).update('\0').update(JSON.stringify(page)).digest('hex');
+  const hash = createHash('sha256').update(siteKey).update('\0');
+  const inputs = pageInputs(page);
+  if (!inputs) return hash.update(JSON.stringify(page)).digest('hex');
+  const { kind, url, template, title, description } = page;
+  const offerings = inputs.offerings.map(offeringDigest);
+  return hash.update(JSON.stringify({ kind, url, template, title, description, offerings, values: inputs.values })).digest('hex');
+}
+
+const digests = new WeakMap<Offering, string>();
+
+function offeringDigest(offering: Offering): string {
+  let digest = digests.get(offering);
+  if (digest === undefined) digests.set(offering, (digest = sha(JSON.stringify(offering))));
+  return digest;
+}
+
+/** Whether the previous output's `file` is still the one the last build wrote (same size, time and inode). */
+function asRecorded(previous: PreviousOutput, file: string, record: OutputRecord): boolean {
+  const info = statSync(path.join(previous.dir, file), { throwIfNoEntry: false });
+  return info?.isFile() === true && info.size === record.size && info.mtimeMs === record.mtimeMs && info.ino === record.ino;
 }
 
 /**
- * The previous HTML of `file` when its page key is unchanged and the file is still the one the
- * last build wrote (same size and modification time); undefined when it must be rendered.
- * `previous` must come from a build with the same site-wide render key.
+ * The previous output's record of `file` when its page key is unchanged and the file is still
+ * the one the last build wrote; undefined when the page must be rendered. `previous` must come
+ * from a build with the same site-wide render key.
  */
-export function reusablePage(previous: PreviousOutput, file: string, key: string): string | undefined {
+export function reusablePage(previous: PreviousOutput, file: string, key: string): OutputRecord | undefined {
   const record = previous.files[file];
-  if (!record || record.key !== key) return undefined;
-  const full = path.join(previous.dir, file);
-  const info = statSync(full, { throwIfNoEntry: false });
-  if (!info?.isFile() || info.size !== record.size || info.mtimeMs !== record.mtimeMs) return undefined;
-  return readFileSync(full, 'utf8');
+  return record?.key === key && asRecorded(previous, file, record) ? record : undefined;
+}
+
+/** The previous output's anchors.json, as the last build wrote it: the records of the pages it keeps. */
+export function previousManifest(previous: PreviousOutput): AnchorManifest | undefined {
+  const file = 'anchors.json';
+  const record = previous.files[file];
+  if (!record || !asRecorded(previous, file, record)) return undefined;
+  try {
+    return parseManifest(readFileSync(path.join(previous.dir, file), 'utf8'), file);
+  } catch {
+    return undefined;
+  }
 }

@@ -85,7 +85,7 @@ export async function parseSources(
   inputs: SourceInput[],
   ctx: ParseContext,
   options: ParseSourcesOptions = {},
-): Promise<{ outcomes: ParseOutcome[]; stats: ParseStats }> {
+): Promise<{ outcomes: ParseOutcome[]; stats: ParseStats; saved: Promise<void> }> {
   const store = options.cacheDir ? new DiskStore<ParseOutcome>(`${options.cacheDir}/parse`) : undefined;
   const memo = options.memo;
   const code = store || memo ? codeFingerprint() : '';
@@ -132,21 +132,22 @@ export async function parseSources(
     if (workers > 0) await parseInWorkers(files, missing, ctx, workers, finished, parseSourceFile);
     else for (const i of missing) finished(i, parseSourceFile(files[i] as VFile, ctx));
   }
-  if (store) {
-    await inBatches(missing, (i) => {
+  // Written while the caller goes on with the outcomes (which it only reads).
+  const saved = store ? Promise.all([
+    options.packFile && !memo ? savePack(options.packFile, pack, packed, cacheContext(ctx), inputs, keys, outcomes as ParseOutcome[]) : undefined,
+    inBatches(missing, (i) => {
       const key = keys[i];
       const outcome = outcomes[i];
       return key && outcome ? store.set(key, outcome) : Promise.resolve();
-    });
-    if (options.packFile && !memo) await savePack(options.packFile, pack, packed, cacheContext(ctx), inputs, keys, outcomes as ParseOutcome[]);
-    await store.prune(PRUNE_AFTER_MS);
-  }
+    }),
+  ]).then(() => store.prune(PRUNE_AFTER_MS)).then(() => {}, () => {}) : Promise.resolve();
   if (memo) {
     memo.outcomes.clear();
     keys.forEach((key, i) => key && memo.outcomes.set(key, outcomes[i] as ParseOutcome));
   }
   return {
     outcomes: outcomes as ParseOutcome[],
+    saved,
     stats: { sources: total, fromCache: total - missing.length, unread: inputs.filter((input) => 'key' in input).length, parsed: missing.length, workers },
   };
 }

@@ -2,6 +2,8 @@
  * Render, scan and write a site's pages one at a time, collecting anchor-manifest records and
  * link-check state on the way. Writes are queued on `writer`; the caller flushes it.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { PageRecord } from '../links/anchors-baseline.js';
 import type { Site } from '../model/types.js';
 import { inManifest, indexSite, pageRecord } from '../links/anchor-manifest.js';
@@ -25,6 +27,8 @@ export interface PagesResult {
   records: Map<string, PageRecord>;
   /** Output path -> page key (with `keying`). */
   keys: Map<string, string>;
+  /** Output path -> the ids scanned from a checklist page (with `keying`). */
+  ids: Map<string, string[]>;
   /** Pages taken from the previous output instead of rendered. */
   reused: number;
   /** Milliseconds rendering and scanning. */
@@ -33,8 +37,8 @@ export interface PagesResult {
 }
 
 /**
- * `next()` hands out the index of the next page to render (several threads may draw from one
- * counter); by default every page, in order.
+ * `next()` hands out the next page to render, as an index into `todo` (the page numbers to
+ * render; all by default): several threads may draw from one counter.
  */
 export async function renderPages(
   site: Site,
@@ -44,14 +48,18 @@ export async function renderPages(
   render: (page: Page) => string,
   next: () => number = counter(),
   keying?: PageKeying,
+  todo?: readonly number[],
 ): Promise<PagesResult> {
   const timings = { render: 0, links: 0 };
   const index = indexSite(site);
   const collector = new LinkCollector({ base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}) });
   const records = new Map<string, PageRecord>();
   const keys = new Map<string, string>();
+  const ids = new Map<string, string[]>();
   let reused = 0;
-  for (let order = next(); order < pages.length; order = next()) {
+  const count = todo?.length ?? pages.length;
+  for (let drawn = next(); drawn < count; drawn = next()) {
+    const order = todo ? todo[drawn]! : drawn;
     const page = pages[order]!;
     const started = performance.now();
     const file = pageFile(page.url);
@@ -59,26 +67,28 @@ export async function renderPages(
     if (keying) {
       const key = pageKey(keying.siteKey, page);
       keys.set(file, key);
-      html = keying.previous && reusablePage(keying.previous, file, key);
+      if (keying.previous && reusablePage(keying.previous, file, key)) html = readFileSync(path.join(keying.previous.dir, file), 'utf8');
     }
     const unchanged = html !== undefined;
     if (unchanged) reused++;
     html ??= render(page);
-    const scanned = performance.now();
-    timings.render += scanned - started;
-    const record = (ids: readonly string[]): PageRecord => {
-      const made = pageRecord(index, page, ids);
+    const rendered = performance.now();
+    timings.render += rendered - started;
+    const record = (pageIds: readonly string[]): PageRecord => {
+      const made = pageRecord(index, page, pageIds);
       records.set(page.url, made);
       return made;
     };
     // Only .html files are pages to the check (a redirect stub may be written without the suffix).
-    if (file.endsWith('.html')) addRenderedPage(collector, index.offerings, page, file, html, inManifest(page) ? record : undefined, order);
-    else if (inManifest(page)) record(idsOf(html).map((i) => i.id));
-    timings.links += performance.now() - scanned;
+    if (file.endsWith('.html')) {
+      const checklistIds = addRenderedPage(collector, page, file, html, inManifest(page) ? record : undefined, order);
+      if (checklistIds && keying) ids.set(file, checklistIds);
+    } else if (inManifest(page)) record(idsOf(html).map((i) => i.id));
+    timings.links += performance.now() - rendered;
     forgetPageData(page);
     await writer.write(file, html, unchanged);
   }
-  return { collector, records, keys, reused, ...timings };
+  return { collector, records, keys, ids, reused, ...timings };
 }
 
 /** 0, 1, 2, ... */

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PageRecord } from '../links/anchors-baseline.js';
 import type { Site } from '../model/types.js';
-import { FileWriter } from './file-writer.js';
+import { FileWriter, type StandbyFiles } from './file-writer.js';
 import type { CollectedLinks } from '../links/link-collector.js';
 import { renderPages, type PageKeying } from './render-pages.js';
 import { sitePipeline, type RenderOptions } from './pipeline.js';
@@ -18,12 +18,16 @@ export interface RenderWorkerData {
   /** One Int32: the next page to render. */
   counter: SharedArrayBuffer;
   keying?: PageKeying;
+  /** The page numbers to render (the others are kept from the previous output). */
+  todo?: number[];
   /** The previous output folder, to link unchanged files from. */
   previousDir?: string;
+  /** `dir` is a standby tree to bring up to date. */
+  standby?: StandbyFiles;
 }
 
 export type RenderWorkerReply =
-  | { records: [string, PageRecord][]; links: CollectedLinks; keys: [string, string][]; reused: number; written: number; linked: number }
+  | { records: [string, PageRecord][]; links: CollectedLinks; keys: [string, string][]; ids: [string, string[]][]; reused: number; written: number; linked: number }
   | { error: string };
 
 const data = workerData as RenderWorkerData;
@@ -31,14 +35,15 @@ const data = workerData as RenderWorkerData;
 async function run(): Promise<RenderWorkerReply> {
   const { pages, render } = sitePipeline(data.site, data.options);
   const counter = new Int32Array(data.counter);
-  const writer = new FileWriter(data.dir, undefined, data.previousDir);
+  const writer = new FileWriter(data.dir, undefined, data.previousDir, data.standby);
   try {
-    const result = await renderPages(data.site, writer, data.options.base, pages, render, () => Atomics.add(counter, 0, 1), data.keying);
+    const result = await renderPages(data.site, writer, data.options.base, pages, render, () => Atomics.add(counter, 0, 1), data.keying, data.todo);
     await writer.flush();
     return {
       records: [...result.records],
       links: result.collector.collected(),
       keys: [...result.keys],
+      ids: [...result.ids],
       reused: result.reused,
       written: writer.written,
       linked: writer.linked,

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Site } from '../model/types.js';
 import { manifestOf } from '../links/anchor-manifest.js';
-import { FileWriter } from './file-writer.js';
+import { FileWriter, type StandbyFiles } from './file-writer.js';
 import { checkOutput, writtenOutputDiagnostics } from '../links/link-check.js';
 import { pageUrlOf } from '../links/link-resolve.js';
 import { pageFile, type OutputFile } from '../render/page.js';
@@ -14,6 +14,7 @@ import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from '
 import { renderPages, type PageKeying } from './render-pages.js';
 import { pageWorkerCount, startPageWorkers } from './page-workers.js';
 import { renderKey, type PreviousOutput } from './output-reuse.js';
+import { keptPages } from './kept-pages.js';
 
 export interface StreamTimings {
   /** Building page data, rendering pages and other output files (CPU). */
@@ -31,7 +32,7 @@ export interface StreamResult {
   diagnostics: Diagnostic[];
   timings: StreamTimings;
   /** With `rebuild`: the site-wide render key and each page's key, by output path. */
-  keys?: { siteKey: string; pages: Map<string, string> };
+  keys?: { siteKey: string; pages: Map<string, string>; ids: Map<string, string[]> };
   /** Pages taken from the previous output; files written; files linked from the previous output. */
   counts: { reused: number; written: number; linked: number };
 }
@@ -41,23 +42,29 @@ export interface StreamOptions extends RenderOptions {
   existing: Iterable<string>;
   /** Key every page, reuse the previous output's unchanged pages and files (output-reuse.ts). */
   rebuild?: { previous?: PreviousOutput; previousDir?: string };
+  /** `dir` is a standby tree to bring up to date (standby.ts). */
+  standby?: StandbyFiles;
 }
 
 /** Write the site's pages and files into `dir`. */
 export async function streamSite(site: Site, dir: string, options: StreamOptions): Promise<StreamResult> {
-  const { existing, rebuild, ...renderOptions } = options;
+  const { existing, rebuild, standby, ...renderOptions } = options;
   let started = performance.now();
   const pipeline = sitePipeline(site, renderOptions);
   const { pages, render } = pipeline;
   const files = pages.map((page) => pageFile(page.url));
   // Two pages for one file is an error; the whole-output check reports it exactly as before.
-  if (new Set(files).size !== files.length) return inMemory(pipeline, dir, existing);
+  if (new Set(files).size !== files.length) return inMemory(pipeline, dir, existing, standby);
   const siteKey = rebuild ? renderKey(site, renderOptions, pages) : undefined;
   // The previous build's pages count only when everything they share is unchanged.
   const previous = rebuild?.previous?.renderKey === siteKey ? rebuild?.previous : undefined;
   const keying: PageKeying | undefined = siteKey ? { siteKey, ...(previous ? { previous } : {}) } : undefined;
+  // Pages kept from the previous output unrendered and unread; the threads render the others.
+  const kept = keptPages(pages, keying);
+  const keptOrders = new Set(kept.map((page) => page.order));
+  const todo = kept.length > 0 ? pages.map((_, order) => order).filter((order) => !keptOrders.has(order)) : undefined;
   const routesTime = performance.now() - started;
-  const writer = new FileWriter(dir, undefined, rebuild?.previousDir);
+  const writer = new FileWriter(dir, undefined, rebuild?.previousDir, standby);
   const counts = { reused: 0, written: 0, linked: 0 };
   let manifest: ReturnType<typeof manifestOf>;
   let extraPaths: string[];
@@ -66,14 +73,16 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   // Other threads render, scan and write pages too, taking page numbers from one counter.
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);
-  const count = pageWorkerCount(pages.length);
+  const count = pageWorkerCount(todo?.length ?? pages.length);
   const workerData = {
     site,
     options: renderOptions,
     dir,
     counter,
     ...(keying ? { keying } : {}),
+    ...(todo ? { todo } : {}),
     ...(rebuild?.previousDir ? { previousDir: rebuild.previousDir } : {}),
+    ...(standby ? { standby: { inodes: standby.inodes, dirs: standby.dirs } } : {}),
   };
   const helpers = count > 0 ? startPageWorkers(count, workerData) : undefined;
   const listed = pages.map((page) => ({ page }));
@@ -88,14 +97,22 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     const earlyHtml = early.filter(isHtml);
     // Taken out of `early` as they are written, so their text can be collected meanwhile.
     for (const file of early.splice(0)) if (!isHtml(file)) await writer.write(file.path, file.contents);
-    mine = await renderPages(site, writer, options.base, pages, render, () => Atomics.add(next, 0, 1), keying);
+    mine = await renderPages(site, writer, options.base, pages, render, () => Atomics.add(next, 0, 1), keying, todo);
     timings.render += mine.render;
     timings.links += mine.links;
-    counts.reused += mine.reused;
+    counts.reused += mine.reused + kept.length;
     started = performance.now();
+    for (const page of kept) {
+      mine.records.set(pages[page.order]!.url, page.record);
+      mine.keys.set(page.file, page.key);
+      if (page.ids) mine.ids.set(page.file, page.ids);
+      mine.collector.addKnownPage(page.file, page.ids ? new Set(page.ids) : page.record.fragments, page.links, page.order);
+      await writer.keep(page.file);
+    }
     for (const theirs of (await helpers?.done) ?? []) {
       for (const [url, record] of theirs.records) mine.records.set(url, record);
       for (const [file, key] of theirs.keys) mine.keys.set(file, key);
+      for (const [file, ids] of theirs.ids) mine.ids.set(file, ids);
       mine.collector.absorb(theirs.links);
       counts.reused += theirs.reused;
       counts.written += theirs.written;
@@ -107,10 +124,12 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     manifest = manifestOf(mine.records);
     const late = pipeline.files(listed, manifest, 'manifest');
     timings.render += performance.now() - started;
+    // After every page in the check's order, whichever thread rendered the last page.
+    let order = pages.length;
     for (const file of [...earlyHtml, ...late]) {
       if (isHtml(file)) {
         const record = manifest.pages[pageUrlOf(file.path)];
-        mine.collector.addPage(file.path, file.contents, record ? () => record : undefined);
+        mine.collector.addPage(file.path, file.contents, record ? () => record : undefined, order++);
       }
       await writer.write(file.path, file.contents);
     }
@@ -129,11 +148,11 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const all = new Set([...existing, ...paths]);
   const diagnostics = await writtenOutputDiagnostics(mine.collector, dir, all, paths, manifest, site.redirects);
   timings.links += performance.now() - started;
-  return { paths, diagnostics, timings, counts, ...(keying ? { keys: { siteKey: keying.siteKey, pages: mine.keys } } : {}) };
+  return { paths, diagnostics, timings, counts, ...(keying ? { keys: { siteKey: keying.siteKey, pages: mine.keys, ids: mine.ids } } : {}) };
 }
 
 /** Render everything, check it as a whole, then write it (only for output that already has an error). */
-async function inMemory(pipeline: SitePipeline, dir: string, existing: Iterable<string>): Promise<StreamResult> {
+async function inMemory(pipeline: SitePipeline, dir: string, existing: Iterable<string>, standby?: StandbyFiles): Promise<StreamResult> {
   const { site, base } = pipeline;
   const timings: StreamTimings = { render: 0, write: 0, links: 0 };
   let started = performance.now();
@@ -142,7 +161,7 @@ async function inMemory(pipeline: SitePipeline, dir: string, existing: Iterable<
   started = performance.now();
   const diagnostics = checkOutput(files, { base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}), existing, redirects: site.redirects });
   timings.links += performance.now() - started;
-  const writer = new FileWriter(dir);
+  const writer = new FileWriter(dir, undefined, undefined, standby);
   try {
     for (const file of files) await writer.write(file.path, file.contents);
     await writer.flush();

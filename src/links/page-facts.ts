@@ -7,7 +7,7 @@
  * every page.
  */
 import type { Offering, Rich } from '../model/types.js';
-import type { Page } from '../render/page.js';
+import { pageInputs, type Page } from '../render/page.js';
 import type { PageRecord } from './anchors-baseline.js';
 import { decode, scanIds } from './html-scan.js';
 import type { LinkCollector } from './link-collector.js';
@@ -68,53 +68,46 @@ function linksOfOffering(offering: Offering): OfferingLinks {
 /**
  * The links the content puts on a page of a repeated kind, as a set (a page taken from its data
  * is read back for positions whenever a problem involves it, so only which links it makes
- * matters); undefined for other pages (the home page, comparisons, redirect stubs...), which
- * are read from their HTML. A link of content the page does not show (an empty cell) only makes
- * the check read the page back.
+ * matters), found from the offerings the page is made of; undefined for other pages (the home
+ * page, comparisons, redirect stubs...), which are read from their HTML. A link of content the
+ * page does not show (an empty cell) only makes the check read the page back.
  */
-function contentLinks(page: Page, offerings: ReadonlyMap<string, Offering>): readonly string[] | undefined {
+export function contentLinks(page: Page): readonly string[] | undefined {
+  const inputs = pageInputs(page);
+  if (!inputs) return undefined;
+  const [first] = inputs.offerings;
   switch (page.kind) {
-    case 'offering': {
-      const offering = offerings.get(page.data.offering.id);
-      return offering ? linksOfOffering(offering).all : undefined;
-    }
-    case 'area': {
-      const out: string[] = [];
-      for (const view of page.data.offerings) {
-        const offering = offerings.get(view.id);
-        if (!offering) return undefined;
-        out.push(...(linksOfOffering(offering).byArea.get(page.data.area.id) ?? []));
-      }
-      return out;
-    }
-    case 'checklist': {
-      const offering = offerings.get(page.data.offering.id);
-      return offering ? linksOfOffering(offering).customer : undefined;
-    }
+    case 'offering':
+      return first && linksOfOffering(first).all;
+    case 'area':
+      return inputs.offerings.flatMap((offering) => linksOfOffering(offering).byArea.get(inputs.area ?? '') ?? []);
+    case 'checklist':
+      return first && linksOfOffering(first).customer;
     default:
       return undefined;
   }
 }
 
 /**
- * Add a rendered page to the link check: a repeated page from its data (a checklist's ids from
- * its HTML, since its anchor record is made from them), any other page scanned.
+ * Add a rendered page to the link check: a repeated page from its record and content (a
+ * checklist's ids from its HTML, since its anchor record is made from them), any other page
+ * scanned. Returns the ids scanned from a checklist.
  */
 export function addRenderedPage(
   collector: LinkCollector,
-  offerings: ReadonlyMap<string, Offering>,
   page: Page,
   file: string,
   html: string,
   recordFor: ((ids: readonly string[]) => PageRecord) | undefined,
   order: number,
-): void {
-  const links = recordFor ? contentLinks(page, offerings) : undefined;
+): string[] | undefined {
+  const links = recordFor ? contentLinks(page) : undefined;
   if (!recordFor || !links) {
     collector.addPage(file, html, recordFor, order);
-    return;
+    return undefined;
   }
   const ids = page.kind === 'checklist' ? scanIds(html) : undefined;
   const record = recordFor(ids ?? []);
   collector.addKnownPage(file, ids ? new Set(ids) : record.fragments, links, order);
+  return ids;
 }

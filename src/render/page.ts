@@ -2,7 +2,7 @@
  * The two things the renderer writes: HTML pages (rendered from a template) and other files.
  * Page lists (src/render/pages/*.ts) and output lists (src/render/outputs/) produce these.
  */
-import type { Site } from '../model/types.js';
+import type { Offering, Site } from '../model/types.js';
 
 /**
  * Each kind of page and the data its template shows. A pages module adds its kind here
@@ -34,23 +34,46 @@ export interface PageOf<K extends PageKind> {
 export type Page = { [K in PageKind]: PageOf<K> }[PageKind];
 
 /**
+ * What a page's title, description and data are made from besides the site-wide render inputs
+ * (the site's title, parties, areas, tasks, the pages that exist...): the offerings it shows and
+ * any other value it reads from the site. A rebuild keys such a page by these, so an unchanged
+ * page costs neither its data nor its HTML (src/build/output-reuse.ts).
+ */
+export interface PageInputs {
+  offerings: readonly Offering[];
+  /** A page that shows one area of its offerings: that area. */
+  area?: string;
+  values?: unknown;
+}
+
+/**
  * A page whose `data` (and `description`, when given as a function) is made when first read,
  * then kept. Listing every page stays cheap (the dev server lists them after each edit, every
  * page worker lists them all), and each page's data is made only by the thread that renders it.
- * Both stay enumerable properties: templates and JSON see an ordinary page.
+ * Both stay enumerable properties: templates and JSON see an ordinary page. `inputs`, when
+ * given, must name everything `make` and the description read besides the site-wide inputs.
  */
 export function lazyPage<K extends PageKind>(
   page: Omit<PageOf<K>, 'data' | 'description'> & { description: string | (() => string) },
   make: () => PageDataMap[K],
+  inputs?: () => PageInputs,
 ): PageOf<K> {
   let data: PageDataMap[K] | undefined;
   Object.defineProperty(page, FORGET, { value: () => (data = undefined) });
+  if (inputs) Object.defineProperty(page, INPUTS, { value: inputs });
   const describe = page.description;
   if (typeof describe === 'function') {
     let text: string | undefined;
     Object.defineProperty(page, 'description', { enumerable: true, get: () => (text ??= describe()) });
   }
   return Object.defineProperty(page, 'data', { enumerable: true, get: () => (data ??= make()) }) as PageOf<K>;
+}
+
+const INPUTS = Symbol('page inputs');
+
+/** The inputs a page was listed with, if any. */
+export function pageInputs(page: Page): PageInputs | undefined {
+  return (page as { [INPUTS]?: () => PageInputs })[INPUTS]?.();
 }
 
 const FORGET = Symbol('forget page data');

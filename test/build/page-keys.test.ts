@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { loadSite } from '../../src/build/load-site.js';
-import { pageKey } from '../../src/build/output-reuse.js';
+import { pageKey, renderKey } from '../../src/build/output-reuse.js';
+import { pageInputs } from '../../src/render/page.js';
 import { sitePipeline } from '../../src/build/pipeline.js';
 import { diffModels } from '../../src/changes/diff.js';
 import type { Site } from '../../src/model/types.js';
@@ -58,3 +59,47 @@ test('every page kind has plain JSON page data, and its key follows it', async (
     await rm(root, { recursive: true, force: true });
   }
 });
+
+/**
+ * Offering, area and checklist pages are keyed by their inputs, not their data: whatever
+ * changes in the model, a page whose HTML changes must get a new key (else a rebuild would
+ * keep the old page). Each change below is made to a copy of a catalog whose areas span
+ * several pages, and every page is rendered before and after.
+ */
+test('a page keyed by its inputs gets a new key whenever its HTML changes', async () => {
+  const root = await mkdtemp(path.join(tmpdir(), 'respmatrix-page-inputs-'));
+  try {
+    await generateContent(root, { offerings: 40, seed: 9 });
+    const site = (await loadSite(root, { cacheDir: false })).site as Site;
+    const options = { base: '/', assets: { scripts: ['/a.js'], styles: ['/a.css'] } };
+    const keyed = (model: Site) => {
+      const pipeline = sitePipeline(model, options);
+      const siteKey = renderKey(model, options, pipeline.pages);
+      return new Map(pipeline.pages.map((page) => [page.url, { key: pageKey(siteKey, page), html: pipeline.render(page), inputs: pageInputs(page) !== undefined }]));
+    };
+    const before = keyed(site);
+    expect([...before.values()].filter((page) => page.inputs).length).toBeGreaterThan(site.offerings.length * 2);
+    const changes: [string, (model: Site) => void][] = [
+      ['a duty of one row', (m) => void (m.offerings[3]!.sections[0]!.rows[0]!.customer.html += '<p>More.</p>')],
+      ['an offering loses an area, moving the others on its area pages', (m) => void m.offerings[1]!.sections.splice(0, 1)],
+      ['an offering is renamed', (m) => void (m.offerings[7]!.name += ' Plus')],
+      ['an area is retitled', (m) => void (m.areas[0]!.title += ' and more')],
+      ['a task is retitled', (m) => void (m.tasks[0]!.title += ' (all)')],
+      ['an offering goes', (m) => void m.offerings.splice(20, 1)],
+    ];
+    for (const [what, change] of changes) {
+      const model = structuredClone(site);
+      change(model);
+      let changedPages = 0;
+      for (const [url, page] of keyed(model)) {
+        const old = before.get(url);
+        if (!old || old.html === page.html) continue;
+        changedPages++;
+        expect(page.key, `${what}: ${url}`).not.toBe(old.key);
+      }
+      expect(changedPages, what).toBeGreaterThan(0);
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}, 120_000);

@@ -3,8 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { LoadMemo, loadSite } from '../../src/build/load-site.js';
+import { LoadMemo, loadSite, type LoadResult } from '../../src/build/load-site.js';
 import { generateContent } from '../../tools/synthetic/generate.js';
+
+/** A load with the parse cache, returning once the cache is written (loadSite leaves that running). */
+async function cachedLoad(dir: string, cacheDir: string): Promise<LoadResult> {
+  const loaded = await loadSite(dir, { cacheDir, workers: 0 });
+  await loaded.saved;
+  return loaded;
+}
 
 let root = '';
 let content = '';
@@ -78,15 +85,15 @@ async function build(out: string, env: Record<string, string>, capture?: { stdou
 
 describe('incremental builds', () => {
   it('re-parses only the edited source and loads the same model as a clean parse', async () => {
-    const cold = await loadSite(content, { cacheDir, workers: 0 });
+    const cold = await cachedLoad(content, cacheDir);
     expect(cold.stats).toMatchObject({ sources, fromCache: 0, parsed: sources });
-    const warm = await loadSite(content, { cacheDir, workers: 0 });
+    const warm = await cachedLoad(content, cacheDir);
     expect(warm.stats).toMatchObject({ fromCache: sources, parsed: 0 });
     expect(warm.site).toEqual(cold.site);
     expect(warm.diagnostics).toEqual(cold.diagnostics);
 
     await editOneSource();
-    const edited = await loadSite(content, { cacheDir, workers: 0 });
+    const edited = await cachedLoad(content, cacheDir);
     expect(edited.stats).toMatchObject({ fromCache: sources - 1, parsed: 1 });
     const clean = await loadSite(content, { cacheDir: false, workers: 0 });
     expect(JSON.stringify(edited.site)).toBe(JSON.stringify(clean.site));
@@ -181,7 +188,7 @@ describe('incremental builds', () => {
   });
 
   it('writes a dist/ byte-identical to a clean build', async () => {
-    await loadSite(content, { cacheDir, workers: 0 });
+    await cachedLoad(content, cacheDir);
     await editOneSource();
     expect(await build(path.join(root, 'cached'), { RESPMATRIX_CACHE_DIR: cacheDir })).toBe(0);
     expect(await build(path.join(root, 'clean'), { RESPMATRIX_CACHE: '0' })).toBe(0);

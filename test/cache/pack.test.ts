@@ -2,10 +2,17 @@ import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadSite } from '../../src/build/load-site.js';
+import { loadSite, type LoadResult } from '../../src/build/load-site.js';
 import { encodeEntry, packContext, packFile, ParsePack, stampOf, writePack } from '../../src/build/cache/pack.js';
 import type { ParseOutcome } from '../../src/parse/source.js';
 import { generateContent } from '../../tools/synthetic/generate.js';
+
+/** A load with the parse cache, returning once the cache is written (loadSite leaves that running). */
+async function cachedLoad(dir: string, cacheDir: string): Promise<LoadResult> {
+  const loaded = await loadSite(dir, { cacheDir, workers: 0 });
+  await loaded.saved;
+  return loaded;
+}
 
 let root = '';
 beforeAll(async () => {
@@ -109,16 +116,16 @@ describe('loading with the pack', () => {
   const clean = () => loadSite(content, { cacheDir: false, workers: 0 });
 
   it('reads no unchanged source, and loads what a clean parse loads', async () => {
-    const cold = await loadSite(content, { cacheDir, workers: 0 });
+    const cold = await cachedLoad(content, cacheDir);
     expect(cold.stats).toMatchObject({ fromCache: 0, unread: 0, parsed: sources });
     expect(cold.diagnostics.some((d) => d.file === files[0] && d.rule === 'raw-html')).toBe(true);
     expect(cold.diagnostics.some((d) => d.file === 'keywords.yaml')).toBe(true);
-    const soon = await loadSite(content, { cacheDir, workers: 0 });
+    const soon = await cachedLoad(content, cacheDir);
     expect(soon.stats).toMatchObject({ fromCache: sources, parsed: 0 });
     later();
-    const settled = await loadSite(content, { cacheDir, workers: 0 });
+    const settled = await cachedLoad(content, cacheDir);
     expect(settled.stats).toMatchObject({ fromCache: sources, parsed: 0 });
-    const warm = await loadSite(content, { cacheDir, workers: 0 });
+    const warm = await cachedLoad(content, cacheDir);
     expect(warm.stats).toMatchObject({ fromCache: sources, unread: sources, parsed: 0 });
     const fresh = await clean();
     for (const loaded of [cold, soon, settled, warm]) {
@@ -129,18 +136,18 @@ describe('loading with the pack', () => {
 
   it('reads an edited source again, and every source when a keyword changes', async () => {
     later();
-    await loadSite(content, { cacheDir, workers: 0 });
+    await cachedLoad(content, cacheDir);
     const second = path.join(content, files[1] as string);
     await writeFile(second, (await readFile(second, 'utf8')).replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, '$1Edited duty. '));
     vi.setSystemTime(Date.now() + 10_000);
-    const edited = await loadSite(content, { cacheDir, workers: 0 });
+    const edited = await cachedLoad(content, cacheDir);
     expect(edited.stats).toMatchObject({ unread: sources - 1, parsed: 1 });
     expect(JSON.stringify(edited.site)).toContain('Edited duty.');
     expect(JSON.stringify(edited.site)).toBe(JSON.stringify((await clean()).site));
 
     const keywords = path.join(content, 'keywords.yaml');
     await writeFile(keywords, (await readFile(keywords, 'utf8')).replace(/^(svc-0001_short: ")/m, '$1Renamed '));
-    const renamed = await loadSite(content, { cacheDir, workers: 0 });
+    const renamed = await cachedLoad(content, cacheDir);
     expect(renamed.stats).toMatchObject({ unread: 0, parsed: 1 });
     expect(JSON.stringify(renamed.site)).toContain('Renamed ');
     expect(JSON.stringify(renamed.site)).toBe(JSON.stringify((await clean()).site));
@@ -148,7 +155,7 @@ describe('loading with the pack', () => {
 
   it('builds what a clean parse builds from a truncated or damaged pack, and writes a whole one again', async () => {
     later();
-    await loadSite(content, { cacheDir, workers: 0 });
+    await cachedLoad(content, cacheDir);
     const pack = packFile(path.join(cacheDir, 'parse'), content);
     const bytes = await readFile(pack);
     const fresh = await clean();
@@ -159,22 +166,22 @@ describe('loading with the pack', () => {
     ];
     for (const broken of damaged) {
       await writeFile(pack, broken);
-      const loaded = await loadSite(content, { cacheDir, workers: 0 });
+      const loaded = await cachedLoad(content, cacheDir);
       expect(JSON.stringify(loaded.site)).toBe(JSON.stringify(fresh.site));
       expect(loaded.diagnostics).toEqual(fresh.diagnostics);
-      const again = await loadSite(content, { cacheDir, workers: 0 });
+      const again = await cachedLoad(content, cacheDir);
       expect(again.stats).toMatchObject({ unread: sources, parsed: 0 });
     }
     // The one-file entries are a second line of defence: without them, damaged entries are parsed.
     await rm(path.join(cacheDir, 'parse'), { recursive: true, force: true, maxRetries: 2 }).catch(() => {});
-    const cold = await loadSite(content, { cacheDir, workers: 0 });
+    const cold = await cachedLoad(content, cacheDir);
     expect(cold.stats).toMatchObject({ parsed: sources });
     await writeFile(pack, bytes.subarray(0, Math.floor(bytes.length / 3)));
     await rm(path.join(cacheDir, 'parse', 'keywords'), { recursive: true, force: true });
     for (const dir of await readdir(path.join(cacheDir, 'parse'))) {
       if (/^[0-9a-f]{2}$/.test(dir)) await rm(path.join(cacheDir, 'parse', dir), { recursive: true, force: true });
     }
-    const partial = await loadSite(content, { cacheDir, workers: 0 });
+    const partial = await cachedLoad(content, cacheDir);
     expect(partial.stats?.parsed).toBeGreaterThan(0);
     expect(partial.stats?.parsed).toBeLessThan(sources);
     expect(JSON.stringify(partial.site)).toBe(JSON.stringify(fresh.site));

@@ -36,12 +36,14 @@ export class DiskStore<T> {
     const file = this.#file(key);
     const dir = path.dirname(file);
     const tmp = `${file}.${process.pid}-${++counter}.tmp`;
+    // Encoded before the first await: the caller may go on using `value`.
+    const text = JSON.stringify(value);
     try {
       if (!this.#madeDirs.has(dir)) {
         await mkdir(dir, { recursive: true });
         this.#madeDirs.add(dir);
       }
-      await writeFile(tmp, JSON.stringify(value));
+      await writeFile(tmp, text);
       await rename(tmp, file);
     } catch {
       // Read-only or full disk: keep building without the cache.

@@ -96,6 +96,7 @@ export function checklistPages(site: Site): PageOf<'checklist'>[] {
         description: `Everything you must do yourself when you use ${offering.name}, area by area, as a printable checklist.`,
       },
       () => checklistData(site, offering),
+      () => ({ offerings: [offering] }),
     ),
   );
 }

@@ -92,6 +92,8 @@ export function offeringPages(site: Site): PageOf<'offering'>[] {
         description: () => offeringDescription(site, offering),
       },
       () => offeringPageData(site, offering),
+      // Besides the offering, its data reads only where it stands on each of its area pages.
+      () => ({ offerings: [offering], values: offering.sections.map((section) => areaLinkFor(site, section.areaId, offering.id)) }),
     ),
   );
 }

@@ -1,0 +1,43 @@
+/**
+ * The pages a rebuild keeps from the previous output without rendering or even reading them:
+ * repeated pages (offering, area, checklist) keyed by their inputs, whose key is unchanged and
+ * whose file is still the one the last build wrote. What the link check and the anchor
+ * manifest need of them comes from elsewhere: their records from the previous anchors.json,
+ * their links from the offerings they show, a checklist's ids from the cache.
+ */
+import type { PageRecord } from '../links/anchors-baseline.js';
+import { inManifest } from '../links/anchor-manifest.js';
+import { contentLinks } from '../links/page-facts.js';
+import { pageFile, pageInputs, type Page } from '../render/page.js';
+import { pageKey, previousManifest, reusablePage } from './output-reuse.js';
+import type { PageKeying } from './render-pages.js';
+
+export interface KeptPage {
+  /** The page's place in the site's page list. */
+  order: number;
+  file: string;
+  key: string;
+  record: PageRecord;
+  /** A checklist's ids (other pages' ids are their record's fragments). */
+  ids?: string[];
+  links: readonly string[];
+}
+
+/** The pages of `pages` to keep, in page order; none without a previous output of the same site-wide key. */
+export function keptPages(pages: readonly Page[], keying: PageKeying | undefined): KeptPage[] {
+  const previous = keying?.previous;
+  const manifest = previous && previousManifest(previous);
+  if (!keying || !previous || !manifest) return [];
+  const kept: KeptPage[] = [];
+  pages.forEach((page, order) => {
+    if (!pageInputs(page) || !inManifest(page)) return;
+    const file = pageFile(page.url);
+    const key = pageKey(keying.siteKey, page);
+    const output = reusablePage(previous, file, key);
+    const record = manifest.pages[page.url];
+    const links = contentLinks(page);
+    if (!output || !record || !links || (page.kind === 'checklist' && !output.ids)) return;
+    kept.push({ order, file, key, record, links, ...(output.ids ? { ids: output.ids } : {}) });
+  });
+  return kept;
+}

@@ -1,0 +1,199 @@
+/**
+ * Two output trees take turns. A swap does not delete the previous output: it is kept in the
+ * cache as the standby, and the next build brings the standby up to date in place and swaps it
+ * in. Most of its files are already hard links of the live ones, so a rebuild replaces only the
+ * files that differ, instead of making a whole new tree (a link and a folder per file) and
+ * deleting the old one. The live folder is still replaced by one rename, and nothing served is
+ * ever written to: a standby file is always unlinked before it is replaced.
+ *
+ * The cache records the standby's files (with their inodes) and its folders (with their
+ * modification times). A folder whose time differs was changed by someone else (a file added
+ * to or removed from the live output, which later became the standby): it is listed again and
+ * whatever the record does not know is removed, so the standby holds exactly what was recorded.
+ */
+import { randomBytes } from 'node:crypto';
+import { lstatSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { insideOutput } from './out-dir.js';
+
+/** What the cache keeps about the standby tree of an output folder. */
+export interface StandbyRecord {
+  /** Names the standby's folder in the cache: a folder no record names is left over. */
+  token: string;
+  /** Its files and their inodes, as recorded when they were live. */
+  inodes: Record<string, number>;
+  /** Every folder under the tree ('' for its root) and its modification time. */
+  dirs: Record<string, number>;
+}
+
+/** A claimed standby tree, what the file writer needs to bring it up to date. */
+export interface Standby {
+  dir: string;
+  /** Its files: path -> inode (a live file with the same inode is the same file). */
+  inodes: Record<string, number>;
+  /** Its folders, which need not be made. */
+  dirs: string[];
+}
+
+function standbyRoot(cacheDir: string): string {
+  return path.join(cacheDir, 'standby');
+}
+
+function standbyDir(cacheDir: string, folderKey: string, token: string): string {
+  return path.join(standbyRoot(cacheDir), `${folderKey}-${token}`);
+}
+
+/**
+ * Take the recorded standby of an output folder for this build: renamed to a name of this
+ * build's own first, so two builds never share one. Undefined when there is none to use.
+ */
+export async function claimStandby(cacheDir: string, folderKey: string, record: StandbyRecord | undefined): Promise<Standby | undefined> {
+  await removeLeftovers(cacheDir, folderKey, record?.token);
+  if (!record) return undefined;
+  const dir = `${standbyDir(cacheDir, folderKey, record.token)}.claimed-${process.pid}`;
+  const claimed = await rename(standbyDir(cacheDir, folderKey, record.token), dir).then(
+    () => true,
+    () => false,
+  );
+  if (!claimed) return undefined;
+  try {
+    return { dir, ...reconcile(dir, record) };
+  } catch {
+    // A tree that cannot be listed or cleaned is no use: the build makes a fresh one.
+    await rm(dir, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+/**
+ * Make the tree hold exactly what `record` says, trusting folders whose modification time is
+ * unchanged; returns the files (with inodes) and folders it then holds.
+ */
+function reconcile(dir: string, record: StandbyRecord): Omit<Standby, 'dir'> {
+  const inodes: Record<string, number> = { ...record.inodes };
+  const children = new Map<string, Set<string>>();
+  const dirs = Object.keys(record.dirs);
+  for (const name of [...Object.keys(inodes), ...dirs]) {
+    if (name === '') continue;
+    const parent = posixDir(name);
+    let set = children.get(parent);
+    if (!set) children.set(parent, (set = new Set()));
+    set.add(name);
+  }
+  const present: string[] = [];
+  // Parents before children: a folder removed as unknown takes its subfolders with it.
+  for (const name of dirs.sort()) {
+    const full = name === '' ? dir : insideOutput(dir, name);
+    const info = lstatSync(full, { throwIfNoEntry: false });
+    if (!info?.isDirectory()) {
+      for (const file of Object.keys(inodes)) if (file.startsWith(`${name}/`)) delete inodes[file];
+      continue;
+    }
+    present.push(name);
+    // The root is always listed: renaming a tree may change its own time.
+    if (name !== '' && info.mtimeMs === record.dirs[name]) continue;
+    const known = children.get(name) ?? new Set<string>();
+    const found = new Set<string>();
+    for (const entry of readdirSync(full, { withFileTypes: true })) {
+      const child = name === '' ? entry.name : `${name}/${entry.name}`;
+      const expected = known.has(child) && (entry.isDirectory() ? child in record.dirs : entry.isFile() && child in inodes);
+      if (!expected) {
+        removeEntry(path.join(full, entry.name), entry.isDirectory());
+        continue;
+      }
+      found.add(child);
+      // A file of a changed folder may have been replaced under the same name.
+      if (entry.isFile()) inodes[child] = lstatSync(path.join(full, entry.name)).ino;
+    }
+    for (const child of known) if (!found.has(child) && child in inodes) delete inodes[child];
+  }
+  return { inodes, dirs: present };
+}
+
+function removeEntry(full: string, isDirectory: boolean): void {
+  if (!isDirectory) return unlinkSync(full);
+  for (const entry of readdirSync(full, { withFileTypes: true })) removeEntry(path.join(full, entry.name), entry.isDirectory());
+  rmdirSync(full);
+}
+
+function posixDir(name: string): string {
+  const slash = name.lastIndexOf('/');
+  return slash < 0 ? '' : name.slice(0, slash);
+}
+
+/**
+ * After the new output is complete in the standby: remove the files it held that the new
+ * output does not have, and the folders that leaves empty.
+ */
+export function pruneStandby(standby: Standby, paths: ReadonlySet<string>): void {
+  const emptied = new Set<string>();
+  for (const file of Object.keys(standby.inodes)) {
+    if (paths.has(file)) continue;
+    try {
+      unlinkSync(insideOutput(standby.dir, file));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    for (let parent = posixDir(file); parent !== ''; parent = posixDir(parent)) emptied.add(parent);
+  }
+  // Deepest first; a folder that still holds something stays.
+  for (const folder of [...emptied].sort((a, b) => b.length - a.length)) {
+    try {
+      rmdirSync(insideOutput(standby.dir, folder));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOENT') throw error;
+    }
+  }
+}
+
+/**
+ * Keep `tree` (the output just replaced) as the standby of the next build; false when it cannot
+ * be moved into the cache (another file system), and the caller deletes it.
+ */
+export async function keepAsStandby(cacheDir: string, folderKey: string, tree: string): Promise<string | false> {
+  // When it was kept, then a random part: old trees of other folders go first (removeLeftovers).
+  const token = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+  try {
+    await mkdir(standbyRoot(cacheDir), { recursive: true });
+    await rename(tree, standbyDir(cacheDir, folderKey, token));
+    return token;
+  } catch {
+    return false;
+  }
+}
+
+/** How many output folders keep a standby: each build into a new folder (a test's, say) adds one. */
+const MAX_STANDBYS = 8;
+
+/**
+ * Remove the standby trees of this output folder that no record names (a build stopped midway,
+ * a claimed tree left), and those of other folders beyond the newest MAX_STANDBYS.
+ */
+async function removeLeftovers(cacheDir: string, folderKey: string, token: string | undefined): Promise<void> {
+  const names = (await readdir(standbyRoot(cacheDir)).catch(() => [] as string[])).filter((name) => !claimedByRunningBuild(name));
+  const keep = token === undefined ? undefined : path.basename(standbyDir(cacheDir, folderKey, token));
+  const mine = names.filter((name) => name.startsWith(`${folderKey}-`));
+  const others = names.filter((name) => !name.startsWith(`${folderKey}-`)).sort((a, b) => keptAt(b) - keptAt(a));
+  const gone = [...mine.filter((name) => name !== keep), ...others.slice(MAX_STANDBYS - 1)];
+  await Promise.all(gone.map((name) => rm(path.join(standbyRoot(cacheDir), name), { recursive: true, force: true })));
+}
+
+/** When a standby tree was kept (0 when its name does not say). */
+function keptAt(name: string): number {
+  const time = /^[0-9a-f]+-([0-9a-z]+)-[0-9a-f]+/.exec(name)?.[1];
+  return time ? parseInt(time, 36) : 0;
+}
+
+/** A tree another build is bringing up to date right now (its process is alive). */
+function claimedByRunningBuild(name: string): boolean {
+  const pid = Number(/\.claimed-(\d+)$/.exec(name)?.[1]);
+  if (!pid || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
