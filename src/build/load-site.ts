@@ -60,18 +60,19 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
   const memo = options.memo;
   memo?.files.begin();
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
+  const since = Date.now();
+  const packed = cacheDir ? packFile(`${cacheDir}/parse`, root) : undefined;
+  // The pack's index spares reading and hashing sources whose stamp is unchanged; the dev
+  // server's memo does that in memory. Read while the configuration is.
+  const reading = packed && !memo ? ParsePack.read(packed) : undefined;
   const config = await loadConfig(root, memo?.files, cacheDir ? keywordsCache(cacheDir) : undefined);
   const diagnostics = [...config.diagnostics];
   const siteConfig = config.site ?? fallbackSite();
   const ctx: ParseContext = { keywords: config.keywords, contentDir: root };
   if (siteConfig.linkBase !== undefined) ctx.linkBase = siteConfig.linkBase;
 
-  const since = Date.now();
   const names = await listSources(root, diagnostics);
-  const packed = cacheDir ? packFile(`${cacheDir}/parse`, root) : undefined;
-  // The pack's index spares reading and hashing sources whose stamp is unchanged; the dev
-  // server's memo does that in memory.
-  const pack = packed && !memo ? await ParsePack.read(packed) : undefined;
+  const pack = await reading;
   const context = pack ? cacheContext(ctx) : '';
   const inputs = await Promise.all(
     names.map(async (name): Promise<SourceInput | undefined> => {

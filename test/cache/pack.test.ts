@@ -56,6 +56,35 @@ describe('the parse pack', () => {
     expect(pack.holds('ctx', [['sources/a.md', 'stamp-a', 'ka']], ['ka'])).toBe(false);
   });
 
+  it('stores HTML that equals its text once, and gives back the same values with their keys in order', async () => {
+    const file = path.join(root, 'rich.pack');
+    const cell = (text: string, html = text) => ({ text, html });
+    const value: ParseOutcome = {
+      parsed: {
+        file: 'sources/c.md',
+        summary: cell('Plain summary'),
+        tables: [{
+          headings: [{ depth: 2, text: 'Area', aliases: [], intro: cell('Intro *here*', '<p>Intro <em>here</em></p>'), source: { file: 'sources/c.md', line: 3 } }],
+          aliases: [],
+          rows: [
+            { task: 'Backups', provider: cell('Same words'), customer: cell('a < b', 'a &lt; b'), source: { file: 'sources/c.md', line: 9, column: 1 } },
+            { task: 'Order', provider: { html: 'Kept', text: 'Kept' }, customer: cell(''), source: { file: 'sources/c.md', line: 10 } },
+          ],
+          source: { file: 'sources/c.md', line: 7 },
+        }],
+        overviews: [],
+        source: { file: 'sources/c.md', line: 1, column: 1 },
+      },
+      diagnostics: [],
+    };
+    const entry = encodeEntry(value);
+    expect(entry.toString('latin1').match(/Same words/g)).toHaveLength(1);
+    expect(entry.toString('latin1').match(/Kept/g)).toHaveLength(2);
+    await writePack(file, 'ctx', [], [['k', entry]]);
+    const back = (await ParsePack.read(file)).get('k');
+    expect(JSON.stringify(back)).toBe(JSON.stringify(value));
+  });
+
   it('treats a missing, truncated or damaged pack as misses, never as an error', async () => {
     const file = path.join(root, 'damaged.pack');
     expect((await ParsePack.read(file)).get('ka')).toBeUndefined();

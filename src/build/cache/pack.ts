@@ -6,7 +6,7 @@
  *
  * Layout: a JSON header line, then the entries' JSON texts back to back, ASCII only (other
  * characters escaped), so the file decodes without UTF-8 and an entry is copied unchanged into
- * the next pack. A pack that is missing, truncated or damaged is a miss, entry by entry: those
+ * the next pack. A cell's HTML that is its text as well (most are plain) is stored once. A pack that is missing, truncated or damaged is a miss, entry by entry: those
  * sources are read, hashed and looked up as without it. Writes go to a temporary name and are
  * renamed into place, so a reader never sees half a pack.
  */
@@ -15,10 +15,11 @@ import { lstatSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseOutcome } from '../../parse/source.js';
+import type { ParsedSource, Rich } from '../../parse/types.js';
 import { CACHE_FORMAT } from './keys.js';
 
 /** Bump when the layout of the pack changes. */
-const PACK_FORMAT = 1;
+const PACK_FORMAT = 2;
 /**
  * A stamp is recorded only for a file last changed this long before the build began: file
  * times have coarse ticks (a few milliseconds; seconds on some file systems), so a file written
@@ -119,7 +120,11 @@ export class ParsePack {
     if (bytes === undefined) return undefined;
     try {
       const value = JSON.parse(bytes.toString('latin1')) as ParseOutcome;
-      return typeof value === 'object' && value !== null && typeof value.parsed === 'object' && Array.isArray(value.diagnostics) ? value : undefined;
+      if (typeof value !== 'object' || value === null || typeof value.parsed !== 'object' || !Array.isArray(value.diagnostics)) return undefined;
+      eachRich(value.parsed, (rich) => {
+        rich.html ??= rich.text;
+      });
+      return value;
     } catch {
       return undefined;
     }
@@ -147,9 +152,43 @@ function valid(header: Header): boolean {
     header.entries.every((e) => Array.isArray(e) && typeof e[0] === 'string' && Number.isSafeInteger(e[1]) && e[1] >= 0);
 }
 
-/** An outcome as a pack entry: JSON with every non-ASCII character escaped. */
+/** An outcome as a pack entry: JSON with every non-ASCII character escaped, HTML equal to its text left out. */
 export function encodeEntry(outcome: ParseOutcome): Buffer {
-  return Buffer.from(ascii(JSON.stringify(outcome)), 'latin1');
+  return Buffer.from(ascii(JSON.stringify({ ...outcome, parsed: withoutPlainHtml(outcome.parsed) })), 'latin1');
+}
+
+/** The Rich values of a parsed source (summary, heading intros, row cells), where HTML is often the text. */
+function eachRich(parsed: ParsedSource, visit: (rich: Rich) => void): void {
+  if (parsed.summary) visit(parsed.summary);
+  for (const table of parsed.tables) {
+    for (const heading of table.headings) if (heading.intro) visit(heading.intro);
+    for (const row of table.rows) {
+      visit(row.provider);
+      visit(row.customer);
+    }
+  }
+}
+
+/**
+ * A copy of `parsed` whose Rich values drop `html` where it equals `text` (and comes after it,
+ * so restoring it keeps the order of the keys, hence the bytes of model.json).
+ */
+function withoutPlainHtml(parsed: ParsedSource): ParsedSource {
+  const rich = (value: Rich): Rich => {
+    const keys = Object.keys(value);
+    const plain = value.html === value.text && keys.length === 2 && keys[0] === 'text' && keys[1] === 'html';
+    return plain ? ({ text: value.text } as Rich) : value;
+  };
+  const copy: ParsedSource = {
+    ...parsed,
+    tables: parsed.tables.map((table) => ({
+      ...table,
+      headings: table.headings.map((heading) => (heading.intro ? { ...heading, intro: rich(heading.intro) } : heading)),
+      rows: table.rows.map((row) => ({ ...row, provider: rich(row.provider), customer: rich(row.customer) })),
+    })),
+  };
+  if (parsed.summary) copy.summary = rich(parsed.summary);
+  return copy;
 }
 
 /** JSON text with every character outside ASCII as a `\u` escape (JSON.parse reads it back the same). */
