@@ -186,10 +186,11 @@ function keptAt(name: string): number {
   return time ? parseInt(time, 36) : 0;
 }
 
-/** A tree another build is bringing up to date right now (its process is alive). */
+/** A tree a build is bringing up to date right now: its process is alive (maybe this one: a build in another thread). */
 function claimedByRunningBuild(name: string): boolean {
   const pid = Number(/\.claimed-(\d+)$/.exec(name)?.[1]);
-  if (!pid || pid === process.pid) return false;
+  if (!pid) return false;
+  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return true;

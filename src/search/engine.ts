@@ -131,11 +131,16 @@ function fromCodes(codes: number[]): string {
 }
 
 /**
- * An average field length on a grid of 1/16 octave (at most 2.2% off): every score depends on
- * it, so an edit that nudges it would change every posting; on the grid, one rarely does.
+ * An average field length kept to five significant bits (steps of 1/32 to 1/16 of it): every
+ * score depends on it, so an edit that nudged it would change every posting; on the grid, one
+ * rarely does. Powers of two keep the arithmetic exact on every machine.
  */
 function stepped(average: number): number {
-  return 2 ** (Math.round(Math.log2(average) * 16) / 16);
+  let unit = 1;
+  while (unit * 2 <= average) unit *= 2;
+  while (unit > average) unit /= 2;
+  const step = unit / 16;
+  return Math.round(average / step) * step;
 }
 
 /** Unsigned varint in a JSON-safe alphabet: 5 bits per character, high bit = more follows. */

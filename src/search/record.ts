@@ -85,7 +85,8 @@ export interface SearchManifest {
   shards: [string, number, string][];
   chunkSize: number;
   chunks: number;
-  /** The hash of each group of chunks (parts.ts), end to end. */
+  /** Chunks per group, and the hash of each group (parts.ts), end to end. */
+  chunkGroup: number;
   chunkHashes: string;
   termsHash: string;
   facetsHash: string;

@@ -146,7 +146,7 @@ export class SplitIndex implements TermSource {
 
   private async chunk(n: number): Promise<void> {
     if (this.chunks.has(n)) return;
-    const chunk = (await this.part(chunkPart(n, this.manifest.chunkHashes))) as DocChunk;
+    const chunk = (await this.part(chunkPart(n, this.manifest))) as DocChunk;
     this.addChunk(n, chunk);
   }
 

@@ -100,7 +100,7 @@ describe('split and merge', () => {
     const shards = manifest.shards.map(([, , hash]) => part<TermShard>(files, shardPart(hash)));
     corpus.index.terms.forEach((term) => expect(shards[index.shardOf(term)]?.terms).toContain(term));
     expect(shards.flatMap((s) => s.terms)).toEqual(part<string[]>(files, termsPart(manifest.termsHash)));
-    const chunks = Array.from({ length: manifest.chunks }, (_, n) => part<DocChunk>(files, chunkPart(n, manifest.chunkHashes)));
+    const chunks = Array.from({ length: manifest.chunks }, (_, n) => part<DocChunk>(files, chunkPart(n, manifest)));
     // Every part is named after its contents, and the manifest names every part.
     expect(files.length).toBe(1 + manifest.shards.length + manifest.chunks + 2);
     expect(chunks.flatMap((c) => c.docs)).toEqual(corpus.docs);
