@@ -3,8 +3,8 @@
  * several hundred small modules from lib/ and node_modules. Node spends most of a small build
  * resolving and compiling those modules, in the main thread and again in every worker thread.
  *
- * The entries keep their names (main.js, parse-worker.js, render-worker.js) because the code
- * starts its workers with `new URL('./parse-worker.js', import.meta.url)`, and lib/bundle/ sits
+ * The entries keep their names (main.js and the three workers) because the code starts its
+ * workers with `new URL('./parse-worker.js', import.meta.url)`, and lib/bundle/ sits
  * at the same depth as lib/<folder>/, so paths computed from import.meta.url stay right.
  * Vite stays outside: only the asset build loads it, and only when its cache misses.
  * The bundle is CommonJS (a package.json in lib/bundle/ says so): Node 20 can hand V8 a code
@@ -29,6 +29,7 @@ await build({
     main: path.join(lib, 'cli', 'main.js'),
     'parse-worker': path.join(lib, 'build', 'parse-worker.js'),
     'render-worker': path.join(lib, 'build', 'render-worker.js'),
+    'files-worker': path.join(lib, 'build', 'files-worker.js'),
   },
   platform: 'node',
   external: [/^node:/, 'vite'],

@@ -16,21 +16,30 @@ import { compareDataOutputs } from '../render/outputs/compare-data.js';
 
 /** Lists that need only the model and the page list: the build makes them while pages render. */
 const modelLists: OutputList<ManifestContext>[] = [
-  modelJson,
-  responsibilitiesCsv,
   oscalComponentDefinition,
   areaOfferingMaps,
   redirectScript,
   sitemapXml,
   robotsTxt,
-  searchOutputs,
   compareDataOutputs,
 ];
+/** Also from the model alone, and most of the work: a rebuild makes them in another thread. */
+const largeLists: OutputList<ManifestContext>[] = [searchOutputs, modelJson, responsibilitiesCsv];
 /** Lists that need what rendering collects (the anchor manifest). */
 const manifestLists: OutputList<ManifestContext>[] = [anchorsJson];
 
-/** The output files: `model` ones, `manifest` ones, or all (in that order). */
-export function outputs(site: Site, context: ManifestContext, part: 'all' | 'model' | 'manifest' = 'all'): OutputFile[] {
-  const lists = part === 'model' ? modelLists : part === 'manifest' ? manifestLists : [...modelLists, ...manifestLists];
-  return lists.flatMap((list) => list(site, context));
+/** Which output files: those of the model alone (`model`: the `large` and the `other` ones), those that need the manifest, or all. */
+export type OutputPart = 'all' | 'model' | 'large' | 'other' | 'manifest';
+
+const parts: Record<OutputPart, OutputList<ManifestContext>[]> = {
+  all: [...largeLists, ...modelLists, ...manifestLists],
+  model: [...largeLists, ...modelLists],
+  large: largeLists,
+  other: modelLists,
+  manifest: manifestLists,
+};
+
+/** The output files of one part, in list order. */
+export function outputs(site: Site, context: ManifestContext, part: OutputPart = 'all'): OutputFile[] {
+  return parts[part].flatMap((list) => list(site, context));
 }

@@ -1,11 +1,14 @@
 /**
  * Worker threads that render pages alongside the main thread (render-worker.ts). Each page
  * goes to whichever thread draws its number from the shared counter first; what the threads
- * collect is merged in page order, so the output is the same whatever ran where.
+ * collect is merged in page order, so the output is the same whatever ran where. On a rebuild,
+ * where few pages are rendered, one thread makes the files the model alone gives instead
+ * (files-worker.ts).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RenderWorkerData, RenderWorkerReply } from './render-worker.js';
+import type { FilesWorkerData, FilesWorkerReply } from './files-worker.js';
 
 /**
  * Below this many pages a worker costs more than it saves: it loads the modules, receives a
@@ -13,12 +16,17 @@ import type { RenderWorkerData, RenderWorkerReply } from './render-worker.js';
  */
 export const PAGE_WORKER_THRESHOLD = 150;
 
+/** RESPMATRIX_WORKERS as a number; undefined when unset (or not a number). */
+function workerLimit(): number | undefined {
+  const value = process.env['RESPMATRIX_WORKERS'];
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
 /** Workers to start besides this thread: RESPMATRIX_WORKERS=0 none, =N up to N whatever the size; else by cores and pages. */
 export function pageWorkerCount(pages: number): number {
   // Workers load the compiled modules; under a TypeScript test runner render in this thread.
   if (!import.meta.url.endsWith('.js')) return 0;
-  const value = process.env['RESPMATRIX_WORKERS'];
-  const limit = value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+  const limit = workerLimit();
   if (limit === 0 || (limit === undefined && pages < PAGE_WORKER_THRESHOLD)) return 0;
   return Math.max(1, Math.min(limit ?? Infinity, availableParallelism() - 1, 3));
 }
@@ -55,4 +63,26 @@ export function startPageWorkers(count: number, data: RenderWorkerData): PageWor
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
+}
+
+/** Whether a rebuild of a site of `pages` pages makes its model's files in another thread. */
+export function filesWorkerWanted(pages: number): boolean {
+  const limit = workerLimit();
+  return import.meta.url.endsWith('.js') && limit !== 0 && (limit !== undefined || pages >= PAGE_WORKER_THRESHOLD) && availableParallelism() > 1;
+}
+
+/** The files worker's result (its failure waits for the promise to be awaited). */
+export function startFilesWorker(data: FilesWorkerData): { done: Promise<Extract<FilesWorkerReply, { paths: unknown }>>; stop(): Promise<void> } {
+  const worker = new Worker(new URL('./files-worker.js', import.meta.url), { workerData: data });
+  const done = new Promise<Extract<FilesWorkerReply, { paths: unknown }>>((resolve, reject) => {
+    worker.once('message', (reply: FilesWorkerReply) => {
+      void worker.terminate();
+      if ('error' in reply) reject(new Error(`making the site's files failed: ${reply.error}`));
+      else resolve(reply);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`files worker exited with code ${code}`)));
+  });
+  done.catch(() => undefined);
+  return { done, stop: async () => void (await worker.terminate()) };
 }

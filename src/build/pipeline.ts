@@ -11,7 +11,7 @@ import { pageFile, type OutputFile, type Page, type RenderedPage } from '../rend
 import { withChangesPage } from '../render/pages/changes.js';
 import { routes } from '../render/routes.js';
 import type { AnchorManifest } from '../links/anchors-baseline.js';
-import { outputs } from './outputs.js';
+import { outputs, type OutputPart } from './outputs.js';
 
 export interface RenderOptions {
   base: string;
@@ -33,7 +33,7 @@ export interface SitePipeline {
    * Every other output file; `manifest` when the anchor records were collected while rendering.
    * `part` picks the files made from the model alone, or those that need the manifest.
    */
-  files(rendered: readonly RenderedPage[], manifest?: AnchorManifest, part?: 'all' | 'model' | 'manifest'): OutputFile[];
+  files(rendered: readonly RenderedPage[], manifest?: AnchorManifest, part?: OutputPart): OutputFile[];
 }
 
 export function sitePipeline(site: Site, options: RenderOptions): SitePipeline {

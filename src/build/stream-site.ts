@@ -12,7 +12,7 @@ import { pageUrlOf } from '../links/link-resolve.js';
 import { pageFile, type OutputFile } from '../render/page.js';
 import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
 import { renderPages, type PageKeying } from './render-pages.js';
-import { pageWorkerCount, startPageWorkers } from './page-workers.js';
+import { filesWorkerWanted, pageWorkerCount, startFilesWorker, startPageWorkers } from './page-workers.js';
 import { renderKey, type PreviousOutput } from './output-reuse.js';
 import { keptPages } from './kept-pages.js';
 
@@ -59,6 +59,15 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   // The previous build's pages count only when everything they share is unchanged.
   const previous = rebuild?.previous?.renderKey === siteKey ? rebuild?.previous : undefined;
   const keying: PageKeying | undefined = siteKey ? { siteKey, ...(previous ? { previous } : {}) } : undefined;
+  const shared = {
+    site,
+    options: renderOptions,
+    dir,
+    ...(rebuild?.previousDir ? { previousDir: rebuild.previousDir } : {}),
+    ...(standby ? { standby: { inodes: standby.inodes, dirs: standby.dirs } } : {}),
+  };
+  // A rebuild renders few pages: another thread makes the files the model alone gives meanwhile.
+  const filesWorker = previous && filesWorkerWanted(pages.length) ? startFilesWorker(shared) : undefined;
   // Pages kept from the previous output unrendered and unread; the threads render the others.
   const kept = keptPages(pages, keying);
   const keptOrders = new Set(kept.map((page) => page.order));
@@ -74,33 +83,31 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);
   const count = pageWorkerCount(todo?.length ?? pages.length);
-  const workerData = {
-    site,
-    options: renderOptions,
-    dir,
-    counter,
-    ...(keying ? { keying } : {}),
-    ...(todo ? { todo } : {}),
-    ...(rebuild?.previousDir ? { previousDir: rebuild.previousDir } : {}),
-    ...(standby ? { standby: { inodes: standby.inodes, dirs: standby.dirs } } : {}),
-  };
+  const workerData = { ...shared, counter, ...(keying ? { keying } : {}), ...(todo ? { todo } : {}) };
   const helpers = count > 0 ? startPageWorkers(count, workerData) : undefined;
   const listed = pages.map((page) => ({ page }));
   try {
     // The files made from the model alone are made first, while the other threads render pages;
     // then this thread renders pages too.
-    started = performance.now();
-    const early = pipeline.files(listed, undefined, 'model');
-    timings.render += performance.now() - started;
-    const earlyPaths = early.map((file) => file.path);
     // HTML among them (redirect stubs) waits for the manifest: the link check scans it with its record.
-    const earlyHtml = early.filter(isHtml);
-    // Taken out of `early` as they are written, so their text can be collected meanwhile.
-    for (const file of early.splice(0)) if (!isHtml(file)) await writer.write(file.path, file.contents);
+    const earlyHtml: { path: string; contents: string }[] = [];
+    const earlyPaths: string[] = [];
+    const makeEarly = async (part: 'model' | 'other') => {
+      const started = performance.now();
+      const early = pipeline.files(listed, undefined, part);
+      timings.render += performance.now() - started;
+      earlyPaths.push(...early.map((file) => file.path));
+      earlyHtml.push(...early.filter(isHtml));
+      // Taken out of `early` as they are written, so their text can be collected meanwhile.
+      for (const file of early.splice(0)) if (!isHtml(file)) await writer.write(file.path, file.contents);
+    };
+    if (!filesWorker) await makeEarly('model');
     mine = await renderPages(site, writer, options.base, pages, render, () => Atomics.add(next, 0, 1), keying, todo);
     timings.render += mine.render;
     timings.links += mine.links;
     counts.reused += mine.reused + kept.length;
+    // Meanwhile the files worker makes the largest files.
+    if (filesWorker) await makeEarly('other');
     started = performance.now();
     for (const page of kept) {
       mine.records.set(pages[page.order]!.url, page.record);
@@ -117,6 +124,13 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
       counts.reused += theirs.reused;
       counts.written += theirs.written;
       counts.linked += theirs.linked;
+    }
+    if (filesWorker) {
+      const made = await filesWorker.done;
+      earlyPaths.push(...made.paths);
+      earlyHtml.push(...made.html);
+      counts.written += made.written;
+      counts.linked += made.linked;
     }
     timings.render += performance.now() - started;
     // The last pages are still being written while the other files are made.
@@ -137,6 +151,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     await writer.flush();
   } catch (error) {
     await helpers?.stop();
+    await filesWorker?.stop();
     await writer.settle();
     throw error;
   }

@@ -3,7 +3,7 @@
  * exactly what one collector of every page reports; and the compiled build (which starts page
  * workers) writes the same bytes and finds the same problems with workers as without.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,7 @@ import { LinkCollector } from '../../src/links/link-collector.js';
 import { renderSite } from '../../src/build/pipeline.js';
 import type { streamSite as StreamSite } from '../../src/build/stream-site.js';
 import { generateContent } from '../../tools/synthetic/generate.js';
-import { ensureCompiled } from '../cli/helpers.js';
+import { ensureCompiled, spawnBin } from '../cli/helpers.js';
 import { fixtureContent } from '../links/fixture.js';
 
 const noAssets = { scripts: [], styles: [] };
@@ -92,5 +92,28 @@ describe('page workers (compiled build)', () => {
       expect([...threaded.files.keys()].sort(), name).toEqual([...single.files.keys()].sort());
       for (const [file, bytes] of single.files) expect(threaded.files.get(file)?.equals(bytes), `${name}: ${file}`).toBe(true);
     }
+  }, 180_000);
+});
+
+describe('files worker (compiled build)', () => {
+  test("a rebuild that makes the model's files in another thread writes what a clean build writes", async () => {
+    ensureCompiled();
+    const content = path.join(tmp, 'rebuilt-content');
+    const generated = await generateContent(content, { offerings: 12, seed: 4 });
+    const [out, clean] = [path.join(tmp, 'rebuilt'), path.join(tmp, 'rebuilt-clean')];
+    // RESPMATRIX_WORKERS set: threads whatever the site's size.
+    const env = { RESPMATRIX_CACHE_DIR: path.join(tmp, 'rebuilt-cache'), RESPMATRIX_WORKERS: '1' };
+    const build = (dir: string, extra: Record<string, string>) => spawnBin(['build', '--content', content, '--out', dir, '--quiet'], tmp, extra);
+    expect((await build(out, env)).code).toBe(0);
+    const source = path.join(content, generated.files[2] as string);
+    const text = await readFile(source, 'utf8');
+    await writeFile(source, text.replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, '$1Threaded edit. '));
+    const rebuilt = await build(out, env);
+    expect(rebuilt.stderr).toBe('');
+    expect(rebuilt.code).toBe(0);
+    expect((await build(clean, { RESPMATRIX_CACHE: '0' })).code).toBe(0);
+    const [mine, wanted] = [await tree(out), await tree(clean)];
+    expect([...mine.keys()].sort()).toEqual([...wanted.keys()].sort());
+    for (const [file, bytes] of wanted) expect(mine.get(file)?.equals(bytes), file).toBe(true);
   }, 180_000);
 });
