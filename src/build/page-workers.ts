@@ -33,28 +33,28 @@ export function pageWorkerCount(pages: number): number {
 
 export interface PageWorkers {
   /** The workers' results, once each has run out of pages. */
-  done: Promise<Extract<RenderWorkerReply, { records: unknown }>[]>;
+  done: Promise<Exclude<RenderWorkerReply, { error: string }>[]>;
   /** Stop them (the build failed in this thread). */
   stop(): Promise<void>;
+}
+
+/** A worker's one reply, or its failure (an error reply, a crash, an exit without a reply). */
+function replyOf<T extends object>(worker: Worker, failed: string): Promise<Exclude<T, { error: string }>> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', (reply: T) => {
+      void worker.terminate();
+      if ('error' in reply) reject(new Error(`${failed}: ${String(reply.error)}`));
+      else resolve(reply as Exclude<T, { error: string }>);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`${failed}: the worker exited with code ${code}`)));
+  });
 }
 
 export function startPageWorkers(count: number, data: RenderWorkerData): PageWorkers {
   const url = new URL('./render-worker.js', import.meta.url);
   const workers = Array.from({ length: count }, () => new Worker(url, { workerData: data }));
-  const done = Promise.all(
-    workers.map(
-      (worker) =>
-        new Promise<Extract<RenderWorkerReply, { records: unknown }>>((resolve, reject) => {
-          worker.once('message', (reply: RenderWorkerReply) => {
-            void worker.terminate();
-            if ('error' in reply) reject(new Error(`rendering pages failed: ${reply.error}`));
-            else resolve(reply);
-          });
-          worker.once('error', reject);
-          worker.once('exit', (code) => reject(new Error(`page worker exited with code ${code}`)));
-        }),
-    ),
-  );
+  const done = Promise.all(workers.map((worker) => replyOf<RenderWorkerReply>(worker, 'rendering pages failed')));
   // A worker may fail while this thread is still rendering: the failure waits for `done`.
   done.catch(() => undefined);
   return {
@@ -72,17 +72,9 @@ export function filesWorkerWanted(pages: number): boolean {
 }
 
 /** The files worker's result (its failure waits for the promise to be awaited). */
-export function startFilesWorker(data: FilesWorkerData): { done: Promise<Extract<FilesWorkerReply, { paths: unknown }>>; stop(): Promise<void> } {
+export function startFilesWorker(data: FilesWorkerData): { done: Promise<Exclude<FilesWorkerReply, { error: string }>>; stop(): Promise<void> } {
   const worker = new Worker(new URL('./files-worker.js', import.meta.url), { workerData: data });
-  const done = new Promise<Extract<FilesWorkerReply, { paths: unknown }>>((resolve, reject) => {
-    worker.once('message', (reply: FilesWorkerReply) => {
-      void worker.terminate();
-      if ('error' in reply) reject(new Error(`making the site's files failed: ${reply.error}`));
-      else resolve(reply);
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`files worker exited with code ${code}`)));
-  });
+  const done = replyOf<FilesWorkerReply>(worker, "making the site's files failed");
   done.catch(() => undefined);
   return { done, stop: async () => void (await worker.terminate()) };
 }

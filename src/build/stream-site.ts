@@ -64,7 +64,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     options: renderOptions,
     dir,
     ...(rebuild?.previousDir ? { previousDir: rebuild.previousDir } : {}),
-    ...(standby ? { standby: { inodes: standby.inodes, dirs: standby.dirs } } : {}),
+    ...(standby ? { standby } : {}),
   };
   // A rebuild renders few pages: another thread makes the files the model alone gives meanwhile.
   const filesWorker = previous && filesWorkerWanted(pages.length) ? startFilesWorker(shared) : undefined;
