@@ -8,8 +8,8 @@
  * is left as it is, and any other is unlinked before it is replaced, so a file the live output
  * shares with the standby is never written to.
  */
-import { link, lstat, mkdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { link, lstat, mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { insideOutput } from './out-dir.js';
 
@@ -69,11 +69,16 @@ export class FileWriter {
 
   /**
    * Queue the previous output's file as it is (the caller checked it is the one the last build
-   * wrote): linked, or left in the standby, without its bytes in memory.
+   * wrote, with inode `ino`): linked, or left in the standby, without its bytes in memory.
    */
-  async keep(relative: string): Promise<void> {
+  async keep(relative: string, ino: number): Promise<void> {
     const previous = this.previous;
     if (previous === undefined) throw new Error(`no previous output to keep ${relative} from`);
+    // The standby holds that very file already: nothing to queue (most of a rebuild's pages).
+    if (this.standby?.inodes[relative] === ino) {
+      this.linked++;
+      return;
+    }
     await this.write(relative, () => readFile(insideOutput(previous, relative)), true);
   }
 
@@ -93,7 +98,7 @@ export class FileWriter {
   /** `bytes` as a function: the previous output's file, read only when it cannot be linked. */
   private async place(relative: string, file: string, bytes: Uint8Array | (() => Promise<Uint8Array>), unchanged: boolean): Promise<void> {
     const old = this.previous === undefined ? undefined : insideOutput(this.previous, relative);
-    const same = old === undefined ? undefined : await sameFile(old, bytes, unchanged);
+    const same = old === undefined ? undefined : sameFile(old, bytes, unchanged);
     if (same && this.standby?.inodes[relative] === same.ino) {
       this.linked++;
       return;
@@ -123,14 +128,26 @@ export class FileWriter {
   }
 }
 
-/** The previous output's file when it holds exactly `bytes` (`unchanged`: known to, by its size). */
-async function sameFile(old: string, bytes: Uint8Array | (() => unknown), unchanged: boolean): Promise<Stats | undefined> {
-  const info = await stat(old).catch(() => undefined);
+/**
+ * The previous output's file when it holds exactly `bytes` (`unchanged`: known to, by its size).
+ * Synchronous: a rebuild compares thousands of small files, and a read of one costs less than
+ * the round trip through the thread pool.
+ */
+function sameFile(old: string, bytes: Uint8Array | (() => unknown), unchanged: boolean): Stats | undefined {
+  const info = statSync(old, { throwIfNoEntry: false });
   if (!info?.isFile()) return undefined;
   if (typeof bytes === 'function') return info;
   if (info.size !== bytes.byteLength) return undefined;
-  if (unchanged || (await readFile(old).then((previous) => previous.equals(bytes), () => false))) return info;
+  if (unchanged || sameBytes(old, bytes)) return info;
   return undefined;
+}
+
+function sameBytes(file: string, bytes: Uint8Array): boolean {
+  try {
+    return readFileSync(file).equals(bytes);
+  } catch {
+    return false;
+  }
 }
 
 /** Unlink whatever is at `file` in a standby tree (a folder, when a page became a file). */

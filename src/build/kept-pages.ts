@@ -16,6 +16,8 @@ export interface KeptPage {
   /** The page's place in the site's page list. */
   order: number;
   file: string;
+  /** The inode of the previous output's file. */
+  ino: number;
   key: string;
   record: PageRecord;
   /** A checklist's ids (other pages' ids are their record's fragments). */
@@ -37,7 +39,7 @@ export function keptPages(pages: readonly Page[], keying: PageKeying | undefined
     const record = manifest.pages[page.url];
     const links = contentLinks(page);
     if (!output || !record || !links || (page.kind === 'checklist' && !output.ids)) return;
-    kept.push({ order, file, key, record, links, ...(output.ids ? { ids: output.ids } : {}) });
+    kept.push({ order, file, ino: output.ino, key, record, links, ...(output.ids ? { ids: output.ids } : {}) });
   });
   return kept;
 }

@@ -114,7 +114,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
       mine.keys.set(page.file, page.key);
       if (page.ids) mine.ids.set(page.file, page.ids);
       mine.collector.addKnownPage(page.file, page.ids ? new Set(page.ids) : page.record.fragments, page.links, page.order);
-      await writer.keep(page.file);
+      await writer.keep(page.file, page.ino);
     }
     for (const theirs of (await helpers?.done) ?? []) {
       for (const [url, record] of theirs.records) mine.records.set(url, record);
