@@ -5,11 +5,11 @@
  * manifest need of them comes from elsewhere: their records from the previous anchors.json,
  * their links from the offerings they show, a checklist's ids from the cache.
  */
-import type { PageRecord } from '../links/anchors-baseline.js';
 import { inManifest } from '../links/anchor-manifest.js';
+import type { PreviousAnchors } from '../links/manifest-format.js';
 import { contentLinks } from '../links/page-facts.js';
 import { pageFile, pageInputs, type Page } from '../render/page.js';
-import { pageKey, previousManifest, reusablePage } from './output-reuse.js';
+import { pageKey, previousAnchors, reusablePage } from './output-reuse.js';
 import type { PageKeying } from './render-pages.js';
 
 export interface KeptPage {
@@ -19,27 +19,31 @@ export interface KeptPage {
   /** The inode of the previous output's file. */
   ino: number;
   key: string;
-  record: PageRecord;
+  /** The ids its anchor record lists. */
+  fragments: readonly string[];
   /** A checklist's ids (other pages' ids are their record's fragments). */
   ids?: string[];
   links: readonly string[];
 }
 
-/** The pages of `pages` to keep, in page order; none without a previous output of the same site-wide key. */
-export function keptPages(pages: readonly Page[], keying: PageKeying | undefined): KeptPage[] {
+/**
+ * The pages of `pages` to keep, in page order, and the previous anchors.json their records
+ * come from; none without a previous output of the same site-wide key.
+ */
+export function keptPages(pages: readonly Page[], keying: PageKeying | undefined): { kept: KeptPage[]; anchors?: PreviousAnchors } {
   const previous = keying?.previous;
-  const manifest = previous && previousManifest(previous);
-  if (!keying || !previous || !manifest) return [];
+  const anchors = previous && previousAnchors(previous);
+  if (!keying || !previous || !anchors) return { kept: [] };
   const kept: KeptPage[] = [];
   pages.forEach((page, order) => {
     if (!pageInputs(page) || !inManifest(page)) return;
     const file = pageFile(page.url);
     const key = pageKey(keying.siteKey, page);
     const output = reusablePage(previous, file, key);
-    const record = manifest.pages[page.url];
+    const fragments = anchors.ids(page.url);
     const links = contentLinks(page);
-    if (!output || !record || !links || (page.kind === 'checklist' && !output.ids)) return;
-    kept.push({ order, file, ino: output.ino, key, record, links, ...(output.ids ? { ids: output.ids } : {}) });
+    if (!output || !fragments || !links || (page.kind === 'checklist' && !output.ids)) return;
+    kept.push({ order, file, ino: output.ino, key, fragments, links, ...(output.ids ? { ids: output.ids } : {}) });
   });
-  return kept;
+  return { kept, anchors };
 }

@@ -9,8 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import type { AnchorManifest } from '../links/anchors-baseline.js';
-import { parseManifest } from '../links/manifest-format.js';
+import { readPreviousAnchors, type PreviousAnchors } from '../links/manifest-format.js';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { pageInputs, type Page } from '../render/page.js';
@@ -176,12 +175,12 @@ export function reusablePage(previous: PreviousOutput, file: string, key: string
 }
 
 /** The previous output's anchors.json, as the last build wrote it: the records of the pages it keeps. */
-export function previousManifest(previous: PreviousOutput): AnchorManifest | undefined {
+export function previousAnchors(previous: PreviousOutput): PreviousAnchors | undefined {
   const file = 'anchors.json';
   const record = previous.files[file];
   if (!record || !asRecorded(previous, file, record)) return undefined;
   try {
-    return parseManifest(readFileSync(path.join(previous.dir, file), 'utf8'), file);
+    return readPreviousAnchors(readFileSync(path.join(previous.dir, file), 'utf8'), file);
   } catch {
     return undefined;
   }

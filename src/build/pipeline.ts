@@ -30,10 +30,11 @@ export interface SitePipeline {
   /** One page's HTML. */
   render(page: Page): string;
   /**
-   * Every other output file; `manifest` when the anchor records were collected while rendering.
+   * Every other output file; `manifest` when the anchor records were collected while rendering
+   * (`manifestText`: its text, when a rebuild knows it is the previous output's).
    * `part` picks the files made from the model alone, or those that need the manifest.
    */
-  files(rendered: readonly RenderedPage[], manifest?: AnchorManifest, part?: OutputPart): OutputFile[];
+  files(rendered: readonly RenderedPage[], manifest?: AnchorManifest, part?: OutputPart, manifestText?: string): OutputFile[];
 }
 
 export function sitePipeline(site: Site, options: RenderOptions): SitePipeline {
@@ -51,7 +52,8 @@ export function sitePipeline(site: Site, options: RenderOptions): SitePipeline {
     base: options.base,
     pages,
     render: (page) => renderPage(env, page, context),
-    files: (rendered, manifest, part) => outputs(site, { pages: rendered, base: options.base, ...(manifest ? { manifest } : {}) }, part),
+    files: (rendered, manifest, part, manifestText) =>
+      outputs(site, { pages: rendered, base: options.base, ...(manifest ? { manifest } : {}), ...(manifestText ? { manifestText } : {}) }, part),
   };
 }
 

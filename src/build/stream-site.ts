@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Site } from '../model/types.js';
-import { manifestOf } from '../links/anchor-manifest.js';
+import { indexSite, manifestOf, pageRecord, sameManifest } from '../links/anchor-manifest.js';
 import { FileWriter, type StandbyFiles } from './file-writer.js';
 import { checkOutput, writtenOutputDiagnostics } from '../links/link-check.js';
 import { pageUrlOf } from '../links/link-resolve.js';
@@ -69,7 +69,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   // A rebuild renders few pages: another thread makes the files the model alone gives meanwhile.
   const filesWorker = previous && filesWorkerWanted(pages.length) ? startFilesWorker(shared) : undefined;
   // Pages kept from the previous output unrendered and unread; the threads render the others.
-  const kept = keptPages(pages, keying);
+  const { kept, anchors } = keptPages(pages, keying);
   const keptOrders = new Set(kept.map((page) => page.order));
   const todo = kept.length > 0 ? pages.map((_, order) => order).filter((order) => !keptOrders.has(order)) : undefined;
   const routesTime = performance.now() - started;
@@ -109,11 +109,17 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     // Meanwhile the files worker makes the largest files.
     if (filesWorker) await makeEarly('other');
     started = performance.now();
+    const index = kept.some((page) => page.ids) ? indexSite(site) : undefined;
+    const keptUrls: string[] = [];
     for (const page of kept) {
-      mine.records.set(pages[page.order]!.url, page.record);
+      const listed = pages[page.order]!;
       mine.keys.set(page.file, page.key);
+      // A checklist's record points at the rows of whichever offering lists them first, which
+      // may have moved: made again from its ids, as rendering it would. Others are the previous ones.
+      if (page.ids) mine.records.set(listed.url, pageRecord(index!, listed, page.ids));
+      else keptUrls.push(listed.url);
       if (page.ids) mine.ids.set(page.file, page.ids);
-      mine.collector.addKnownPage(page.file, page.ids ? new Set(page.ids) : page.record.fragments, page.links, page.order);
+      mine.collector.addKnownPage(page.file, new Set(page.ids ?? page.fragments), page.links, page.order);
       await writer.keep(page.file, page.ino);
     }
     for (const theirs of (await helpers?.done) ?? []) {
@@ -135,8 +141,12 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     timings.render += performance.now() - started;
     // The last pages are still being written while the other files are made.
     started = performance.now();
-    manifest = manifestOf(mine.records);
-    const late = pipeline.files(listed, manifest, 'manifest');
+    // Kept pages' records stay in the previous anchors.json, read only if something asks; when
+    // the rendered pages' records are also unchanged, so is its text.
+    const keptRecords = anchors && { urls: keptUrls, from: anchors.manifest };
+    manifest = manifestOf(mine.records, keptRecords);
+    const sameText = anchors && keptRecords && sameManifest(mine.records, keptRecords, anchors.manifest) ? anchors.text : undefined;
+    const late = pipeline.files(listed, manifest, 'manifest', sameText);
     timings.render += performance.now() - started;
     // After every page in the check's order, whichever thread rendered the last page.
     let order = pages.length;

@@ -17,7 +17,7 @@ import type { OfferingPageData } from '../render/pages/offering.js';
 import { areaPageOfferings, areaPageUrl, type AreaPageData } from '../render/pages/area.js';
 import type { TableView } from '../render/tables.js';
 import { idsOf } from './link-check.js';
-import { serialiseManifest } from './manifest-format.js';
+import { sameRecord, serialiseManifest } from './manifest-format.js';
 import { areaMapPath, siteUrl } from '../render/url.js';
 import { byCodeUnit as compare } from '../shared/order.js';
 
@@ -153,14 +153,38 @@ export function inManifest(page: Page): boolean {
 }
 
 /** The manifest of page records keyed by URL (the last record of a URL wins, as in a map of pages). */
-export function manifestOf(records: ReadonlyMap<string, PageRecord>): AnchorManifest {
-  const urls = [...records.keys()].sort(compare);
-  return { version: MANIFEST_VERSION, pages: Object.fromEntries(urls.map((url) => [url, records.get(url)!])) };
+export function manifestOf(records: ReadonlyMap<string, PageRecord>, kept?: KeptRecords): AnchorManifest {
+  const urls = [...records.keys(), ...(kept?.urls ?? [])].sort(compare);
+  const pages: Record<string, PageRecord> = {};
+  for (const url of urls) {
+    const record = records.get(url);
+    if (record) pages[url] = record;
+    // Read from the previous manifest only if something asks (it reads each record once).
+    else Object.defineProperty(pages, url, { enumerable: true, get: () => kept!.from.pages[url] });
+  }
+  return { version: MANIFEST_VERSION, pages };
+}
+
+/** Pages a rebuild kept from the previous output: their records are that output's. */
+export interface KeptRecords {
+  urls: readonly string[];
+  from: AnchorManifest;
+}
+
+/** Whether the records of a rebuild's rendered pages and its kept pages make exactly `previous`. */
+export function sameManifest(records: ReadonlyMap<string, PageRecord>, kept: KeptRecords, previous: AnchorManifest): boolean {
+  if (Object.keys(previous.pages).length !== records.size + kept.urls.length) return false;
+  for (const [url, record] of records) {
+    if (!Object.hasOwn(previous.pages, url) || !sameRecord(record, previous.pages[url]!)) return false;
+  }
+  return kept.urls.every((url) => Object.hasOwn(previous.pages, url));
 }
 
 /** Output lists of the links feature get the manifest when the build collected it while rendering. */
 export interface ManifestContext extends OutputContext {
   manifest?: AnchorManifest;
+  /** The manifest's text, when it is known to be that of the previous output (a rebuild). */
+  manifestText?: string;
 }
 
 /** The output list entry (src/build/outputs.ts). */
@@ -168,7 +192,7 @@ export function anchorsJson(site: Site, context: ManifestContext): OutputFile[] 
   const manifest =
     context.manifest ??
     anchorManifest(site, context.pages.map(({ page }) => page), new Map(context.pages.flatMap(({ page, html }) => (html === undefined ? [] : [[page.url, html]]))));
-  return [{ path: 'anchors.json', contents: serialiseManifest(manifest) }];
+  return [{ path: 'anchors.json', contents: context.manifestText ?? serialiseManifest(manifest) }];
 }
 
 /**

@@ -119,6 +119,32 @@ describe('rebuilds through the standby tree', () => {
     expect(await standbys()).toHaveLength(1);
   }, 240_000);
 
+  it('keeps unchanged pages when an edit moves anchors, and writes the anchors.json a clean build writes', async () => {
+    const out = path.join(root, 'anchors');
+    const file = sources[2] as string;
+    const saved = await readFile(file, 'utf8');
+    expect((await cached(out)).code).toBe(0);
+    expect((await cached(out)).code).toBe(0);
+    const anchors = () => readFile(path.join(out, 'anchors.json'), 'utf8');
+    const before = await anchors();
+    try {
+      // A word: the records, and so the manifest's text, stay as they were.
+      await editRow(file, 'Reworded');
+      let result = await cached(out);
+      expect(result.stdout + result.stderr).toMatch(/ [1-9]\d* pages reused unrendered/);
+      expect(await anchors()).toBe(before);
+      await expectClean(out);
+      // A line above the table: this offering's anchors now point further down, the other pages are kept.
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/(\r?\n\|[^\n]*\|\r?\n\| ----)/, '\n\nA note above the table.\n$1'));
+      result = await cached(out);
+      expect(result.stdout + result.stderr).toMatch(/ [1-9]\d* pages reused unrendered/);
+      expect(await anchors()).not.toBe(before);
+      await expectClean(out);
+    } finally {
+      await writeFile(file, saved);
+    }
+  }, 240_000);
+
   it('never writes to a file the live output has: the replaced output keeps its bytes', async () => {
     const out = path.join(root, 'shared');
     expect((await cached(out)).code).toBe(0);

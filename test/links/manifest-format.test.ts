@@ -1,7 +1,7 @@
 /** The text of anchors.json: version 2 written and read back exactly; version 1 and the plain form still read. */
 import { describe, expect, test } from 'vitest';
 import type { AnchorManifest, FragmentRecord, PageRecord } from '../../src/links/anchors-baseline.js';
-import { parseManifest, serialiseManifest } from '../../src/links/manifest-format.js';
+import { parseManifest, readPreviousAnchors, sameRecord, serialiseManifest } from '../../src/links/manifest-format.js';
 import { manifestV1Text } from './fixture.js';
 
 const at = (file: string, line: number, column = 1): FragmentRecord['source'] => ({ file, line, column });
@@ -83,6 +83,40 @@ describe('version 2', () => {
     expect(() => parseManifest('{"version":2,"files":["s.md"],"pages":{"x/":{"fragments":{"a":["row",3]}}}}', 'a.json')).toThrow(/fragment "a"/);
     expect(() => parseManifest('{"version":2,"files":[],"pages":{"x/":{"fragments":{"a":[3]}}}}', 'a.json')).toThrow(/"a" is not \[kind/);
     expect(() => parseManifest('{"version":3,"files":[],"pages":{}}', 'a.json')).toThrow(/a\.json: anchors\.json version 3 is not supported/);
+  });
+});
+
+describe('the previous anchors.json of a rebuild', () => {
+  test('gives the ids of every page at once and the same records as a full read', () => {
+    const previous = readPreviousAnchors(text, 'anchors.json');
+    expect(previous.text).toBe(text);
+    for (const [url, record] of Object.entries(manifest.pages)) expect(previous.ids(url)).toEqual([...record.fragments.keys()]);
+    expect(previous.ids('offerings/none/')).toBeUndefined();
+    expect(entries(previous.manifest)).toEqual(entries(manifest));
+    expect(serialiseManifest(previous.manifest)).toBe(text);
+  });
+
+  test('reads other versions in full, and fails on what a full read fails on', () => {
+    const plain = readPreviousAnchors('{"pages": {"offerings/kp/": ["dr-hpcs", "dr"]}}', 'plain.json');
+    expect(plain.ids('offerings/kp/')).toEqual(['dr', 'dr-hpcs']);
+    expect(() => readPreviousAnchors('{"version":2,"files":[],"pages":{"x/":{"fragments":{"a":[3]}}}}', 'a.json')).toThrow(/"a" is not \[kind/);
+    expect(() => readPreviousAnchors('{"version":2,"pages":{}}', 'a.json')).toThrow(/a\.json: .*"files"/);
+    expect(() => readPreviousAnchors('{', 'a.json')).toThrow(/a\.json: not JSON/);
+    // Positions are checked when a page's record is read.
+    const lazy = readPreviousAnchors('{"version":2,"files":[],"pages":{"x/":{"fragments":{"a":["row",0,3]}}}}', 'a.json');
+    expect(lazy.ids('x/')).toEqual(['a']);
+    expect(() => lazy.manifest.pages['x/']).toThrow(/fragment "a": not a source position/);
+  });
+
+  test('records are the same when they serialise alike', () => {
+    const kp = manifest.pages['offerings/kp/']!;
+    expect(sameRecord(kp, parseManifest(text, 'a.json').pages['offerings/kp/']!)).toBe(true);
+    const noColumn = page({ kind: 'area', title: 'DR' }, [['kp', { kind: 'offering', source: { file: 'sources/kp.md', line: 40 } }]]);
+    expect(sameRecord(noColumn, page({ kind: 'area', title: 'DR' }, [['kp', { kind: 'offering', source: at('sources/kp.md', 40) }]]))).toBe(true);
+    expect(sameRecord(noColumn, page({ kind: 'area', title: 'DR' }, [['kp', { kind: 'offering', source: at('sources/kp.md', 41) }]]))).toBe(false);
+    expect(sameRecord(noColumn, page({ kind: 'area', title: 'DR' }, [['kp', { kind: 'table', source: at('sources/kp.md', 40) }]]))).toBe(false);
+    expect(sameRecord(noColumn, page({ kind: 'area', title: 'DR' }, []))).toBe(false);
+    expect(sameRecord(noColumn, { ...noColumn, title: 'Disaster recovery' })).toBe(false);
   });
 });
 
