@@ -8,6 +8,8 @@ import { summariseUnaligned } from '../model/align.js';
 import type { Site } from '../model/types.js';
 import type { BuildTimings } from './build-site.js';
 import { loadSite } from './load-site.js';
+import { defaultCacheDir } from './cache/location.js';
+import { filesWorkerAhead, type WaitingFilesWorker } from './page-workers.js';
 
 export interface BuildContentOptions {
   outDir: string;
@@ -43,30 +45,42 @@ export type BuildContentResult =
 export async function buildContent(contentDir: string, options: BuildContentOptions): Promise<BuildContentResult> {
   const report = options.onEvent ?? (() => {});
   const started = performance.now();
+  // A rebuild of a large site makes its model's files in another thread: it loads meanwhile.
+  const ahead = filesWorkerAhead(defaultCacheDir(), options.outDir);
   const { site, diagnostics, saved } = await loadSite(contentDir, {
     onProgress: (done, total) => report({ type: 'parsing', done, total }),
   });
   const parse = performance.now() - started;
   // The parse cache is written while the site renders; the build ends when both are done.
+  const filesWorker = await ahead;
   try {
-    return await buildLoaded(contentDir, site, diagnostics, parse, options);
+    return await buildLoaded(contentDir, site, diagnostics, parse, { ...options, ...(filesWorker ? { filesWorker } : {}) });
   } finally {
     await saved;
   }
 }
 
 async function buildLoaded(
-  contentDir: string, site: Site | undefined, diagnostics: Diagnostic[], parse: number, options: BuildContentOptions,
+  contentDir: string, site: Site | undefined, diagnostics: Diagnostic[], parse: number, options: BuildContentOptions & { filesWorker?: WaitingFilesWorker },
 ): Promise<BuildContentResult> {
   const report = options.onEvent ?? (() => {});
   if (diagnostics.length > 0) report({ type: 'diagnostics', diagnostics: summariseUnaligned(diagnostics) });
-  if (!site || hasErrors(diagnostics)) return { built: false };
+  if (!site || hasErrors(diagnostics)) {
+    options.filesWorker?.cancel();
+    return { built: false };
+  }
   const { buildSite } = await import('./build-site.js');
   const { LinkCheckError } = await import('../links/link-check.js');
   try {
     const changes = options.baseline ? (await import('../changes/diff.js')).diffModels(options.baseline, site) : undefined;
     report({ type: 'rendering' });
-    const result = await buildSite(site, { outDir: options.outDir, base: options.base, contentDir, ...(changes ? { changes } : {}) });
+    const result = await buildSite(site, {
+      outDir: options.outDir,
+      base: options.base,
+      contentDir,
+      ...(changes ? { changes } : {}),
+      ...(options.filesWorker ? { filesWorker: options.filesWorker } : {}),
+    });
     const rows = site.offerings.reduce((n, o) => n + o.sections.reduce((m, s) => m + s.rows.length, 0), 0);
     return { built: true, site, rows, parse, timings: result.timings, assetsCached: result.assetsCached, counts: result.counts };
   } catch (error) {

@@ -18,6 +18,7 @@ import { defaultCacheDir } from './cache/location.js';
 import { folderKey, previousOutput, recordOutput, type PreviousOutput } from './output-reuse.js';
 import { FileWriter } from './file-writer.js';
 import { claimStandby, keepAsStandby, pruneStandby, type Standby } from './standby.js';
+import type { WaitingFilesWorker } from './page-workers.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -28,6 +29,8 @@ export interface BuildOptions {
   changes?: ChangeReport;
   /** Cache folder (default node_modules/.cache/respmatrix); false: render and write everything. */
   cacheDir?: string | false;
+  /** A files worker started ahead (filesWorkerAhead): used on a rebuild, else stopped. */
+  filesWorker?: WaitingFilesWorker;
 }
 
 /** Milliseconds spent in each stage, so the bench can report them separately. */
@@ -65,6 +68,8 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     return mkdtemp(prefix);
   });
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
+  // A files worker started ahead makes its files while this thread prepares the output tree.
+  options.filesWorker?.model({ site, base, ...(options.changes ? { changes: options.changes } : {}) });
   let standby: Standby | undefined;
   try {
     let start = performance.now();
@@ -88,6 +93,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
       ...(options.changes ? { changes: options.changes } : {}),
       ...(rebuild ? { rebuild } : {}),
       ...(standby ? { standby } : {}),
+      ...(options.filesWorker ? { filesWorker: options.filesWorker } : {}),
     });
     if (streamed.diagnostics.some((d) => d.severity === 'error')) throw new LinkCheckError(streamed.diagnostics);
 
@@ -109,6 +115,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     const counts = { ...streamed.counts, written: streamed.counts.written + assetCounts.written, linked: streamed.counts.linked + assetCounts.linked };
     return { timings: { assets: assetsTime, ...streamed.timings, swap: swapTime }, files: streamed.paths.length, assetsCached, counts };
   } catch (error) {
+    options.filesWorker?.cancel();
     await rm(staging, { recursive: true, force: true });
     // A standby left half brought up to date is of no use to the next build.
     if (standby) await rm(standby.dir, { recursive: true, force: true });

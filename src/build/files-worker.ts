@@ -1,17 +1,28 @@
 /**
- * Worker thread for stream-site.ts on a rebuild: makes the largest of the files the model
- * alone gives (the search index, model.json, the CSV) and writes them, while the main thread
- * keeps and renders pages and makes the other files. Posts back every path it made, the HTML among them (none today:
- * HTML waits for the anchor manifest) and what it wrote.
+ * Worker thread for a rebuild (stream-site.ts): makes the largest of the files the model alone
+ * gives (the search index, model.json, the CSV) and writes them, while the main thread keeps
+ * and renders pages and makes the other files. It gets the model as soon as the build has it
+ * and makes the files meanwhile; the second message says where to write them (or the worker is
+ * stopped, when the build renders everything after all). Posts back every path it made, the
+ * HTML among them (none today: HTML waits for the anchor manifest) and what it wrote.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
+import type { ChangeReport } from '../changes/diff.js';
 import type { Site } from '../model/types.js';
+import type { OutputFile } from '../render/page.js';
 import { FileWriter, type StandbyFiles } from './file-writer.js';
-import { sitePipeline, type RenderOptions } from './pipeline.js';
+import { outputs } from './outputs.js';
+import { sitePages } from './pipeline.js';
 
-export interface FilesWorkerData {
+/** First message: what the files are made of. */
+export interface FilesWorkerModel {
   site: Site;
-  options: RenderOptions;
+  base: string;
+  changes?: ChangeReport;
+}
+
+/** Second message: where they go (as for the main thread's FileWriter). */
+export interface FilesWorkerOutput {
   dir: string;
   previousDir?: string;
   standby?: StandbyFiles;
@@ -21,21 +32,17 @@ export type FilesWorkerReply =
   | { paths: string[]; html: { path: string; contents: string }[]; written: number; linked: number; render: number; write: number }
   | { error: string };
 
-const data = workerData as FilesWorkerData;
-
-async function run(): Promise<FilesWorkerReply> {
+function make({ site, base, changes }: FilesWorkerModel): { files: OutputFile[]; render: number } {
   const started = performance.now();
-  const pipeline = sitePipeline(data.site, data.options);
-  const early = pipeline.files(
-    pipeline.pages.map((page) => ({ page })),
-    undefined,
-    'large',
-  );
-  const render = performance.now() - started;
-  const writer = new FileWriter(data.dir, undefined, data.previousDir, data.standby);
+  const pages = sitePages(site, changes).map((page) => ({ page }));
+  return { files: outputs(site, { pages, base }, 'large'), render: performance.now() - started };
+}
+
+async function write({ files, render }: ReturnType<typeof make>, output: FilesWorkerOutput): Promise<FilesWorkerReply> {
+  const writer = new FileWriter(output.dir, undefined, output.previousDir, output.standby);
   const html: { path: string; contents: string }[] = [];
   try {
-    for (const file of early) {
+    for (const file of files) {
       if (file.path.endsWith('.html') && typeof file.contents === 'string') html.push({ path: file.path, contents: file.contents });
       else await writer.write(file.path, file.contents);
     }
@@ -44,10 +51,20 @@ async function run(): Promise<FilesWorkerReply> {
     await writer.settle();
     throw error;
   }
-  return { paths: early.map((file) => file.path), html, written: writer.written, linked: writer.linked, render, write: writer.waited };
+  return { paths: files.map((file) => file.path), html, written: writer.written, linked: writer.linked, render, write: writer.waited };
 }
 
-run().then(
-  (reply) => parentPort?.postMessage(reply),
-  (error: unknown) => parentPort?.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-);
+let made: Promise<ReturnType<typeof make>> | undefined;
+parentPort?.on('message', (message: { model: FilesWorkerModel } | { output: FilesWorkerOutput }) => {
+  if ('model' in message) {
+    made = new Promise((resolve) => resolve(make(message.model)));
+    made.catch(() => undefined);
+    return;
+  }
+  (made ?? Promise.reject(new Error('no model to make the files of')))
+    .then((files) => write(files, message.output))
+    .then(
+      (reply) => parentPort?.postMessage(reply),
+      (error: unknown) => parentPort?.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
+});

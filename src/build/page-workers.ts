@@ -8,7 +8,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RenderWorkerData, RenderWorkerReply } from './render-worker.js';
-import type { FilesWorkerData, FilesWorkerReply } from './files-worker.js';
+import type { FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply } from './files-worker.js';
+import { previousOutput } from './output-reuse.js';
 
 /**
  * Below this many pages a worker costs more than it saves: it loads the modules, receives a
@@ -71,10 +72,57 @@ export function filesWorkerWanted(pages: number): boolean {
   return import.meta.url.endsWith('.js') && limit !== 0 && (limit !== undefined || pages >= PAGE_WORKER_THRESHOLD) && availableParallelism() > 1;
 }
 
-/** The files worker's result (its failure waits for the promise to be awaited). */
-export function startFilesWorker(data: FilesWorkerData): { done: Promise<Exclude<FilesWorkerReply, { error: string }>>; stop(): Promise<void> } {
-  const worker = new Worker(new URL('./files-worker.js', import.meta.url), { workerData: data });
-  const done = replyOf<FilesWorkerReply>(worker, "making the site's files failed");
-  done.catch(() => undefined);
-  return { done, stop: async () => void (await worker.terminate()) };
+export interface FilesWorker {
+  /** The worker's result (its failure waits for the promise to be awaited). */
+  done: Promise<Exclude<FilesWorkerReply, { error: string }>>;
+  stop(): Promise<void>;
+}
+
+/** A files worker started before its work is known: it loads its code meanwhile. */
+export interface WaitingFilesWorker {
+  /** The model to make the files of: it makes them while the build goes on. */
+  model(model: FilesWorkerModel): void;
+  /** Write them into `output` (the model is sent first if it was not). */
+  start(model: FilesWorkerModel, output: FilesWorkerOutput): FilesWorker;
+  /** Not needed after all. */
+  cancel(): void;
+}
+
+export function prepareFilesWorker(): WaitingFilesWorker {
+  const worker = new Worker(new URL('./files-worker.js', import.meta.url));
+  // Until it has work, it must not keep the process alive.
+  worker.unref();
+  let sent = false;
+  const model = (data: FilesWorkerModel): void => {
+    if (sent) return;
+    sent = true;
+    worker.postMessage({ model: data });
+  };
+  return {
+    model,
+    start: (data, output) => {
+      model(data);
+      worker.ref();
+      const done = replyOf<FilesWorkerReply>(worker, "making the site's files failed");
+      done.catch(() => undefined);
+      worker.postMessage({ output });
+      return { done, stop: async () => void (await worker.terminate()) };
+    },
+    cancel: () => void worker.terminate(),
+  };
+}
+
+/**
+ * A files worker started while the content loads, when the last build of `outDir` recorded
+ * enough pages to want one on a rebuild (streamSite uses it, or stops it).
+ */
+export async function filesWorkerAhead(cacheDir: string | undefined, outDir: string): Promise<WaitingFilesWorker | undefined> {
+  if (!cacheDir) return undefined;
+  const previous = await previousOutput(cacheDir, outDir).catch(() => undefined);
+  const pages = previous ? Object.values(previous.files).filter((file) => file.key !== undefined).length : 0;
+  return previous && filesWorkerWanted(pages) ? prepareFilesWorker() : undefined;
+}
+
+export function startFilesWorker(model: FilesWorkerModel, output: FilesWorkerOutput): FilesWorker {
+  return prepareFilesWorker().start(model, output);
 }

@@ -37,8 +37,13 @@ export interface SitePipeline {
   files(rendered: readonly RenderedPage[], manifest?: AnchorManifest, part?: OutputPart, manifestText?: string): OutputFile[];
 }
 
+/** Every HTML page of the site, in output order. */
+export function sitePages(site: Site, changes: ChangeReport | undefined): Page[] {
+  return withChangesPage(routes(site), changes);
+}
+
 export function sitePipeline(site: Site, options: RenderOptions): SitePipeline {
-  const pages = withChangesPage(routes(site), options.changes);
+  const pages = sitePages(site, options.changes);
   const context: RenderContext = {
     site,
     base: options.base,

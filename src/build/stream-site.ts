@@ -12,7 +12,7 @@ import { pageUrlOf } from '../links/link-resolve.js';
 import { pageFile, type OutputFile } from '../render/page.js';
 import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
 import { renderPages, type PageKeying } from './render-pages.js';
-import { filesWorkerWanted, pageWorkerCount, startFilesWorker, startPageWorkers } from './page-workers.js';
+import { filesWorkerWanted, pageWorkerCount, startFilesWorker, startPageWorkers, type WaitingFilesWorker } from './page-workers.js';
 import { renderKey, type PreviousOutput } from './output-reuse.js';
 import { keptPages } from './kept-pages.js';
 
@@ -44,17 +44,22 @@ export interface StreamOptions extends RenderOptions {
   rebuild?: { previous?: PreviousOutput; previousDir?: string };
   /** `dir` is a standby tree to bring up to date (standby.ts). */
   standby?: StandbyFiles;
+  /** A files worker started ahead: used on a rebuild, else stopped. */
+  filesWorker?: WaitingFilesWorker;
 }
 
 /** Write the site's pages and files into `dir`. */
 export async function streamSite(site: Site, dir: string, options: StreamOptions): Promise<StreamResult> {
-  const { existing, rebuild, standby, ...renderOptions } = options;
+  const { existing, rebuild, standby, filesWorker: waiting, ...renderOptions } = options;
   let started = performance.now();
   const pipeline = sitePipeline(site, renderOptions);
   const { pages, render } = pipeline;
   const files = pages.map((page) => pageFile(page.url));
   // Two pages for one file is an error; the whole-output check reports it exactly as before.
-  if (new Set(files).size !== files.length) return inMemory(pipeline, dir, existing, standby);
+  if (new Set(files).size !== files.length) {
+    waiting?.cancel();
+    return inMemory(pipeline, dir, existing, standby);
+  }
   const siteKey = rebuild ? renderKey(site, renderOptions, pages) : undefined;
   // The previous build's pages count only when everything they share is unchanged.
   const previous = rebuild?.previous?.renderKey === siteKey ? rebuild?.previous : undefined;
@@ -67,7 +72,11 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     ...(standby ? { standby } : {}),
   };
   // A rebuild renders few pages: another thread makes the files the model alone gives meanwhile.
-  const filesWorker = previous && filesWorkerWanted(pages.length) ? startFilesWorker(shared) : undefined;
+  const filesModel = { site, base: renderOptions.base, ...(renderOptions.changes ? { changes: renderOptions.changes } : {}) };
+  const filesOutput = { dir, ...(rebuild?.previousDir ? { previousDir: rebuild.previousDir } : {}), ...(standby ? { standby } : {}) };
+  const filesWorker = previous && filesWorkerWanted(pages.length)
+    ? (waiting?.start(filesModel, filesOutput) ?? startFilesWorker(filesModel, filesOutput))
+    : waiting?.cancel();
   // Pages kept from the previous output unrendered and unread; the threads render the others.
   const { kept, anchors } = keptPages(pages, keying);
   const keptOrders = new Set(kept.map((page) => page.order));
