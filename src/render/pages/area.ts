@@ -123,9 +123,6 @@ export function areaPages(site: Site): PageOf<'area'>[] {
   return site.areas.flatMap((area) => {
     const offerings = offeringsWithArea(site, area.id);
     const total = areaPageCount(offerings);
-    // Every page of the area starts its description the same way.
-    let described: string | undefined;
-    const describe = (): string => (described ??= areaDescription(site, area.id));
     return Array.from({ length: total }, (_, i): PageOf<'area'> => {
       const suffix = total > 1 ? ` (page ${i + 1} of ${total})` : '';
       return lazyPage<'area'>(
@@ -134,7 +131,7 @@ export function areaPages(site: Site): PageOf<'area'>[] {
           url: areaPageUrl(area.id, i + 1),
           template: 'pages/area.njk',
           title: `${area.title} across offerings${suffix}`,
-          description: () => describe() + suffix,
+          description: () => areaDescription(site, area.id) + suffix,
         },
         () => areaPageAt(site, area.id, offerings, i, titles),
         // The description counts the area's rows in every offering: it is part of the key.
