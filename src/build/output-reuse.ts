@@ -139,15 +139,16 @@ export function renderKey(site: Site, options: RenderOptions, pages: readonly Pa
 
 /**
  * A page's key under the site-wide key: its inputs when it was listed with them (each offering
- * by a digest made once), else its page data (plain JSON: no Map, Set or function, tested).
+ * by a digest made once; the description is made from them too, so it is not made at all), else
+ * its page data (plain JSON: no Map, Set or function, tested).
  */
 export function pageKey(siteKey: string, page: Page): string {
   const hash = createHash('sha256').update(siteKey).update('\0');
   const inputs = pageInputs(page);
   if (!inputs) return hash.update(JSON.stringify(page)).digest('hex');
-  const { kind, url, template, title, description } = page;
+  const { kind, url, template, title } = page;
   const offerings = inputs.offerings.map(offeringDigest);
-  return hash.update(JSON.stringify({ kind, url, template, title, description, offerings, values: inputs.values })).digest('hex');
+  return hash.update(JSON.stringify({ kind, url, template, title, offerings, values: inputs.values })).digest('hex');
 }
 
 const digests = new WeakMap<Offering, string>();

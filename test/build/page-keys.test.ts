@@ -86,6 +86,15 @@ test('a page keyed by its inputs gets a new key whenever its HTML changes', asyn
       ['an area is retitled', (m) => void (m.areas[0]!.title += ' and more')],
       ['a task is retitled', (m) => void (m.tasks[0]!.title += ' (all)')],
       ['an offering goes', (m) => void m.offerings.splice(20, 1)],
+      // Only on a later page of an area, yet every page of it describes the area's duties.
+      ['a duty goes from an offering on a second area page', (m) => {
+        const second = sitePipeline(m, options).pages.find((page) => page.kind === 'area' && /^areas\/[^/]+\/2\/$/.test(page.url));
+        const inputs = second && pageInputs(second);
+        const offering = m.offerings.find((o) => o.id === inputs?.offerings[0]?.id);
+        const row = offering?.sections.find((section) => section.areaId === inputs?.area)?.rows.find((r) => r.customer.text !== '');
+        expect(row).toBeDefined();
+        row!.customer = { text: '', html: '' };
+      }],
     ];
     for (const [what, change] of changes) {
       const model = structuredClone(site);

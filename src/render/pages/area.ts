@@ -134,8 +134,8 @@ export function areaPages(site: Site): PageOf<'area'>[] {
           description: () => areaDescription(site, area.id) + suffix,
         },
         () => areaPageAt(site, area.id, offerings, i, titles),
-        // The description counts the area's rows in every offering: it is part of the key.
-        () => ({ offerings: offerings.slice(i * AREA_PAGE_SIZE, (i + 1) * AREA_PAGE_SIZE), area: area.id, values: total }),
+        // The description counts the area's rows in every offering, not only this page's.
+        () => ({ offerings: offerings.slice(i * AREA_PAGE_SIZE, (i + 1) * AREA_PAGE_SIZE), area: area.id, values: [total, areaDescription(site, area.id)] }),
       );
     });
   });
