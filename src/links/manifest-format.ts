@@ -97,15 +97,20 @@ export function serialiseManifest(manifest: AnchorManifest): string {
   return `{"version":${MANIFEST_VERSION},\n"files":[${fileList}],\n"pages":{${pageList}}}\n`;
 }
 
-/** Read a baseline file's text; a malformed one is a usage problem (thrown as an Error). */
-export function parseManifest(text: string, file: string): AnchorManifest {
+/** The top-level fields of a manifest's text (not JSON: thrown as an Error naming `file`). */
+function topLevel(text: string, file: string): { pages?: unknown; version?: unknown; files?: unknown } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     throw new Error(`${file}: not JSON (${(error as Error).message})`, { cause: error });
   }
-  const { pages, version, files } = (isObject(data) ? data : {}) as { pages?: unknown; version?: unknown; files?: unknown };
+  return isObject(data) ? data : {};
+}
+
+/** Read a baseline file's text; a malformed one is a usage problem (thrown as an Error). */
+export function parseManifest(text: string, file: string): AnchorManifest {
+  const { pages, version, files } = topLevel(text, file);
   if (!isObject(pages)) throw new Error(`${file}: not an anchors.json manifest (no "pages" object)`);
   const result: AnchorManifest = { version: MANIFEST_VERSION, pages: {} };
   if (version === 2) {
@@ -138,13 +143,7 @@ export interface PreviousAnchors {
 
 /** Like `parseManifest` (and throws as it does), reading each page's record only when it is read. */
 export function readPreviousAnchors(text: string, file: string): PreviousAnchors {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not JSON (${(error as Error).message})`, { cause: error });
-  }
-  const { pages, version, files } = (isObject(data) ? data : {}) as { pages?: unknown; version?: unknown; files?: unknown };
+  const { pages, version, files } = topLevel(text, file);
   if (version !== 2 || !isObject(pages) || !Array.isArray(files) || !files.every((f) => typeof f === 'string')) {
     const manifest = parseManifest(text, file);
     return { text, manifest, ids: (url) => (Object.hasOwn(manifest.pages, url) ? [...manifest.pages[url]!.fragments.keys()] : undefined) };
