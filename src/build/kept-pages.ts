@@ -2,8 +2,9 @@
  * The pages a rebuild keeps from the previous output without rendering or even reading them:
  * repeated pages (offering, area, checklist) keyed by their inputs, whose key is unchanged and
  * whose file is still the one the last build wrote. What the link check and the anchor
- * manifest need of them comes from elsewhere: their records from the previous anchors.json,
- * their links from the offerings they show, a checklist's ids from the cache.
+ * manifest need of them comes from elsewhere: their records from the previous anchors.json
+ * (read only when asked for; a checklist's are made again from its ids, kept in the cache),
+ * their links from the offerings they show.
  */
 import { inManifest } from '../links/anchor-manifest.js';
 import type { PreviousAnchors } from '../links/manifest-format.js';

@@ -90,6 +90,9 @@ export interface WaitingFilesWorker {
 
 export function prepareFilesWorker(): WaitingFilesWorker {
   const worker = new Worker(new URL('./files-worker.js', import.meta.url));
+  // Listened to from the start: a worker that fails while it waits fails the build that uses it.
+  const done = replyOf<FilesWorkerReply>(worker, "making the site's files failed");
+  done.catch(() => undefined);
   // Until it has work, it must not keep the process alive.
   worker.unref();
   let sent = false;
@@ -103,8 +106,6 @@ export function prepareFilesWorker(): WaitingFilesWorker {
     start: (data, output) => {
       model(data);
       worker.ref();
-      const done = replyOf<FilesWorkerReply>(worker, "making the site's files failed");
-      done.catch(() => undefined);
       worker.postMessage({ output });
       return { done, stop: async () => void (await worker.terminate()) };
     },

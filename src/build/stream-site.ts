@@ -125,9 +125,12 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
       mine.keys.set(page.file, page.key);
       // A checklist's record points at the rows of whichever offering lists them first, which
       // may have moved: made again from its ids, as rendering it would. Others are the previous ones.
-      if (page.ids) mine.records.set(listed.url, pageRecord(index!, listed, page.ids));
-      else keptUrls.push(listed.url);
-      if (page.ids) mine.ids.set(page.file, page.ids);
+      if (page.ids) {
+        mine.records.set(listed.url, pageRecord(index!, listed, page.ids));
+        mine.ids.set(page.file, page.ids);
+      } else {
+        keptUrls.push(listed.url);
+      }
       mine.collector.addKnownPage(page.file, new Set(page.ids ?? page.fragments), page.links, page.order);
       await writer.keep(page.file, page.ino);
     }
