@@ -3,13 +3,15 @@
  * site (build-site.ts: atomically, nothing touched on failure). Problems are handed out as
  * each step finds them, so they show while the rest of the build runs.
  */
+import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { summariseUnaligned } from '../model/align.js';
 import type { Site } from '../model/types.js';
-import type { BuildTimings } from './build-site.js';
+import type { BuildOptions, BuildTimings } from './build-site.js';
 import { loadSite } from './load-site.js';
 import { defaultCacheDir } from './cache/location.js';
-import { filesWorkerAhead, type WaitingFilesWorker } from './page-workers.js';
+import { filesWorkerFor } from './page-workers.js';
+import { previousOutput } from './output-reuse.js';
 
 export interface BuildContentOptions {
   outDir: string;
@@ -45,8 +47,11 @@ export type BuildContentResult =
 export async function buildContent(contentDir: string, options: BuildContentOptions): Promise<BuildContentResult> {
   const report = options.onEvent ?? (() => {});
   const started = performance.now();
-  // A rebuild of a large site makes its model's files in another thread: it loads meanwhile.
-  const ahead = filesWorkerAhead(defaultCacheDir(), options.outDir);
+  // What the output folder's last build left, read once while the content loads: a rebuild of a
+  // large site makes its model's files in another thread, which loads meanwhile.
+  const cacheDir = defaultCacheDir();
+  const recorded = cacheDir ? previousOutput(cacheDir, path.resolve(options.outDir)).catch(() => undefined) : undefined;
+  const ahead = recorded?.then(filesWorkerFor);
   const { site, diagnostics, saved } = await loadSite(contentDir, {
     onProgress: (done, total) => report({ type: 'parsing', done, total }),
   });
@@ -54,14 +59,14 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
   // The parse cache is written while the site renders; the build ends when both are done.
   const filesWorker = await ahead;
   try {
-    return await buildLoaded(contentDir, site, diagnostics, parse, { ...options, ...(filesWorker ? { filesWorker } : {}) });
+    return await buildLoaded(contentDir, site, diagnostics, parse, { ...options, ...(filesWorker ? { filesWorker } : {}), ...(recorded ? { recorded } : {}) });
   } finally {
     await saved;
   }
 }
 
 async function buildLoaded(
-  contentDir: string, site: Site | undefined, diagnostics: Diagnostic[], parse: number, options: BuildContentOptions & { filesWorker?: WaitingFilesWorker },
+  contentDir: string, site: Site | undefined, diagnostics: Diagnostic[], parse: number, options: BuildContentOptions & Pick<BuildOptions, 'filesWorker' | 'recorded'>,
 ): Promise<BuildContentResult> {
   const report = options.onEvent ?? (() => {});
   if (diagnostics.length > 0) report({ type: 'diagnostics', diagnostics: summariseUnaligned(diagnostics) });
@@ -80,6 +85,7 @@ async function buildLoaded(
       contentDir,
       ...(changes ? { changes } : {}),
       ...(options.filesWorker ? { filesWorker: options.filesWorker } : {}),
+      ...(options.recorded ? { recorded: options.recorded } : {}),
     });
     const rows = site.offerings.reduce((n, o) => n + o.sections.reduce((m, s) => m + s.rows.length, 0), 0);
     return { built: true, site, rows, parse, timings: result.timings, assetsCached: result.assetsCached, counts: result.counts };

@@ -29,8 +29,10 @@ export interface BuildOptions {
   changes?: ChangeReport;
   /** Cache folder (default node_modules/.cache/respmatrix); false: render and write everything. */
   cacheDir?: string | false;
-  /** A files worker started ahead (filesWorkerAhead): used on a rebuild, else stopped. */
+  /** A files worker started ahead (filesWorkerFor): used on a rebuild, else stopped. */
   filesWorker?: WaitingFilesWorker;
+  /** The output folder's record in the default cache, already being read (buildContent). */
+  recorded?: Promise<PreviousOutput | undefined>;
 }
 
 /** Milliseconds spent in each stage, so the bench can report them separately. */
@@ -73,7 +75,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
   let standby: Standby | undefined;
   try {
     let start = performance.now();
-    const rebuild = cacheDir ? await previousOf(cacheDir, outDir) : undefined;
+    const rebuild = cacheDir ? await previousOf(cacheDir, outDir, options.cacheDir === undefined ? options.recorded : undefined) : undefined;
     const key = cacheDir ? await folderKey(outDir) : '';
     if (cacheDir && rebuild?.previous) standby = await claimStandby(cacheDir, key, rebuild.previous.standby);
     const tree = standby?.dir ?? path.join(staging, 'site');
@@ -124,9 +126,11 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
 }
 
 /** What a rebuild can reuse of `outDir`: its recorded pages, and its files to link when unchanged. */
-async function previousOf(cacheDir: string, outDir: string): Promise<{ previous?: PreviousOutput; previousDir?: string }> {
+async function previousOf(
+  cacheDir: string, outDir: string, recorded: Promise<PreviousOutput | undefined> | undefined,
+): Promise<{ previous?: PreviousOutput; previousDir?: string }> {
   if (!(await stat(outDir).catch(() => undefined))?.isDirectory()) return {};
-  const previous = await previousOutput(cacheDir, outDir);
+  const previous = await (recorded ?? previousOutput(cacheDir, outDir));
   return { previousDir: outDir, ...(previous ? { previous } : {}) };
 }
 

@@ -9,9 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { readPreviousAnchors, type PreviousAnchors } from '../links/manifest-format.js';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { readPreviousAnchors, type PreviousAnchors } from '../links/manifest-format.js';
 import { pageInputs, type Page } from '../render/page.js';
 import { templatesDir } from '../render/paths.js';
 import { featureGlobals } from '../render/globals.js';
@@ -32,7 +32,6 @@ export interface OutputRecord {
   /** Checklist pages only: the ids the page carries (the link check takes them when the page is kept). */
   ids?: string[];
 }
-
 
 /** The previous output of a folder, as the last build left it. */
 export interface PreviousOutput {

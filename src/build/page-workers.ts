@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RenderWorkerData, RenderWorkerReply } from './render-worker.js';
 import type { FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply } from './files-worker.js';
-import { previousOutput } from './output-reuse.js';
+import type { PreviousOutput } from './output-reuse.js';
 
 /**
  * Below this many pages a worker costs more than it saves: it loads the modules, receives a
@@ -114,12 +114,10 @@ export function prepareFilesWorker(): WaitingFilesWorker {
 }
 
 /**
- * A files worker started while the content loads, when the last build of `outDir` recorded
- * enough pages to want one on a rebuild (streamSite uses it, or stops it).
+ * A files worker to start while the content loads, when the output folder's last build
+ * recorded enough pages to want one on a rebuild (streamSite uses it, or stops it).
  */
-export async function filesWorkerAhead(cacheDir: string | undefined, outDir: string): Promise<WaitingFilesWorker | undefined> {
-  if (!cacheDir) return undefined;
-  const previous = await previousOutput(cacheDir, outDir).catch(() => undefined);
+export function filesWorkerFor(previous: PreviousOutput | undefined): WaitingFilesWorker | undefined {
   const pages = previous ? Object.values(previous.files).filter((file) => file.key !== undefined).length : 0;
   return previous && filesWorkerWanted(pages) ? prepareFilesWorker() : undefined;
 }

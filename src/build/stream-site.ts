@@ -64,19 +64,14 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   // The previous build's pages count only when everything they share is unchanged.
   const previous = rebuild?.previous?.renderKey === siteKey ? rebuild?.previous : undefined;
   const keying: PageKeying | undefined = siteKey ? { siteKey, ...(previous ? { previous } : {}) } : undefined;
-  const shared = {
-    site,
-    options: renderOptions,
-    dir,
-    ...(rebuild?.previousDir ? { previousDir: rebuild.previousDir } : {}),
-    ...(standby ? { standby } : {}),
-  };
+  // Where every thread writes.
+  const output = { dir, ...(rebuild?.previousDir ? { previousDir: rebuild.previousDir } : {}), ...(standby ? { standby } : {}) };
   // A rebuild renders few pages: another thread makes the files the model alone gives meanwhile.
   const filesModel = { site, base: renderOptions.base, ...(renderOptions.changes ? { changes: renderOptions.changes } : {}) };
-  const filesOutput = { dir, ...(rebuild?.previousDir ? { previousDir: rebuild.previousDir } : {}), ...(standby ? { standby } : {}) };
   const filesWorker = previous && filesWorkerWanted(pages.length)
-    ? (waiting?.start(filesModel, filesOutput) ?? startFilesWorker(filesModel, filesOutput))
-    : waiting?.cancel();
+    ? (waiting?.start(filesModel, output) ?? startFilesWorker(filesModel, output))
+    : undefined;
+  if (!filesWorker) waiting?.cancel();
   // Pages kept from the previous output unrendered and unread; the threads render the others.
   const { kept, anchors } = keptPages(pages, keying);
   const keptOrders = new Set(kept.map((page) => page.order));
@@ -92,7 +87,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);
   const count = pageWorkerCount(todo?.length ?? pages.length);
-  const workerData = { ...shared, counter, ...(keying ? { keying } : {}), ...(todo ? { todo } : {}) };
+  const workerData = { site, options: renderOptions, ...output, counter, ...(keying ? { keying } : {}), ...(todo ? { todo } : {}) };
   const helpers = count > 0 ? startPageWorkers(count, workerData) : undefined;
   const listed = pages.map((page) => ({ page }));
   try {
@@ -120,19 +115,19 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     started = performance.now();
     const index = kept.some((page) => page.ids) ? indexSite(site) : undefined;
     const keptUrls: string[] = [];
-    for (const page of kept) {
-      const listed = pages[page.order]!;
-      mine.keys.set(page.file, page.key);
+    for (const keep of kept) {
+      const page = pages[keep.order]!;
+      mine.keys.set(keep.file, keep.key);
       // A checklist's record points at the rows of whichever offering lists them first, which
       // may have moved: made again from its ids, as rendering it would. Others are the previous ones.
-      if (page.ids) {
-        mine.records.set(listed.url, pageRecord(index!, listed, page.ids));
-        mine.ids.set(page.file, page.ids);
+      if (keep.ids) {
+        mine.records.set(page.url, pageRecord(index!, page, keep.ids));
+        mine.ids.set(keep.file, keep.ids);
       } else {
-        keptUrls.push(listed.url);
+        keptUrls.push(page.url);
       }
-      mine.collector.addKnownPage(page.file, new Set(page.ids ?? page.fragments), page.links, page.order);
-      await writer.keep(page.file, page.ino);
+      mine.collector.addKnownPage(keep.file, new Set(keep.ids ?? keep.fragments), keep.links, keep.order);
+      await writer.keep(keep.file, keep.ino);
     }
     for (const theirs of (await helpers?.done) ?? []) {
       for (const [url, record] of theirs.records) mine.records.set(url, record);
@@ -157,7 +152,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     // the rendered pages' records are also unchanged, so is its text.
     const keptRecords = anchors && { urls: keptUrls, from: anchors.manifest };
     manifest = manifestOf(mine.records, keptRecords);
-    const sameText = anchors && keptRecords && sameManifest(mine.records, keptRecords, anchors.manifest) ? anchors.text : undefined;
+    const sameText = keptRecords && sameManifest(mine.records, keptRecords) ? anchors?.text : undefined;
     const late = pipeline.files(listed, manifest, 'manifest', sameText);
     timings.render += performance.now() - started;
     // After every page in the check's order, whichever thread rendered the last page.

@@ -171,8 +171,9 @@ export interface KeptRecords {
   from: AnchorManifest;
 }
 
-/** Whether the records of a rebuild's rendered pages and its kept pages make exactly `previous`. */
-export function sameManifest(records: ReadonlyMap<string, PageRecord>, kept: KeptRecords, previous: AnchorManifest): boolean {
+/** Whether the records of a rebuild's rendered pages and its kept pages make exactly the previous manifest. */
+export function sameManifest(records: ReadonlyMap<string, PageRecord>, kept: KeptRecords): boolean {
+  const previous = kept.from;
   if (Object.keys(previous.pages).length !== records.size + kept.urls.length) return false;
   for (const [url, record] of records) {
     if (!Object.hasOwn(previous.pages, url) || !sameRecord(record, previous.pages[url]!)) return false;
