@@ -61,15 +61,25 @@ async function folders(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
 }
 
+/** The same files with the same bytes. */
+function expectSameFiles(actual: Map<string, Buffer>, wanted: Map<string, Buffer>): void {
+  expect([...actual.keys()].sort()).toEqual([...wanted.keys()].sort());
+  for (const [file, bytes] of wanted) expect(actual.get(file)?.equals(bytes), file).toBe(true);
+}
+
 /** `out` holds exactly what a clean build of the same content writes, files and folders. */
 async function expectClean(out: string): Promise<void> {
   const clean = path.join(root, 'clean');
   await rm(clean, { recursive: true, force: true });
   expect((await build(clean, { RESPMATRIX_CACHE: '0' })).code).toBe(0);
-  const [actual, wanted] = [await tree(out), await tree(clean)];
-  expect([...actual.keys()].sort()).toEqual([...wanted.keys()].sort());
-  for (const [file, bytes] of actual) expect(bytes.equals(wanted.get(file) as Buffer), file).toBe(true);
+  expectSameFiles(await tree(out), await tree(clean));
   expect(await folders(out)).toEqual(await folders(clean));
+}
+
+/** Builds `out` twice: from the second build on, the replaced output is kept as the standby. */
+async function buildWithStandby(out: string): Promise<void> {
+  expect((await cached(out)).code).toBe(0);
+  expect((await cached(out)).code).toBe(0);
 }
 
 async function editRow(file: string, word: string): Promise<void> {
@@ -87,9 +97,7 @@ async function standbys(): Promise<string[]> {
 describe('rebuilds through the standby tree', () => {
   it('stays byte-identical to clean builds over edits, an added and a removed offering', async () => {
     const out = path.join(root, 'site');
-    expect((await cached(out)).code).toBe(0);
-    expect((await cached(out)).code).toBe(0);
-    // From the second build on, the replaced output is kept for the next one.
+    await buildWithStandby(out);
     expect(await standbys()).toHaveLength(1);
     for (const [i, file] of sources.slice(0, 3).entries()) {
       await editRow(file, `Edited${i}`);
@@ -123,8 +131,7 @@ describe('rebuilds through the standby tree', () => {
     const out = path.join(root, 'anchors');
     const file = sources[2] as string;
     const saved = await readFile(file, 'utf8');
-    expect((await cached(out)).code).toBe(0);
-    expect((await cached(out)).code).toBe(0);
+    await buildWithStandby(out);
     const anchors = () => readFile(path.join(out, 'anchors.json'), 'utf8');
     const before = await anchors();
     try {
@@ -147,24 +154,20 @@ describe('rebuilds through the standby tree', () => {
 
   it('never writes to a file the live output has: the replaced output keeps its bytes', async () => {
     const out = path.join(root, 'shared');
-    expect((await cached(out)).code).toBe(0);
-    expect((await cached(out)).code).toBe(0);
+    await buildWithStandby(out);
     const before = await tree(out);
     await editRow(sources[1] as string, 'Shared');
     expect((await cached(out)).code).toBe(0);
     // The output just replaced is now the standby, file for file as it was served.
     const kept = await standbyFor(out);
     expect(kept).toBeDefined();
-    const after = await tree(kept as string);
-    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
-    for (const [file, bytes] of before) expect(after.get(file)?.equals(bytes), file).toBe(true);
+    expectSameFiles(await tree(kept as string), before);
     await expectClean(out);
   }, 240_000);
 
   it('drops what others added to or removed from the live output, and replaced files', async () => {
     const out = path.join(root, 'tampered');
-    expect((await cached(out)).code).toBe(0);
-    expect((await cached(out)).code).toBe(0);
+    await buildWithStandby(out);
     // Changes made to the live folder between builds: it becomes the standby of the build after next.
     await writeFile(path.join(out, 'CNAME'), 'docs.example.com\n');
     const offeringDir = path.join(out, 'offerings', (await readdir(path.join(out, 'offerings')))[0] as string);
@@ -182,8 +185,7 @@ describe('rebuilds through the standby tree', () => {
 
   it('a failed rebuild leaves the live output as it was and the next one is still clean', async () => {
     const out = path.join(root, 'failing');
-    expect((await cached(out)).code).toBe(0);
-    expect((await cached(out)).code).toBe(0);
+    await buildWithStandby(out);
     const before = await tree(out);
     const file = sources[3] as string;
     const text = await readFile(file, 'utf8');
@@ -191,9 +193,7 @@ describe('rebuilds through the standby tree', () => {
     const failed = await cached(out);
     await writeFile(file, text);
     expect(failed.code).toBe(1);
-    const now = await tree(out);
-    expect([...now.keys()].sort()).toEqual([...before.keys()].sort());
-    for (const [name, bytes] of before) expect(now.get(name)?.equals(bytes), name).toBe(true);
+    expectSameFiles(await tree(out), before);
     await editRow(file, 'Recovered');
     expect((await cached(out)).code).toBe(0);
     await expectClean(out);
