@@ -12,7 +12,7 @@
  * whatever the record does not know is removed, so the standby holds exactly what was recorded.
  */
 import { randomBytes } from 'node:crypto';
-import { lstatSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, rmSync, rmdirSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { insideOutput } from './out-dir.js';
@@ -99,7 +99,7 @@ function reconcile(dir: string, record: StandbyRecord): Omit<Standby, 'dir'> {
       const child = name === '' ? entry.name : `${name}/${entry.name}`;
       const expected = known.has(child) && (entry.isDirectory() ? child in record.dirs : entry.isFile() && child in inodes);
       if (!expected) {
-        removeEntry(path.join(full, entry.name), entry.isDirectory());
+        rmSync(path.join(full, entry.name), { recursive: true, force: true });
         continue;
       }
       found.add(child);
@@ -109,12 +109,6 @@ function reconcile(dir: string, record: StandbyRecord): Omit<Standby, 'dir'> {
     for (const child of known) if (!found.has(child) && child in inodes) delete inodes[child];
   }
   return { inodes, dirs: present };
-}
-
-function removeEntry(full: string, isDirectory: boolean): void {
-  if (!isDirectory) return unlinkSync(full);
-  for (const entry of readdirSync(full, { withFileTypes: true })) removeEntry(path.join(full, entry.name), entry.isDirectory());
-  rmdirSync(full);
 }
 
 function posixDir(name: string): string {
