@@ -39,7 +39,15 @@ const parts: Record<OutputPart, OutputList<ManifestContext>[]> = {
   manifest: manifestLists,
 };
 
+/**
+ * The output files of one part, list by list, each made only when the one before has been taken:
+ * a caller that writes each list before asking for the next holds one list in memory, not all.
+ */
+export function* outputLists(site: Site, context: ManifestContext, part: OutputPart = 'all'): Generator<OutputFile[]> {
+  for (const list of parts[part]) yield list(site, context);
+}
+
 /** The output files of one part, in list order. */
 export function outputs(site: Site, context: ManifestContext, part: OutputPart = 'all'): OutputFile[] {
-  return parts[part].flatMap((list) => list(site, context));
+  return [...outputLists(site, context, part)].flat();
 }

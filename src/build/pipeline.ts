@@ -11,7 +11,7 @@ import { pageFile, type OutputFile, type Page, type RenderedPage } from '../rend
 import { withChangesPage } from '../render/pages/changes.js';
 import { routes } from '../render/routes.js';
 import type { AnchorManifest } from '../links/anchors-baseline.js';
-import { outputs, type OutputPart } from './outputs.js';
+import { outputLists, outputs, type OutputPart } from './outputs.js';
 
 export interface RenderOptions {
   base: string;
@@ -35,6 +35,8 @@ export interface SitePipeline {
    * `part` picks the files made from the model alone, or those that need the manifest.
    */
   files(rendered: readonly RenderedPage[], manifest?: AnchorManifest, part?: OutputPart, manifestText?: string): OutputFile[];
+  /** The files of `part` made from the model alone, list by list as they are taken (outputLists). */
+  fileLists(rendered: readonly RenderedPage[], part: OutputPart): Iterable<OutputFile[]>;
 }
 
 /** Every HTML page of the site, in output order. */
@@ -59,6 +61,7 @@ export function sitePipeline(site: Site, options: RenderOptions): SitePipeline {
     render: (page) => renderPage(env, page, context),
     files: (rendered, manifest, part, manifestText) =>
       outputs(site, { pages: rendered, base: options.base, ...(manifest ? { manifest } : {}), ...(manifestText ? { manifestText } : {}) }, part),
+    fileLists: (rendered, part) => outputLists(site, { pages: rendered, base: options.base }, part),
   };
 }
 

@@ -96,14 +96,15 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     // HTML among them (redirect stubs) waits for the manifest: the link check scans it with its record.
     const earlyHtml: { path: string; contents: string }[] = [];
     const earlyPaths: string[] = [];
+    // One list at a time (model.json, the search index, the CSV…): each is written before the
+    // next is made, so they are never all in memory together.
     const makeEarly = async (part: 'model' | 'other') => {
-      const started = performance.now();
-      const early = pipeline.files(listed, undefined, part);
-      timings.render += performance.now() - started;
-      earlyPaths.push(...early.map((file) => file.path));
-      earlyHtml.push(...early.filter(isHtml));
-      // Taken out of `early` as they are written, so their text can be collected meanwhile.
-      for (const file of early.splice(0)) if (!isHtml(file)) await writer.write(file.path, file.contents);
+      for (const early of timed(pipeline.fileLists(listed, part), (ms) => (timings.render += ms))) {
+        earlyPaths.push(...early.map((file) => file.path));
+        earlyHtml.push(...early.filter(isHtml));
+        // Taken out of `early` as they are written, so their text can be collected meanwhile.
+        for (let file = early.shift(); file; file = early.shift()) if (!isHtml(file)) await writer.write(file.path, file.contents);
+      }
     };
     if (!filesWorker) await makeEarly('model');
     mine = await renderPages(site, writer, options.base, pages, render, () => Atomics.add(next, 0, 1), keying, todo);
@@ -203,6 +204,18 @@ async function inMemory(pipeline: SitePipeline, dir: string, existing: Iterable<
   }
   timings.write = writer.waited;
   return { paths: files.map((f) => f.path), diagnostics, timings, counts: { reused: 0, written: writer.written, linked: 0 } };
+}
+
+/** The items of `items`, adding the milliseconds each takes to make to `add`. */
+function* timed<T>(items: Iterable<T>, add: (ms: number) => void): Generator<T> {
+  const iterator = items[Symbol.iterator]();
+  for (;;) {
+    const started = performance.now();
+    const next = iterator.next();
+    add(performance.now() - started);
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 function isHtml(file: OutputFile): file is OutputFile & { contents: string } {
