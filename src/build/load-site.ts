@@ -25,6 +25,7 @@ import { packFile, ParsePack, stampOf } from './cache/pack.js';
 import { DiskStore } from './cache/store.js';
 import { cacheContext, parseSources, type ParseSourcesOptions, type ParseStats, type SourceInput } from './parse-sources.js';
 import { byCodeUnit } from '../shared/order.js';
+import { boundHeapGrowth } from './heap-growth.js';
 
 export const SOURCES_DIR = 'sources';
 const MARKDOWN = /\.(md|markdown)$/i;
@@ -72,6 +73,7 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
   if (siteConfig.linkBase !== undefined) ctx.linkBase = siteConfig.linkBase;
 
   const names = await listSources(root, diagnostics);
+  boundHeapGrowth(names.length);
   const pack = await reading;
   const context = pack ? cacheContext(ctx) : '';
   const inputs = await Promise.all(

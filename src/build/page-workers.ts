@@ -54,8 +54,7 @@ function replyOf<T extends object>(worker: Worker, failed: string): Promise<Excl
 
 export function startPageWorkers(count: number, data: RenderWorkerData): PageWorkers {
   const url = new URL('./render-worker.js', import.meta.url);
-  const resourceLimits = renderWorkerLimits();
-  const workers = Array.from({ length: count }, () => new Worker(url, { workerData: data, resourceLimits }));
+  const workers = Array.from({ length: count }, () => new Worker(url, { workerData: data }));
   const done = Promise.all(workers.map((worker) => replyOf<RenderWorkerReply>(worker, 'rendering pages failed')));
   // A worker may fail while this thread is still rendering: the failure waits for `done`.
   done.catch(() => undefined);
@@ -65,18 +64,6 @@ export function startPageWorkers(count: number, data: RenderWorkerData): PageWor
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
-}
-
-/**
- * The heap limit of a render worker, which holds a copy of the model. V8 lets garbage pile up
- * to several times what a heap keeps when its limit is high (by default a quarter of the
- * machine's memory), and collects sooner the lower the limit. Four times this thread's heap
- * (the model and more), at least 512 MB and below 2 GB, is room many times over for the copy,
- * and halves the worker's heap at 5,000 offerings (640 MB -> 370 MB, `node --trace-gc`).
- */
-function renderWorkerLimits(): { maxOldGenerationSizeMb: number } {
-  const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
-  return { maxOldGenerationSizeMb: Math.round(Math.min(Math.max(4 * heapMb, 512), 2047)) };
 }
 
 /** Whether a rebuild of a site of `pages` pages makes its model's files in another thread. */

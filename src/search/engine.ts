@@ -59,11 +59,26 @@ export function buildEngineData(
   const avg = Array.from({ length: fieldCount }, (_, f) =>
     stepped(docs.reduce((sum, doc) => sum + (doc[f]?.length ?? 0), 0) / Math.max(1, n) || 1),
   );
-  // Per word: ascending doc ids and their weighted BM25 (without idf). Docs come in id order,
-  // so a doc's fields add up in the last slot. Typed counters and flat arrays keep this fast
-  // at 25,000 rows.
-  const ids: number[][] = words.map(() => []);
-  const raw: number[][] = words.map(() => []);
+  // Per word: ascending doc ids and their weighted BM25 (without idf), in one flat array each,
+  // sized by a first pass that counts the docs of every word: no array grows, so a catalog's
+  // index is built without garbage several times its size. Docs come in id order, so a doc's
+  // fields add up in its word's last slot.
+  const lastDoc = new Int32Array(words.length).fill(-1);
+  const start = new Int32Array(words.length + 1);
+  docs.forEach((doc, id) => {
+    for (let f = 0; f < fieldCount; f++) {
+      for (const word of doc[f] ?? []) {
+        if (lastDoc[word] === id) continue;
+        lastDoc[word] = id;
+        start[word + 1] = (start[word + 1] as number) + 1;
+      }
+    }
+  });
+  for (let w = 0; w < words.length; w++) start[w + 1] = (start[w + 1] as number) + (start[w] as number);
+  const ids = new Int32Array(start[words.length] as number);
+  const raw = new Float64Array(ids.length);
+  const end = start.slice(0, words.length);
+  lastDoc.fill(-1);
   const count = new Int32Array(words.length);
   const distinct = new Int32Array(words.length);
   docs.forEach((doc, id) => {
@@ -83,31 +98,33 @@ export function buildEngineData(
         const word = distinct[k] as number;
         const tf = count[word] as number;
         count[word] = 0;
-        const wordIds = ids[word] as number[];
-        const wordRaw = raw[word] as number[];
         const value = (weight * (tf * (K1 + 1))) / (tf + norm);
-        if (wordIds[wordIds.length - 1] === id) wordRaw[wordRaw.length - 1] = (wordRaw[wordRaw.length - 1] as number) + value;
+        if (lastDoc[word] === id) raw[(end[word] as number) - 1] = (raw[(end[word] as number) - 1] as number) + value;
         else {
-          wordIds.push(id);
-          wordRaw.push(value);
+          lastDoc[word] = id;
+          const at = end[word] as number;
+          ids[at] = id;
+          raw[at] = value;
+          end[word] = at + 1;
         }
       }
     }
   });
-  const order = words.map((_, i) => i).filter((i) => (ids[i] as number[]).length > 0);
+  const order = words.map((_, i) => i).filter((i) => (start[i + 1] as number) > (start[i] as number));
   order.sort((a, b) => byCodeUnit(words[a] as string, words[b] as string));
   const codes: number[] = [];
   const postings = order.map((t) => {
-    const wordIds = ids[t] as number[];
-    const wordRaw = raw[t] as number[];
-    const idf = Math.log(1 + (n - wordIds.length + 0.5) / (wordIds.length + 0.5));
+    const [from, to] = [start[t] as number, start[t + 1] as number];
+    const df = to - from;
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     codes.length = 0;
     let last = 0;
-    wordIds.forEach((id, i) => {
+    for (let i = from; i < to; i++) {
+      const id = ids[i] as number;
       pushVarint(codes, id - last);
-      pushVarint(codes, Math.max(1, Math.round((wordRaw[i] as number) * idf * SCALE)));
+      pushVarint(codes, Math.max(1, Math.round((raw[i] as number) * idf * SCALE)));
       last = id;
-    });
+    }
     return fromCodes(codes);
   });
   return { docCount: n, terms: order.map((t) => words[t] as string), postings };
