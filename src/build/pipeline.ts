@@ -54,14 +54,15 @@ export function sitePipeline(site: Site, options: RenderOptions): SitePipeline {
     ...(options.watch ? { watch: true } : {}),
   };
   const env = createEnvironment(context);
+  const outputContext = (rendered: readonly RenderedPage[], manifest?: AnchorManifest, manifestText?: string) =>
+    ({ pages: rendered, base: options.base, ...(manifest ? { manifest } : {}), ...(manifestText ? { manifestText } : {}) });
   return {
     site,
     base: options.base,
     pages,
     render: (page) => renderPage(env, page, context),
-    files: (rendered, manifest, part, manifestText) =>
-      outputs(site, { pages: rendered, base: options.base, ...(manifest ? { manifest } : {}), ...(manifestText ? { manifestText } : {}) }, part),
-    fileLists: (rendered, part) => outputLists(site, { pages: rendered, base: options.base }, part),
+    files: (rendered, manifest, part, manifestText) => outputs(site, outputContext(rendered, manifest, manifestText), part),
+    fileLists: (rendered, part) => outputLists(site, outputContext(rendered), part),
   };
 }
 
