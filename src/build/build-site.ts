@@ -41,7 +41,7 @@ export interface BuildTimings {
   assets: number;
   /** Building page data, rendering every page and output file from the model. */
   render: number;
-  /** Waiting for writes of the rendered files (most writing overlaps with rendering). */
+  /** Writing (or linking) the files this thread made; render workers write theirs in their own time. */
   write: number;
   /** Scanning each page for ids and links, and checking the links between pages. */
   links: number;
@@ -136,9 +136,8 @@ async function previousOf(
 
 /** The client assets, built into `from`, into the output tree like any other file. */
 async function copyAssets(from: string, files: readonly string[], tree: string, previousDir: string | undefined, standby: Standby | undefined) {
-  const writer = new FileWriter(tree, undefined, previousDir, standby);
-  for (const file of files) await writer.write(file, await readFile(path.join(from, file)));
-  await writer.flush();
+  const writer = new FileWriter(tree, previousDir, standby);
+  for (const file of files) writer.write(file, await readFile(path.join(from, file)));
   return { written: writer.written, linked: writer.linked };
 }
 

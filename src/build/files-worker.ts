@@ -38,18 +38,12 @@ function make({ site, base, changes }: FilesWorkerModel): { files: OutputFile[];
   return { files: outputs(site, { pages, base }, 'large'), render: performance.now() - started };
 }
 
-async function write({ files, render }: ReturnType<typeof make>, output: FilesWorkerOutput): Promise<FilesWorkerReply> {
-  const writer = new FileWriter(output.dir, undefined, output.previousDir, output.standby);
+function write({ files, render }: ReturnType<typeof make>, output: FilesWorkerOutput): FilesWorkerReply {
+  const writer = new FileWriter(output.dir, output.previousDir, output.standby);
   const html: { path: string; contents: string }[] = [];
-  try {
-    for (const file of files) {
-      if (file.path.endsWith('.html') && typeof file.contents === 'string') html.push({ path: file.path, contents: file.contents });
-      else await writer.write(file.path, file.contents);
-    }
-    await writer.flush();
-  } catch (error) {
-    await writer.settle();
-    throw error;
+  for (const file of files) {
+    if (file.path.endsWith('.html') && typeof file.contents === 'string') html.push({ path: file.path, contents: file.contents });
+    else writer.write(file.path, file.contents);
   }
   return { paths: files.map((file) => file.path), html, written: writer.written, linked: writer.linked, render, write: writer.waited };
 }

@@ -86,7 +86,7 @@ export async function renderPages(
     } else if (inManifest(page)) record(idsOf(html).map((i) => i.id));
     timings.links += performance.now() - rendered;
     forgetPageData(page);
-    await writer.write(file, html, unchanged);
+    writer.write(file, html, unchanged);
   }
   return { collector, records, keys, ids, reused, ...timings };
 }

@@ -35,23 +35,17 @@ const data = workerData as RenderWorkerData;
 async function run(): Promise<RenderWorkerReply> {
   const { pages, render } = sitePipeline(data.site, data.options);
   const counter = new Int32Array(data.counter);
-  const writer = new FileWriter(data.dir, undefined, data.previousDir, data.standby);
-  try {
-    const result = await renderPages(data.site, writer, data.options.base, pages, render, () => Atomics.add(counter, 0, 1), data.keying, data.todo);
-    await writer.flush();
-    return {
-      records: [...result.records],
-      links: result.collector.collected(),
-      keys: [...result.keys],
-      ids: [...result.ids],
-      reused: result.reused,
-      written: writer.written,
-      linked: writer.linked,
-    };
-  } catch (error) {
-    await writer.settle();
-    throw error;
-  }
+  const writer = new FileWriter(data.dir, data.previousDir, data.standby);
+  const result = await renderPages(data.site, writer, data.options.base, pages, render, () => Atomics.add(counter, 0, 1), data.keying, data.todo);
+  return {
+    records: [...result.records],
+    links: result.collector.collected(),
+    keys: [...result.keys],
+    ids: [...result.ids],
+    reused: result.reused,
+    written: writer.written,
+    linked: writer.linked,
+  };
 }
 
 run().then(

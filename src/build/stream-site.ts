@@ -19,7 +19,7 @@ import { keptPages } from './kept-pages.js';
 export interface StreamTimings {
   /** Building page data, rendering pages and other output files (CPU). */
   render: number;
-  /** Waiting for writes (most of the writing overlaps with rendering). */
+  /** Writing (or linking) the files this thread made. */
   write: number;
   /** Scanning pages for ids and links, and the final check of links between pages. */
   links: number;
@@ -77,7 +77,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const keptOrders = new Set(kept.map((page) => page.order));
   const todo = kept.length > 0 ? pages.map((_, order) => order).filter((order) => !keptOrders.has(order)) : undefined;
   const routesTime = performance.now() - started;
-  const writer = new FileWriter(dir, undefined, rebuild?.previousDir, standby);
+  const writer = new FileWriter(dir, rebuild?.previousDir, standby);
   const counts = { reused: 0, written: 0, linked: 0 };
   let manifest: ReturnType<typeof manifestOf>;
   let extraPaths: string[];
@@ -103,7 +103,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
         earlyPaths.push(...early.map((file) => file.path));
         earlyHtml.push(...early.filter(isHtml));
         // Taken out of `early` as they are written, so their text can be collected meanwhile.
-        for (let file = early.shift(); file; file = early.shift()) if (!isHtml(file)) await writer.write(file.path, file.contents);
+        for (let file = early.shift(); file; file = early.shift()) if (!isHtml(file)) writer.write(file.path, file.contents);
       }
     };
     if (!filesWorker) await makeEarly('model');
@@ -128,7 +128,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
         keptUrls.push(page.url);
       }
       mine.collector.addKnownPage(keep.file, new Set(keep.ids ?? keep.fragments), keep.links, keep.order);
-      await writer.keep(keep.file, keep.ino);
+      writer.keep(keep.file, keep.ino);
     }
     for (const theirs of (await helpers?.done) ?? []) {
       for (const [url, record] of theirs.records) mine.records.set(url, record);
@@ -163,14 +163,12 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
         const record = manifest.pages[pageUrlOf(file.path)];
         mine.collector.addPage(file.path, file.contents, record ? () => record : undefined, order++);
       }
-      await writer.write(file.path, file.contents);
+      writer.write(file.path, file.contents);
     }
     extraPaths = [...earlyPaths, ...late.map((file) => file.path)];
-    await writer.flush();
   } catch (error) {
     await helpers?.stop();
     await filesWorker?.stop();
-    await writer.settle();
     throw error;
   }
   timings.write = writer.waited;
@@ -194,14 +192,8 @@ async function inMemory(pipeline: SitePipeline, dir: string, existing: Iterable<
   started = performance.now();
   const diagnostics = checkOutput(files, { base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}), existing, redirects: site.redirects });
   timings.links += performance.now() - started;
-  const writer = new FileWriter(dir, undefined, undefined, standby);
-  try {
-    for (const file of files) await writer.write(file.path, file.contents);
-    await writer.flush();
-  } catch (error) {
-    await writer.settle();
-    throw error;
-  }
+  const writer = new FileWriter(dir, undefined, standby);
+  for (const file of files) writer.write(file.path, file.contents);
   timings.write = writer.waited;
   return { paths: files.map((f) => f.path), diagnostics, timings, counts: { reused: 0, written: writer.written, linked: 0 } };
 }

@@ -79,15 +79,14 @@ describe('build --out', () => {
     expect(readdirSync(path.join(root, 'dist'))).toContain('index.html');
   });
 
-  it('the writer refuses any path that climbs out of the output folder', async () => {
+  it('the writer refuses any path that climbs out of the output folder', () => {
     const { root } = project();
     mkdirSync(path.join(root, 'dist'));
     const writer = new FileWriter(path.join(root, 'dist'));
     for (const relative of ['../escaped.html', 'a/../../escaped.html', '/tmp/escaped.html', '']) {
-      await expect(writer.write(relative, 'x')).rejects.toThrow(/outside the output folder/);
+      expect(() => writer.write(relative, 'x')).toThrow(/outside the output folder/);
     }
-    await writer.write('ok/index.html', 'fine');
-    await writer.flush();
+    writer.write('ok/index.html', 'fine');
     expect(readdirSync(root).sort()).toEqual(['content', 'dist', 'keep.txt']);
     expect(readFileSync(path.join(root, 'dist', 'ok', 'index.html'), 'utf8')).toBe('fine');
   });
