@@ -10,8 +10,9 @@
  * is left as it is, and any other is unlinked before it is replaced, so a file the live output
  * shares with the standby is never written to.
  */
-import { linkSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { TextPieces, type OutputFile } from '../render/page.js';
 import { insideOutput } from './out-dir.js';
 
 /** The standby tree being brought up to date: its files' inodes, and its folders. */
@@ -45,10 +46,12 @@ export class FileWriter {
    * the previous output holds these very bytes (a page read back from it), so it is linked
    * without comparing.
    */
-  write(relative: string, contents: string | Uint8Array, unchanged = false): void {
+  write(relative: string, contents: OutputFile['contents'], unchanged = false): void {
     const started = performance.now();
     // Paths come from content (page URLs, redirects): none may climb out of the folder.
-    this.place(relative, insideOutput(this.root, relative), contents, unchanged);
+    const file = insideOutput(this.root, relative);
+    if (contents instanceof TextPieces) this.placePieces(relative, file, contents);
+    else this.place(relative, file, contents, unchanged);
     this.waited += performance.now() - started;
   }
 
@@ -89,12 +92,72 @@ export class FileWriter {
     this.written++;
   }
 
+  /**
+   * A text in pieces, written piece by piece and compared with the previous output's file on
+   * the way: when they turn out the same, the new file gives way to a link to the old one.
+   */
+  private placePieces(relative: string, file: string, text: TextPieces): void {
+    const old = this.previous === undefined ? undefined : insideOutput(this.previous, relative);
+    if (this.standby) clear(file);
+    this.folder(path.dirname(file));
+    const compare = old === undefined ? undefined : openOld(old);
+    let same = compare !== undefined;
+    const out = openSync(file, 'w');
+    try {
+      for (const piece of text.pieces()) {
+        const bytes = Buffer.from(piece, 'utf8');
+        writeSync(out, bytes);
+        if (same && compare) same = readsAs(compare.fd, bytes);
+      }
+      if (same && compare) same = readsAs(compare.fd, Buffer.alloc(0), true);
+    } finally {
+      closeSync(out);
+      if (compare) closeSync(compare.fd);
+    }
+    if (!same || !compare || old === undefined) {
+      this.written++;
+      return;
+    }
+    // The standby already held the previous output's very file before it was cleared: link it back.
+    unlinkSync(file);
+    if (linked(old, file)) {
+      this.linked++;
+    } else {
+      writeFileSync(file, readFileSync(old));
+      this.written++;
+    }
+  }
+
   private folder(dir: string): void {
     if (this.dirs.has(dir)) return;
     if (this.standby) makeFolderOver(this.root, dir);
     else mkdirSync(dir, { recursive: true });
     this.dirs.add(dir);
   }
+}
+
+/** The previous output's file, open for reading, when it is a file. */
+function openOld(file: string): { fd: number } | undefined {
+  try {
+    const fd = openSync(file, 'r');
+    if (fstatSync(fd).isFile()) return { fd };
+    closeSync(fd);
+  } catch {
+    // No previous file: nothing to compare with.
+  }
+  return undefined;
+}
+
+/** Whether the next bytes read from `fd` are `bytes` (`atEnd`: and nothing follows them). */
+function readsAs(fd: number, bytes: Uint8Array, atEnd = false): boolean {
+  const got = Buffer.alloc(bytes.byteLength + (atEnd ? 1 : 0));
+  let filled = 0;
+  while (filled < got.length) {
+    const read = readSync(fd, got, filled, got.length - filled, null);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled === bytes.byteLength && got.subarray(0, filled).equals(bytes);
 }
 
 function linked(from: string, to: string): boolean {

@@ -9,7 +9,7 @@
 import type { Site } from '../model/types.js';
 import { devAssets } from '../build/assets.js';
 import { sitePipeline, type SitePipeline } from '../build/pipeline.js';
-import type { Page } from '../render/page.js';
+import { wholeContents, type Page } from '../render/page.js';
 
 export type Resolved =
   | { kind: 'page'; status: number; html: string }
@@ -59,7 +59,7 @@ export class DevPages {
     if (!this.files) {
       const { pipeline, pages } = this.list();
       const rendered = [...pages.values()].map((page) => ({ page, html: pipeline.render(page) }));
-      this.files = new Map(pipeline.files(rendered).map((f) => [f.path, f.contents]));
+      this.files = new Map(pipeline.files(rendered).map((f) => [f.path, wholeContents(f.contents)]));
     }
     return this.files;
   }

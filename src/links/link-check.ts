@@ -68,7 +68,8 @@ export class LinkCheckError extends Error {
 
 export interface OutputLike {
   path: string;
-  contents: string | Uint8Array;
+  /** Only HTML pages (strings) and anchors.json are read: a text in pieces is another file. */
+  contents: string | Uint8Array | { pieces(): Iterable<string> };
 }
 
 /**

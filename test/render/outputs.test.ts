@@ -3,6 +3,8 @@ import { csvField, csvLine, defuseFormula } from '../../src/shared/csv-fields.js
 import { siteFixture } from '../fixtures/site-fixture.js';
 import { parseManifest } from '../../src/links/manifest-format.js';
 import { renderFiles } from './helpers.js';
+import { modelJson } from '../../src/render/outputs/model-json.js';
+import { TextPieces } from '../../src/render/page.js';
 
 describe('responsibilities.csv', () => {
   test('quotes fields per RFC 4180', () => {
@@ -61,6 +63,20 @@ describe('sitemap.xml and robots.txt', () => {
 describe('model.json and anchors.json', () => {
   test('model.json is the model', () => {
     expect(JSON.parse(renderFiles().get('model.json') ?? '')).toEqual(siteFixture());
+  });
+
+  test("model.json, made an offering at a time, is JSON.stringify's text of the model", () => {
+    const site = siteFixture();
+    const text = (s: typeof site): string => String(modelJson(s)[0]?.contents);
+    expect(text(site)).toBe(JSON.stringify(site) + '\n');
+    // Properties without JSON are left out wherever they stand; no offering still makes a list.
+    const odd = { ...site, description: undefined, offerings: [], zLast: 'x' } as unknown as typeof site;
+    expect(text(odd)).toBe(JSON.stringify(odd) + '\n');
+    const contents = modelJson(site)[0]?.contents;
+    expect(contents).toBeInstanceOf(TextPieces);
+    // Each offering is a piece of its own: the whole text is never made.
+    const pieces = [...(contents as TextPieces).pieces()];
+    site.offerings.forEach((offering, i) => expect(pieces).toContain((i > 0 ? ',' : '') + JSON.stringify(offering)));
   });
 
   test('anchors.json lists every page and the fragments on it, sorted', () => {

@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadSite } from '../../src/build/load-site.js';
 import { renderSite } from '../../src/build/pipeline.js';
+import { wholeContents } from '../../src/render/page.js';
 import { fixtureContent } from '../links/fixture.js';
 
 const assets = { scripts: ['/assets/main.js'], styles: ['/assets/main.css'] };
@@ -12,7 +13,7 @@ const assets = { scripts: ['/assets/main.js'], styles: ['/assets/main.css'] };
 function renderWith(site: Parameters<typeof renderSite>[0], cache: boolean) {
   process.env['RESPMATRIX_TEMPLATE_CACHE'] = cache ? '1' : '0';
   try {
-    return renderSite(site, { base: '/', assets });
+    return renderSite(site, { base: '/', assets }).map((file) => ({ ...file, contents: wholeContents(file.contents) }));
   } finally {
     delete process.env['RESPMATRIX_TEMPLATE_CACHE'];
   }

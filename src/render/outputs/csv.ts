@@ -4,19 +4,25 @@
  * (src/shared/csv-fields.ts), which also defuse spreadsheet formulas.
  */
 import type { Site } from '../../model/types.js';
-import type { OutputContext, OutputFile } from '../page.js';
+import { TextPieces, type OutputContext, type OutputFile } from '../page.js';
 import { absoluteUrl, siteUrl } from '../url.js';
 import { csvLine } from '../../shared/csv-fields.js';
 import { partyLabels } from '../environment.js';
 import { LABEL_SOURCE, rowName, taskTitleMap } from '../../model/row-name.js';
 
 export function responsibilitiesCsv(site: Site, context: OutputContext): OutputFile[] {
+  return [{ path: 'responsibilities.csv', contents: new TextPieces(() => csvLines(site, context.base)) }];
+}
+
+/** The header line, then each offering's lines as one piece. */
+function* csvLines(site: Site, base: string): Generator<string> {
   const areaTitles = new Map(site.areas.map((area) => [area.id, area.title]));
   const labels = partyLabels(site);
   const titles = taskTitleMap(site.tasks);
   // "task" is the canonical task title, as on every page; the source's own row label stands beside it.
-  let out = csvLine(['offering', 'area', 'task', `${LABEL_SOURCE} label`, 'task id', labels.provider ?? '', labels.customer ?? '', 'url']);
+  yield csvLine(['offering', 'area', 'task', `${LABEL_SOURCE} label`, 'task id', labels.provider ?? '', labels.customer ?? '', 'url']);
   for (const offering of site.offerings) {
+    let out = '';
     for (const section of offering.sections) {
       for (const row of section.rows) {
         const target = `offerings/${offering.id}/#${row.anchor}`;
@@ -28,10 +34,10 @@ export function responsibilitiesCsv(site: Site, context: OutputContext): OutputF
           row.taskId,
           row.provider.text,
           row.customer.text,
-          absoluteUrl(site.baseUrl, siteUrl(context.base, target)) ?? siteUrl(context.base, target),
+          absoluteUrl(site.baseUrl, siteUrl(base, target)) ?? siteUrl(base, target),
         ]);
       }
     }
+    yield out;
   }
-  return [{ path: 'responsibilities.csv', contents: out }];
 }

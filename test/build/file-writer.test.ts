@@ -1,0 +1,62 @@
+/**
+ * The writer writes a text in pieces as the same bytes as the whole text, and links it from the
+ * previous output instead when it turns out the same there, however the pieces fall.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { FileWriter } from '../../src/build/file-writer.js';
+import { TextPieces } from '../../src/render/page.js';
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+/** A previous output holding `data/big.json` with `old`, and an empty new one. */
+function outputs(old: string | undefined) {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'respmatrix-writer-'));
+  roots.push(root);
+  const previous = path.join(root, 'previous');
+  const next = path.join(root, 'next');
+  mkdirSync(path.join(previous, 'data'), { recursive: true });
+  mkdirSync(next);
+  if (old !== undefined) writeFileSync(path.join(previous, 'data', 'big.json'), old);
+  return { previous, next, file: path.join(next, 'data', 'big.json'), old: path.join(previous, 'data', 'big.json') };
+}
+
+const pieces = (...parts: string[]) => new TextPieces(() => parts);
+
+describe('FileWriter and texts in pieces', () => {
+  test('written as the joined text when there is no previous output', () => {
+    const { next, file } = outputs(undefined);
+    const writer = new FileWriter(next);
+    writer.write('data/big.json', pieces('{"a":', '"é…"', '}\n'));
+    expect(readFileSync(file, 'utf8')).toBe('{"a":"é…"}\n');
+    expect([writer.written, writer.linked]).toEqual([1, 0]);
+  });
+
+  test('linked from the previous output when the bytes are the same, whatever the pieces', () => {
+    const { previous, next, file, old } = outputs('{"a":"é…"}\n');
+    const writer = new FileWriter(next, previous);
+    writer.write('data/big.json', pieces('{"a":"', 'é', '…"}', '', '\n'));
+    expect(statSync(file).ino).toBe(statSync(old).ino);
+    expect([writer.written, writer.linked]).toEqual([0, 1]);
+  });
+
+  test.each([
+    ['a longer previous file', '{"a":1}\nmore'],
+    ['a shorter previous file', '{"a":1'],
+    ['one byte changed', '{"a":2}\n'],
+    ['an empty previous file', ''],
+  ])('written, not linked, over %s', (_, old) => {
+    const { previous, next, file, old: oldFile } = outputs(old);
+    const writer = new FileWriter(next, previous);
+    writer.write('data/big.json', pieces('{"a":', '1}', '\n'));
+    expect(readFileSync(file, 'utf8')).toBe('{"a":1}\n');
+    expect(statSync(file).ino).not.toBe(statSync(oldFile).ino);
+    expect(readFileSync(oldFile, 'utf8')).toBe(old);
+    expect([writer.written, writer.linked]).toEqual([1, 0]);
+  });
+});
