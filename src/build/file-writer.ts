@@ -100,32 +100,30 @@ export class FileWriter {
     const old = this.previous === undefined ? undefined : insideOutput(this.previous, relative);
     if (this.standby) clear(file);
     this.folder(path.dirname(file));
-    const compare = old === undefined ? undefined : openOld(old);
-    let same = compare !== undefined;
+    const compared = old === undefined ? undefined : openFile(old);
+    let same = compared !== undefined;
     const out = openSync(file, 'w');
     try {
       for (const piece of text.pieces()) {
         const bytes = Buffer.from(piece, 'utf8');
         writeSync(out, bytes);
-        if (same && compare) same = readsAs(compare.fd, bytes);
+        if (same) same = readsAs(compared as number, bytes);
       }
-      if (same && compare) same = readsAs(compare.fd, Buffer.alloc(0), true);
+      if (same) same = readsAs(compared as number, Buffer.alloc(0), true);
     } finally {
       closeSync(out);
-      if (compare) closeSync(compare.fd);
+      if (compared !== undefined) closeSync(compared);
     }
-    if (!same || !compare || old === undefined) {
-      this.written++;
-      return;
-    }
-    // The standby already held the previous output's very file before it was cleared: link it back.
-    unlinkSync(file);
-    if (linked(old, file)) {
-      this.linked++;
-    } else {
+    // The same bytes: the previous output's file takes the new one's place, as any unchanged file.
+    if (same && old !== undefined) {
+      unlinkSync(file);
+      if (linked(old, file)) {
+        this.linked++;
+        return;
+      }
       writeFileSync(file, readFileSync(old));
-      this.written++;
     }
+    this.written++;
   }
 
   private folder(dir: string): void {
@@ -136,11 +134,11 @@ export class FileWriter {
   }
 }
 
-/** The previous output's file, open for reading, when it is a file. */
-function openOld(file: string): { fd: number } | undefined {
+/** A file descriptor to read `file` with, when it is a file. */
+function openFile(file: string): number | undefined {
   try {
     const fd = openSync(file, 'r');
-    if (fstatSync(fd).isFile()) return { fd };
+    if (fstatSync(fd).isFile()) return fd;
     closeSync(fd);
   } catch {
     // No previous file: nothing to compare with.

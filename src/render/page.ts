@@ -95,9 +95,9 @@ export interface OutputFile {
 
 /**
  * A large text made piece by piece while it is written (model.json, the CSV): the build never
- * holds it whole, which at 5,000 offerings saves a few hundred MB (the text, the copy that
- * flattens it and its bytes). `String(pieces)` joins them, for what keeps files in memory
- * (the dev server, tests).
+ * holds it whole, nor the flat copy and the bytes writing a whole text makes of it. At 5,000
+ * offerings (a 90 MB model.json) that lowered the peak memory of a build by about 0.1 GiB.
+ * `String(pieces)` joins them, for what keeps files in memory (the dev server, tests).
  */
 export class TextPieces {
   constructor(private readonly make: () => Iterable<string>) {}
