@@ -1,7 +1,7 @@
 /**
  * What the template cache (template-cache.ts) uses of Nunjucks beyond its published types:
  * the compiler the package exports, the environment's settings a compilation depends on,
- * and the table of compiled templates a PrecompiledLoader serves from.
+ * the table of compiled templates a PrecompiledLoader serves from, and its HTML escaping.
  */
 import 'nunjucks';
 
@@ -19,6 +19,11 @@ declare module 'nunjucks' {
 
   interface PrecompiledLoader {
     precompiled: CompiledTemplates;
+  }
+
+  /** The escaping autoescape and the `escape` filter call (nunjucks/src/lib.js), looked up at each call. */
+  namespace lib {
+    let escape: (text: string) => string;
   }
 }
 
