@@ -24,7 +24,7 @@ export interface StandbyFiles {
 export class FileWriter {
   private readonly dirs = new Set<string>();
   /** Milliseconds spent writing (and linking) files. */
-  waited = 0;
+  writeMs = 0;
   /** Files written, and files the same as in the previous output (linked, or kept in the standby). */
   written = 0;
   linked = 0;
@@ -52,7 +52,7 @@ export class FileWriter {
     const file = insideOutput(this.root, relative);
     if (contents instanceof TextPieces) this.placePieces(relative, file, contents);
     else this.place(relative, file, contents, unchanged);
-    this.waited += performance.now() - started;
+    this.writeMs += performance.now() - started;
   }
 
   /**
@@ -69,7 +69,7 @@ export class FileWriter {
     }
     const started = performance.now();
     this.place(relative, insideOutput(this.root, relative), () => readFileSync(insideOutput(previous, relative)), true);
-    this.waited += performance.now() - started;
+    this.writeMs += performance.now() - started;
   }
 
   /** `contents` as a function: the previous output's file, read only when it cannot be linked. */

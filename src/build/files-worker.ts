@@ -45,7 +45,7 @@ function write({ files, render }: ReturnType<typeof make>, output: FilesWorkerOu
     if (file.path.endsWith('.html') && typeof file.contents === 'string') html.push({ path: file.path, contents: file.contents });
     else writer.write(file.path, file.contents);
   }
-  return { paths: files.map((file) => file.path), html, written: writer.written, linked: writer.linked, render, write: writer.waited };
+  return { paths: files.map((file) => file.path), html, written: writer.written, linked: writer.linked, render, write: writer.writeMs };
 }
 
 let made: Promise<ReturnType<typeof make>> | undefined;

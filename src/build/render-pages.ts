@@ -40,7 +40,7 @@ export interface PagesResult {
  * `next()` hands out the next page to render, as an index into `todo` (the page numbers to
  * render; all by default): several threads may draw from one counter.
  */
-export async function renderPages(
+export function renderPages(
   site: Site,
   writer: FileWriter,
   base: string,
@@ -49,7 +49,7 @@ export async function renderPages(
   next: () => number = counter(),
   keying?: PageKeying,
   todo?: readonly number[],
-): Promise<PagesResult> {
+): PagesResult {
   const timings = { render: 0, links: 0 };
   const index = indexSite(site);
   const collector = new LinkCollector({ base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}) });

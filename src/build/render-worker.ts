@@ -32,11 +32,11 @@ export type RenderWorkerReply =
 
 const data = workerData as RenderWorkerData;
 
-async function run(): Promise<RenderWorkerReply> {
+function run(): RenderWorkerReply {
   const { pages, render } = sitePipeline(data.site, data.options);
   const counter = new Int32Array(data.counter);
   const writer = new FileWriter(data.dir, data.previousDir, data.standby);
-  const result = await renderPages(data.site, writer, data.options.base, pages, render, () => Atomics.add(counter, 0, 1), data.keying, data.todo);
+  const result = renderPages(data.site, writer, data.options.base, pages, render, () => Atomics.add(counter, 0, 1), data.keying, data.todo);
   return {
     records: [...result.records],
     links: result.collector.collected(),
@@ -48,7 +48,8 @@ async function run(): Promise<RenderWorkerReply> {
   };
 }
 
-run().then(
-  (reply) => parentPort?.postMessage(reply),
-  (error: unknown) => parentPort?.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-);
+try {
+  parentPort?.postMessage(run());
+} catch (error) {
+  parentPort?.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+}

@@ -81,7 +81,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const counts = { reused: 0, written: 0, linked: 0 };
   let manifest: ReturnType<typeof manifestOf>;
   let extraPaths: string[];
-  let mine: Awaited<ReturnType<typeof renderPages>>;
+  let mine: ReturnType<typeof renderPages>;
   const timings: StreamTimings = { render: routesTime, write: 0, links: 0 };
   // Other threads render, scan and write pages too, taking page numbers from one counter.
   const counter = new SharedArrayBuffer(4);
@@ -98,7 +98,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     const earlyPaths: string[] = [];
     // One list at a time (model.json, the search index, the CSV…): each is written before the
     // next is made, so they are never all in memory together.
-    const makeEarly = async (part: 'model' | 'other') => {
+    const makeEarly = (part: 'model' | 'other') => {
       for (const early of timed(pipeline.fileLists(listed, part), (ms) => (timings.render += ms))) {
         earlyPaths.push(...early.map((file) => file.path));
         earlyHtml.push(...early.filter(isHtml));
@@ -106,13 +106,13 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
         for (let file = early.shift(); file; file = early.shift()) if (!isHtml(file)) writer.write(file.path, file.contents);
       }
     };
-    if (!filesWorker) await makeEarly('model');
-    mine = await renderPages(site, writer, options.base, pages, render, () => Atomics.add(next, 0, 1), keying, todo);
+    if (!filesWorker) makeEarly('model');
+    mine = renderPages(site, writer, options.base, pages, render, () => Atomics.add(next, 0, 1), keying, todo);
     timings.render += mine.render;
     timings.links += mine.links;
     counts.reused += mine.reused + kept.length;
     // Meanwhile the files worker makes the largest files.
-    if (filesWorker) await makeEarly('other');
+    if (filesWorker) makeEarly('other');
     started = performance.now();
     const index = kept.some((page) => page.ids) ? indexSite(site) : undefined;
     const keptUrls: string[] = [];
@@ -171,7 +171,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     await filesWorker?.stop();
     throw error;
   }
-  timings.write = writer.waited;
+  timings.write = writer.writeMs;
   counts.written += writer.written;
   counts.linked += writer.linked;
   started = performance.now();
@@ -194,7 +194,7 @@ async function inMemory(pipeline: SitePipeline, dir: string, existing: Iterable<
   timings.links += performance.now() - started;
   const writer = new FileWriter(dir, undefined, standby);
   for (const file of files) writer.write(file.path, file.contents);
-  timings.write = writer.waited;
+  timings.write = writer.writeMs;
   return { paths: files.map((f) => f.path), diagnostics, timings, counts: { reused: 0, written: writer.written, linked: 0 } };
 }
 
