@@ -1,7 +1,8 @@
 /**
- * Tables read by lines must give exactly the tree remark-gfm gives: same blocks, same table,
- * row and cell positions. Checked on real pages and on random documents made of table rows
- * and every kind of line that could end, interrupt or swallow a table.
+ * Tables, plain headings and paragraphs read by lines must give exactly the tree remark-gfm
+ * gives: same blocks, same text, same table, row and cell positions. Checked on real pages and
+ * on random documents made of table rows and every kind of line that could end, interrupt,
+ * continue or swallow a table, a heading or a paragraph.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -47,6 +48,11 @@ const LINES = [
   '   |---|---|', '\t| tab |', '```', '~~~', '<div>', '<!-- c', '-->', '<pre>', '</pre>', '***', '---', '===', '[a]: /b',
   '| a | b | c |', '|--|--|--|', '-', '0 | 1', 'é | x', '\\| x |', ' |--|--|', '|--|--| x', '> | a | b |', '- | a | b |',
   '  |--|--|', '[^a]: note', '<!-- x -->', '|:-:|:-:|', '|x\\\\|y|', '2024 | x', '*a* | b',
+  // Lines a heading or paragraph read by lines could meet.
+  'Plain prose, with [a link](/x) and `code`.', 'Émile wrote it', '2024 was a year', '10) ten', '1.5 is a number', '{: note}',
+  'trailing  ', 'one trailing ', 'a \\| escaped', 'tab\there', '## Closed ##', '## C#', '#\tTab heading', '##   spaced', '#',
+  '###### six', '####### seven', '=', '- - -', 'lazy > not quote', 'Term | Def', ' indented one', '    indented four', '<span>x</span>',
+  '&amp; entity', 'x<br>y', '[ref]: /url "t"', '***bold***', 'www.example.com', '{{site.data.keyword.x}} text',
 ];
 const HEADERS = ['| a | b |', '| Task | IBM | You |', '|a|b|'];
 const DELIMITERS = ['|---|---|', '|--|--|', '| - | - |', '|:-|-:|', '--|--', '|---|---|---|'];
@@ -96,6 +102,15 @@ describe('tables read by lines', () => {
       expect(scanTables(text, lineStarts(text)), text).toHaveLength(1);
       expect(expectSameTree(text), text).toBe(2);
     }
+  });
+
+  it('hand micromark one placeholder for a run of plain headings, paragraphs and tables', () => {
+    const text = '---\na: 1\n---\n\n# Title\n{: #title}\n\nIntro text,\nover two lines.\n| a | b |\n|---|---|\n| c | d |\n{: caption="x"}\n\n## Next\n\n- a list\n';
+    const seen: string[] = [];
+    const tree = parsePage({ parse: (t: string) => { seen.push(t); return processor.parse(t); } }, text);
+    expect(seen).toEqual(['---\na: 1\n---\n\n<!---->\n\n- a list\n']);
+    expect(tree.children.map((node) => node.type)).toEqual(['yaml', 'heading', 'paragraph', 'paragraph', 'table', 'heading', 'list']);
+    expectSameTree(text);
   });
 
   it('take a table right after a paragraph or a heading, and the caption trap rows under it', () => {

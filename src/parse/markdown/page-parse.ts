@@ -1,15 +1,17 @@
 /**
- * The page parse with its pipe tables read by lines (table-scan.ts) instead of by micromark.
- * Each table found is replaced, for the parse only, by a one-line HTML comment, which remark
- * reads as one block where the table was; the comment's node is then swapped for the table's
- * node, and positions are moved back to the real text (lines outside tables are unchanged, so
- * a line number shifts by the table lines above it; offsets follow from line and column).
+ * The page parse with its pipe tables (table-scan.ts), plain headings and paragraphs
+ * (line-blocks.ts) read by lines instead of by micromark. Each run of such blocks is replaced,
+ * for the parse only, by a one-line HTML comment, which remark reads as one block where the
+ * run was; the comment's node is then swapped for the run's nodes, and positions are moved
+ * back to the real text (lines outside runs are unchanged, so a line number shifts by the run
+ * lines above it; offsets follow from line and column).
  * If any comment did not come out as a top-level block of its own (a table inside a fence, an
  * open HTML block, a list's lazy line ...), the page is parsed again as written, so the tree
  * is always the one remark-gfm would build.
  */
 import type { Nodes, Root, RootContent } from 'mdast';
-import { lineStarts, scanTables, type ScannedTable } from './table-scan.js';
+import { scanLineBlocks, type LineBlocks } from './line-blocks.js';
+import { lineStarts, scanTables } from './table-scan.js';
 
 interface Parser {
   parse(text: string): unknown;
@@ -18,19 +20,19 @@ interface Parser {
 /** Blocks a table may follow without a blank line: the header line was not a lazy line. */
 const ENDED_BY_TABLE = new Set(['paragraph', 'heading', 'thematicBreak']);
 
-/** One line per table: each line inside an HTML block costs micromark several microseconds. */
+/** One line per run: each line inside an HTML block costs micromark several microseconds. */
 const PLACEHOLDER = '<!---->';
 
-/** Where the tables stand in the text that is parsed, and how to get back to the real one. */
+/** Where the runs stand in the text that is parsed, and how to get back to the real one. */
 class LineMap {
   /** 1-based line of each placeholder in the parsed text, in order. */
   readonly lines: number[] = [];
   /** Lines removed by the placeholders up to and including each one. */
   private readonly removed: number[] = [];
 
-  constructor(tables: ScannedTable[], private readonly starts: number[]) {
+  constructor(runs: LineBlocks[], private readonly starts: number[]) {
     let removed = 0;
-    for (const t of tables) {
+    for (const t of runs) {
       this.lines.push(t.first + 1 - removed);
       removed += t.last - t.first;
       this.removed.push(removed);
@@ -64,31 +66,32 @@ class LineMap {
 
 export function parsePage(processor: Parser, text: string): Root {
   const starts = lineStarts(text);
-  const tables = scanTables(text, starts);
-  if (tables.length === 0) return processor.parse(text) as Root;
+  const runs = scanLineBlocks(text, starts, scanTables(text, starts));
+  if (runs.length === 0) return processor.parse(text) as Root;
+  const lineEnd = (n: number): number => (n + 1 < starts.length ? (starts[n + 1] as number) - 1 : text.length);
   const parts: string[] = [];
   let pos = 0;
-  for (const t of tables) {
-    parts.push(text.slice(pos, starts[t.first]), PLACEHOLDER);
-    pos = t.node.position?.end.offset ?? pos;
+  for (const run of runs) {
+    parts.push(text.slice(pos, starts[run.first]), PLACEHOLDER);
+    pos = lineEnd(run.last);
   }
   parts.push(text.slice(pos));
   const tree = processor.parse(parts.join('')) as Root;
-  const map = new LineMap(tables, starts);
-  const byLine = new Map<number, ScannedTable>(tables.map((t, i) => [map.lines[i] as number, t]));
+  const map = new LineMap(runs, starts);
+  const byLine = new Map<number, LineBlocks>(runs.map((run, i) => [map.lines[i] as number, run]));
   const children: RootContent[] = [];
   let swapped = 0;
   tree.children.forEach((node, index) => {
-    const table = node.type === 'html' ? matching(node, index, tree.children, byLine) : undefined;
-    if (table) {
-      children.push(table.node);
+    const run = node.type === 'html' ? matching(node, index, tree.children, byLine) : undefined;
+    if (run) {
+      children.push(...run.nodes);
       swapped++;
     } else {
       map.reposition(node);
       children.push(node);
     }
   });
-  if (swapped !== tables.length) return processor.parse(text) as Root;
+  if (swapped !== runs.length) return processor.parse(text) as Root;
   tree.children = children;
   if (tree.position) {
     const last = starts.length - 1;
@@ -97,15 +100,15 @@ export function parsePage(processor: Parser, text: string): Root {
   return tree;
 }
 
-/** The table whose placeholder `node` is, if it stands where the table stood, on its own. */
-function matching(node: RootContent, index: number, siblings: RootContent[], byLine: Map<number, ScannedTable>): ScannedTable | undefined {
+/** The run whose placeholder `node` is, if it stands where the run stood, on its own. */
+function matching(node: RootContent, index: number, siblings: RootContent[], byLine: Map<number, LineBlocks>): LineBlocks | undefined {
   const p = node.position;
-  const table = p ? byLine.get(p.start.line) : undefined;
-  if (!p || !table || node.type !== 'html') return undefined;
+  const run = p ? byLine.get(p.start.line) : undefined;
+  if (!p || !run || node.type !== 'html') return undefined;
   if (p.start.column !== 1 || p.end.line !== p.start.line || node.value !== PLACEHOLDER) return undefined;
-  if (table.afterText) {
+  if (run.afterText) {
     const before = siblings[index - 1];
-    if (!before || !ENDED_BY_TABLE.has(before.type) || before.position?.end.line !== table.first) return undefined;
+    if (!before || !ENDED_BY_TABLE.has(before.type) || before.position?.end.line !== run.first) return undefined;
   }
-  return table;
+  return run;
 }
