@@ -61,8 +61,11 @@ const line = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...LINES).map((l) => [l]) },
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...HEADERS), fc.constantFrom(...DELIMITERS)).map((pair) => [...pair]) },
 );
-const document = fc.tuple(fc.array(line, { minLength: 1, maxLength: 10 }), fc.boolean(), fc.boolean()).map(([lines, frontMatter, newline]) =>
-  [...(frontMatter ? ['---', 'a: 1', '---'] : []), ...lines.flat()].join('\n') + (newline ? '\n' : ''),
+// Front matter, plain or not: spaces after a fence, no lines, blank lines, pipes, no closing fence.
+const FRONT_MATTER = [[], ['---', 'a: 1', '---'], ['---', '---'], ['---', '', 'a: 1', '', '---'], ['--- ', 'a: 1', '---'], ['---', 'a: 1', '---  '],
+  ['---', '| a | b |', '|---|---|', '---'], ['---', 'a: 1'], ['---', 'a: |', '  text', '---', ''], ['', '---', 'a: 1', '---']];
+const document = fc.tuple(fc.array(line, { minLength: 1, maxLength: 10 }), fc.constantFrom(...FRONT_MATTER), fc.boolean()).map(([lines, frontMatter, newline]) =>
+  [...frontMatter, ...lines.flat()].join('\n') + (newline ? '\n' : ''),
 );
 
 describe('tables read by lines', () => {
@@ -70,13 +73,13 @@ describe('tables read by lines', () => {
     fc.assert(fc.property(document, (text) => { expectSameTree(text); }), { numRuns: 1500, seed: propertySeed('tables read by lines') });
   });
 
-  it('give the same tree on every real page, and read all its tables without a second parse', () => {
+  it('give the same tree on every real page, and read it without a second parse', () => {
     const dirs = ['ibm', 'upstream'];
     let tables = 0;
     for (const dir of dirs) {
       for (const name of readdirSync(path.join(CORPUS, dir)).filter((n) => n.endsWith('.md'))) {
         const { text } = normalizeSource(readFileSync(path.join(CORPUS, dir, name), 'utf8'));
-        expect(expectSameTree(text), name).toBe(1);
+        expect(expectSameTree(text), name).toBeLessThan(2);
         tables += scanTables(text, lineStarts(text)).length;
       }
     }
@@ -108,15 +111,21 @@ describe('tables read by lines', () => {
     const text = '---\na: 1\n---\n\n# Title\n{: #title}\n\nIntro text,\nover two lines.\n| a | b |\n|---|---|\n| c | d |\n{: caption="x"}\n\n## Next\n\n- a list\n';
     const seen: string[] = [];
     const tree = parsePage({ parse: (t: string) => { seen.push(t); return processor.parse(t); } }, text);
-    expect(seen).toEqual(['---\na: 1\n---\n\n<!---->\n\n- a list\n']);
+    expect(seen).toEqual(['<!---->\n\n- a list\n']);
     expect(tree.children.map((node) => node.type)).toEqual(['yaml', 'heading', 'paragraph', 'paragraph', 'table', 'heading', 'list']);
     expectSameTree(text);
+  });
+
+  it('leave micromark nothing to read on a page of plain blocks only', () => {
+    for (const text of ['---\na: 1\n---\n\n# Title\n\nText.\n', '# Title\n| a | b |\n|---|---|\n', '---\n---\n', '\nText\n\n\n']) {
+      expect(expectSameTree(text), text).toBe(0);
+    }
   });
 
   it('take a table right after a paragraph or a heading, and the caption trap rows under it', () => {
     for (const text of ['Intro text\n| a | b |\n|---|---|\n| c | d |\n', '## H\n| a | b |\n|---|---|\n{: caption="x"}\n']) {
       expect(scanTables(text, lineStarts(text))).toHaveLength(1);
-      expect(expectSameTree(text), text).toBe(1);
+      expect(expectSameTree(text), text).toBeLessThan(2);
     }
   });
 });

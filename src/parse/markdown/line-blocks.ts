@@ -13,9 +13,9 @@
  *   without tabs, backslashes or trailing spaces (its text is then exactly its lines), after a
  *   blank line, a heading or the start of the page, and before a blank line, a heading, a
  *   scanned table or the end (so no line outside it could continue it or underline it).
- * Front matter is left to remark-frontmatter.
+ * Front matter between two plain `---` lines is read too: it is remark-frontmatter's yaml node.
  */
-import type { Heading, Paragraph, RootContent } from 'mdast';
+import type { Heading, Paragraph, RootContent, Yaml } from 'mdast';
 import type { ScannedTable } from './table-scan.js';
 
 /** Lines [first, last] (0-based) that micromark need not read, and their nodes. */
@@ -94,11 +94,22 @@ function headingStart(text: string, start: number, end: number): boolean {
   return n >= 1 && n <= 6 && (i === end || text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB);
 }
 
-/** The line after front matter (`---` on the first line up to the next `---`); 0 without it. */
-function afterFrontMatter(text: string, starts: number[], lineEnd: (n: number) => number): number {
-  if (text.slice(0, lineEnd(0)) !== '---') return 0;
-  for (let n = 1; n < starts.length; n++) if (text.slice(starts[n], lineEnd(n)) === '---') return n + 1;
-  return starts.length;
+const FENCE = /^---[ \t]*$/;
+
+/**
+ * Front matter: `---` on the first line up to the next line that closes it. Its node when both
+ * fences are exactly `---` (remark-frontmatter's yaml node); `next` is the line after it, 0 when
+ * there is none.
+ */
+function frontMatter(text: string, starts: number[], lineEnd: (n: number) => number): { next: number; node?: Yaml } {
+  if (!FENCE.test(text.slice(0, lineEnd(0)))) return { next: 0 };
+  let close = 1;
+  while (close < starts.length && !FENCE.test(text.slice(starts[close], lineEnd(close)))) close++;
+  if (close >= starts.length) return { next: 0 };
+  const end = lineEnd(close);
+  if (lineEnd(0) !== 3 || end - (starts[close] as number) !== 3) return { next: close + 1 };
+  const value = close > 1 ? text.slice(starts[1], (starts[close] as number) - 1) : '';
+  return { next: close + 1, node: { type: 'yaml', value, position: { start: point(starts, 0, 0), end: point(starts, close, end) } } };
 }
 
 /** The runs of plain blocks of `text`, with its scanned `tables` among them, in order. */
@@ -119,11 +130,14 @@ export function scanLineBlocks(text: string, starts: number[], tables: readonly 
     run.last = last;
     run.nodes.push(node);
   };
-  let begin = afterFrontMatter(text, starts, lineEnd);
-  // Tables found before the front matter's end stay placeholders of their own (the parse
-  // shows whether they were tables).
+  const front = frontMatter(text, starts, lineEnd);
+  let begin = front.next;
+  if (front.node) run = { first: 0, last: begin - 1, afterText: false, nodes: [front.node] };
+  // Pipe lines inside front matter are YAML; where its fences are not plain, a table found
+  // there stays a placeholder of its own (the parse shows whether it was one).
   for (const t of tables) {
     if (t.first >= begin) break;
+    if (front.node) continue;
     runs.push({ first: t.first, last: t.last, afterText: t.afterText, nodes: [t.node] });
     begin = Math.max(begin, t.last + 1);
   }

@@ -76,6 +76,10 @@ export function parsePage(processor: Parser, text: string): Root {
     pos = lineEnd(run.last);
   }
   parts.push(text.slice(pos));
+  // Nothing but runs and blank lines: there is nothing left for micromark to read.
+  if (parts.every((part, i) => i % 2 === 1 || BLANK.test(part))) {
+    return { type: 'root', children: runs.flatMap((run) => run.nodes), position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text, starts) } };
+  }
   const tree = processor.parse(parts.join('')) as Root;
   const map = new LineMap(runs, starts);
   const byLine = new Map<number, LineBlocks>(runs.map((run, i) => [map.lines[i] as number, run]));
@@ -93,11 +97,15 @@ export function parsePage(processor: Parser, text: string): Root {
   });
   if (swapped !== runs.length) return processor.parse(text) as Root;
   tree.children = children;
-  if (tree.position) {
-    const last = starts.length - 1;
-    tree.position.end = { line: last + 1, column: text.length - (starts[last] as number) + 1, offset: text.length };
-  }
+  if (tree.position) tree.position.end = endOf(text, starts);
   return tree;
+}
+
+const BLANK = /^[ \t\n]*$/;
+
+function endOf(text: string, starts: number[]): { line: number; column: number; offset: number } {
+  const last = starts.length - 1;
+  return { line: last + 1, column: text.length - (starts[last] as number) + 1, offset: text.length };
 }
 
 /** The run whose placeholder `node` is, if it stands where the run stood, on its own. */
