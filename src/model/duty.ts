@@ -49,9 +49,17 @@ export function isNoAction(text: string, party: Party): boolean {
   return false;
 }
 
+// Every page, output and search record that shows a cell asks again: decided once per cell.
+const states: Record<Party, WeakMap<Rich, DutyState>> = { provider: new WeakMap(), customer: new WeakMap() };
+
 export function dutyState(cell: Rich, party: Party): DutyState {
-  if (cell.text.trim() === '' && cell.html.trim() === '') return 'empty';
-  return isNoAction(cell.text, party) ? 'no-action' : 'duty';
+  let state = states[party].get(cell);
+  if (state === undefined) {
+    if (cell.text.trim() === '' && cell.html.trim() === '') state = 'empty';
+    else state = isNoAction(cell.text, party) ? 'no-action' : 'duty';
+    states[party].set(cell, state);
+  }
+  return state;
 }
 
 /** A duty to count, list or tick off: not empty and not "no action". */

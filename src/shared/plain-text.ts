@@ -6,8 +6,25 @@
  */
 export const SPACED_TAGS: ReadonlySet<string> = new Set(['br', 'p', 'li', 'ul', 'ol', 'sup']);
 
+/** Whitespace collapsed to single spaces, none at either end. */
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return collapsed(text) ? text : text.replace(/\s+/g, ' ').trim();
+}
+
+const WHITESPACE = /\s/;
+
+/**
+ * Whether `text` is collapsed already: no whitespace but single spaces between other
+ * characters. Most texts are, and the test costs less than a replace that changes nothing.
+ */
+function collapsed(text: string): boolean {
+  let previous = 32; // a space first would be leading whitespace
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 ? previous === 32 : (c >= 9 && c <= 13) || (c >= 0x80 && WHITESPACE.test(text.charAt(i)))) return false;
+    previous = c;
+  }
+  return previous !== 32 || text.length === 0;
 }
 
 /** What plainText needs of a node: a DOM node or anything shaped like one. */
