@@ -28,7 +28,7 @@ export interface SplitOptions {
 export const SPLIT_DEFAULTS: SplitOptions = {
   inlineBytes: 64 * 1024,
   shardBytes: 16 * 1024,
-  chunkBytes: 4 * 1024,
+  chunkBytes: 8 * 1024,
 };
 
 export interface SplitFile {
