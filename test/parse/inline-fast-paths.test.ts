@@ -1,6 +1,7 @@
 /**
- * The inline renderer's shortcuts (plain cells, links-only cells, the small mdast → hast
- * converter) give exactly what the full path gives: same HTML, same text, same messages.
+ * The inline renderer's shortcuts (plain cells, cells of links and code spans, the small
+ * mdast → hast converter) give exactly what the full path gives: same HTML, same text, same
+ * messages.
  */
 import fc from 'fast-check';
 import { VFile } from 'vfile';
@@ -14,7 +15,7 @@ const PIECES = [
   '[docs](/docs/key-protect?topic=x)', '[ext](https://example.com/a?b=1#c)', '[mail](mailto:a@b.c)',
   '[bad](javascript:alert(1))', '[rel](../x)', '[frag](#here)', '[odd](HTTP://X)', '[sp](<a b>)',
   '[x](/docs/y){: external}', '{: term}', '**bold**', '*em*', '_u_', '~~del~~', '`code`',
-  '` spaced `', '`a b`', '`[x](/y)`', '`*`', '``', '`', '`&amp;`',
+  '` spaced `', '`a b`', '`[x](/y)`', '`*`', '``', '`', '`&amp;`', '`  two  `', '` lead`', '`trail `', '`<b>`',
   '<br>', '</br>', '<code>c</code>', '<a href="/docs/z">z</a>', '<script>x</script>', '<b>b</b>',
   '\\n', '\\n - ', '\\n * ', '- ', '* ', '\n', '\\', '\\|', '|', '{{site.data.keyword.IBM_notm}}',
   '{{site.data.keyword.nope}}', 'https://bare.example.com', 'www.example.com', 'N/A', 'None', '?', '-',

@@ -17,7 +17,7 @@ import { preprocess, type Preprocessed } from './preprocess.js';
 import { collapse } from '../../shared/plain-text.js';
 import { finishTree, plainText } from './sanitize.js';
 import { quickHast } from './to-hast.js';
-import { BLOCK_START, MARKUP, parsePhrasing, simpleLinks, type PhrasingHooks } from './phrasing.js';
+import { BLOCK_START, linksAndCode, MARKUP, parsePhrasing, simpleLinks, type PhrasingHooks } from './phrasing.js';
 import { isSafeUrl, rewriteUrl } from './urls.js';
 
 export interface InlineOptions {
@@ -84,13 +84,13 @@ function isPlain(text: string, pre: Preprocessed): boolean {
 }
 
 /**
- * One line of words and `[text](url)` links with safe URLs (the next most common cell): the
- * tree the full renderer would end with, built directly (the sanitiser would keep all of it),
- * then serialised. Undefined for anything else.
+ * One line of words, `[text](url)` links with safe URLs and `code` spans (the next most common
+ * cells): the tree the full renderer would end with, built directly (the sanitiser would keep
+ * all of it), then serialised. Undefined for anything else.
  */
 function linksOnly(text: string, pre: Preprocessed, linkBase: string | undefined): Rich | undefined {
   if (pre.inlineAttributes.length > 0 || text.includes('\n') || BLOCK_START.test(text) || BULLET.test(text)) return undefined;
-  const nodes = simpleLinks(text);
+  const nodes = simpleLinks(text) ?? linksAndCode(text);
   if (!nodes) return undefined;
   const children: ElementContent[] = [];
   let plain = '';
@@ -109,6 +109,10 @@ function linksOnly(text: string, pre: Preprocessed, linkBase: string | undefined
       const inner = node.children[0]?.type === 'text' ? node.children[0].value.replace(/\s+/g, ' ') : '';
       children.push({ type: 'element', tagName: 'a', properties: { href: rewriteUrl(href, linkBase) }, children: inner ? [{ type: 'text', value: inner }] : [] });
       plain += inner;
+    } else if (node.type === 'inlineCode') {
+      // Whitespace in code is kept as it is.
+      children.push({ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: node.value }] });
+      plain += node.value;
     } else {
       return undefined;
     }
