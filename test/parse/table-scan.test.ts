@@ -120,6 +120,8 @@ describe('tables read by lines', () => {
     for (const text of ['---\na: 1\n---\n\n# Title\n\nText.\n', '# Title\n| a | b |\n|---|---|\n', '---\n---\n', '\nText\n\n\n']) {
       expect(expectSameTree(text), text).toBe(0);
     }
+    // A table right under the front matter: the parse says what the line above it ended.
+    for (const text of ['---\na: 1\n---\n| a | b |\n|---|---|\n', '---\n---\n| a | b |\n|---|---|\n\nText\n']) expectSameTree(text);
   });
 
   it('take a table right after a paragraph or a heading, and the caption trap rows under it', () => {

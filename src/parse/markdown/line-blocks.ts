@@ -45,7 +45,7 @@ function heading(text: string, starts: number[], line: number, start: number, en
   if (depth < 1 || depth > 6 || text.charCodeAt(i) !== SPACE) return undefined;
   while (i < end && text.charCodeAt(i) === SPACE) i++;
   const last = text.charCodeAt(end - 1);
-  if (i >= end || last === SPACE || last === HASH || last === TAB || !plain(text, i, end)) return undefined;
+  if (i >= end || last === SPACE || last === HASH || !plain(text, i, end)) return undefined;
   const content = { start: point(starts, line, i), end: point(starts, line, end) };
   return {
     type: 'heading',
@@ -71,7 +71,7 @@ function paragraphLine(text: string, start: number, end: number): boolean {
   if (start >= end) return false;
   const c = text.charCodeAt(start);
   const last = text.charCodeAt(end - 1);
-  if (last === SPACE || last === TAB || !plain(text, start, end)) return false;
+  if (last === SPACE || !plain(text, start, end)) return false;
   if (c === BRACE || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
   if (c >= 48 && c <= 57) return !DIGIT_LIST.test(text.slice(start, Math.min(end, start + 12)));
   // Letters beyond ASCII; everything else (punctuation, spaces) might open another block.

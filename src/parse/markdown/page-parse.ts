@@ -76,8 +76,9 @@ export function parsePage(processor: Parser, text: string): Root {
     pos = lineEnd(run.last);
   }
   parts.push(text.slice(pos));
-  // Nothing but runs and blank lines: there is nothing left for micromark to read.
-  if (parts.every((part, i) => i % 2 === 1 || BLANK.test(part))) {
+  // Nothing but runs and blank lines, and no table whose line above the parse must vouch for:
+  // there is nothing left for micromark to read.
+  if (runs.every((run) => !run.afterText) && parts.every((part, i) => i % 2 === 1 || BLANK.test(part))) {
     return { type: 'root', children: runs.flatMap((run) => run.nodes), position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text, starts) } };
   }
   const tree = processor.parse(parts.join('')) as Root;
