@@ -53,7 +53,7 @@ export class CompiledLoader extends nunjucks.PrecompiledLoader {
  * `noLoop`: no template reads `loop`, so its bindings are left out.
  */
 function compiled(source: nunjucks.LoaderSource, env: nunjucks.Environment, noLoop: boolean): CompiledTemplates[string] {
-  const key = createHash('sha256').update(`${version}\0${JSON.stringify(env.opts)}\0${noLoop}\0${source.path}\0${source.src}`).digest('hex').slice(0, 32);
+  const key = createHash('sha256').update(`${version}\0${JSON.stringify(env.opts)}\0${noLoop}\0${TRANSFORMS}\0${source.path}\0${source.src}`).digest('hex').slice(0, 32);
   const file = path.join(cacheDir, `${key}.js`);
   let code: string | undefined;
   try {
@@ -61,6 +61,7 @@ function compiled(source: nunjucks.LoaderSource, env: nunjucks.Environment, noLo
   } catch {
     code = nunjucks.compiler.compile(source.src, env.asyncFilters, env.extensionsList, source.path, env.opts);
     if (noLoop) code = dropLoopBindings(code);
+    code = bindDirectly(code);
     store(file, code);
   }
   // As Nunjucks itself runs compiled templates (Template#_compile).
@@ -75,6 +76,19 @@ function compiled(source: nunjucks.LoaderSource, env: nunjucks.Environment, noLo
  */
 export function dropLoopBindings(code: string): string {
   return code.replace(/^frame\.set\("loop\.\w+", [^\n]*\);\n/gm, '');
+}
+
+/** What the compiled code went through besides compiling (part of the cache key). */
+const TRANSFORMS = 'loop,bind';
+
+/**
+ * A macro's arguments and a for loop's variables are bound with `frame.set("<name>", <value>);`,
+ * which splits the name at dots to make nested objects before it stores the value: for a
+ * name without dots it only stores it in `frame.variables`. Every macro call and loop turn
+ * does it, so it is done directly. (A `set` tag passes a third argument and is left alone.)
+ */
+export function bindDirectly(code: string): string {
+  return code.replace(/\bframe\.set\("([A-Za-z_$][\w$]*)", ([\w$.]+)\);/g, 'frame.variables["$1"] = $2;');
 }
 
 /**

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import nunjucks from 'nunjucks';
 import { describe, expect, test } from 'vitest';
-import { CompiledLoader, dropLoopBindings } from '../../src/render/template-cache.js';
+import { bindDirectly, CompiledLoader, dropLoopBindings } from '../../src/render/template-cache.js';
 import { loadSite } from '../../src/build/load-site.js';
 import { renderSite } from '../../src/build/pipeline.js';
 import { wholeContents } from '../../src/render/page.js';
@@ -58,11 +58,27 @@ describe('template cache', () => {
     expect(reading.loaded).toContain('frame.set("loop.index"');
     const { html, code, loaded } = render({ 'page.njk': page, 'part.njk': '!' });
     expect(html).toBe('[a!][b!][c!]');
-    expect(loaded).toContain('frame.set("item"');
+    expect(loaded).toContain('frame.variables["item"] = ');
     expect(loaded).not.toContain('loop.');
     // What is dropped: the seven bindings, a line each, and nothing else.
     expect(code.match(/frame\.set\("loop\./g)).toHaveLength(7);
     expect(dropLoopBindings(code)).not.toContain('loop.');
     expect(code.split('\n').length - dropLoopBindings(code).split('\n').length).toBe(7);
+  });
+
+  test('binds macro arguments and loop variables without Frame#set, and leaves set tags to it', () => {
+    const source = '{% macro m(a, b) %}{{ a }}{{ b }}{% endmacro %}{% set x = 1 %}{% for i in [2, 3] %}{{ m(i, x) }}{% endfor %}';
+    const code = nunjucks.compiler.compile(source, [], [], 'page.njk', {});
+    const bound = bindDirectly(code);
+    expect(bound).toContain('frame.variables["a"] = l_a;');
+    expect(bound).toContain('frame.variables["caller"] = kwargs.caller;');
+    // Left to Frame#set: the set tag (it may write to an outer frame) and the loop's dotted names.
+    expect(bound.match(/frame\.set\(/g)?.length).toBe(code.match(/frame\.set\("(?:x|loop\.\w+)", /g)?.length);
+    expect(bound).toContain('frame.set("x", ');
+    // A template from compiled code, as Nunjucks makes one from a precompiled template (its types leave this out).
+    const compiled = (text: string) => ({ type: 'code', obj: new Function(text)() as object }) as unknown as string;
+    const run = (text: string) => new nunjucks.Template(compiled(text), new nunjucks.Environment(), 'page.njk').render({});
+    expect(run(bound)).toBe(run(code));
+    expect(run(bound)).toBe('2131');
   });
 });
