@@ -16,7 +16,7 @@
  * Front matter between two plain `---` lines is read too: it is remark-frontmatter's yaml node.
  */
 import type { Heading, Paragraph, RootContent, Yaml } from 'mdast';
-import type { ScannedTable } from './table-scan.js';
+import { headingLine, isBlank, type ScannedTable } from './table-scan.js';
 
 /** Lines [first, last] (0-based) that micromark need not read, and their nodes. */
 export interface LineBlocks {
@@ -76,22 +76,6 @@ function paragraphLine(text: string, start: number, end: number): boolean {
   if (c >= 48 && c <= 57) return !DIGIT_LIST.test(text.slice(start, Math.min(end, start + 12)));
   // Letters beyond ASCII; everything else (punctuation, spaces) might open another block.
   return c > 127 && /^\p{L}/u.test(text.slice(start, start + 2));
-}
-
-function isBlank(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== SPACE && c !== TAB) return false;
-  }
-  return true;
-}
-
-/** An ATX heading opening (`#` to `######` then a space, a tab or the end): it ends a paragraph. */
-function headingStart(text: string, start: number, end: number): boolean {
-  let i = start;
-  while (i < end && i - start < 7 && text.charCodeAt(i) === HASH) i++;
-  const n = i - start;
-  return n >= 1 && n <= 6 && (i === end || text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB);
 }
 
 const FENCE = /^---[ \t]*$/;
@@ -171,7 +155,7 @@ export function scanLineBlocks(text: string, starts: number[], tables: readonly 
       while (m + 1 < count && paragraphLine(text, starts[m + 1] as number, lineEnd(m + 1))) m++;
       const opensAfter = previousBlank || (run !== undefined && lastText === n - 1 && run.nodes.at(-1)?.type === 'heading');
       const next = m + 1;
-      const endsBefore = next >= count || isBlank(text, starts[next] as number, lineEnd(next)) || headingStart(text, starts[next] as number, lineEnd(next)) || tableAt.get(next)?.afterText === true;
+      const endsBefore = next >= count || isBlank(text, starts[next] as number, lineEnd(next)) || headingLine(text, starts[next] as number, lineEnd(next)) || tableAt.get(next)?.afterText === true;
       if (opensAfter && endsBefore) {
         add(n, m, paragraph(text, starts, n, m, lineEnd(m)));
         lastText = m;

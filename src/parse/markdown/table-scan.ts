@@ -33,7 +33,8 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9;
 }
 
-function isBlank(text: string, start: number, end: number): boolean {
+/** Whether [start, end) of `text` holds only spaces and tabs. */
+export function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return false;
   return true;
 }
@@ -125,8 +126,8 @@ function rowStart(code: number): boolean {
   return code === PIPE || code === 123 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** An ATX heading line (`#` to `######` then a space or the end): it ends a table. */
-function headingLine(text: string, start: number, end: number): boolean {
+/** An ATX heading line (`#` to `######` then a space, a tab or the end): it ends a table or a paragraph. */
+export function headingLine(text: string, start: number, end: number): boolean {
   let i = start;
   while (i < end && i - start < 7 && text.charCodeAt(i) === 35) i++;
   const n = i - start;
