@@ -126,7 +126,9 @@ describe('split search index', () => {
     expect(await page.locator('#search-page-offering option').count()).toBe(whole.offerings.length + 1);
     expect(fetched.some((file) => file.includes('/facets.'))).toBe(true);
     expect(new Set(fetched).size).toBe(fetched.length);
-    expect(fetched.length).toBeLessThan(partCount() / 5);
+    // Fifty results need up to fifty record chunks: with chunks of about 8 KB, a quarter of
+    // this small site's parts (52 of 200); the rest of the index is never fetched.
+    expect(fetched.length).toBeLessThan(partCount() / 3);
     expect(problems()).toEqual([]);
     expect(await axe(page)).toEqual([]);
     await context.close();
