@@ -103,7 +103,7 @@ export function scanLineBlocks(text: string, starts: number[], tables: readonly 
   const tableAt = new Map(tables.map((t) => [t.first, t]));
   const runs: LineBlocks[] = [];
   let run: LineBlocks | undefined;
-  // The last line of the run's last block, and whether that block is a heading or paragraph.
+  // The last line of the run's last block when that block is a heading or a paragraph, else -1.
   let lastText = -1;
   const close = (): void => {
     if (run) runs.push(run);
@@ -175,6 +175,7 @@ export function scanLineBlocks(text: string, starts: number[], tables: readonly 
 }
 
 function paragraph(text: string, starts: number[], first: number, last: number, end: number): Paragraph {
-  const position = { start: point(starts, first, starts[first] as number), end: point(starts, last, end) };
-  return { type: 'paragraph', children: [{ type: 'text', value: text.slice(starts[first], end), position }], position };
+  // Each node its own position objects, as micromark gives them (a plugin may move one).
+  const position = () => ({ start: point(starts, first, starts[first] as number), end: point(starts, last, end) });
+  return { type: 'paragraph', children: [{ type: 'text', value: text.slice(starts[first], end), position: position() }], position: position() };
 }
