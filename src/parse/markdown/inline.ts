@@ -26,7 +26,7 @@ export interface InlineOptions {
   /** Treat `N/A`, `None`, `-` ... as "no duty listed" (cells); default true. */
   placeholders?: boolean;
   /**
-   * Take the shortcuts for plain and links-only cells and the small mdast → hast converter;
+   * Take the shortcuts for plain cells, cells of links and code spans, and the small mdast → hast converter;
    * default true. False runs the full path, which the shortcuts must equal (a property test
    * compares them).
    */
@@ -65,7 +65,7 @@ export function renderInlineWith(
     const text = collapse(trimmed);
     return { text, html: text };
   }
-  const linked = fast ? linksOnly(trimmed, pre, ctx.linkBase) : undefined;
+  const linked = fast ? linksAndCodeOnly(trimmed, pre, ctx.linkBase) : undefined;
   if (linked) return linked;
   const where = locator(markdown, place);
   const hooks: PhrasingHooks = {
@@ -88,7 +88,7 @@ function isPlain(text: string, pre: Preprocessed): boolean {
  * cells): the tree the full renderer would end with, built directly (the sanitiser would keep
  * all of it), then serialised. Undefined for anything else.
  */
-function linksOnly(text: string, pre: Preprocessed, linkBase: string | undefined): Rich | undefined {
+function linksAndCodeOnly(text: string, pre: Preprocessed, linkBase: string | undefined): Rich | undefined {
   if (pre.inlineAttributes.length > 0 || text.includes('\n') || BLOCK_START.test(text) || BULLET.test(text)) return undefined;
   const nodes = simpleLinks(text) ?? linksAndCode(text);
   if (!nodes) return undefined;

@@ -16,7 +16,7 @@
  * Front matter between two plain `---` lines is read too: it is remark-frontmatter's yaml node.
  */
 import type { Heading, Paragraph, RootContent, Yaml } from 'mdast';
-import { headingLine, isBlank, type ScannedTable } from './table-scan.js';
+import { headingLine, isBlank, lineEnds, point, type ScannedTable } from './table-scan.js';
 
 /** Lines [first, last] (0-based) that micromark need not read, and their nodes. */
 export interface LineBlocks {
@@ -32,10 +32,6 @@ const SPACE = 32;
 const TAB = 9;
 const BACKSLASH = 92;
 const BRACE = 123;
-
-function point(starts: number[], line: number, offset: number): { line: number; column: number; offset: number } {
-  return { line: line + 1, column: offset - (starts[line] as number) + 1, offset };
-}
 
 /** `#`s, spaces, then text ending in neither a space nor `#`: the heading, else undefined. */
 function heading(text: string, starts: number[], line: number, start: number, end: number): Heading | undefined {
@@ -99,7 +95,7 @@ function frontMatter(text: string, starts: number[], lineEnd: (n: number) => num
 /** The runs of plain blocks of `text`, with its scanned `tables` among them, in order. */
 export function scanLineBlocks(text: string, starts: number[], tables: readonly ScannedTable[]): LineBlocks[] {
   const count = starts.length;
-  const lineEnd = (n: number): number => (n + 1 < count ? (starts[n + 1] as number) - 1 : text.length);
+  const lineEnd = lineEnds(text, starts);
   const tableAt = new Map(tables.map((t) => [t.first, t]));
   const runs: LineBlocks[] = [];
   let run: LineBlocks | undefined;

@@ -11,7 +11,7 @@
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { scanLineBlocks, type LineBlocks } from './line-blocks.js';
-import { lineStarts, scanTables } from './table-scan.js';
+import { lineEnds, lineStarts, point, scanTables } from './table-scan.js';
 
 interface Parser {
   parse(text: string): unknown;
@@ -55,9 +55,9 @@ class LineMap {
   reposition(node: Nodes): void {
     const p = node.position;
     if (p) {
-      for (const point of [p.start, p.end]) {
-        point.line = this.line(point.line);
-        point.offset = (this.starts[point.line - 1] as number) + point.column - 1;
+      for (const at of [p.start, p.end]) {
+        at.line = this.line(at.line);
+        at.offset = (this.starts[at.line - 1] as number) + at.column - 1;
       }
     }
     if ('children' in node) for (const child of node.children) this.reposition(child);
@@ -68,7 +68,7 @@ export function parsePage(processor: Parser, text: string): Root {
   const starts = lineStarts(text);
   const runs = scanLineBlocks(text, starts, scanTables(text, starts));
   if (runs.length === 0) return processor.parse(text) as Root;
-  const lineEnd = (n: number): number => (n + 1 < starts.length ? (starts[n + 1] as number) - 1 : text.length);
+  const lineEnd = lineEnds(text, starts);
   const parts: string[] = [];
   let pos = 0;
   for (const run of runs) {
@@ -104,9 +104,9 @@ export function parsePage(processor: Parser, text: string): Root {
 
 const BLANK = /^[ \t\n]*$/;
 
+/** The end of `text` as a position (the root's end). */
 function endOf(text: string, starts: number[]): { line: number; column: number; offset: number } {
-  const last = starts.length - 1;
-  return { line: last + 1, column: text.length - (starts[last] as number) + 1, offset: text.length };
+  return point(starts, starts.length - 1, text.length);
 }
 
 /** The run whose placeholder `node` is, if it stands where the run stood, on its own. */

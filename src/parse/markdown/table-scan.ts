@@ -17,6 +17,11 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** The end offset of line `n` (0-based) of `text`, before its newline. */
+export function lineEnds(text: string, starts: number[]): (n: number) => number {
+  return (n) => (n + 1 < starts.length ? (starts[n + 1] as number) - 1 : text.length);
+}
+
 export interface ScannedTable {
   /** First and last line of the table, 0-based indexes into the line starts. */
   first: number;
@@ -134,7 +139,8 @@ export function headingLine(text: string, start: number, end: number): boolean {
   return n >= 1 && n <= 6 && (i === end || isSpace(text.charCodeAt(i)));
 }
 
-function point(text: string, starts: number[], line: number, offset: number): { line: number; column: number; offset: number } {
+/** The position of `offset`, which is on line `line` (0-based), as micromark gives it. */
+export function point(starts: number[], line: number, offset: number): { line: number; column: number; offset: number } {
   return { line: line + 1, column: offset - (starts[line] as number) + 1, offset };
 }
 
@@ -142,9 +148,9 @@ function row(text: string, starts: number[], line: number, start: number, end: n
   const children: TableCell[] = cells.map((s, k) => ({
     type: 'tableCell',
     children: [],
-    position: { start: point(text, starts, line, s), end: point(text, starts, line, cells[k + 1] ?? end) },
+    position: { start: point(starts, line, s), end: point(starts, line, cells[k + 1] ?? end) },
   }));
-  return { type: 'tableRow', children, position: { start: point(text, starts, line, start), end: point(text, starts, line, end) } };
+  return { type: 'tableRow', children, position: { start: point(starts, line, start), end: point(starts, line, end) } };
 }
 
 /** Line `n` (0-based) of `text` read as one table row, as a body row of a scanned table is. */
@@ -158,7 +164,7 @@ export function rowAt(text: string, starts: number[], n: number): TableRow {
 export function scanTables(text: string, starts: number[]): ScannedTable[] {
   const tables: ScannedTable[] = [];
   const count = starts.length;
-  const lineEnd = (n: number): number => (n + 1 < count ? (starts[n + 1] as number) - 1 : text.length);
+  const lineEnd = lineEnds(text, starts);
   let previousBlank = true;
   for (let n = 0; n < count; n++) {
     const s = starts[n] as number;
@@ -200,7 +206,7 @@ export function scanTables(text: string, starts: number[]): ScannedTable[] {
       first: n,
       last,
       afterText,
-      node: { type: 'table', align, children: rows, position: { start: point(text, starts, n, s), end: point(text, starts, last, end) } },
+      node: { type: 'table', align, children: rows, position: { start: point(starts, n, s), end: point(starts, last, end) } },
     });
     n = last;
     previousBlank = false;
