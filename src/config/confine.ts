@@ -23,7 +23,7 @@ function realRoot(root: string): string {
   let real = realRoots.get(root);
   if (real === undefined) {
     try {
-      real = realpathSync(root);
+      real = realpathSync.native(root);
     } catch {
       real = root;
     }
@@ -51,7 +51,8 @@ export function confine(root: string, relative: string): Confined {
   if (!within(root, file)) return { kind: 'outside', via: relative, target: file, link: false };
   let real: string;
   try {
-    real = realpathSync(file);
+    // The system's realpath: one call, where Node's own looks at each folder of the path in turn.
+    real = realpathSync.native(file);
   } catch {
     return { kind: 'missing' };
   }

@@ -2,7 +2,7 @@
  * Reads the content folder's configuration files. site.yaml is required; keywords.yaml and
  * tasks.yaml are optional. Never throws for bad content: problems end up as diagnostics.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
 import { confine, unsafePathMessage } from './confine.js';
 import type { FileMemo } from './file-memo.js';
@@ -63,7 +63,7 @@ export async function readContentFile(
   }
   try {
     if (where.kind === 'missing') throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-    const value = await readFile(where.real, 'utf8');
+    const value = readFileSync(where.real, 'utf8');
     return new VFile({ path: relative, value });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
