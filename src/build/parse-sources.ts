@@ -10,6 +10,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workerOptions } from '../cli/code-cache.js';
 import type { VFile } from 'vfile';
 import { codeFingerprint } from './cache/fingerprint.js';
 import { sourceKey } from './cache/keys.js';
@@ -215,7 +216,7 @@ async function parseInWorkers(
   const url = new URL('./parse-worker.js', import.meta.url);
   let failed = false;
   const runners = Array.from({ length: count }, () => {
-    const worker = new Worker(url, { workerData: data });
+    const worker = new Worker(url, { workerData: data, ...workerOptions() });
     return new Promise<void>((resolve, reject) => {
       let outstanding = 0;
       const fail = (error: Error): void => {

@@ -6,10 +6,14 @@
  * against the source and its own version and flags, and compiles as usual when it does not
  * match. RESPMATRIX_CODE_CACHE=0 turns it off; a cache that cannot be read or written only
  * means compiling.
+ * Worker threads load the same bundle files: the bundle holds this module too (as code-cache.js),
+ * and a worker started with `workerOptions()` loads it first, so it reads the code the main
+ * thread left (each worker would otherwise compile the bundle again). Only the main thread writes.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -20,16 +24,31 @@ interface LoaderModule {
   _compile(content: string, filename: string): unknown;
 }
 
-const bundleDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bundle');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const bundleDir = path.join(here, '..', 'bundle');
 const cacheDir = path.join(bundleDir, '..', '..', 'node_modules', '.cache', 'respmatrix', 'v8');
 /** Entries of earlier bundles go once this old (a live one is only written again). */
 const PRUNE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Runs the bundle's `main.js` and returns its exports. */
 export function requireBundle(): { main(argv: string[]): Promise<number> } {
-  if (process.env['RESPMATRIX_CODE_CACHE'] !== '0') installCodeCache();
+  if (enabled()) installCodeCache();
   return createRequire(import.meta.url)(path.join(bundleDir, 'main.js')) as { main(argv: string[]): Promise<number> };
 }
+
+function enabled(): boolean {
+  return process.env['RESPMATRIX_CODE_CACHE'] !== '0';
+}
+
+/** Options for a worker thread of the bundle: it loads this module first, which hooks the cache in. */
+export function workerOptions(): { execArgv?: string[] } {
+  // Only from the bundle (the compiled modules of lib/ load as they are), and only when on.
+  if (here !== path.resolve(bundleDir) || !enabled()) return {};
+  return { execArgv: [...process.execArgv, '--require', path.join(bundleDir, 'code-cache.js')] };
+}
+
+// Loaded by a worker thread with --require (workerOptions): its bundle files use the cache too.
+if (!isMainThread && here === path.resolve(bundleDir) && enabled()) installCodeCache();
 
 function installCodeCache(): void {
   const prototype = (Module as unknown as { prototype: LoaderModule }).prototype;
@@ -48,7 +67,7 @@ function installCodeCache(): void {
       cachedData = undefined;
     }
     const script = new vm.Script(Module.wrap(content), { filename, ...(cachedData ? { cachedData } : {}) });
-    if (!cachedData || script.cachedDataRejected === true) fresh.push({ script, file });
+    if (isMainThread && (!cachedData || script.cachedDataRejected === true)) fresh.push({ script, file });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, path.dirname(filename));
   };

@@ -8,10 +8,18 @@ export function normaliseBase(base: string | undefined): string {
   return b.replace(/\/{2,}/g, '/');
 }
 
+const SLASH = 0x2f;
+let lastBase: string | undefined;
+let lastNormal = '/';
+
 /** `siteUrl('/sub/', 'offerings/x/#a')` -> '/sub/offerings/x/#a'. Leading slashes are ignored. */
 export function siteUrl(base: string, target: string): string {
-  return normaliseBase(base) + target.replace(/^\/+/, '');
+  // Called for every link of every page: the base is normalised once, and a target without a
+  // leading slash (nearly all) is taken as it is.
+  if (base !== lastBase) lastNormal = normaliseBase((lastBase = base));
+  return lastNormal + (target.charCodeAt(0) === SLASH ? target.replace(/^\/+/, '') : target);
 }
+
 
 /** Absolute URL for canonical/share links from a base-prefixed path (baseUrl is the host's root), or undefined without a baseUrl. */
 export function absoluteUrl(baseUrl: string | undefined, target: string): string | undefined {

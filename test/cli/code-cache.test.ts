@@ -1,7 +1,8 @@
 /**
  * bin/respmatrix.js hands V8 the code it compiled for the bundle last time
- * (src/cli/code-cache.ts). A cache that does not match (here: garbage) is rejected by V8 and
- * written again; with it, without it, the build is the same.
+ * (src/cli/code-cache.ts), in the main thread and in the worker threads that read it. A cache
+ * that does not match (here: garbage) is rejected by V8 and written again; with it, without it,
+ * the build is the same.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,20 +24,22 @@ describe('code cache', () => {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'respmatrix-code-cache-'));
     const out = (name: string) => path.join(tmp, name);
     try {
-      const first = await spawnBin(['build', '--out', out('first'), '--quiet'], repo);
+      // A worker whatever the size: it renders pages with the code the cache holds.
+      const workers = { RESPMATRIX_WORKERS: '1' };
+      const first = await spawnBin(['build', '--out', out('first'), '--quiet'], repo, workers);
       expect(first.stderr).toBe('');
       expect(first.code).toBe(0);
       const files = readdirSync(cacheDir).filter((f) => f.endsWith('.bin'));
       expect(files.length).toBeGreaterThan(3);
 
       for (const file of files) writeFileSync(path.join(cacheDir, file), GARBAGE);
-      const again = await spawnBin(['build', '--out', out('garbage'), '--quiet'], repo);
+      const again = await spawnBin(['build', '--out', out('garbage'), '--quiet'], repo, workers);
       expect(again.stderr).toBe('');
       expect(again.code).toBe(0);
       const rewritten = files.filter((file) => !readFileSync(path.join(cacheDir, file)).equals(GARBAGE));
       expect(rewritten.length).toBeGreaterThan(3);
 
-      const off = await spawnBin(['build', '--out', out('off'), '--quiet'], repo, { RESPMATRIX_CODE_CACHE: '0' });
+      const off = await spawnBin(['build', '--out', out('off'), '--quiet'], repo, { RESPMATRIX_CODE_CACHE: '0', RESPMATRIX_WORKERS: '0' });
       expect(off.code).toBe(0);
       expect(readTree(out('garbage'))).toEqual(readTree(out('off')));
       expect(readTree(out('first'))).toEqual(readTree(out('off')));
