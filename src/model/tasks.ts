@@ -6,16 +6,25 @@ import type { TaskConfig } from '../config/types.js';
 import { slugify } from '../shared/slug.js';
 import type { CanonicalTask } from './types.js';
 
+/** Keys by name: the same few task names recur in every table of every page (rowName). */
+const keys = new Map<string, string>();
+/** Past this many names the memo starts again (a dev server sees every name its edits make). */
+const MAX_KEYS = 50_000;
+
 /** Case, spacing and punctuation do not distinguish task names. */
 export function taskKey(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  let key = keys.get(name);
+  if (key === undefined) {
+    if (keys.size >= MAX_KEYS) keys.clear();
+    key = name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    keys.set(name, key);
+  }
+  return key;
 }
 
 export class TaskMatcher {
   private readonly byKey = new Map<string, TaskConfig[]>();
   private readonly tasks = new Map<string, CanonicalTask>();
-  /** taskKey by name: the same few task names recur in every offering. */
-  private readonly keys = new Map<string, string>();
   /** Each configured id's formerIds (the first task of that id, as a search of the list finds). */
   private readonly former = new Map<string, string[]>();
 
@@ -36,7 +45,7 @@ export class TaskMatcher {
   }
 
   idFor(name: string, areaId: string): string {
-    const key = this.keyOf(name);
+    const key = taskKey(name);
     const candidates = this.byKey.get(key) ?? [];
     const hit = candidates.find((t) => t.area === areaId) ?? candidates.find((t) => t.area === undefined);
     if (hit) return hit.id;
@@ -52,7 +61,7 @@ export class TaskMatcher {
         this.byKey.set(key, list);
         return id;
       }
-      if (existing.areaId === areaId && this.keyOf(existing.title) === key) return id;
+      if (existing.areaId === areaId && taskKey(existing.title) === key) return id;
     }
   }
 
@@ -61,11 +70,6 @@ export class TaskMatcher {
     return this.former.get(id) ?? [];
   }
 
-  private keyOf(name: string): string {
-    let key = this.keys.get(name);
-    if (key === undefined) this.keys.set(name, (key = taskKey(name)));
-    return key;
-  }
 
   list(): CanonicalTask[] {
     return [...this.tasks.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
