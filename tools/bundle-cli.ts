@@ -3,12 +3,12 @@
  * several hundred small modules from lib/ and node_modules. Node spends most of a small build
  * resolving and compiling those modules, in the main thread and again in every worker thread.
  *
- * The entries keep their names (main.js, the three workers and code-cache.js) because the code starts its
- * workers with `new URL('./parse-worker.js', import.meta.url)`, and lib/bundle/ sits
+ * The entries keep their names (main.js, the three workers and code-cache.js) because the code
+ * starts its workers with `new URL('./parse-worker.js', import.meta.url)`, and lib/bundle/ sits
  * at the same depth as lib/<folder>/, so paths computed from import.meta.url stay right.
  * Vite stays outside: only the asset build loads it, and only when its cache misses.
  * The bundle is CommonJS (a package.json in lib/bundle/ says so): Node 20 can hand V8 a code
- * cache for CommonJS only, which bin/respmatrix.js does (src/cli/code-cache.ts).
+ * cache for CommonJS only, which bin/respmatrix.js does (src/build/code-cache.ts).
  *
  * Usage (part of `npm run compile`): node lib-tools/tools/bundle-cli.js
  */
@@ -30,8 +30,8 @@ await build({
     'parse-worker': path.join(lib, 'build', 'parse-worker.js'),
     'render-worker': path.join(lib, 'build', 'render-worker.js'),
     'files-worker': path.join(lib, 'build', 'files-worker.js'),
-    // Loaded first by the workers, so they read V8's code cache (src/cli/code-cache.ts).
-    'code-cache': path.join(lib, 'cli', 'code-cache.js'),
+    // Loaded first by the workers, so they read V8's code cache (src/build/code-cache.ts).
+    'code-cache': path.join(lib, 'build', 'code-cache.js'),
   },
   platform: 'node',
   external: [/^node:/, 'vite'],

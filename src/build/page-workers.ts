@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { workerOptions } from '../cli/code-cache.js';
+import { workerOptions } from './code-cache.js';
 import type { RenderWorkerData, RenderWorkerReply } from './render-worker.js';
 import type { FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply } from './files-worker.js';
 import type { PreviousOutput } from './output-reuse.js';

@@ -10,7 +10,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { workerOptions } from '../cli/code-cache.js';
+import { workerOptions } from './code-cache.js';
 import type { VFile } from 'vfile';
 import { codeFingerprint } from './cache/fingerprint.js';
 import { sourceKey } from './cache/keys.js';

@@ -1,6 +1,6 @@
 /**
  * bin/respmatrix.js hands V8 the code it compiled for the bundle last time
- * (src/cli/code-cache.ts), in the main thread and in the worker threads that read it. A cache
+ * (src/build/code-cache.ts), in the main thread and in the worker threads that read it. A cache
  * that does not match (here: garbage) is rejected by V8 and written again; with it, without it,
  * the build is the same.
  */
