@@ -7,13 +7,13 @@
  * match. RESPMATRIX_CODE_CACHE=0 turns it off; a cache that cannot be read or written only
  * means compiling.
  * Worker threads load the same bundle files: the bundle holds this module too (as code-cache.js),
- * and a worker started with `workerOptions()` loads it first, so it reads the code the main
+ * and a worker started with `startWorker` loads it first, so it reads the code the main
  * thread left (each worker would otherwise compile the bundle again). Only the main thread writes.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { isMainThread } from 'node:worker_threads';
+import { isMainThread, Worker, type WorkerOptions } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -40,14 +40,22 @@ function enabled(): boolean {
   return process.env['RESPMATRIX_CODE_CACHE'] !== '0';
 }
 
-/** Options for a worker thread of the bundle: it loads this module first, which hooks the cache in. */
-export function workerOptions(): { execArgv?: string[] } {
+/** A worker thread of the bundle that loads this module first, which hooks the cache in. */
+export function startWorker(url: URL, options: WorkerOptions = {}): Worker {
   // Only from the bundle (the compiled modules of lib/ load as they are), and only when on.
-  if (here !== path.resolve(bundleDir) || !enabled()) return {};
-  return { execArgv: [...process.execArgv, '--require', path.join(bundleDir, 'code-cache.js')] };
+  if (here === path.resolve(bundleDir) && enabled()) {
+    try {
+      return new Worker(url, { ...options, execArgv: [...process.execArgv, '--require', path.join(bundleDir, 'code-cache.js')] });
+    } catch (error) {
+      // Node flags a worker may not be given (V8's, such as --max-old-space-size): a worker
+      // that inherits them as usual, and compiles its code.
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    }
+  }
+  return new Worker(url, options);
 }
 
-// Loaded by a worker thread with --require (workerOptions): its bundle files use the cache too.
+// Loaded by a worker thread with --require (startWorker): its bundle files use the cache too.
 if (!isMainThread && here === path.resolve(bundleDir) && enabled()) installCodeCache();
 
 function installCodeCache(): void {

@@ -6,8 +6,8 @@
  * (files-worker.ts).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { workerOptions } from './code-cache.js';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './code-cache.js';
 import type { RenderWorkerData, RenderWorkerReply } from './render-worker.js';
 import type { FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply } from './files-worker.js';
 import type { PreviousOutput } from './output-reuse.js';
@@ -55,7 +55,7 @@ function replyOf<T extends object>(worker: Worker, failed: string): Promise<Excl
 
 export function startPageWorkers(count: number, data: RenderWorkerData): PageWorkers {
   const url = new URL('./render-worker.js', import.meta.url);
-  const workers = Array.from({ length: count }, () => new Worker(url, { workerData: data, ...workerOptions() }));
+  const workers = Array.from({ length: count }, () => startWorker(url, { workerData: data }));
   const done = Promise.all(workers.map((worker) => replyOf<RenderWorkerReply>(worker, 'rendering pages failed')));
   // A worker may fail while this thread is still rendering: the failure waits for `done`.
   done.catch(() => undefined);
@@ -90,7 +90,7 @@ export interface WaitingFilesWorker {
 }
 
 export function prepareFilesWorker(): WaitingFilesWorker {
-  const worker = new Worker(new URL('./files-worker.js', import.meta.url), workerOptions());
+  const worker = startWorker(new URL('./files-worker.js', import.meta.url));
   // Listened to from the start: a worker that fails while it waits fails the build that uses it.
   const done = replyOf<FilesWorkerReply>(worker, "making the site's files failed");
   done.catch(() => undefined);

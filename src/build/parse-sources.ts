@@ -9,8 +9,7 @@
  * Results come back in input order whatever ran where, so output stays deterministic.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { workerOptions } from './code-cache.js';
+import { startWorker } from './code-cache.js';
 import type { VFile } from 'vfile';
 import { codeFingerprint } from './cache/fingerprint.js';
 import { sourceKey } from './cache/keys.js';
@@ -216,7 +215,7 @@ async function parseInWorkers(
   const url = new URL('./parse-worker.js', import.meta.url);
   let failed = false;
   const runners = Array.from({ length: count }, () => {
-    const worker = new Worker(url, { workerData: data, ...workerOptions() });
+    const worker = startWorker(url, { workerData: data });
     return new Promise<void>((resolve, reject) => {
       let outstanding = 0;
       const fail = (error: Error): void => {

@@ -4,6 +4,7 @@
  * that does not match (here: garbage) is rejected by V8 and written again; with it, without it,
  * the build is the same.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,6 +44,19 @@ describe('code cache', () => {
       expect(off.code).toBe(0);
       expect(readTree(out('garbage'))).toEqual(readTree(out('off')));
       expect(readTree(out('first'))).toEqual(readTree(out('off')));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  test('node flags a worker may not be given (V8 options) still build, with workers that compile their code', () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'respmatrix-code-cache-flags-'));
+    try {
+      const args = ['--max-old-space-size=2048', path.join(repo, 'bin', 'respmatrix.js'), 'build', '--out', path.join(tmp, 'dist'), '--quiet'];
+      const run = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', env: { ...process.env, RESPMATRIX_WORKERS: '1' } });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(readdirSync(path.join(tmp, 'dist'))).toContain('index.html');
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
