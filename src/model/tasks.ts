@@ -70,7 +70,6 @@ export class TaskMatcher {
     return this.former.get(id) ?? [];
   }
 
-
   list(): CanonicalTask[] {
     return [...this.tasks.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }

@@ -20,7 +20,6 @@ export function siteUrl(base: string, target: string): string {
   return lastNormal + (target.charCodeAt(0) === SLASH ? target.replace(/^\/+/, '') : target);
 }
 
-
 /** Absolute URL for canonical/share links from a base-prefixed path (baseUrl is the host's root), or undefined without a baseUrl. */
 export function absoluteUrl(baseUrl: string | undefined, target: string): string | undefined {
   if (!baseUrl) return undefined;
