@@ -34,6 +34,11 @@ describe('inline fast paths', () => {
     expect(render('word\\n` spaced ``a b`', true).html).toBe('word<br><code>spaced ``a b</code>');
   });
 
+  it('leave a cell whose code span holds a written \\n to the full path: the line breaks there (found by the property below)', () => {
+    expect(render('`\\n * `', true)).toEqual(render('`\\n * `', false));
+    expect(render('`\\n * `', true).html).toBe('<p>`</p><ul><li>`</li></ul>');
+  });
+
   it('equal the full path on random cells', () => {
     const cell = fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }).map((parts) => parts.join(''));
     fc.assert(

@@ -89,7 +89,9 @@ function isPlain(text: string, pre: Preprocessed): boolean {
  * all of it), then serialised. Undefined for anything else.
  */
 function linksAndCodeOnly(text: string, pre: Preprocessed, linkBase: string | undefined): Rich | undefined {
-  if (pre.inlineAttributes.length > 0 || text.includes('\n') || BLOCK_START.test(text) || BULLET.test(text)) return undefined;
+  // A written `\n` breaks the line like a newline, even inside backticks: the lines are blocks.
+  if (pre.inlineAttributes.length > 0 || text.includes('\n') || text.includes('\\n')) return undefined;
+  if (BLOCK_START.test(text) || BULLET.test(text)) return undefined;
   const nodes = simpleLinks(text) ?? linksAndCode(text);
   if (!nodes) return undefined;
   const children: ElementContent[] = [];
