@@ -26,6 +26,8 @@ interface LoaderModule {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const bundleDir = path.join(here, '..', 'bundle');
+/** Whether this is the bundle's copy of the module (the compiled modules of lib/ load as they are). */
+const inBundle = here === path.resolve(bundleDir);
 const cacheDir = path.join(bundleDir, '..', '..', 'node_modules', '.cache', 'respmatrix', 'v8');
 /** Entries of earlier bundles go once this old (a live one is only written again). */
 const PRUNE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -42,8 +44,7 @@ function enabled(): boolean {
 
 /** A worker thread of the bundle that loads this module first, which hooks the cache in. */
 export function startWorker(url: URL, options: WorkerOptions = {}): Worker {
-  // Only from the bundle (the compiled modules of lib/ load as they are), and only when on.
-  if (here === path.resolve(bundleDir) && enabled()) {
+  if (inBundle && enabled()) {
     try {
       return new Worker(url, { ...options, execArgv: [...process.execArgv, '--require', path.join(bundleDir, 'code-cache.js')] });
     } catch (error) {
@@ -56,7 +57,7 @@ export function startWorker(url: URL, options: WorkerOptions = {}): Worker {
 }
 
 // Loaded by a worker thread with --require (startWorker): its bundle files use the cache too.
-if (!isMainThread && here === path.resolve(bundleDir) && enabled()) installCodeCache();
+if (!isMainThread && inBundle && enabled()) installCodeCache();
 
 function installCodeCache(): void {
   const prototype = (Module as unknown as { prototype: LoaderModule }).prototype;

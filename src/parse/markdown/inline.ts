@@ -78,9 +78,14 @@ export function renderInlineWith(
   return toRich({ type: 'root', children: simplify(blocks) }, ctx.linkBase, fast);
 }
 
+/** One line that opens no block and carries no `{: ...}` attributes: what both shortcuts take. */
+function oneLine(text: string, pre: Preprocessed): boolean {
+  return pre.inlineAttributes.length === 0 && !text.includes('\n') && !BLOCK_START.test(text) && !BULLET.test(text);
+}
+
 /** One line of words: no Markdown, no HTML, no list, no qualified node. Most cells are. */
 function isPlain(text: string, pre: Preprocessed): boolean {
-  return pre.inlineAttributes.length === 0 && !text.includes('\n') && !MARKUP.test(text) && !BLOCK_START.test(text) && !BULLET.test(text);
+  return !MARKUP.test(text) && oneLine(text, pre);
 }
 
 /**
@@ -90,8 +95,7 @@ function isPlain(text: string, pre: Preprocessed): boolean {
  */
 function linksAndCodeOnly(text: string, pre: Preprocessed, linkBase: string | undefined): Rich | undefined {
   // A written `\n` breaks the line like a newline, even inside backticks: the lines are blocks.
-  if (pre.inlineAttributes.length > 0 || text.includes('\n') || text.includes('\\n')) return undefined;
-  if (BLOCK_START.test(text) || BULLET.test(text)) return undefined;
+  if (text.includes('\\n') || !oneLine(text, pre)) return undefined;
   const nodes = simpleLinks(text) ?? linksAndCode(text);
   if (!nodes) return undefined;
   const children: ElementContent[] = [];

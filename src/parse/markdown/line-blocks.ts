@@ -16,7 +16,7 @@
  * Front matter between two plain `---` lines is read too: it is remark-frontmatter's yaml node.
  */
 import type { Heading, Paragraph, RootContent, Yaml } from 'mdast';
-import { headingLine, isBlank, lineEnds, point, type ScannedTable } from './table-scan.js';
+import { hashes, headingLine, isBlank, lineEnds, point, type ScannedTable } from './table-scan.js';
 
 /** Lines [first, last] (0-based) that micromark need not read, and their nodes. */
 export interface LineBlocks {
@@ -35,9 +35,8 @@ const BRACE = 123;
 
 /** `#`s, spaces, then text ending in neither a space nor `#`: the heading, else undefined. */
 function heading(text: string, starts: number[], line: number, start: number, end: number): Heading | undefined {
-  let i = start;
-  while (i < end && i - start < 7 && text.charCodeAt(i) === HASH) i++;
-  const depth = i - start;
+  const depth = hashes(text, start, end);
+  let i = start + depth;
   if (depth < 1 || depth > 6 || text.charCodeAt(i) !== SPACE) return undefined;
   while (i < end && text.charCodeAt(i) === SPACE) i++;
   const last = text.charCodeAt(end - 1);

@@ -131,12 +131,17 @@ function rowStart(code: number): boolean {
   return code === PIPE || code === 123 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** An ATX heading line (`#` to `######` then a space, a tab or the end): it ends a table or a paragraph. */
-export function headingLine(text: string, start: number, end: number): boolean {
+/** How many `#` open [start, end), counting up to 7 (one more than a heading may have). */
+export function hashes(text: string, start: number, end: number): number {
   let i = start;
   while (i < end && i - start < 7 && text.charCodeAt(i) === 35) i++;
-  const n = i - start;
-  return n >= 1 && n <= 6 && (i === end || isSpace(text.charCodeAt(i)));
+  return i - start;
+}
+
+/** An ATX heading line (`#` to `######` then a space, a tab or the end): it ends a table or a paragraph. */
+export function headingLine(text: string, start: number, end: number): boolean {
+  const n = hashes(text, start, end);
+  return n >= 1 && n <= 6 && (start + n === end || isSpace(text.charCodeAt(start + n)));
 }
 
 /** The position of `offset`, which is on line `line` (0-based), as micromark gives it. */
