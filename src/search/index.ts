@@ -1,14 +1,15 @@
 /**
  * Build side of search: the index written with the site, split into a manifest
  * (`search/index.json`) and the parts a query fetches (split.ts). Records come from the
- * model, the engine index from the shared query module, so the browser reads back exactly
- * what was built.
+ * model; the engine index (engine.ts) holds their words as the shared query module splits
+ * them (terms), so the browser reads back exactly what was built.
  */
 import type { Site } from '../model/types.js';
 import type { OutputFile } from '../render/page.js';
+import { buildEngineData, type EngineData } from './engine.js';
 import type { SearchIndexFile } from './record.js';
-import { buildIndexData } from './query.js';
 import { searchRecords } from './records.js';
+import { WordNumbers } from './word-numbers.js';
 import { MANIFEST, splitIndex } from './split.js';
 
 /** Where the manifest is written, relative to the site base (the client fetches the same path). */
@@ -22,4 +23,34 @@ export function buildSearchIndex(site: Site): SearchIndexFile {
 /** The search index as output files, the manifest first: same model, same bytes. */
 export function searchOutputs(site: Site): OutputFile[] {
   return splitIndex(buildSearchIndex(site)).map(({ path, contents }) => ({ path: `search/${path}`, contents }));
+}
+
+/** Field order of the index and their weights: task wording first, names next, cell text last. */
+const FIELD_BOOSTS = [3, 1.5, 1.5, 1, 1];
+
+/** Builds the engine's serialised index from the records (build side and tests). */
+export function buildIndexData(file: Pick<SearchIndexFile, 'offerings' | 'areas' | 'docs'>): EngineData {
+  const numbers = new WordNumbers();
+  // The indexed fields of a record: task (title and source label), offering name, area title,
+  // provider, customer. The task's words are its title's, then its label's.
+  const docs = file.docs.map((doc) => {
+    const [, offering, area, task, provider, customer, , , label] = doc;
+    const fields = [task, file.offerings[offering]?.[1] ?? '', file.areas[area]?.[1] ?? '', provider, customer].map((text) => numbers.of(text));
+    if (label) fields[0] = concat(fields[0]!, numbers.of(label));
+    return fields;
+  });
+  return buildEngineData(
+    numbers.words,
+    docs,
+    FIELD_BOOSTS,
+    // Intros repeat their area's words; rows are what readers look for, so rows weigh more.
+    (id) => (file.docs[id]?.[0] === 'r' ? 1 : 0.6),
+  );
+}
+
+function concat(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }

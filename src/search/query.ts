@@ -1,10 +1,10 @@
 /**
  * Search logic shared by the build (index creation), the browser (querying) and the tests:
- * tokenising, field weights, typo budget, filters and highlighted snippets. Ranking itself
- * lives in engine.ts.
+ * tokenising, typo budget, filters and highlighted snippets. Ranking itself lives in
+ * engine.ts, the index's field weights in index.ts (build side).
  * Uses no Node or DOM names, so it type-checks under both tsconfigs and Vite bundles it.
  */
-import { buildEngineData, Engine, wholeIndex, type EngineData, type EngineResult } from './engine.js';
+import { Engine, wholeIndex, type EngineResult } from './engine.js';
 import type { PartyCode, PartyFilter, SearchDoc, SearchIndexFile } from './record.js';
 
 /** Bump when tokenising, weights or the file layout change: an old index must not be read. */
@@ -13,7 +13,7 @@ export const INDEX_VERSION = 3;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Words too common in responsibility tables to help ranking. "key" and "you" stay searchable. */
-const STOP_WORDS = new Set(
+export const STOP_WORDS: ReadonlySet<string> = new Set(
   'a an and are as at be by for from has have in into is it its of on or that the their this to with'.split(' '),
 );
 
@@ -44,9 +44,6 @@ export function terms(text: string): string[] {
   return out;
 }
 
-/** Field order of the index and their weights: task wording first, names next, cell text last. */
-const FIELD_BOOSTS = [3, 1.5, 1.5, 1, 1];
-
 /** Typo budget grows with word length: none for short words, two edits from seven letters. */
 function fuzziness(term: string): number {
   if (term.length < 4) return 0;
@@ -54,47 +51,6 @@ function fuzziness(term: string): number {
 }
 
 type Lookups = Pick<SearchIndexFile, 'offerings' | 'areas'>;
-
-/** The indexed fields of one record: task (title and source label), offering name, area title, provider, customer. */
-function docFields(file: Lookups, doc: SearchDoc): string[] {
-  const [, offering, area, task, provider, customer, , , label] = doc;
-  return [`${task} ${label}`, file.offerings[offering]?.[1] ?? '', file.areas[area]?.[1] ?? '', provider, customer];
-}
-
-/** Builds the engine's serialised index from the records (build side and tests). */
-export function buildIndexData(file: Pick<SearchIndexFile, 'offerings' | 'areas' | 'docs'>): EngineData {
-  const words: string[] = [];
-  const numbers = new Map<string, number>();
-  // Offering names, area titles, task titles and many cells repeat: each text is split once.
-  const known = new Map<string, Int32Array>();
-  const numbered = (text: string): Int32Array => {
-    let out = known.get(text);
-    if (!out) {
-      const found = terms(text);
-      out = new Int32Array(found.length);
-      for (let i = 0; i < found.length; i++) {
-        const word = found[i] as string;
-        let number = numbers.get(word);
-        if (number === undefined) {
-          number = words.length;
-          numbers.set(word, number);
-          words.push(word);
-        }
-        out[i] = number;
-      }
-      known.set(text, out);
-    }
-    return out;
-  };
-  const docs = file.docs.map((doc) => docFields(file, doc).map(numbered));
-  return buildEngineData(
-    words,
-    docs,
-    FIELD_BOOSTS,
-    // Intros repeat their area's words; rows are what readers look for, so rows weigh more.
-    (id) => (file.docs[id]?.[0] === 'r' ? 1 : 0.6),
-  );
-}
 
 /** Query words beyond this many are ignored. */
 const MAX_WORDS = 12;

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
 import { buildSearchIndex, searchOutputs } from '../../src/search/index.js';
-import { buildIndexData, loadEngine, search, type Filters } from '../../src/search/query.js';
+import { buildIndexData } from '../../src/search/index.js';
+import { loadEngine, search, type Filters } from '../../src/search/query.js';
 import type {
   DocChunk,
   FacetsFile,
