@@ -5,22 +5,31 @@
  * of the previous build instead of running Vite again. Set RESPMATRIX_ASSET_CACHE=0 to bypass.
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { cpSync, readFileSync, readdirSync } from 'node:fs';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { packageRoot, publicDir, viteConfigFile } from '../render/paths.js';
 
 export const cacheRoot = path.join(packageRoot, 'node_modules', '.cache', 'respmatrix', 'assets');
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+function filesUnder(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 }
 
-/** A key for everything the bundle is made from. */
-export async function assetKey(base: string): Promise<string> {
+/**
+ * A key for everything the bundle is made from. Read synchronously: a few hundred small files
+ * take a few milliseconds this way, several times that through the thread pool.
+ */
+export function assetKey(base: string): string {
   const hash = createHash('sha256');
   const vitePackage = path.join(packageRoot, 'node_modules', 'vite', 'package.json');
   hash.update(`base\0${base}\0`);
@@ -28,16 +37,14 @@ export async function assetKey(base: string): Promise<string> {
     viteConfigFile,
     vitePackage,
     // All of src/, not src/client alone: a change to a module the browser imports must rebuild the bundle.
-    ...(await filesUnder(path.join(packageRoot, 'src'))),
-    ...(await filesUnder(publicDir)),
+    ...filesUnder(path.join(packageRoot, 'src')),
+    ...filesUnder(publicDir),
   ];
-  // Read together (a few hundred small files), hashed in order.
-  const contents = await Promise.all(inputs.map((file) => readFile(file).catch(() => Buffer.from('missing'))));
-  inputs.forEach((file, i) => {
+  for (const file of inputs) {
     hash.update(`${path.relative(packageRoot, file)}\0`);
-    hash.update(contents[i]!);
+    hash.update(readOr(file, 'missing'));
     hash.update('\0');
-  });
+  }
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -45,12 +52,19 @@ export function cacheEnabled(): boolean {
   return process.env['RESPMATRIX_ASSET_CACHE'] !== '0';
 }
 
+function readOr(file: string, missing: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch {
+    return Buffer.from(missing);
+  }
+}
+
 /** Copy a cached build into outDir; false when there is none. */
-export async function restoreAssets(key: string, outDir: string): Promise<boolean> {
+export function restoreAssets(key: string, outDir: string): boolean {
   const dir = path.join(cacheRoot, key);
-  const files = await readdir(dir).catch(() => undefined);
-  if (!files) return false;
-  await cp(dir, outDir, { recursive: true });
+  if (filesUnder(dir).length === 0) return false;
+  cpSync(dir, outDir, { recursive: true });
   return true;
 }
 

@@ -20,8 +20,8 @@ interface ManifestChunk {
 
 /** Bundle (or restore from the cache) the client assets into outDir, which must be empty. */
 export async function buildAssets(outDir: string, base: string): Promise<Assets & { cached: boolean }> {
-  const key = cacheEnabled() ? await assetKey(base) : undefined;
-  const cached = key !== undefined && (await restoreAssets(key, outDir));
+  const key = cacheEnabled() ? assetKey(base) : undefined;
+  const cached = key !== undefined && restoreAssets(key, outDir);
   if (!cached) {
     await runVite(outDir, base);
     if (key !== undefined) await storeAssets(key, outDir).catch(() => undefined);
