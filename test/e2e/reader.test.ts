@@ -64,11 +64,22 @@ describe('accessibility of the reader features', () => {
 describe('focus and the sticky header', () => {
   test('tabbing backwards through an offering page never leaves the focused element under the header', async () => {
     const { page, context } = await h.open('offerings/key-protect-dedicated/', { width: 1280, height: 700 });
+    // Chromium scrolls smoothly after End (and may after a focus): each position is read once the
+    // page has come to rest, as a reader sees it, or a scroll still running moves it afterwards.
+    const settled = () =>
+      page.evaluate(async () => {
+        for (let frames = 0, last = NaN; frames < 240 && window.scrollY !== last; frames += 2) {
+          last = window.scrollY;
+          await new Promise((rest) => requestAnimationFrame(() => requestAnimationFrame(rest)));
+        }
+      });
     await page.keyboard.press('End');
+    await settled();
     await page.locator('.site-footer a').last().focus();
     const under: string[] = [];
     for (let i = 0; i < 60; i++) {
       await page.keyboard.press('Shift+Tab');
+      await settled();
       const where = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         const header = document.querySelector('.site-header')!.getBoundingClientRect();
