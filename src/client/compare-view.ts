@@ -17,7 +17,7 @@ import {
 } from '../model/compare.js';
 import { dutyState, type Party } from '../model/duty.js';
 import type { Rich } from '../model/types.js';
-import { taskKey } from '../model/tasks.js';
+import { sameTaskName } from '../model/tasks.js';
 import { copyLinkControl } from './copy-link.js';
 import type { OfferingIndex } from './offering-picker.js';
 
@@ -172,7 +172,7 @@ function cellElement(
   if (c.placedIn) td.append(el('p', { class: 'cmp-placed' }, [`Listed under ${areaTitles.get(c.placedIn) ?? c.placedIn}`]));
   for (const row of c.rows) {
     const entry = el('div', { class: 'cmp-entry' }, []);
-    if (taskKey(row.task) !== taskKey(title)) {
+    if (!sameTaskName(row.task, title)) {
       entry.append(el('p', { class: 'cmp-source-task' }, ['Listed as ', el('a', { href: `${offeringUrl}#${row.anchor}` }, [row.task])]));
     }
     entry.append(

@@ -20,7 +20,7 @@ import {
 } from '../stack/state.js';
 import { readOfferingData, type OfferingDataJson } from '../model/compare.js';
 import { LABEL_SOURCE } from '../model/row-name.js';
-import { taskKey } from '../model/tasks.js';
+import { sameTaskName } from '../model/tasks.js';
 import { EXPORT_FORMATS, stackExport, type ExportFormat, type ExportOptions } from '../stack/export.js';
 import { createOfferingPicker, loadOfferingIndex, type OfferingIndex } from './offering-picker.js';
 
@@ -192,7 +192,7 @@ export async function startStack(root: HTMLElement): Promise<void> {
       a.href = local(source.url);
       sources.append(a);
       // The source's own label when it differs from the task's title, worded as on every page ("IBM: Applications").
-      if (source.task && taskKey(source.task) !== taskKey(taskTitle)) sources.append(el('span', 'stack-source-task', ` (${LABEL_SOURCE}: ${source.task})`));
+      if (source.task && !sameTaskName(source.task, taskTitle)) sources.append(el('span', 'stack-source-task', ` (${LABEL_SOURCE}: ${source.task})`));
       urls.append(el('li', undefined, absolute(source.url)));
     });
     const fields = el('div', 'stack-fields');

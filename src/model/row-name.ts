@@ -4,7 +4,7 @@
  * different rows of one page "Applications"). Shared by pages, exports, search and the browser.
  */
 import type { CanonicalTask, Row } from './types.js';
-import { taskKey } from './tasks.js';
+import { sameTaskName } from './tasks.js';
 
 export interface RowName {
   /** The canonical task title. */
@@ -30,7 +30,7 @@ export function taskTitleMap(tasks: readonly Pick<CanonicalTask, 'id' | 'title'>
 
 export function rowName(titles: TaskTitles, row: Pick<Row, 'task' | 'taskId'>): RowName {
   const title = titles.get(row.taskId) ?? row.task;
-  return taskKey(title) === taskKey(row.task) ? { title } : { title, label: row.task };
+  return sameTaskName(title, row.task) ? { title } : { title, label: row.task };
 }
 
 /** Who wrote the labels: the sources are IBM's docs pages. */

@@ -22,6 +22,11 @@ export function taskKey(name: string): string {
   return key;
 }
 
+/** Whether two task names are the same name (taskKey), asked without keys when they are identical, as most are. */
+export function sameTaskName(a: string, b: string): boolean {
+  return a === b || taskKey(a) === taskKey(b);
+}
+
 export class TaskMatcher {
   private readonly byKey = new Map<string, TaskConfig[]>();
   private readonly tasks = new Map<string, CanonicalTask>();

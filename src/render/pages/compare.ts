@@ -11,7 +11,7 @@ import type { Offering, Site } from '../../model/types.js';
 import { lazyPage, type PageOf } from '../page.js';
 import { cell, linkTitle, type CellView } from '../tables.js';
 import { markDifferences, sameHtml } from '../pair-diff.js';
-import { taskKey } from '../../model/tasks.js';
+import { sameTaskName } from '../../model/tasks.js';
 
 /** A party's cell on a pair page: the second may stand for "the same as the first". */
 export interface PairCellView extends CellView {
@@ -227,7 +227,7 @@ function contrastPair(cells: CompareCellView[]): void {
 }
 
 function entryView(offeringId: string, row: CompareRowInput, title: string): CompareEntryView {
-  const same = taskKey(row.task) === taskKey(title);
+  const same = sameTaskName(row.task, title);
   return {
     ...(same ? {} : { task: row.task }),
     url: `offerings/${offeringId}/#${row.anchor}`,
