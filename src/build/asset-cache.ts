@@ -9,21 +9,9 @@ import { cpSync, readFileSync, readdirSync } from 'node:fs';
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { packageRoot, publicDir, viteConfigFile } from '../render/paths.js';
+import { hashTree } from './cache/fingerprint.js';
 
 export const cacheRoot = path.join(packageRoot, 'node_modules', '.cache', 'respmatrix', 'assets');
-
-function filesUnder(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
 
 /**
  * A key for everything the bundle is made from. Read synchronously: a few hundred small files
@@ -33,23 +21,25 @@ export function assetKey(base: string): string {
   const hash = createHash('sha256');
   const vitePackage = path.join(packageRoot, 'node_modules', 'vite', 'package.json');
   hash.update(`base\0${base}\0`);
-  const inputs = [
-    viteConfigFile,
-    vitePackage,
-    // All of src/, not src/client alone: a change to a module the browser imports must rebuild the bundle.
-    ...filesUnder(path.join(packageRoot, 'src')),
-    ...filesUnder(publicDir),
-  ];
-  for (const file of inputs) {
-    hash.update(`${path.relative(packageRoot, file)}\0`);
-    hash.update(readOr(file, 'missing'));
-    hash.update('\0');
+  for (const file of [viteConfigFile, vitePackage]) {
+    hash.update(`${path.relative(packageRoot, file)}\0`).update(readOr(file, 'missing')).update('\0');
   }
+  // All of src/, not src/client alone: a change to a module the browser imports must rebuild the bundle.
+  hashTree(hash, path.join(packageRoot, 'src'), packageRoot);
+  hashTree(hash, publicDir, packageRoot);
   return hash.digest('hex').slice(0, 32);
 }
 
 export function cacheEnabled(): boolean {
   return process.env['RESPMATRIX_ASSET_CACHE'] !== '0';
+}
+
+function holdsFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).some((entry) => entry.isFile());
+  } catch {
+    return false;
+  }
 }
 
 function readOr(file: string, missing: string): Buffer {
@@ -60,10 +50,10 @@ function readOr(file: string, missing: string): Buffer {
   }
 }
 
-/** Copy a cached build into outDir; false when there is none. */
+/** Copy a cached build into outDir; false when there is none (or its folder holds no file). */
 export function restoreAssets(key: string, outDir: string): boolean {
   const dir = path.join(cacheRoot, key);
-  if (filesUnder(dir).length === 0) return false;
+  if (!holdsFiles(dir)) return false;
   cpSync(dir, outDir, { recursive: true });
   return true;
 }

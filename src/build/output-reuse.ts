@@ -8,7 +8,7 @@
  * so only changed files are written, and the new output is still swapped in whole.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { readPreviousAnchors, type PreviousAnchors } from '../links/manifest-format.js';
@@ -17,7 +17,7 @@ import { templatesDir } from '../render/paths.js';
 import { featureGlobals } from '../render/globals.js';
 import type { Offering, Site } from '../model/types.js';
 import { DiskStore } from './cache/store.js';
-import { codeFingerprint } from './cache/fingerprint.js';
+import { codeFingerprint, hashTree } from './cache/fingerprint.js';
 import type { RenderOptions } from './pipeline.js';
 import { byCodeUnit } from '../shared/order.js';
 import type { StandbyRecord } from './standby.js';
@@ -100,16 +100,6 @@ export async function recordOutput(
   }
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => byCodeUnit(a, b)));
   await storeFor(cacheDir).set(await folderKey(outDir), { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}) });
-}
-
-/** Every file under `dir` (relative, sorted): templates and code are few and small. */
-function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
-  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
-  for (const name of names) {
-    const file = path.join(dir, name);
-    if (!statSync(file).isFile()) continue;
-    hash.update(`${name}\0`).update(readFileSync(file)).update('\0');
-  }
 }
 
 /**

@@ -3,8 +3,8 @@
  * the bytes of the parsing modules, so a cache entry never outlives the code that wrote it
  * (a version bump alone would miss local edits and unreleased builds).
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -57,6 +57,25 @@ export function hashCode(packageJson: string, root: string, dirs: readonly strin
     hash.update(readFileSync(path.join(root, file)));
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Every file under `dir` into `hash`, in name order: each as its name relative to `root`, a NUL,
+ * its bytes and a NUL. A folder that does not exist adds nothing. For the few small files of a
+ * cache key (templates, the client's sources).
+ */
+export function hashTree(hash: Hash, dir: string, root: string = dir): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (!statSync(file).isFile()) continue;
+    hash.update(`${path.relative(root, file)}\0`).update(readFileSync(file)).update('\0');
+  }
 }
 
 /** The file `npm run compile` writes beside the bundle: the fingerprint of its code. */
