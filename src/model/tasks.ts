@@ -8,16 +8,19 @@ import type { CanonicalTask } from './types.js';
 
 /** Keys by name: the same few task names recur in every table of every page (rowName). */
 const keys = new Map<string, string>();
-/** Past this many names the memo starts again (a dev server sees every name its edits make). */
+/**
+ * The memo keeps this many names, then makes the keys of further names each time (a dev server
+ * sees every name its edits make). Clearing it instead made every key again on a page of more
+ * names than this, whose tables, CSV and search ask for them in the same order each time.
+ */
 const MAX_KEYS = 50_000;
 
 /** Case, spacing and punctuation do not distinguish task names. */
 export function taskKey(name: string): string {
   let key = keys.get(name);
   if (key === undefined) {
-    if (keys.size >= MAX_KEYS) keys.clear();
     key = name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    keys.set(name, key);
+    if (keys.size < MAX_KEYS) keys.set(name, key);
   }
   return key;
 }
