@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { readPreviousAnchors, type PreviousAnchors } from '../links/manifest-format.js';
+import { readPreviousAnchors } from '../links/manifest-format.js';
+import { MANIFEST_VERSION, type AnchorManifest } from '../links/anchors-baseline.js';
 import { pageInputs, type Page } from '../render/page.js';
 import { templatesDir } from '../render/paths.js';
 import { featureGlobals } from '../render/globals.js';
@@ -29,8 +30,13 @@ export interface OutputRecord {
   ino: number;
   /** Pages only: the key of the inputs the file was rendered from. */
   key?: string;
-  /** Checklist pages only: the ids the page carries (the link check takes them when the page is kept). */
+  /**
+   * Pages of the anchor manifest only: the ids the link check takes from the page when it is
+   * kept (a checklist's ids as scanned, another page's those of its anchor record)…
+   */
   ids?: string[];
+  /** …and a digest of its anchor record (recordDigest): anchors.json is unchanged when every page's is. */
+  record?: string;
 }
 
 /** The previous output of a folder, as the last build left it. */
@@ -72,8 +78,9 @@ function isObject(value: unknown): value is object {
 }
 
 /**
- * Record what `outDir` now holds: `keys` are the page keys of this build, by output path;
- * `standby` the tree kept for the next build.
+ * Record what `outDir` now holds: `keys` are the page keys of this build, by output path,
+ * `anchors` the ids and record digests of its manifest pages; `standby` the tree kept for the
+ * next build.
  */
 export async function recordOutput(
   cacheDir: string,
@@ -81,7 +88,7 @@ export async function recordOutput(
   renderKey: string,
   keys: ReadonlyMap<string, string>,
   paths: Iterable<string>,
-  ids: ReadonlyMap<string, string[]>,
+  anchors: { ids: ReadonlyMap<string, readonly string[]>; digests: ReadonlyMap<string, string> },
   standby?: StandbyRecord,
 ): Promise<void> {
   const files: Record<string, OutputRecord> = {};
@@ -90,8 +97,8 @@ export async function recordOutput(
   for (const file of paths) {
     const info = statSync(path.join(outDir, file), { throwIfNoEntry: false });
     if (!info?.isFile()) continue;
-    const [key, carried] = [keys.get(file), ids.get(file)];
-    files[file] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ...(key ? { key } : {}), ...(carried ? { ids: carried } : {}) };
+    const [key, ids, record] = [keys.get(file), anchors.ids.get(file), anchors.digests.get(file)];
+    files[file] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ...(key ? { key } : {}), ...(ids && record ? { ids: [...ids], record } : {}) };
     for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) folders.add(file.slice(0, slash));
   }
   for (const folder of folders) {
@@ -148,6 +155,11 @@ function offeringDigest(offering: Offering): string {
   return digest;
 }
 
+/** Digest an offering from its JSON text made elsewhere (model.json's), so it is not made twice. */
+export function digestOfferingJson(offering: Offering, json: string): void {
+  if (!digests.has(offering)) digests.set(offering, sha(json));
+}
+
 /** Whether the previous output's `file` is still the one the last build wrote (same size, time and inode). */
 function asRecorded(previous: PreviousOutput, file: string, record: OutputRecord): boolean {
   const info = statSync(path.join(previous.dir, file), { throwIfNoEntry: false });
@@ -164,14 +176,27 @@ export function reusablePage(previous: PreviousOutput, file: string, key: string
   return record?.key === key && asRecorded(previous, file, record) ? record : undefined;
 }
 
-/** The previous output's anchors.json, as the last build wrote it: the records of the pages it keeps. */
-export function previousAnchors(previous: PreviousOutput): PreviousAnchors | undefined {
+/** The previous output's anchors.json, read only when asked for: its records (lazily, page by page) or its bytes. */
+export interface PreviousManifest {
+  manifest: AnchorManifest;
+  bytes(): Buffer;
+}
+
+/**
+ * The previous output's anchors.json when it is still the one the last build wrote; nothing
+ * is read yet. (Read later, it throws if someone has changed it meanwhile after all.)
+ */
+export function previousManifest(previous: PreviousOutput): PreviousManifest | undefined {
   const file = 'anchors.json';
   const record = previous.files[file];
   if (!record || !asRecorded(previous, file, record)) return undefined;
-  try {
-    return readPreviousAnchors(readFileSync(path.join(previous.dir, file), 'utf8'), file);
-  } catch {
-    return undefined;
-  }
+  const where = path.join(previous.dir, file);
+  let read: AnchorManifest | undefined;
+  const manifest: AnchorManifest = {
+    version: MANIFEST_VERSION,
+    get pages() {
+      return (read ??= readPreviousAnchors(readFileSync(where, 'utf8'), file)).pages;
+    },
+  };
+  return { manifest, bytes: () => readFileSync(where) };
 }

@@ -23,17 +23,23 @@ const modelLists: OutputList<ManifestContext>[] = [
   robotsTxt,
   compareDataOutputs,
 ];
-/** Also from the model alone, and most of the work: a rebuild makes them in another thread. */
-const largeLists: OutputList<ManifestContext>[] = [searchOutputs, modelJson, responsibilitiesCsv];
+/**
+ * Also from the model alone, and most of the work: a rebuild makes them in another thread, all
+ * but model.json, which its main thread writes first (stream-site.ts: the page keys digest the
+ * offerings' JSON text as it is written).
+ */
+const largeLists: OutputList<ManifestContext>[] = [searchOutputs, responsibilitiesCsv];
+/** Every list of the model alone, in output order. */
+const modelAlone = [searchOutputs, modelJson, responsibilitiesCsv, ...modelLists];
 /** Lists that need what rendering collects (the anchor manifest). */
 const manifestLists: OutputList<ManifestContext>[] = [anchorsJson];
 
-/** Which output files: those of the model alone (`model`: the `large` and the `other` ones), those that need the manifest, or all. */
+/** Which output files: those of the model alone (`model`: model.json, the `large` and the `other` ones), those that need the manifest, or all. */
 export type OutputPart = 'all' | 'model' | 'large' | 'other' | 'manifest';
 
 const parts: Record<OutputPart, OutputList<ManifestContext>[]> = {
-  all: [...largeLists, ...modelLists, ...manifestLists],
-  model: [...largeLists, ...modelLists],
+  all: [...modelAlone, ...manifestLists],
+  model: modelAlone,
   large: largeLists,
   other: modelLists,
   manifest: manifestLists,

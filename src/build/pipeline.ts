@@ -31,10 +31,10 @@ export interface SitePipeline {
   render(page: Page): string;
   /**
    * Every other output file; `manifest` when the anchor records were collected while rendering
-   * (`manifestText`: its text, when a rebuild knows it is the previous output's).
+   * (`manifestFile`: anchors.json's bytes, when a rebuild knows they are the previous output's).
    * `part` picks the files made from the model alone, or those that need the manifest.
    */
-  files(rendered: readonly RenderedPage[], manifest?: AnchorManifest, part?: OutputPart, manifestText?: string): OutputFile[];
+  files(rendered: readonly RenderedPage[], manifest?: AnchorManifest, part?: OutputPart, manifestFile?: Uint8Array): OutputFile[];
   /** The files of `part` made from the model alone, list by list as they are taken (outputLists). */
   fileLists(rendered: readonly RenderedPage[], part: OutputPart): Iterable<OutputFile[]>;
 }
@@ -54,14 +54,14 @@ export function sitePipeline(site: Site, options: RenderOptions): SitePipeline {
     ...(options.watch ? { watch: true } : {}),
   };
   const env = createEnvironment(context);
-  const outputContext = (rendered: readonly RenderedPage[], manifest?: AnchorManifest, manifestText?: string) =>
-    ({ pages: rendered, base: options.base, ...(manifest ? { manifest } : {}), ...(manifestText ? { manifestText } : {}) });
+  const outputContext = (rendered: readonly RenderedPage[], manifest?: AnchorManifest, manifestFile?: Uint8Array) =>
+    ({ pages: rendered, base: options.base, ...(manifest ? { manifest } : {}), ...(manifestFile ? { manifestFile } : {}) });
   return {
     site,
     base: options.base,
     pages,
     render: (page) => renderPage(env, page, context),
-    files: (rendered, manifest, part, manifestText) => outputs(site, outputContext(rendered, manifest, manifestText), part),
+    files: (rendered, manifest, part, manifestFile) => outputs(site, outputContext(rendered, manifest, manifestFile), part),
     fileLists: (rendered, part) => outputLists(site, outputContext(rendered), part),
   };
 }

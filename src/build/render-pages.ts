@@ -13,6 +13,7 @@ import { LinkCollector } from '../links/link-collector.js';
 import { addRenderedPage } from '../links/page-facts.js';
 import { forgetPageData, pageFile, type Page } from '../render/page.js';
 import { pageKey, reusablePage, type PreviousOutput } from './output-reuse.js';
+import { recordDigest } from '../links/manifest-format.js';
 
 /** Page keys for a rebuild that writes only what changed (output-reuse.ts). */
 export interface PageKeying {
@@ -27,8 +28,13 @@ export interface PagesResult {
   records: Map<string, PageRecord>;
   /** Output path -> page key (with `keying`). */
   keys: Map<string, string>;
-  /** Output path -> the ids scanned from a checklist page (with `keying`). */
-  ids: Map<string, string[]>;
+  /**
+   * With `keying`, for pages of the anchor manifest: output path -> the ids the link check takes
+   * from the page (a checklist's as scanned, another page's those of its record), and output
+   * path -> the digest of its record (output-reuse.ts).
+   */
+  ids: Map<string, readonly string[]>;
+  digests: Map<string, string>;
   /** Pages taken from the previous output instead of rendered. */
   reused: number;
   /** Milliseconds rendering and scanning. */
@@ -55,7 +61,8 @@ export function renderPages(
   const collector = new LinkCollector({ base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}) });
   const records = new Map<string, PageRecord>();
   const keys = new Map<string, string>();
-  const ids = new Map<string, string[]>();
+  const ids = new Map<string, readonly string[]>();
+  const digests = new Map<string, string>();
   let reused = 0;
   const count = todo?.length ?? pages.length;
   for (let drawn = next(); drawn < count; drawn = next()) {
@@ -80,15 +87,20 @@ export function renderPages(
       return made;
     };
     // Only .html files are pages to the check (a redirect stub may be written without the suffix).
+    let made: PageRecord | undefined;
     if (file.endsWith('.html')) {
-      const checklistIds = addRenderedPage(collector, page, file, html, inManifest(page) ? record : undefined, order);
+      const checklistIds = addRenderedPage(collector, page, file, html, inManifest(page) ? (pageIds) => (made = record(pageIds)) : undefined, order);
       if (checklistIds && keying) ids.set(file, checklistIds);
-    } else if (inManifest(page)) record(idsOf(html).map((i) => i.id));
+    } else if (inManifest(page)) made = record(idsOf(html).map((i) => i.id));
+    if (made && keying) {
+      if (!ids.has(file)) ids.set(file, [...made.fragments.keys()]);
+      digests.set(file, recordDigest(made));
+    }
     timings.links += performance.now() - rendered;
     forgetPageData(page);
     writer.write(file, html, unchanged);
   }
-  return { collector, records, keys, ids, reused, ...timings };
+  return { collector, records, keys, ids, digests, reused, ...timings };
 }
 
 /** 0, 1, 2, ... */

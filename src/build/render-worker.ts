@@ -27,7 +27,7 @@ export interface RenderWorkerData {
 }
 
 export type RenderWorkerReply =
-  | { records: [string, PageRecord][]; links: CollectedLinks; keys: [string, string][]; ids: [string, string[]][]; reused: number; written: number; linked: number }
+  | { records: [string, PageRecord][]; links: CollectedLinks; keys: [string, string][]; ids: [string, readonly string[]][]; digests: [string, string][]; reused: number; written: number; linked: number }
   | { error: string };
 
 const data = workerData as RenderWorkerData;
@@ -42,6 +42,7 @@ function run(): RenderWorkerReply {
     links: result.collector.collected(),
     keys: [...result.keys],
     ids: [...result.ids],
+    digests: [...result.digests],
     reused: result.reused,
     written: writer.written,
     linked: writer.linked,

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Site } from '../model/types.js';
-import { indexSite, manifestOf, pageRecord, sameManifest } from '../links/anchor-manifest.js';
+import { indexSite, manifestOf, pageRecord } from '../links/anchor-manifest.js';
 import { FileWriter, type StandbyFiles } from './file-writer.js';
 import { checkOutput, writtenOutputDiagnostics } from '../links/link-check.js';
 import { pageUrlOf } from '../links/link-resolve.js';
@@ -13,7 +13,9 @@ import { pageFile, type OutputFile } from '../render/page.js';
 import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
 import { renderPages, type PageKeying } from './render-pages.js';
 import { filesWorkerWanted, pageWorkerCount, startFilesWorker, startPageWorkers, type WaitingFilesWorker } from './page-workers.js';
-import { renderKey, type PreviousOutput } from './output-reuse.js';
+import { digestOfferingJson, renderKey, type PreviousOutput } from './output-reuse.js';
+import { recordDigest } from '../links/manifest-format.js';
+import { MODEL_JSON_PATH, modelJsonText } from '../render/outputs/model-json.js';
 import { keptPages } from './kept-pages.js';
 
 export interface StreamTimings {
@@ -31,8 +33,8 @@ export interface StreamResult {
   /** Problems found by the link check (errors fail the build). */
   diagnostics: Diagnostic[];
   timings: StreamTimings;
-  /** With `rebuild`: the site-wide render key and each page's key, by output path. */
-  keys?: { siteKey: string; pages: Map<string, string>; ids: Map<string, string[]> };
+  /** With `rebuild`: the site-wide render key, each page's key and its manifest ids and record digest, by output path. */
+  keys?: { siteKey: string; pages: Map<string, string>; anchors: { ids: Map<string, readonly string[]>; digests: Map<string, string> } };
   /** Pages taken from the previous output; files written; files linked from the previous output. */
   counts: { reused: number; written: number; linked: number };
 }
@@ -72,12 +74,16 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     ? (waiting?.start(filesModel, output) ?? startFilesWorker(filesModel, output))
     : undefined;
   if (!filesWorker) waiting?.cancel();
+  const writer = new FileWriter(dir, rebuild?.previousDir, standby);
+  // Keying pages digests every offering's JSON text: with the files worker taking the other
+  // large files, this thread writes model.json, first, from the same text.
+  if (filesWorker) writer.write(MODEL_JSON_PATH, modelJsonText(site, digestOfferingJson));
   // Pages kept from the previous output unrendered and unread; the threads render the others.
-  const { kept, anchors } = keptPages(pages, keying);
+  const { kept, manifest: previousManifest } = keptPages(pages, keying);
   const keptOrders = new Set(kept.map((page) => page.order));
   const todo = kept.length > 0 ? pages.map((_, order) => order).filter((order) => !keptOrders.has(order)) : undefined;
-  const routesTime = performance.now() - started;
-  const writer = new FileWriter(dir, rebuild?.previousDir, standby);
+  // model.json's time counts as writing.
+  const routesTime = performance.now() - started - writer.writeMs;
   const counts = { reused: 0, written: 0, linked: 0 };
   let manifest: ReturnType<typeof manifestOf>;
   let extraPaths: string[];
@@ -95,7 +101,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     // then this thread renders pages too.
     // HTML among them (redirect stubs) waits for the manifest: the link check scans it with its record.
     const earlyHtml: { path: string; contents: string }[] = [];
-    const earlyPaths: string[] = [];
+    const earlyPaths: string[] = filesWorker ? [MODEL_JSON_PATH] : [];
     // One list at a time (model.json, the search index, the CSV…): each is written before the
     // next is made, so they are never all in memory together.
     const makeEarly = (part: 'model' | 'other') => {
@@ -114,26 +120,30 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     // Meanwhile the files worker makes the largest files.
     if (filesWorker) makeEarly('other');
     started = performance.now();
-    const index = kept.some((page) => page.ids) ? indexSite(site) : undefined;
+    const index = kept.some((page) => page.checklist) ? indexSite(site) : undefined;
     const keptUrls: string[] = [];
     for (const keep of kept) {
       const page = pages[keep.order]!;
       mine.keys.set(keep.file, keep.key);
+      mine.ids.set(keep.file, keep.ids);
       // A checklist's record points at the rows of whichever offering lists them first, which
       // may have moved: made again from its ids, as rendering it would. Others are the previous ones.
-      if (keep.ids) {
-        mine.records.set(page.url, pageRecord(index!, page, keep.ids));
-        mine.ids.set(keep.file, keep.ids);
+      if (keep.checklist) {
+        const record = pageRecord(index!, page, keep.ids);
+        mine.records.set(page.url, record);
+        mine.digests.set(keep.file, recordDigest(record));
       } else {
         keptUrls.push(page.url);
+        mine.digests.set(keep.file, keep.record);
       }
-      mine.collector.addKnownPage(keep.file, new Set(keep.ids ?? keep.fragments), keep.links, keep.order);
+      mine.collector.addKnownPage(keep.file, new Set(keep.ids), keep.links, keep.order);
       writer.keep(keep.file, keep.ino);
     }
     for (const theirs of (await helpers?.done) ?? []) {
       for (const [url, record] of theirs.records) mine.records.set(url, record);
       for (const [file, key] of theirs.keys) mine.keys.set(file, key);
       for (const [file, ids] of theirs.ids) mine.ids.set(file, ids);
+      for (const [file, digest] of theirs.digests) mine.digests.set(file, digest);
       mine.collector.absorb(theirs.links);
       counts.reused += theirs.reused;
       counts.written += theirs.written;
@@ -150,11 +160,11 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     // The last pages are still being written while the other files are made.
     started = performance.now();
     // Kept pages' records stay in the previous anchors.json, read only if something asks; when
-    // the rendered pages' records are also unchanged, so is its text.
-    const keptRecords = anchors && { urls: keptUrls, from: anchors.manifest };
+    // every page's record is as the last build recorded it, so is the file.
+    const keptRecords = previousManifest && { urls: keptUrls, from: previousManifest.manifest };
     manifest = manifestOf(mine.records, keptRecords);
-    const sameText = keptRecords && sameManifest(mine.records, keptRecords) ? anchors?.text : undefined;
-    const late = pipeline.files(listed, manifest, 'manifest', sameText);
+    const sameFile = previous && previousManifest && sameRecords(mine.digests, previous) ? previousManifest.bytes() : undefined;
+    const late = pipeline.files(listed, manifest, 'manifest', sameFile);
     timings.render += performance.now() - started;
     // After every page in the check's order, whichever thread rendered the last page.
     let order = pages.length;
@@ -179,7 +189,17 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const all = new Set([...existing, ...paths]);
   const diagnostics = await writtenOutputDiagnostics(mine.collector, dir, all, paths, manifest, site.redirects);
   timings.links += performance.now() - started;
-  return { paths, diagnostics, timings, counts, ...(keying ? { keys: { siteKey: keying.siteKey, pages: mine.keys, ids: mine.ids } } : {}) };
+  const anchors = { ids: mine.ids, digests: mine.digests };
+  return { paths, diagnostics, timings, counts, ...(keying ? { keys: { siteKey: keying.siteKey, pages: mine.keys, anchors } } : {}) };
+}
+
+/** Whether the manifest pages are those of the previous output, each with the record digest recorded for it. */
+function sameRecords(digests: ReadonlyMap<string, string>, previous: PreviousOutput): boolean {
+  let recorded = 0;
+  for (const record of Object.values(previous.files)) if (record.record !== undefined) recorded++;
+  if (recorded !== digests.size) return false;
+  for (const [file, digest] of digests) if (previous.files[file]?.record !== digest) return false;
+  return true;
 }
 
 /** Render everything, check it as a whole, then write it (only for output that already has an error). */

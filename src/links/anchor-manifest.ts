@@ -17,7 +17,7 @@ import type { OfferingPageData } from '../render/pages/offering.js';
 import { areaPageOfferings, areaPageUrl, type AreaPageData } from '../render/pages/area.js';
 import type { TableView } from '../render/tables.js';
 import { idsOf } from './link-check.js';
-import { sameRecord, serialiseManifest } from './manifest-format.js';
+import { serialiseManifest } from './manifest-format.js';
 import { areaMapPath, siteUrl } from '../render/url.js';
 import { byCodeUnit as compare } from '../shared/order.js';
 
@@ -171,21 +171,11 @@ export interface KeptRecords {
   from: AnchorManifest;
 }
 
-/** Whether the records of a rebuild's rendered pages and its kept pages make exactly the previous manifest. */
-export function sameManifest(records: ReadonlyMap<string, PageRecord>, kept: KeptRecords): boolean {
-  const previous = kept.from;
-  if (Object.keys(previous.pages).length !== records.size + kept.urls.length) return false;
-  for (const [url, record] of records) {
-    if (!Object.hasOwn(previous.pages, url) || !sameRecord(record, previous.pages[url]!)) return false;
-  }
-  return kept.urls.every((url) => Object.hasOwn(previous.pages, url));
-}
-
 /** Output lists of the links feature get the manifest when the build collected it while rendering. */
 export interface ManifestContext extends OutputContext {
   manifest?: AnchorManifest;
-  /** The manifest's text, when it is known to be that of the previous output (a rebuild). */
-  manifestText?: string;
+  /** anchors.json's bytes, when they are known to be the previous output's (a rebuild). */
+  manifestFile?: Uint8Array;
 }
 
 /** The output list entry (src/build/outputs.ts). */
@@ -193,7 +183,7 @@ export function anchorsJson(site: Site, context: ManifestContext): OutputFile[] 
   const manifest =
     context.manifest ??
     anchorManifest(site, context.pages.map(({ page }) => page), new Map(context.pages.flatMap(({ page, html }) => (html === undefined ? [] : [[page.url, html]]))));
-  return [{ path: 'anchors.json', contents: context.manifestText ?? serialiseManifest(manifest) }];
+  return [{ path: 'anchors.json', contents: context.manifestFile ?? serialiseManifest(manifest) }];
 }
 
 /**

@@ -4,6 +4,7 @@
  * line. Reading also accepts version 1 (indented, one object per fragment: what published
  * sites carry) and the hand-written plain form `"<url>": ["fragment", ...]`. docs/links.md.
  */
+import { createHash } from 'node:crypto';
 import type { SourceRef } from '../model/types.js';
 import {
   MANIFEST_VERSION,
@@ -129,72 +130,38 @@ export function parseManifest(text: string, file: string): AnchorManifest {
 }
 
 /**
- * The previous anchors.json of a rebuild, read for what the rebuild needs of it: every page's
- * fragment ids at once, a page's whole record only when something asks for it (most pages are
- * kept from the previous output, and only their ids are needed), and the text as it is.
+ * The previous anchors.json of a rebuild, like `parseManifest` (and throwing as it does for
+ * text that is not a manifest), but reading each page's record only when it is read: most pages
+ * are kept from the previous output, and their records are asked for only by a check that
+ * involves them, or when the manifest is written anew.
  */
-export interface PreviousAnchors {
-  text: string;
-  /** Records made on first read (`pages` behaves as a plain object). */
-  manifest: AnchorManifest;
-  /** A page's fragment ids, in code-unit order; undefined for a page not in the manifest. */
-  ids(url: string): readonly string[] | undefined;
-}
-
-/** Like `parseManifest` (and throws as it does), reading each page's record only when it is read. */
-export function readPreviousAnchors(text: string, file: string): PreviousAnchors {
+export function readPreviousAnchors(text: string, file: string): AnchorManifest {
   const { pages, version, files } = topLevel(text, file);
-  if (version !== 2 || !isObject(pages) || !Array.isArray(files) || !files.every((f) => typeof f === 'string')) {
-    const manifest = parseManifest(text, file);
-    return { text, manifest, ids: (url) => (Object.hasOwn(manifest.pages, url) ? [...manifest.pages[url]!.fragments.keys()] : undefined) };
-  }
-  const ids = new Map<string, string[]>();
+  if (version !== 2 || !isObject(pages) || !Array.isArray(files) || !files.every((f) => typeof f === 'string')) return parseManifest(text, file);
   const result: AnchorManifest = { version: MANIFEST_VERSION, pages: {} };
   for (const [url, value] of Object.entries(pages)) {
     if (Array.isArray(value)) {
       result.pages[url] = plainPage(value);
-      ids.set(url, [...result.pages[url].fragments.keys()]);
       continue;
     }
-    ids.set(url, fragmentIds(value, `${file}: page "${url}"`));
     let record: PageRecord | undefined;
     Object.defineProperty(result.pages, url, {
       enumerable: true,
       get: () => (record ??= readPageV2(value, files as string[], `${file}: page "${url}"`)),
     });
   }
-  return { text, manifest: result, ids: (url) => ids.get(url) };
+  return result;
 }
 
-/** Whether two page records serialise alike (a source's column 1 may be left out). */
-export function sameRecord(a: PageRecord, b: PageRecord): boolean {
-  if (a.kind !== b.kind || a.title !== b.title || a.target !== b.target || !sameSource(a.source, b.source)) return false;
-  if (a.fragments.size !== b.fragments.size) return false;
-  for (const [id, fragment] of a.fragments) {
-    const other = b.fragments.get(id);
-    if (!other || other.kind !== fragment.kind || other.target !== fragment.target || !sameSource(other.source, fragment.source)) return false;
-  }
-  return true;
-}
-
-function sameSource(a: SourceRef | undefined, b: SourceRef | undefined): boolean {
-  if (!a || !b) return a === b;
-  return a.file === b.file && a.line === b.line && (a.column ?? 1) === (b.column ?? 1);
-}
-
-/** The ids a version 2 page record lists, checked for shape (positions are checked when the record is read). */
-function fragmentIds(value: unknown, where: string): string[] {
-  if (!isObject(value)) throw new Error(`${where}: not a page record`);
-  const out: string[] = [];
-  for (const [group, body] of Object.entries(isObject(value.fragments) ? value.fragments : {})) {
-    const members: [string, unknown][] = Array.isArray(body) ? [['', body]] : Object.entries(isObject(body) ? body : {});
-    for (const [rest, array] of members) {
-      const id = joinId(group, rest);
-      if (!Array.isArray(array) || typeof array[0] !== 'string') throw new Error(`${where}: fragment "${id}" is not [kind, ...]`);
-      out.push(id);
-    }
-  }
-  return out.sort(compare);
+/**
+ * A digest of what a page record's text is made of, the fragments in the record's order (by
+ * id): records with the same digest serialise alike, whatever the manifest they are in.
+ */
+export function recordDigest(record: PageRecord): string {
+  const at = (source: SourceRef | undefined) => (source ? [source.file, source.line, source.column ?? 1] : 0);
+  const fragments = [...record.fragments].map(([id, fragment]) => [id, fragment.kind, at(fragment.source), fragment.target ?? 0]);
+  const json = JSON.stringify([record.kind, record.title, at(record.source), record.target ?? 0, fragments]);
+  return createHash('sha1').update(json).digest('base64url');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -130,7 +130,11 @@ describe('rebuilds through the standby tree', () => {
   it('keeps unchanged pages when an edit moves anchors, and writes the anchors.json a clean build writes', async () => {
     const out = path.join(root, 'anchors');
     const file = sources[2] as string;
+    const first = sources[0] as string;
     const saved = await readFile(file, 'utf8');
+    const savedFirst = await readFile(first, 'utf8');
+    const lineAbove = async (source: string) =>
+      writeFile(source, (await readFile(source, 'utf8')).replace(/(\r?\n\|[^\n]*\|\r?\n\| ----)/, '\n\nA note above the table.\n$1'));
     await buildWithStandby(out);
     const anchors = () => readFile(path.join(out, 'anchors.json'), 'utf8');
     const before = await anchors();
@@ -142,13 +146,22 @@ describe('rebuilds through the standby tree', () => {
       expect(await anchors()).toBe(before);
       await expectClean(out);
       // A line above the table: this offering's anchors now point further down, the other pages are kept.
-      await writeFile(file, (await readFile(file, 'utf8')).replace(/(\r?\n\|[^\n]*\|\r?\n\| ----)/, '\n\nA note above the table.\n$1'));
+      await lineAbove(file);
       result = await cached(out);
       expect(result.stdout + result.stderr).toMatch(/ [1-9]\d* pages reused unrendered/);
       expect(await anchors()).not.toBe(before);
       await expectClean(out);
+      // The same in the first offering: the rows the other offerings' kept checklists point at
+      // (a row id's first offering) move, and so do those checklists' records.
+      const moved = await anchors();
+      await lineAbove(first);
+      result = await cached(out);
+      expect(result.stdout + result.stderr).toMatch(/ [1-9]\d* pages reused unrendered/);
+      expect(await anchors()).not.toBe(moved);
+      await expectClean(out);
     } finally {
       await writeFile(file, saved);
+      await writeFile(first, savedFirst);
     }
   }, 240_000);
 
