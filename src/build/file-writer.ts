@@ -55,6 +55,11 @@ export class FileWriter {
     this.writeMs += performance.now() - started;
   }
 
+  /** Write one output file (a file named after its contents is the previous output's when that has its name and size). */
+  writeOutput(file: OutputFile): void {
+    this.write(file.path, file.contents, file.namedByContents === true);
+  }
+
   /**
    * The previous output's file as it is (the caller checked it is the one the last build
    * wrote, with inode `ino`): linked, or left in the standby, never read unless it must be copied.

@@ -43,7 +43,7 @@ function write({ files, render }: ReturnType<typeof make>, output: FilesWorkerOu
   const html: { path: string; contents: string }[] = [];
   for (const file of files) {
     if (file.path.endsWith('.html') && typeof file.contents === 'string') html.push({ path: file.path, contents: file.contents });
-    else writer.write(file.path, file.contents);
+    else writer.writeOutput(file);
   }
   return { paths: files.map((file) => file.path), html, written: writer.written, linked: writer.linked, render, write: writer.writeMs };
 }

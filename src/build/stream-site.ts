@@ -109,7 +109,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
         earlyPaths.push(...early.map((file) => file.path));
         earlyHtml.push(...early.filter(isHtml));
         // Taken out of `early` as they are written, so their text can be collected meanwhile.
-        for (let file = early.shift(); file; file = early.shift()) if (!isHtml(file)) writer.write(file.path, file.contents);
+        for (let file = early.shift(); file; file = early.shift()) if (!isHtml(file)) writer.writeOutput(file);
       }
     };
     if (!filesWorker) makeEarly('model');
@@ -173,7 +173,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
         const record = manifest.pages[pageUrlOf(file.path)];
         mine.collector.addPage(file.path, file.contents, record ? () => record : undefined, order++);
       }
-      writer.write(file.path, file.contents);
+      writer.writeOutput(file);
     }
     extraPaths = [...earlyPaths, ...late.map((file) => file.path)];
   } catch (error) {
@@ -213,7 +213,7 @@ async function inMemory(pipeline: SitePipeline, dir: string, existing: Iterable<
   const diagnostics = checkOutput(files, { base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}), existing, redirects: site.redirects });
   timings.links += performance.now() - started;
   const writer = new FileWriter(dir, undefined, standby);
-  for (const file of files) writer.write(file.path, file.contents);
+  for (const file of files) writer.writeOutput(file);
   timings.write = writer.writeMs;
   return { paths: files.map((f) => f.path), diagnostics, timings, counts: { reused: 0, written: writer.written, linked: 0 } };
 }

@@ -91,6 +91,11 @@ export interface OutputFile {
   /** Path relative to the output folder, with forward slashes. */
   path: string;
   contents: string | Uint8Array | TextPieces;
+  /**
+   * Its name holds a hash of its contents (the search index's parts): a previous output's file
+   * of the same name and size holds these very bytes, and a rebuild links it without reading it.
+   */
+  namedByContents?: boolean;
 }
 
 /**

@@ -22,7 +22,7 @@ export function buildSearchIndex(site: Site): SearchIndexFile {
 
 /** The search index as output files, the manifest first: same model, same bytes. */
 export function searchOutputs(site: Site): OutputFile[] {
-  return splitIndex(buildSearchIndex(site)).map(({ path, contents }) => ({ path: `search/${path}`, contents }));
+  return splitIndex(buildSearchIndex(site)).map((file) => ({ ...file, path: `search/${file.path}` }));
 }
 
 /** Field order of the index and their weights: task wording first, names next, cell text last. */

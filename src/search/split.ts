@@ -35,6 +35,8 @@ export interface SplitFile {
   /** Relative to the manifest's folder. */
   path: string;
   contents: string;
+  /** A part: its name holds a hash of its contents. */
+  namedByContents?: boolean;
 }
 
 /** The manifest's name; parts are named relative to its folder. */
@@ -101,7 +103,7 @@ export function splitIndex(file: SearchIndexFile, options: SplitOptions = SPLIT_
   };
   return [
     { path: MANIFEST, contents: JSON.stringify(manifest) },
-    ...parts.map((part) => ({ ...part, path: `${PARTS_DIR}/${part.path}` })),
+    ...parts.map((part) => ({ ...part, path: `${PARTS_DIR}/${part.path}`, namedByContents: true })),
   ];
 }
 
