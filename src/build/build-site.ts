@@ -71,7 +71,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
   });
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
   // A files worker started ahead makes its files while this thread prepares the output tree.
-  options.filesWorker?.model({ site, base, ...(options.changes ? { changes: options.changes } : {}) });
+  options.filesWorker?.model({ site, base });
   let standby: Standby | undefined;
   try {
     let start = performance.now();

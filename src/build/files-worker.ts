@@ -7,18 +7,15 @@
  * HTML among them (none today: HTML waits for the anchor manifest) and what it wrote.
  */
 import { parentPort } from 'node:worker_threads';
-import type { ChangeReport } from '../changes/diff.js';
 import type { Site } from '../model/types.js';
 import type { OutputFile } from '../render/page.js';
 import { FileWriter, type StandbyFiles } from './file-writer.js';
-import { outputs } from './outputs.js';
-import { sitePages } from './pipeline.js';
+import { largeOutputs } from './outputs.js';
 
 /** First message: what the files are made of. */
 export interface FilesWorkerModel {
   site: Site;
   base: string;
-  changes?: ChangeReport;
 }
 
 /** Second message: where they go (as for the main thread's FileWriter). */
@@ -32,10 +29,9 @@ export type FilesWorkerReply =
   | { paths: string[]; html: { path: string; contents: string }[]; written: number; linked: number; render: number; write: number }
   | { error: string };
 
-function make({ site, base, changes }: FilesWorkerModel): { files: OutputFile[]; render: number } {
+function make({ site, base }: FilesWorkerModel): { files: OutputFile[]; render: number } {
   const started = performance.now();
-  const pages = sitePages(site, changes).map((page) => ({ page }));
-  return { files: outputs(site, { pages, base }, 'large'), render: performance.now() - started };
+  return { files: largeOutputs(site, base), render: performance.now() - started };
 }
 
 function write({ files, render }: ReturnType<typeof make>, output: FilesWorkerOutput): FilesWorkerReply {

@@ -24,23 +24,22 @@ const modelLists: OutputList<ManifestContext>[] = [
   compareDataOutputs,
 ];
 /**
- * Also from the model alone, and most of the work: a rebuild makes them in another thread, all
- * but model.json, which its main thread writes first (stream-site.ts: the page keys digest the
- * offerings' JSON text as it is written).
+ * Also from the model alone, and most of the work, with no need of the page list: a rebuild
+ * makes them in another thread (largeOutputs), and model.json in its main thread, first
+ * (stream-site.ts: the page keys digest the offerings' JSON text as it is written).
  */
-const largeLists: OutputList<ManifestContext>[] = [searchOutputs, responsibilitiesCsv];
+const largeLists: OutputList<Pick<ManifestContext, 'base'>>[] = [searchOutputs, responsibilitiesCsv];
 /** Every list of the model alone, in output order. */
 const modelAlone = [searchOutputs, modelJson, responsibilitiesCsv, ...modelLists];
 /** Lists that need what rendering collects (the anchor manifest). */
 const manifestLists: OutputList<ManifestContext>[] = [anchorsJson];
 
-/** Which output files: those of the model alone (`model`: model.json, the `large` and the `other` ones), those that need the manifest, or all. */
-export type OutputPart = 'all' | 'model' | 'large' | 'other' | 'manifest';
+/** Which output files: those of the model alone (`model`; `other`: all but the large ones and model.json), those that need the manifest, or all. */
+export type OutputPart = 'all' | 'model' | 'other' | 'manifest';
 
 const parts: Record<OutputPart, OutputList<ManifestContext>[]> = {
   all: [...modelAlone, ...manifestLists],
   model: modelAlone,
-  large: largeLists,
   other: modelLists,
   manifest: manifestLists,
 };
@@ -51,6 +50,11 @@ const parts: Record<OutputPart, OutputList<ManifestContext>[]> = {
  */
 export function* outputLists(site: Site, context: ManifestContext, part: OutputPart = 'all'): Generator<OutputFile[]> {
   for (const list of parts[part]) yield list(site, context);
+}
+
+/** The `large` part's files: they need the model and the base path, not the page list. */
+export function largeOutputs(site: Site, base: string): OutputFile[] {
+  return largeLists.flatMap((list) => list(site, { base }));
 }
 
 /** The output files of one part, in list order. */

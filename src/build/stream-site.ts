@@ -69,7 +69,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   // Where every thread writes.
   const output = { dir, ...(rebuild?.previousDir ? { previousDir: rebuild.previousDir } : {}), ...(standby ? { standby } : {}) };
   // A rebuild renders few pages: another thread makes the files the model alone gives meanwhile.
-  const filesModel = { site, base: renderOptions.base, ...(renderOptions.changes ? { changes: renderOptions.changes } : {}) };
+  const filesModel = { site, base: renderOptions.base };
   const filesWorker = previous && filesWorkerWanted(pages.length)
     ? (waiting?.start(filesModel, output) ?? startFilesWorker(filesModel, output))
     : undefined;

@@ -140,7 +140,7 @@ export interface RenderedPage {
 }
 
 /** A function that lists non-HTML files of one kind (the build runs every list: src/build/outputs.ts). */
-export type OutputList<C extends OutputContext = OutputContext, S = Site> = (site: S, context: C) => OutputFile[];
+export type OutputList<C extends Partial<OutputContext> = OutputContext, S = Site> = (site: S, context: C) => OutputFile[];
 
 /** A function that lists pages of one kind. */
 export type PageList<S> = (site: S) => Page[];

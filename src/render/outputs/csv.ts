@@ -10,7 +10,7 @@ import { csvLine } from '../../shared/csv-fields.js';
 import { partyLabels } from '../environment.js';
 import { LABEL_SOURCE, rowName, taskTitleMap } from '../../model/row-name.js';
 
-export function responsibilitiesCsv(site: Site, context: OutputContext): OutputFile[] {
+export function responsibilitiesCsv(site: Site, context: Pick<OutputContext, 'base'>): OutputFile[] {
   return [{ path: 'responsibilities.csv', contents: new TextPieces(() => csvLines(site, context.base)) }];
 }
 
