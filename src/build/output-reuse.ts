@@ -147,6 +147,11 @@ export function pageKey(siteKey: string, page: Page): string {
   return hash.update(JSON.stringify({ kind, url, template, title, offerings, values: inputs.values })).digest('hex');
 }
 
+/** An output file's key under the site-wide key: its path and the digests of the offerings it is made from. */
+export function fileKey(siteKey: string, file: string, inputs: readonly Offering[]): string {
+  return sha(`${siteKey}\0${file}\0${inputs.map(offeringDigest).join(',')}`);
+}
+
 const digests = new WeakMap<Offering, string>();
 
 function offeringDigest(offering: Offering): string {
@@ -167,9 +172,9 @@ function asRecorded(previous: PreviousOutput, file: string, record: OutputRecord
 }
 
 /**
- * The previous output's record of `file` when its page key is unchanged and the file is still
- * the one the last build wrote; undefined when the page must be rendered. `previous` must come
- * from a build with the same site-wide render key.
+ * The previous output's record of `file` when its key (a page's, or a file's made from its
+ * inputs) is unchanged and the file is still the one the last build wrote; undefined when it must
+ * be made. `previous` must come from a build with the same site-wide render key.
  */
 export function reusablePage(previous: PreviousOutput, file: string, key: string): OutputRecord | undefined {
   const record = previous.files[file];

@@ -24,11 +24,12 @@ const modelLists: OutputList<ManifestContext>[] = [
   compareDataOutputs,
 ];
 /**
- * Also from the model alone, and most of the work, with no need of the page list: a rebuild
- * makes them in another thread (largeOutputs), and model.json in its main thread, first
- * (stream-site.ts: the page keys digest the offerings' JSON text as it is written).
+ * The search index: also from the model alone, most of the work, and with no need of the page
+ * list. A rebuild makes it in another thread (largeOutputs) while its main thread writes
+ * model.json, first (stream-site.ts: the page keys digest the offerings' JSON text as it is
+ * written), and the `other` files.
  */
-const largeLists: OutputList<Pick<ManifestContext, 'base'>>[] = [searchOutputs, responsibilitiesCsv];
+const largeLists: OutputList<Pick<ManifestContext, 'base'>>[] = [searchOutputs];
 /** Every list of the model alone, in output order. */
 const modelAlone = [searchOutputs, modelJson, responsibilitiesCsv, ...modelLists];
 /** Lists that need what rendering collects (the anchor manifest). */
@@ -40,7 +41,7 @@ export type OutputPart = 'all' | 'model' | 'other' | 'manifest';
 const parts: Record<OutputPart, OutputList<ManifestContext>[]> = {
   all: [...modelAlone, ...manifestLists],
   model: modelAlone,
-  other: modelLists,
+  other: [responsibilitiesCsv, ...modelLists],
   manifest: manifestLists,
 };
 

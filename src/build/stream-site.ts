@@ -13,7 +13,7 @@ import { pageFile, type OutputFile } from '../render/page.js';
 import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
 import { renderPages, type PageKeying } from './render-pages.js';
 import { filesWorkerWanted, pageWorkerCount, startFilesWorker, startPageWorkers, type WaitingFilesWorker } from './page-workers.js';
-import { digestOfferingJson, renderKey, type PreviousOutput } from './output-reuse.js';
+import { digestOfferingJson, fileKey, renderKey, reusablePage, type PreviousOutput } from './output-reuse.js';
 import { recordDigest } from '../links/manifest-format.js';
 import { MODEL_JSON_PATH, modelJsonText } from '../render/outputs/model-json.js';
 import { keptPages } from './kept-pages.js';
@@ -89,6 +89,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   let extraPaths: string[];
   let mine: ReturnType<typeof renderPages>;
   const timings: StreamTimings = { render: routesTime, write: 0, links: 0 };
+  const fileKeys = new Map<string, string>();
   // Other threads render, scan and write pages too, taking page numbers from one counter.
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);
@@ -100,6 +101,16 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     // The files made from the model alone are made first, while the other threads render pages;
     // then this thread renders pages too.
     // HTML among them (redirect stubs) waits for the manifest: the link check scans it with its record.
+    // A file made from offerings alone is kept from the previous output while they are unchanged.
+    const place = (file: OutputFile) => {
+      if (keying && file.inputs) {
+        const key = fileKey(keying.siteKey, file.path, file.inputs);
+        fileKeys.set(file.path, key);
+        const kept = keying.previous && reusablePage(keying.previous, file.path, key);
+        if (kept) return writer.keep(file.path, kept.ino);
+      }
+      writer.writeOutput(file);
+    };
     const earlyHtml: { path: string; contents: string }[] = [];
     const earlyPaths: string[] = filesWorker ? [MODEL_JSON_PATH] : [];
     // One list at a time (model.json, the search index, the CSV…): each is written before the
@@ -109,7 +120,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
         earlyPaths.push(...early.map((file) => file.path));
         earlyHtml.push(...early.filter(isHtml));
         // Taken out of `early` as they are written, so their text can be collected meanwhile.
-        for (let file = early.shift(); file; file = early.shift()) if (!isHtml(file)) writer.writeOutput(file);
+        for (let file = early.shift(); file; file = early.shift()) if (!isHtml(file)) place(file);
       }
     };
     if (!filesWorker) makeEarly('model');
@@ -119,6 +130,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     counts.reused += mine.reused + kept.length;
     // Meanwhile the files worker makes the largest files.
     if (filesWorker) makeEarly('other');
+    for (const [file, key] of fileKeys) mine.keys.set(file, key);
     started = performance.now();
     const index = kept.some((page) => page.checklist) ? indexSite(site) : undefined;
     const keptUrls: string[] = [];

@@ -96,6 +96,11 @@ export interface OutputFile {
    * of the same name and size holds these very bytes, and a rebuild links it without reading it.
    */
   namedByContents?: boolean;
+  /**
+   * Made from these offerings and the site-wide render inputs alone (as pages listed with their
+   * inputs): a rebuild keeps the previous output's file, unmade, while their digests are unchanged.
+   */
+  inputs?: readonly Offering[];
 }
 
 /**

@@ -5,8 +5,8 @@
  * comparison of two offerings fetches the index and two small files.
  */
 import { writeRow, type OfferingDataJson, type OfferingIndexFile } from '../../model/compare.js';
-import type { Site } from '../../model/types.js';
-import type { OutputFile } from '../page.js';
+import type { Offering, Site } from '../../model/types.js';
+import { TextPieces, type OutputFile } from '../page.js';
 
 export const OFFERING_INDEX_PATH = 'data/offerings.json';
 
@@ -24,22 +24,26 @@ export function offeringIndex(site: Site): OfferingIndexFile {
 export function compareDataOutputs(site: Site): OutputFile[] {
   const titles = new Map(site.tasks.map((t) => [t.id, t.title]));
   const files: OutputFile[] = [{ path: OFFERING_INDEX_PATH, contents: JSON.stringify(offeringIndex(site)) }];
+  // Made when written, so a rebuild that keeps the file (its offering unchanged) never makes it.
   for (const offering of site.offerings) {
-    const taskTitles: Record<string, string> = {};
-    const data: OfferingDataJson = {
-      id: offering.id,
-      name: offering.name,
-      taskTitles,
-      sections: offering.sections.map((section) => ({
-        areaId: section.areaId,
-        rows: section.rows.map((row) => {
-          const title = titles.get(row.taskId);
-          if (title !== undefined) taskTitles[row.taskId] = title;
-          return writeRow(row, section.areaId, taskTitles);
-        }),
-      })),
-    };
-    files.push({ path: offeringDataPath(offering.id), contents: JSON.stringify(data) });
+    files.push({ path: offeringDataPath(offering.id), contents: new TextPieces(() => [JSON.stringify(offeringData(offering, titles))]), inputs: [offering] });
   }
   return files;
+}
+
+function offeringData(offering: Offering, titles: ReadonlyMap<string, string>): OfferingDataJson {
+  const taskTitles: Record<string, string> = {};
+  return {
+    id: offering.id,
+    name: offering.name,
+    taskTitles,
+    sections: offering.sections.map((section) => ({
+      areaId: section.areaId,
+      rows: section.rows.map((row) => {
+        const title = titles.get(row.taskId);
+        if (title !== undefined) taskTitles[row.taskId] = title;
+        return writeRow(row, section.areaId, taskTitles);
+      }),
+    })),
+  };
 }
