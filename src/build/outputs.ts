@@ -53,7 +53,7 @@ export function* outputLists(site: Site, context: ManifestContext, part: OutputP
   for (const list of parts[part]) yield list(site, context);
 }
 
-/** The `large` part's files: they need the model and the base path, not the page list. */
+/** The search index's files (largeLists): they need the model and the base path, not the page list. */
 export function largeOutputs(site: Site, base: string): OutputFile[] {
   return largeLists.flatMap((list) => list(site, { base }));
 }

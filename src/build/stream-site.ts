@@ -98,9 +98,6 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const helpers = count > 0 ? startPageWorkers(count, workerData) : undefined;
   const listed = pages.map((page) => ({ page }));
   try {
-    // The files made from the model alone are made first, while the other threads render pages;
-    // then this thread renders pages too.
-    // HTML among them (redirect stubs) waits for the manifest: the link check scans it with its record.
     // A file made from offerings alone is kept from the previous output while they are unchanged.
     const place = (file: OutputFile) => {
       if (keying && file.inputs) {
@@ -111,6 +108,9 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
       }
       writer.writeOutput(file);
     };
+    // The files made from the model alone are made first, while the other threads render pages;
+    // then this thread renders pages too.
+    // HTML among them (redirect stubs) waits for the manifest: the link check scans it with its record.
     const earlyHtml: { path: string; contents: string }[] = [];
     const earlyPaths: string[] = filesWorker ? [MODEL_JSON_PATH] : [];
     // One list at a time (model.json, the search index, the CSV…): each is written before the
