@@ -21,6 +21,13 @@ export interface StandbyFiles {
   dirs: readonly string[];
 }
 
+/** What the cache recorded of a file of the previous output (output-reuse.ts). */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
 export class FileWriter {
   private readonly dirs = new Set<string>();
   /** Milliseconds spent writing (and linking) files. */
@@ -36,6 +43,8 @@ export class FileWriter {
     private readonly previous?: string,
     /** When `root` is a standby tree: what it holds. */
     standby?: StandbyFiles,
+    /** The previous output's files as the last build recorded them: a file still so is the one it wrote. */
+    private readonly recorded?: Readonly<Record<string, FileStamp>>,
   ) {
     this.standby = standby;
     for (const dir of standby?.dirs ?? []) this.dirs.add(path.resolve(root, dir));
@@ -55,9 +64,20 @@ export class FileWriter {
     this.writeMs += performance.now() - started;
   }
 
-  /** Write one output file (a file named after its contents is the previous output's when that has its name and size). */
+  /**
+   * Write one output file. One named after its contents is the same as the previous output's
+   * file of its name when that file is still the one the last build wrote (as recorded): linked
+   * without reading it. Any other is compared byte for byte.
+   */
   writeOutput(file: OutputFile): void {
-    this.write(file.path, file.contents, file.namedByContents === true);
+    this.write(file.path, file.contents, file.namedByContents === true && this.asRecorded(file.path));
+  }
+
+  private asRecorded(relative: string): boolean {
+    const stamp = this.recorded?.[relative];
+    if (!stamp || this.previous === undefined) return false;
+    const info = statSync(insideOutput(this.previous, relative), { throwIfNoEntry: false });
+    return info?.isFile() === true && info.size === stamp.size && info.mtimeMs === stamp.mtimeMs && info.ino === stamp.ino;
   }
 
   /**

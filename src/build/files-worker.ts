@@ -10,7 +10,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Site } from '../model/types.js';
 import type { OutputFile } from '../render/page.js';
-import { FileWriter, type StandbyFiles } from './file-writer.js';
+import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js';
 import { largeOutputs } from './outputs.js';
 
 /** First message: what the files are made of. */
@@ -24,6 +24,7 @@ export interface FilesWorkerOutput {
   dir: string;
   previousDir?: string;
   standby?: StandbyFiles;
+  recorded?: Record<string, FileStamp>;
 }
 
 export type FilesWorkerReply =
@@ -36,7 +37,7 @@ function make({ site, base }: FilesWorkerModel): { files: OutputFile[]; render: 
 }
 
 function write({ files, render }: ReturnType<typeof make>, output: FilesWorkerOutput): FilesWorkerReply {
-  const writer = new FileWriter(output.dir, output.previousDir, output.standby);
+  const writer = new FileWriter(output.dir, output.previousDir, output.standby, output.recorded);
   const html: { path: string; contents: string }[] = [];
   for (const file of files) {
     if (file.path.endsWith('.html') && typeof file.contents === 'string') html.push({ path: file.path, contents: file.contents });

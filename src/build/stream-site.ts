@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Site } from '../model/types.js';
 import { indexSite, manifestOf, pageRecord } from '../links/anchor-manifest.js';
-import { FileWriter, type StandbyFiles } from './file-writer.js';
+import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js';
 import { checkOutput, writtenOutputDiagnostics } from '../links/link-check.js';
 import { pageUrlOf } from '../links/link-resolve.js';
 import { pageFile, type OutputFile } from '../render/page.js';
@@ -70,11 +70,14 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const output = { dir, ...(rebuild?.previousDir ? { previousDir: rebuild.previousDir } : {}), ...(standby ? { standby } : {}) };
   // A rebuild renders few pages: another thread makes the files the model alone gives meanwhile.
   const filesModel = { site, base: renderOptions.base };
+  // The previous output's files as recorded: one named after its contents is linked unread while it is still so.
+  const recorded = rebuild?.previous && stampsOf(rebuild.previous);
+  const filesOutput = { ...output, ...(recorded ? { recorded } : {}) };
   const filesWorker = previous && filesWorkerWanted(pages.length)
-    ? (waiting?.start(filesModel, output) ?? startFilesWorker(filesModel, output))
+    ? (waiting?.start(filesModel, filesOutput) ?? startFilesWorker(filesModel, filesOutput))
     : undefined;
   if (!filesWorker) waiting?.cancel();
-  const writer = new FileWriter(dir, rebuild?.previousDir, standby);
+  const writer = new FileWriter(dir, rebuild?.previousDir, standby, recorded);
   // Keying pages digests every offering's JSON text: with the files worker taking the other
   // large files, this thread writes model.json, first, from the same text.
   if (filesWorker) writer.write(MODEL_JSON_PATH, modelJsonText(site, digestOfferingJson));
@@ -203,6 +206,13 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   timings.links += performance.now() - started;
   const anchors = { ids: mine.ids, digests: mine.digests };
   return { paths, diagnostics, timings, counts, ...(keying ? { keys: { siteKey: keying.siteKey, pages: mine.keys, anchors } } : {}) };
+}
+
+/** The size, time and inode the cache recorded of each file of the previous output. */
+function stampsOf(previous: PreviousOutput): Record<string, FileStamp> {
+  const stamps: Record<string, FileStamp> = {};
+  for (const [file, { size, mtimeMs, ino }] of Object.entries(previous.files)) stamps[file] = { size, mtimeMs, ino };
+  return stamps;
 }
 
 /** Whether the manifest pages are those of the previous output, each with the record digest recorded for it. */

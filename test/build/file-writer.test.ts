@@ -1,8 +1,9 @@
 /**
  * The writer writes a text in pieces as the same bytes as the whole text, and links it from the
- * previous output instead when it turns out the same there, however the pieces fall.
+ * previous output instead when it turns out the same there, however the pieces fall; a file
+ * named after its contents is linked unread only while the previous one is as recorded.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -58,5 +59,43 @@ describe('FileWriter and texts in pieces', () => {
     expect(statSync(file).ino).not.toBe(statSync(oldFile).ino);
     expect(readFileSync(oldFile, 'utf8')).toBe(old);
     expect([writer.written, writer.linked]).toEqual([1, 0]);
+  });
+});
+
+describe('FileWriter and files named after their contents', () => {
+  const stampOf = (file: string) => {
+    const { size, mtimeMs, ino } = statSync(file);
+    return { size, mtimeMs, ino };
+  };
+  const part = (contents: string) => ({ path: 'data/big.json', contents, namedByContents: true });
+
+  test('linked unread while the previous file is as the cache recorded it, compared once it is not', () => {
+    // The previous file's bytes differ at the same size: only a writer that does not read it links it.
+    const { previous, next, file, old } = outputs('{"a":2}\n');
+    const recorded = { 'data/big.json': stampOf(old) };
+    const trusting = new FileWriter(next, previous, undefined, recorded);
+    trusting.writeOutput(part('{"a":1}\n'));
+    expect(statSync(file).ino).toBe(statSync(old).ino);
+    expect([trusting.written, trusting.linked]).toEqual([0, 1]);
+
+    // Changed since it was recorded (a later time): read and compared, so the new bytes are written.
+    rmSync(file);
+    writeFileSync(old, '{"a":3}\n');
+    const later = new Date(recorded['data/big.json'].mtimeMs + 10_000);
+    utimesSync(old, later, later);
+    const checking = new FileWriter(next, previous, undefined, recorded);
+    checking.writeOutput(part('{"a":1}\n'));
+    expect(readFileSync(file, 'utf8')).toBe('{"a":1}\n');
+    expect(statSync(file).ino).not.toBe(statSync(old).ino);
+    expect([checking.written, checking.linked]).toEqual([1, 0]);
+  });
+
+  test('without a record, or for a file not named after its contents, the bytes decide', () => {
+    const { previous, next, file, old } = outputs('{"a":2}\n');
+    new FileWriter(next, previous).writeOutput(part('{"a":1}\n'));
+    expect(readFileSync(file, 'utf8')).toBe('{"a":1}\n');
+    rmSync(file);
+    new FileWriter(next, previous, undefined, { 'data/big.json': stampOf(old) }).writeOutput({ path: 'data/big.json', contents: '{"a":1}\n' });
+    expect(readFileSync(file, 'utf8')).toBe('{"a":1}\n');
   });
 });
