@@ -28,6 +28,12 @@ export interface FileStamp {
   ino: number;
 }
 
+/** Whether `file` is still the one a build wrote: a file with the size, time and inode recorded then. */
+export function stillAsRecorded(file: string, stamp: FileStamp): boolean {
+  const info = statSync(file, { throwIfNoEntry: false });
+  return info?.isFile() === true && info.size === stamp.size && info.mtimeMs === stamp.mtimeMs && info.ino === stamp.ino;
+}
+
 export class FileWriter {
   private readonly dirs = new Set<string>();
   /** Milliseconds spent writing (and linking) files. */
@@ -70,14 +76,9 @@ export class FileWriter {
    * without reading it. Any other is compared byte for byte.
    */
   writeOutput(file: OutputFile): void {
-    this.write(file.path, file.contents, file.namedByContents === true && this.asRecorded(file.path));
-  }
-
-  private asRecorded(relative: string): boolean {
-    const stamp = this.recorded?.[relative];
-    if (!stamp || this.previous === undefined) return false;
-    const info = statSync(insideOutput(this.previous, relative), { throwIfNoEntry: false });
-    return info?.isFile() === true && info.size === stamp.size && info.mtimeMs === stamp.mtimeMs && info.ino === stamp.ino;
+    const stamp = file.namedByContents ? this.recorded?.[file.path] : undefined;
+    const asRecorded = stamp !== undefined && this.previous !== undefined && stillAsRecorded(insideOutput(this.previous, file.path), stamp);
+    this.write(file.path, file.contents, asRecorded);
   }
 
   /**

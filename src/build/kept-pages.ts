@@ -9,7 +9,7 @@
 import { inManifest } from '../links/anchor-manifest.js';
 import { contentLinks } from '../links/page-facts.js';
 import { pageFile, pageInputs, type Page } from '../render/page.js';
-import { pageKey, previousManifest, reusablePage, type PreviousManifest } from './output-reuse.js';
+import { pageKey, previousManifest, reusableFile, type PreviousManifest } from './output-reuse.js';
 import type { PageKeying } from './render-pages.js';
 
 export interface KeptPage {
@@ -41,7 +41,7 @@ export function keptPages(pages: readonly Page[], keying: PageKeying | undefined
     if (!pageInputs(page) || !inManifest(page)) return;
     const file = pageFile(page.url);
     const key = pageKey(keying.siteKey, page);
-    const output = reusablePage(previous, file, key);
+    const output = reusableFile(previous, file, key);
     const links = contentLinks(page);
     if (!output?.ids || !output.record || !links) return;
     kept.push({ order, file, ino: output.ino, key, ids: output.ids, record: output.record, checklist: page.kind === 'checklist', links });

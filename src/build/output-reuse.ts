@@ -22,13 +22,11 @@ import { codeFingerprint, hashTree } from './cache/fingerprint.js';
 import type { RenderOptions } from './pipeline.js';
 import { byCodeUnit } from '../shared/order.js';
 import type { StandbyRecord } from './standby.js';
+import { stillAsRecorded, type FileStamp } from './file-writer.js';
 
 /** What the cache keeps about one output file. */
-export interface OutputRecord {
-  size: number;
-  mtimeMs: number;
-  ino: number;
-  /** Pages only: the key of the inputs the file was rendered from. */
+export interface OutputRecord extends FileStamp {
+  /** Pages, and files made from offerings alone (OutputFile.inputs): the key of the inputs the file was made from. */
   key?: string;
   /**
    * Pages of the anchor manifest only: the ids the link check takes from the page when it is
@@ -165,20 +163,14 @@ export function digestOfferingJson(offering: Offering, json: string): void {
   if (!digests.has(offering)) digests.set(offering, sha(json));
 }
 
-/** Whether the previous output's `file` is still the one the last build wrote (same size, time and inode). */
-function asRecorded(previous: PreviousOutput, file: string, record: OutputRecord): boolean {
-  const info = statSync(path.join(previous.dir, file), { throwIfNoEntry: false });
-  return info?.isFile() === true && info.size === record.size && info.mtimeMs === record.mtimeMs && info.ino === record.ino;
-}
-
 /**
  * The previous output's record of `file` when its key (a page's, or a file's made from its
  * inputs) is unchanged and the file is still the one the last build wrote; undefined when it must
  * be made. `previous` must come from a build with the same site-wide render key.
  */
-export function reusablePage(previous: PreviousOutput, file: string, key: string): OutputRecord | undefined {
+export function reusableFile(previous: PreviousOutput, file: string, key: string): OutputRecord | undefined {
   const record = previous.files[file];
-  return record?.key === key && asRecorded(previous, file, record) ? record : undefined;
+  return record?.key === key && stillAsRecorded(path.join(previous.dir, file), record) ? record : undefined;
 }
 
 /** The previous output's anchors.json, read only when asked for: its records (lazily, page by page) or its bytes. */
@@ -194,7 +186,7 @@ export interface PreviousManifest {
 export function previousManifest(previous: PreviousOutput): PreviousManifest | undefined {
   const file = 'anchors.json';
   const record = previous.files[file];
-  if (!record || !asRecorded(previous, file, record)) return undefined;
+  if (!record || !stillAsRecorded(path.join(previous.dir, file), record)) return undefined;
   const where = path.join(previous.dir, file);
   let read: AnchorManifest | undefined;
   const manifest: AnchorManifest = {

@@ -12,7 +12,7 @@ import { idsOf } from '../links/link-check.js';
 import { LinkCollector } from '../links/link-collector.js';
 import { addRenderedPage } from '../links/page-facts.js';
 import { forgetPageData, pageFile, type Page } from '../render/page.js';
-import { pageKey, reusablePage, type PreviousOutput } from './output-reuse.js';
+import { pageKey, reusableFile, type PreviousOutput } from './output-reuse.js';
 import { recordDigest } from '../links/manifest-format.js';
 
 /** Page keys for a rebuild that writes only what changed (output-reuse.ts). */
@@ -74,7 +74,7 @@ export function renderPages(
     if (keying) {
       const key = pageKey(keying.siteKey, page);
       keys.set(file, key);
-      if (keying.previous && reusablePage(keying.previous, file, key)) html = readFileSync(path.join(keying.previous.dir, file), 'utf8');
+      if (keying.previous && reusableFile(keying.previous, file, key)) html = readFileSync(path.join(keying.previous.dir, file), 'utf8');
     }
     const unchanged = html !== undefined;
     if (unchanged) reused++;

@@ -13,7 +13,7 @@ import { pageFile, type OutputFile } from '../render/page.js';
 import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
 import { renderPages, type PageKeying } from './render-pages.js';
 import { filesWorkerWanted, pageWorkerCount, startFilesWorker, startPageWorkers, type WaitingFilesWorker } from './page-workers.js';
-import { digestOfferingJson, fileKey, renderKey, reusablePage, type PreviousOutput } from './output-reuse.js';
+import { digestOfferingJson, fileKey, renderKey, reusableFile, type PreviousOutput } from './output-reuse.js';
 import { recordDigest } from '../links/manifest-format.js';
 import { MODEL_JSON_PATH, modelJsonText } from '../render/outputs/model-json.js';
 import { keptPages } from './kept-pages.js';
@@ -106,7 +106,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
       if (keying && file.inputs) {
         const key = fileKey(keying.siteKey, file.path, file.inputs);
         fileKeys.set(file.path, key);
-        const kept = keying.previous && reusablePage(keying.previous, file.path, key);
+        const kept = keying.previous && reusableFile(keying.previous, file.path, key);
         if (kept) return writer.keep(file.path, kept.ino);
       }
       writer.writeOutput(file);
@@ -208,7 +208,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   return { paths, diagnostics, timings, counts, ...(keying ? { keys: { siteKey: keying.siteKey, pages: mine.keys, anchors } } : {}) };
 }
 
-/** The size, time and inode the cache recorded of each file of the previous output. */
+/** The size, time and inode the cache recorded of each file of the previous output (not the ids: the files worker is sent these). */
 function stampsOf(previous: PreviousOutput): Record<string, FileStamp> {
   const stamps: Record<string, FileStamp> = {};
   for (const [file, { size, mtimeMs, ino }] of Object.entries(previous.files)) stamps[file] = { size, mtimeMs, ino };
