@@ -10,8 +10,8 @@ import type { Site } from '../model/types.js';
 import type { BuildOptions, BuildTimings } from './build-site.js';
 import { loadSite } from './load-site.js';
 import { defaultCacheDir } from './cache/location.js';
-import { filesWorkerFor } from './page-workers.js';
-import { previousOutput } from './output-reuse.js';
+import { filesWorkerFor, pageWorkerAhead, type WaitingPageWorker } from './page-workers.js';
+import { previousOutput, type PreviousOutput } from './output-reuse.js';
 
 export interface BuildContentOptions {
   outDir: string;
@@ -52,26 +52,47 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
   const cacheDir = defaultCacheDir();
   const recorded = cacheDir ? previousOutput(cacheDir, path.resolve(options.outDir)).catch(() => undefined) : undefined;
   const ahead = recorded?.then(filesWorkerFor);
-  const { site, diagnostics, saved } = await loadSite(contentDir, {
-    onProgress: (done, total) => report({ type: 'parsing', done, total }),
+  // A build that renders every page starts a render worker as soon as it knows the number of
+  // sources, so the worker loads its code while this thread parses: unless the record is read
+  // by then and holds a previous output (a rebuild keeps its unchanged pages).
+  let previous: PreviousOutput | undefined | 'unknown' = recorded ? 'unknown' : undefined;
+  void recorded?.then((record) => (previous = record));
+  let pageWorker: WaitingPageWorker | undefined;
+  let counted = false;
+  const loaded = await loadSite(contentDir, {
+    onProgress: (done, total) => {
+      if (!counted && previous !== 'unknown') pageWorker = pageWorkerAhead(previous, total);
+      counted = true;
+      report({ type: 'parsing', done, total });
+    },
+  }).catch((error: unknown) => {
+    pageWorker?.cancel();
+    throw error;
   });
+  const { site, diagnostics, saved } = loaded;
   const parse = performance.now() - started;
   // The parse cache is written while the site renders; the build ends when both are done.
   const filesWorker = await ahead;
   try {
-    return await buildLoaded(contentDir, site, diagnostics, parse, { ...options, ...(filesWorker ? { filesWorker } : {}), ...(recorded ? { recorded } : {}) });
+    return await buildLoaded(contentDir, site, diagnostics, parse, {
+      ...options,
+      ...(filesWorker ? { filesWorker } : {}),
+      ...(pageWorker ? { pageWorker } : {}),
+      ...(recorded ? { recorded } : {}),
+    });
   } finally {
     await saved;
   }
 }
 
 async function buildLoaded(
-  contentDir: string, site: Site | undefined, diagnostics: Diagnostic[], parse: number, options: BuildContentOptions & Pick<BuildOptions, 'filesWorker' | 'recorded'>,
+  contentDir: string, site: Site | undefined, diagnostics: Diagnostic[], parse: number, options: BuildContentOptions & Pick<BuildOptions, 'filesWorker' | 'pageWorker' | 'recorded'>,
 ): Promise<BuildContentResult> {
   const report = options.onEvent ?? (() => {});
   if (diagnostics.length > 0) report({ type: 'diagnostics', diagnostics: summariseUnaligned(diagnostics) });
   if (!site || hasErrors(diagnostics)) {
     options.filesWorker?.cancel();
+    options.pageWorker?.cancel();
     return { built: false };
   }
   const { buildSite } = await import('./build-site.js');
@@ -85,6 +106,7 @@ async function buildLoaded(
       contentDir,
       ...(changes ? { changes } : {}),
       ...(options.filesWorker ? { filesWorker: options.filesWorker } : {}),
+      ...(options.pageWorker ? { pageWorker: options.pageWorker } : {}),
       ...(options.recorded ? { recorded: options.recorded } : {}),
     });
     const rows = site.offerings.reduce((n, o) => n + o.sections.reduce((m, s) => m + s.rows.length, 0), 0);

@@ -18,7 +18,7 @@ import { defaultCacheDir } from './cache/location.js';
 import { folderKey, previousOutput, recordOutput, type PreviousOutput } from './output-reuse.js';
 import { FileWriter } from './file-writer.js';
 import { claimStandby, keepAsStandby, pruneStandby, type Standby } from './standby.js';
-import type { WaitingFilesWorker } from './page-workers.js';
+import type { WaitingFilesWorker, WaitingPageWorker } from './page-workers.js';
 
 export interface BuildOptions {
   outDir: string;
@@ -31,6 +31,8 @@ export interface BuildOptions {
   cacheDir?: string | false;
   /** A files worker started ahead (filesWorkerFor): used on a rebuild, else stopped. */
   filesWorker?: WaitingFilesWorker;
+  /** A render worker started ahead (pageWorkerAhead): one of the page workers, else stopped. */
+  pageWorker?: WaitingPageWorker;
   /** The output folder's record in the default cache, already being read (buildContent). */
   recorded?: Promise<PreviousOutput | undefined>;
 }
@@ -96,6 +98,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
       ...(rebuild ? { rebuild } : {}),
       ...(standby ? { standby } : {}),
       ...(options.filesWorker ? { filesWorker: options.filesWorker } : {}),
+      ...(options.pageWorker ? { pageWorker: options.pageWorker } : {}),
     });
     if (streamed.diagnostics.some((d) => d.severity === 'error')) throw new LinkCheckError(streamed.diagnostics);
 
@@ -118,6 +121,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     return { timings: { assets: assetsTime, ...streamed.timings, swap: swapTime }, files: streamed.paths.length, assetsCached, counts };
   } catch (error) {
     options.filesWorker?.cancel();
+    options.pageWorker?.cancel();
     await rm(staging, { recursive: true, force: true });
     // A standby left half brought up to date is of no use to the next build.
     if (standby) await rm(standby.dir, { recursive: true, force: true });

@@ -33,9 +33,11 @@ export function pageWorkerCount(pages: number): number {
   return Math.max(1, Math.min(limit ?? Infinity, availableParallelism() - 1, 3));
 }
 
+type RenderResult = Exclude<RenderWorkerReply, { error: string }>;
+
 export interface PageWorkers {
   /** The workers' results, once each has run out of pages. */
-  done: Promise<Exclude<RenderWorkerReply, { error: string }>[]>;
+  done: Promise<RenderResult[]>;
   /** Stop them (the build failed in this thread). */
   stop(): Promise<void>;
 }
@@ -53,10 +55,47 @@ function replyOf<T extends object>(worker: Worker, failed: string): Promise<Excl
   });
 }
 
-export function startPageWorkers(count: number, data: RenderWorkerData): PageWorkers {
-  const url = new URL('./render-worker.js', import.meta.url);
-  const workers = Array.from({ length: count }, () => startWorker(url, { workerData: data }));
-  const done = Promise.all(workers.map((worker) => replyOf<RenderWorkerReply>(worker, 'rendering pages failed')));
+/** A render worker started before its pages are known: it loads its code meanwhile. */
+export interface WaitingPageWorker {
+  /** Render: the worker is sent its pages. */
+  start(data: RenderWorkerData): { worker: Worker; done: Promise<RenderResult> };
+  /** Not needed after all. */
+  cancel(): void;
+}
+
+export function preparePageWorker(data?: RenderWorkerData): WaitingPageWorker {
+  const worker = startWorker(new URL('./render-worker.js', import.meta.url), data ? { workerData: data } : {});
+  // Listened to from the start: a worker that fails while it waits fails the build that uses it.
+  const done = replyOf<RenderWorkerReply>(worker, 'rendering pages failed');
+  done.catch(() => undefined);
+  // Until it has work, it must not keep the process alive.
+  if (!data) worker.unref();
+  return {
+    start: (work) => {
+      if (!data) {
+        worker.ref();
+        worker.postMessage(work);
+      }
+      return { worker, done };
+    },
+    cancel: () => void worker.terminate(),
+  };
+}
+
+/**
+ * A render worker to start while the content loads, when no output of a previous build is
+ * recorded (every page will be rendered) and `sources` make enough pages to want one.
+ */
+export function pageWorkerAhead(previous: PreviousOutput | undefined, sources: number): WaitingPageWorker | undefined {
+  // Each source gives at least an offering page and its checklist.
+  return !previous && pageWorkerCount(2 * sources) > 0 ? preparePageWorker() : undefined;
+}
+
+/** `count` render workers for `data`, the first of them `ahead` when one was started ahead. */
+export function startPageWorkers(count: number, data: RenderWorkerData, ahead?: WaitingPageWorker): PageWorkers {
+  const started = Array.from({ length: count }, (_, i) => (i === 0 && ahead ? ahead : preparePageWorker(data)).start(data));
+  const workers = started.map(({ worker }) => worker);
+  const done = Promise.all(started.map((one) => one.done));
   // A worker may fail while this thread is still rendering: the failure waits for `done`.
   done.catch(() => undefined);
   return {

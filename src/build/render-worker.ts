@@ -1,7 +1,8 @@
 /**
  * Worker thread for stream-site.ts: renders, scans and writes pages of the site alongside the
  * main thread, both drawing page numbers from one shared counter, and posts back what the link
- * check and the anchor manifest need from those pages (plain data).
+ * check and the anchor manifest need from those pages (plain data). Its work comes as its
+ * workerData, or, for a worker started before the content was loaded, as its first message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PageRecord } from '../links/anchors-baseline.js';
@@ -30,9 +31,7 @@ export type RenderWorkerReply =
   | { records: [string, PageRecord][]; links: CollectedLinks; keys: [string, string][]; ids: [string, readonly string[]][]; digests: [string, string][]; reused: number; written: number; linked: number }
   | { error: string };
 
-const data = workerData as RenderWorkerData;
-
-function run(): RenderWorkerReply {
+function run(data: RenderWorkerData): RenderWorkerReply {
   const { pages, render } = sitePipeline(data.site, data.options);
   const counter = new Int32Array(data.counter);
   const writer = new FileWriter(data.dir, data.previousDir, data.standby);
@@ -49,8 +48,13 @@ function run(): RenderWorkerReply {
   };
 }
 
-try {
-  parentPort?.postMessage(run());
-} catch (error) {
-  parentPort?.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+function reply(data: RenderWorkerData): void {
+  try {
+    parentPort?.postMessage(run(data));
+  } catch (error) {
+    parentPort?.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
 }
+
+if (workerData) reply(workerData as RenderWorkerData);
+else parentPort?.once('message', reply);

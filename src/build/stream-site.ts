@@ -12,7 +12,7 @@ import { pageUrlOf } from '../links/link-resolve.js';
 import { pageFile, type OutputFile } from '../render/page.js';
 import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
 import { renderPages, type PageKeying } from './render-pages.js';
-import { filesWorkerWanted, pageWorkerCount, startFilesWorker, startPageWorkers, type WaitingFilesWorker } from './page-workers.js';
+import { filesWorkerWanted, pageWorkerCount, startFilesWorker, startPageWorkers, type WaitingFilesWorker, type WaitingPageWorker } from './page-workers.js';
 import { digestOfferingJson, fileKey, renderKey, reusableFile, type PreviousOutput } from './output-reuse.js';
 import { recordDigest } from '../links/manifest-format.js';
 import { MODEL_JSON_PATH, modelJsonText } from '../render/outputs/model-json.js';
@@ -48,11 +48,13 @@ export interface StreamOptions extends RenderOptions {
   standby?: StandbyFiles;
   /** A files worker started ahead: used on a rebuild, else stopped. */
   filesWorker?: WaitingFilesWorker;
+  /** A render worker started ahead: one of the page workers, else stopped. */
+  pageWorker?: WaitingPageWorker;
 }
 
 /** Write the site's pages and files into `dir`. */
 export async function streamSite(site: Site, dir: string, options: StreamOptions): Promise<StreamResult> {
-  const { existing, rebuild, standby, filesWorker: waiting, ...renderOptions } = options;
+  const { existing, rebuild, standby, filesWorker: waiting, pageWorker: ahead, ...renderOptions } = options;
   let started = performance.now();
   const pipeline = sitePipeline(site, renderOptions);
   const { pages, render } = pipeline;
@@ -60,6 +62,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   // Two pages for one file is an error; the whole-output check reports it exactly as before.
   if (new Set(files).size !== files.length) {
     waiting?.cancel();
+    ahead?.cancel();
     return inMemory(pipeline, dir, existing, standby);
   }
   const siteKey = rebuild ? renderKey(site, renderOptions, pages) : undefined;
@@ -98,7 +101,8 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const next = new Int32Array(counter);
   const count = pageWorkerCount(todo?.length ?? pages.length);
   const workerData = { site, options: renderOptions, ...output, counter, ...(keying ? { keying } : {}), ...(todo ? { todo } : {}) };
-  const helpers = count > 0 ? startPageWorkers(count, workerData) : undefined;
+  const helpers = count > 0 ? startPageWorkers(count, workerData, ahead) : undefined;
+  if (!helpers) ahead?.cancel();
   const listed = pages.map((page) => ({ page }));
   try {
     // A file made from offerings alone is kept from the previous output while they are unchanged.

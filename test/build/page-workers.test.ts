@@ -13,6 +13,9 @@ import type { Site } from '../../src/model/types.js';
 import { LinkCollector } from '../../src/links/link-collector.js';
 import { renderSite } from '../../src/build/pipeline.js';
 import type { streamSite as StreamSite } from '../../src/build/stream-site.js';
+import type * as PageWorkersModule from '../../src/build/page-workers.js';
+import type { RenderWorkerData } from '../../src/build/render-worker.js';
+import type { PreviousOutput } from '../../src/build/output-reuse.js';
 import { generateContent } from '../../tools/synthetic/generate.js';
 import { ensureCompiled, spawnBin } from '../cli/helpers.js';
 import { fixtureContent } from '../links/fixture.js';
@@ -92,6 +95,71 @@ describe('page workers (compiled build)', () => {
       expect([...threaded.files.keys()].sort(), name).toEqual([...single.files.keys()].sort());
       for (const [file, bytes] of single.files) expect(threaded.files.get(file)?.equals(bytes), `${name}: ${file}`).toBe(true);
     }
+  }, 180_000);
+});
+
+describe('a render worker started ahead (compiled build)', () => {
+  test('is sent its pages once they are known, and renders what one thread renders', async () => {
+    ensureCompiled();
+    const compiled = (file: string) => pathToFileURL(path.join(import.meta.dirname, '..', '..', 'lib', 'build', file)).href;
+    const { streamSite } = (await import(compiled('stream-site.js'))) as { streamSite: typeof StreamSite };
+    const { preparePageWorker } = (await import(compiled('page-workers.js'))) as typeof PageWorkersModule;
+    const results = [];
+    for (const workers of ['0', '1']) {
+      const dir = path.join(tmp, `ahead-${workers}`);
+      // Started before the model is at hand, as the build starts it while the content loads.
+      const ahead = preparePageWorker();
+      let started = 0;
+      const pageWorker = { start: (data: RenderWorkerData) => (started++, ahead.start(data)), cancel: ahead.cancel };
+      process.env['RESPMATRIX_WORKERS'] = workers;
+      try {
+        const streamed = await streamSite(brokenSite(), dir, { base: '/', assets: noAssets, existing: [], pageWorker });
+        results.push({ streamed, files: await tree(dir), started });
+      } finally {
+        delete process.env['RESPMATRIX_WORKERS'];
+      }
+    }
+    const [single, threaded] = results as [(typeof results)[0], (typeof results)[0]];
+    expect([single.started, threaded.started]).toEqual([0, 1]);
+    expect(threaded.streamed.diagnostics.length).toBeGreaterThan(4);
+    expect(threaded.streamed.diagnostics).toEqual(single.streamed.diagnostics);
+    expect(threaded.streamed.paths).toEqual(single.streamed.paths);
+    expect([...threaded.files.keys()].sort()).toEqual([...single.files.keys()].sort());
+    for (const [file, bytes] of single.files) expect(threaded.files.get(file)?.equals(bytes), file).toBe(true);
+  }, 180_000);
+
+  test('is started for a build that renders every page of a site large enough', async () => {
+    ensureCompiled();
+    const compiled = pathToFileURL(path.join(import.meta.dirname, '..', '..', 'lib', 'build', 'page-workers.js')).href;
+    const { pageWorkerAhead, PAGE_WORKER_THRESHOLD } = (await import(compiled)) as typeof PageWorkersModule;
+    const previous = { renderKey: 'k', files: {}, dirs: {} } as unknown as PreviousOutput;
+    const enough = Math.ceil(PAGE_WORKER_THRESHOLD / 2);
+    const started = pageWorkerAhead(undefined, enough);
+    started?.cancel();
+    expect(started).toBeDefined();
+    // Too few sources for a worker, or a previous output to keep pages of.
+    expect(pageWorkerAhead(undefined, enough - 1)).toBeUndefined();
+    expect(pageWorkerAhead(previous, enough)).toBeUndefined();
+  });
+
+  test('the CLI builds with one as without threads, and fails as without when the content has errors', async () => {
+    ensureCompiled();
+    const content = path.join(tmp, 'ahead-content');
+    const generated = await generateContent(content, { offerings: 12, seed: 5 });
+    const build = (dir: string, workers: string) => spawnBin(['build', '--content', content, '--out', dir, '--quiet'], tmp, { RESPMATRIX_CACHE: '0', RESPMATRIX_WORKERS: workers });
+    const [threaded, single] = [path.join(tmp, 'ahead-threaded'), path.join(tmp, 'ahead-single')];
+    // RESPMATRIX_WORKERS=1 starts the worker while the content loads whatever the site's size.
+    expect(await build(threaded, '1')).toMatchObject({ code: 0, stderr: '' });
+    expect(await build(single, '0')).toMatchObject({ code: 0, stderr: '' });
+    const [mine, wanted] = [await tree(threaded), await tree(single)];
+    expect([...mine.keys()].sort()).toEqual([...wanted.keys()].sort());
+    for (const [file, bytes] of wanted) expect(mine.get(file)?.equals(bytes), file).toBe(true);
+    // A source that cannot be understood: the worker started ahead is stopped, nothing is written.
+    await writeFile(path.join(content, generated.files[0] as string), '---\nid: [unclosed\n---\n# Broken\n');
+    const failed = await build(path.join(tmp, 'ahead-failed'), '1');
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/error/);
+    await expect(readdir(path.join(tmp, 'ahead-failed'))).rejects.toThrow();
   }, 180_000);
 });
 
