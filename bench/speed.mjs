@@ -10,6 +10,7 @@
 // Inputs are the baseline's synthetic pages (gen.mjs via compare.sh), so every figure is on the
 // same content. Knobs: --runs N (compare.sh runs and edits; default 3), --skip-compare, --skip-5000.
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +48,24 @@ function compareWithEleventy(n, runs, log) {
     table: lines.filter((line) => /^(N=|tool |eleventy |project |ratio )/.test(line)),
     wallRatio: Number(/wall ([\d.]+)/.exec(ratio ?? '')?.[1]),
     outputMiB: { eleventy: Number(eleventy?.at(-1)), project: Number(project?.at(-1)) },
+    kernel: { eleventy: kernelShare(n, 'eleventy', runs), project: kernelShare(n, 'project', runs) },
+  };
+}
+
+/**
+ * A tool's kernel (system) time in compare.sh's last timed runs at N, from its raw figures,
+ * and the files and folders its last run wrote: compare.sh deletes each output before the
+ * next run, and on some file systems creating files right after deleting many costs far more.
+ */
+function kernelShare(n, tool, runs) {
+  const rows = readFileSync(path.join(work, 'out', 'results.tsv'), 'utf8').trim().split('\n').map((line) => line.split('\t'));
+  const timed = rows.filter(([, , rowN, rowTool, label]) => rowN === String(n) && rowTool === tool && label.startsWith('run')).slice(-runs);
+  const entries = readdirSync(path.join(work, 'out', String(n), tool), { recursive: true, withFileTypes: true });
+  return {
+    systemS: median(timed.map((columns) => Number(columns[9]))),
+    cpuS: median(timed.map((columns) => Number(columns[8]) + Number(columns[9]))),
+    files: entries.filter((entry) => entry.isFile()).length,
+    folders: entries.filter((entry) => entry.isDirectory()).length,
   };
 }
 
@@ -135,6 +154,8 @@ export function formatSpeed(figures) {
   const lines = ['build speed against its targets (medians; compare.sh alternates the tools run by run)'];
   for (const c of figures.compare) {
     lines.push(...c.table.map((line) => `  ${line}`));
+    const kernel = (k) => `${k.systemS.toFixed(2)} s of ${k.cpuS.toFixed(2)} s CPU, ${k.files} files in ${k.folders} folders written`;
+    lines.push(`     kernel time (median of the timed runs): project ${kernel(c.kernel.project)}; eleventy ${kernel(c.kernel.eleventy)}`);
     lines.push(`  -> cold build at ${c.n} offerings: ${c.wallRatio.toFixed(3)} x Eleventy's wall time (target <= 0.5: ${yes(c.wallRatio <= 0.5)})`);
     if (c.n === 1000) {
       lines.push(`  -> output at 1,000 offerings: ${c.outputMiB.project.toFixed(1)} MiB vs Eleventy's ${c.outputMiB.eleventy.toFixed(1)} MiB (target: no larger: ${yes(c.outputMiB.project <= c.outputMiB.eleventy)})`);
