@@ -30,8 +30,10 @@ const modelLists: OutputList<ManifestContext>[] = [
  * written), and the `other` files.
  */
 const largeLists: OutputList<Pick<ManifestContext, 'base'>>[] = [searchOutputs];
+/** The rest of the model alone besides model.json: what a rebuild's main thread makes after it. */
+const otherLists: OutputList<ManifestContext>[] = [responsibilitiesCsv, ...modelLists];
 /** Every list of the model alone, in output order. */
-const modelAlone = [searchOutputs, modelJson, responsibilitiesCsv, ...modelLists];
+const modelAlone = [...largeLists, modelJson, ...otherLists];
 /** Lists that need what rendering collects (the anchor manifest). */
 const manifestLists: OutputList<ManifestContext>[] = [anchorsJson];
 
@@ -41,7 +43,7 @@ export type OutputPart = 'all' | 'model' | 'other' | 'manifest';
 const parts: Record<OutputPart, OutputList<ManifestContext>[]> = {
   all: [...modelAlone, ...manifestLists],
   model: modelAlone,
-  other: [responsibilitiesCsv, ...modelLists],
+  other: otherLists,
   manifest: manifestLists,
 };
 

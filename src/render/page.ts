@@ -93,7 +93,8 @@ export interface OutputFile {
   contents: string | Uint8Array | TextPieces;
   /**
    * Its name holds a hash of its contents (the search index's parts): a previous output's file
-   * of the same name and size holds these very bytes, and a rebuild links it without reading it.
+   * of the same name that is still the one the last build wrote (size, time and inode as the
+   * cache recorded them) holds these very bytes, and a rebuild links it without reading it.
    */
   namedByContents?: boolean;
   /**
