@@ -42,6 +42,8 @@ export class FileWriter {
   written = 0;
   linked = 0;
   private readonly standby: StandbyFiles | undefined;
+  /** Files kept as the previous output's very file (the same inode): stamped as the cache recorded it, so not taken again. */
+  readonly keptStamps = new Map<string, FileStamp>();
 
   constructor(
     private readonly root: string,
@@ -65,6 +67,7 @@ export class FileWriter {
     const started = performance.now();
     // Paths come from content (page URLs, redirects): none may climb out of the folder.
     const file = insideOutput(this.root, relative);
+    this.keptStamps.delete(relative);
     if (contents instanceof TextPieces) this.placePieces(relative, file, contents);
     else this.place(relative, file, contents, unchanged);
     this.writeMs += performance.now() - started;
@@ -83,39 +86,45 @@ export class FileWriter {
 
   /**
    * The previous output's file as it is (the caller checked it is the one the last build
-   * wrote, with inode `ino`): linked, or left in the standby, never read unless it must be copied.
+   * wrote, as `stamp` says): linked, or left in the standby, never read unless it must be copied.
    */
-  keep(relative: string, ino: number): void {
+  keep(relative: string, stamp: FileStamp): void {
     const previous = this.previous;
     if (previous === undefined) throw new Error(`no previous output to keep ${relative} from`);
     // The standby holds that very file already: nothing to do (most of a rebuild's pages).
-    if (this.standby?.inodes[relative] === ino) {
+    if (this.standby?.inodes[relative] === stamp.ino) {
       this.linked++;
+      this.keptStamps.set(relative, stamp);
       return;
     }
     const started = performance.now();
-    this.place(relative, insideOutput(this.root, relative), () => readFileSync(insideOutput(previous, relative)), true);
+    const linkedToOld = this.place(relative, insideOutput(this.root, relative), () => readFileSync(insideOutput(previous, relative)), true);
+    if (linkedToOld) this.keptStamps.set(relative, stamp);
     this.writeMs += performance.now() - started;
   }
 
-  /** `contents` as a function: the previous output's file, read only when it cannot be linked. */
-  private place(relative: string, file: string, contents: string | Uint8Array | (() => Uint8Array), unchanged: boolean): void {
+  /**
+   * `contents` as a function: the previous output's file, read only when it cannot be linked.
+   * Returns whether the file is the previous output's (linked, or already in the standby).
+   */
+  private place(relative: string, file: string, contents: string | Uint8Array | (() => Uint8Array), unchanged: boolean): boolean {
     const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
     const old = this.previous === undefined ? undefined : insideOutput(this.previous, relative);
     const same = old === undefined ? undefined : sameFile(old, bytes, unchanged);
     if (same && this.standby?.inodes[relative] === same.ino) {
       this.linked++;
-      return;
+      return true;
     }
     if (this.standby) clear(file);
     this.folder(path.dirname(file));
     // Another file system, or links not allowed: write instead.
     if (same && old !== undefined && linked(old, file)) {
       this.linked++;
-      return;
+      return true;
     }
     writeFileSync(file, typeof bytes === 'function' ? bytes() : bytes);
     this.written++;
+    return false;
   }
 
   /**

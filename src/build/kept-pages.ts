@@ -11,13 +11,14 @@ import { contentLinks } from '../links/page-facts.js';
 import { pageFile, pageInputs, type Page } from '../render/page.js';
 import { pageKey, previousManifest, reusableFile, type PreviousManifest } from './output-reuse.js';
 import type { PageKeying } from './render-pages.js';
+import type { FileStamp } from './file-writer.js';
 
 export interface KeptPage {
   /** The page's place in the site's page list. */
   order: number;
   file: string;
-  /** The inode of the previous output's file. */
-  ino: number;
+  /** The previous output's file as the cache recorded it. */
+  stamp: FileStamp;
   key: string;
   /** The ids the link check takes from it. */
   ids: readonly string[];
@@ -44,7 +45,7 @@ export function keptPages(pages: readonly Page[], keying: PageKeying | undefined
     const output = reusableFile(previous, file, key);
     const links = contentLinks(page);
     if (!output?.ids || !output.record || !links) return;
-    kept.push({ order, file, ino: output.ino, key, ids: output.ids, record: output.record, checklist: page.kind === 'checklist', links });
+    kept.push({ order, file, stamp: output, key, ids: output.ids, record: output.record, checklist: page.kind === 'checklist', links });
   });
   return { kept, manifest };
 }

@@ -77,8 +77,9 @@ function isObject(value: unknown): value is object {
 
 /**
  * Record what `outDir` now holds: `keys` are the page keys of this build, by output path,
- * `anchors` the ids and record digests of its manifest pages; `standby` the tree kept for the
- * next build.
+ * `anchors` the ids and record digests of its manifest pages; `kept` the files that are the
+ * previous output's very files, as it was recorded (most of a rebuild's: their stamps are not
+ * taken again); `standby` the tree kept for the next build.
  */
 export async function recordOutput(
   cacheDir: string,
@@ -87,14 +88,15 @@ export async function recordOutput(
   keys: ReadonlyMap<string, string>,
   paths: Iterable<string>,
   anchors: { ids: ReadonlyMap<string, readonly string[]>; digests: ReadonlyMap<string, string> },
+  kept: ReadonlyMap<string, FileStamp>,
   standby?: StandbyRecord,
 ): Promise<void> {
   const files: Record<string, OutputRecord> = {};
   const dirs: Record<string, number> = {};
   const folders = new Set<string>(['']);
   for (const file of paths) {
-    const info = statSync(path.join(outDir, file), { throwIfNoEntry: false });
-    if (!info?.isFile()) continue;
+    const info = kept.get(file) ?? fileStamp(path.join(outDir, file));
+    if (!info) continue;
     const [key, ids, record] = [keys.get(file), anchors.ids.get(file), anchors.digests.get(file)];
     files[file] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ...(key ? { key } : {}), ...(ids && record ? { ids: [...ids], record } : {}) };
     for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) folders.add(file.slice(0, slash));
@@ -105,6 +107,12 @@ export async function recordOutput(
   }
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => byCodeUnit(a, b)));
   await storeFor(cacheDir).set(await folderKey(outDir), { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}) });
+}
+
+/** The stamp of `file` when it is a file. */
+function fileStamp(file: string): FileStamp | undefined {
+  const info = statSync(file, { throwIfNoEntry: false });
+  return info?.isFile() ? info : undefined;
 }
 
 /**

@@ -33,8 +33,16 @@ export interface StreamResult {
   /** Problems found by the link check (errors fail the build). */
   diagnostics: Diagnostic[];
   timings: StreamTimings;
-  /** With `rebuild`: the site-wide render key, each page's key and its manifest ids and record digest, by output path. */
-  keys?: { siteKey: string; pages: Map<string, string>; anchors: { ids: Map<string, readonly string[]>; digests: Map<string, string> } };
+  /**
+   * With `rebuild`: the site-wide render key, each page's key and its manifest ids and record
+   * digest, by output path; and the files kept as the previous output's, with their stamps.
+   */
+  keys?: {
+    siteKey: string;
+    pages: Map<string, string>;
+    anchors: { ids: Map<string, readonly string[]>; digests: Map<string, string> };
+    kept: ReadonlyMap<string, FileStamp>;
+  };
   /** Pages taken from the previous output; files written; files linked from the previous output. */
   counts: { reused: number; written: number; linked: number };
 }
@@ -111,7 +119,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
         const key = fileKey(keying.siteKey, file.path, file.inputs);
         fileKeys.set(file.path, key);
         const kept = keying.previous && reusableFile(keying.previous, file.path, key);
-        if (kept) return writer.keep(file.path, kept.ino);
+        if (kept) return writer.keep(file.path, kept);
       }
       writer.writeOutput(file);
     };
@@ -156,7 +164,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
         mine.digests.set(keep.file, keep.record);
       }
       mine.collector.addKnownPage(keep.file, new Set(keep.ids), keep.links, keep.order);
-      writer.keep(keep.file, keep.ino);
+      writer.keep(keep.file, keep.stamp);
     }
     for (const theirs of (await helpers?.done) ?? []) {
       for (const [url, record] of theirs.records) mine.records.set(url, record);
@@ -209,7 +217,8 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const diagnostics = await writtenOutputDiagnostics(mine.collector, dir, all, paths, manifest, site.redirects);
   timings.links += performance.now() - started;
   const anchors = { ids: mine.ids, digests: mine.digests };
-  return { paths, diagnostics, timings, counts, ...(keying ? { keys: { siteKey: keying.siteKey, pages: mine.keys, anchors } } : {}) };
+  const keys = keying && { siteKey: keying.siteKey, pages: mine.keys, anchors, kept: writer.keptStamps };
+  return { paths, diagnostics, timings, counts, ...(keys ? { keys } : {}) };
 }
 
 /** The size, time and inode the cache recorded of each file of the previous output (not the ids: the files worker is sent these). */

@@ -4,12 +4,13 @@
  * live folder meanwhile, and a file the live output shares with the standby is never written.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { claimStandby } from '../../src/build/standby.js';
+import { previousOutput } from '../../src/build/output-reuse.js';
 import { generateContent } from '../../tools/synthetic/generate.js';
 
 let root = '';
@@ -126,6 +127,22 @@ describe('rebuilds through the standby tree', () => {
     await expectClean(out);
     expect(await standbys()).toHaveLength(1);
   }, 240_000);
+
+  it("records every file of the output with its size, time and inode, those kept from the previous output too", async () => {
+    const out = path.join(root, 'recorded');
+    await buildWithStandby(out);
+    await editRow(sources[1] as string, 'Recorded');
+    const result = await cached(out);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\(\d+ files written, [1-9]\d* unchanged\)/);
+    const recorded = await previousOutput(cacheDir, out);
+    const files = Object.entries(recorded?.files ?? {});
+    expect(files.map(([file]) => file).sort()).toEqual([...(await tree(out)).keys()].map((file) => file.split(path.sep).join('/')).sort());
+    for (const [file, { size, mtimeMs, ino }] of files) {
+      const info = await stat(path.join(out, file));
+      expect({ size, mtimeMs, ino }, file).toEqual({ size: info.size, mtimeMs: info.mtimeMs, ino: info.ino });
+    }
+  });
 
   it('keeps unchanged pages when an edit moves anchors, and writes the anchors.json a clean build writes', async () => {
     const out = path.join(root, 'anchors');
