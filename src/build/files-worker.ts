@@ -8,14 +8,15 @@
  * it wrote.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Site } from '../model/types.js';
+import type { SearchSite } from '../search/records.js';
 import type { OutputFile } from '../render/page.js';
 import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js';
 import { largeOutputs } from './outputs.js';
 
 /** First message: what the files are made of. */
 export interface FilesWorkerModel {
-  site: Site;
+  /** What those files read of the model (searchView). */
+  site: SearchSite;
   base: string;
 }
 

@@ -12,6 +12,7 @@ import { redirectScript } from '../render/redirects.js';
 import { sitemapXml } from '../render/outputs/sitemap.js';
 import { robotsTxt } from '../render/outputs/robots.js';
 import { searchOutputs } from '../search/index.js';
+import type { SearchSite } from '../search/records.js';
 import { compareDataOutputs } from '../render/outputs/compare-data.js';
 
 /** Lists that need only the model and the page list: the build makes them while pages render. */
@@ -29,7 +30,7 @@ const modelLists: OutputList<ManifestContext>[] = [
  * model.json, first (stream-site.ts: the page keys digest the offerings' JSON text as it is
  * written), and the `other` files.
  */
-const largeLists: OutputList<Pick<ManifestContext, 'base'>>[] = [searchOutputs];
+const largeLists: OutputList<Pick<ManifestContext, 'base'>, SearchSite>[] = [searchOutputs];
 /** The rest of the model alone besides model.json: what a rebuild's main thread makes after it. */
 const otherLists: OutputList<ManifestContext>[] = [responsibilitiesCsv, ...modelLists];
 /** Every list of the model alone, in output order. */
@@ -56,7 +57,7 @@ export function* outputLists(site: Site, context: ManifestContext, part: OutputP
 }
 
 /** The search index's files (largeLists): they need the model and the base path, not the page list. */
-export function largeOutputs(site: Site, base: string): OutputFile[] {
+export function largeOutputs(site: SearchSite, base: string): OutputFile[] {
   return largeLists.flatMap((list) => list(site, { base }));
 }
 

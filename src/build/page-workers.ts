@@ -11,6 +11,8 @@ import { startWorker } from './code-cache.js';
 import type { RenderWorkerData, RenderWorkerReply } from './render-worker.js';
 import type { FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply } from './files-worker.js';
 import type { PreviousOutput } from './output-reuse.js';
+import type { Site } from '../model/types.js';
+import { searchView } from '../search/records.js';
 
 /**
  * Below this many pages a worker costs more than it saves: it loads the modules, receives a
@@ -118,12 +120,18 @@ export interface FilesWorker {
   stop(): Promise<void>;
 }
 
+/** The model a files worker makes its files of (sent as what they read of it: FilesWorkerModel). */
+export interface FilesModel {
+  site: Site;
+  base: string;
+}
+
 /** A files worker started before its work is known: it loads its code meanwhile. */
 export interface WaitingFilesWorker {
   /** The model to make the files of: it makes them while the build goes on. */
-  model(model: FilesWorkerModel): void;
+  model(model: FilesModel): void;
   /** Write them into `output` (the model is sent first if it was not). */
-  start(model: FilesWorkerModel, output: FilesWorkerOutput): FilesWorker;
+  start(model: FilesModel, output: FilesWorkerOutput): FilesWorker;
   /** Not needed after all. */
   cancel(): void;
 }
@@ -136,9 +144,10 @@ export function prepareFilesWorker(): WaitingFilesWorker {
   // Until it has work, it must not keep the process alive.
   worker.unref();
   let sent = false;
-  const model = (data: FilesWorkerModel): void => {
+  const model = ({ site, base }: FilesModel): void => {
     if (sent) return;
     sent = true;
+    const data: FilesWorkerModel = { site: searchView(site), base };
     worker.postMessage({ model: data });
   };
   return {
@@ -162,6 +171,6 @@ export function filesWorkerFor(previous: PreviousOutput | undefined): WaitingFil
   return previous && filesWorkerWanted(pages) ? prepareFilesWorker() : undefined;
 }
 
-export function startFilesWorker(model: FilesWorkerModel, output: FilesWorkerOutput): FilesWorker {
+export function startFilesWorker(model: FilesModel, output: FilesWorkerOutput): FilesWorker {
   return prepareFilesWorker().start(model, output);
 }

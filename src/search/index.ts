@@ -4,24 +4,23 @@
  * model; the engine index (engine.ts) holds their words as the shared query module splits
  * them (terms), so the browser reads back exactly what was built.
  */
-import type { Site } from '../model/types.js';
 import type { OutputFile } from '../render/page.js';
 import { buildEngineData, type EngineData } from './engine.js';
 import type { SearchIndexFile } from './record.js';
-import { searchRecords } from './records.js';
+import { searchRecords, type SearchSite } from './records.js';
 import { WordNumbers } from './word-numbers.js';
 import { MANIFEST, splitIndex } from './split.js';
 
 /** Where the manifest is written, relative to the site base (the client fetches the same path). */
 export const SEARCH_INDEX_PATH = `search/${MANIFEST}`;
 
-export function buildSearchIndex(site: Site): SearchIndexFile {
+export function buildSearchIndex(site: SearchSite): SearchIndexFile {
   const records = searchRecords(site);
   return { ...records, index: buildIndexData(records) };
 }
 
 /** The search index as output files, the manifest first: same model, same bytes. */
-export function searchOutputs(site: Site): OutputFile[] {
+export function searchOutputs(site: SearchSite): OutputFile[] {
   return splitIndex(buildSearchIndex(site)).map((file) => ({ ...file, path: `search/${file.path}` }));
 }
 
