@@ -1,8 +1,9 @@
 /**
  * Worker thread for a rebuild (stream-site.ts): makes the largest of the files the model alone
  * gives, the search index (largeOutputs), and writes them, while the main thread writes
- * model.json, keeps and renders pages and makes the other files. It gets the model as soon as
- * the build has it and makes the files meanwhile; the second message says where to write them
+ * model.json, keeps and renders pages and makes the other files. It gets what the search index
+ * reads of the model (searchView) as soon as the build has the model, and makes the files
+ * meanwhile; the second message says where to write them
  * (or the worker is stopped, when the build renders everything after all). Posts back every
  * path it made, the HTML among them (none today: HTML waits for the anchor manifest) and what
  * it wrote.
