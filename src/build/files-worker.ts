@@ -1,23 +1,22 @@
 /**
  * Worker thread for a rebuild (stream-site.ts): makes the largest of the files the model alone
- * gives, the search index (largeOutputs), and writes them, while the main thread writes
- * model.json, keeps and renders pages and makes the other files. It gets what the search index
- * reads of the model (searchView) as soon as the build has the model, and makes the files
- * meanwhile; the second message says where to write them
- * (or the worker is stopped, when the build renders everything after all). Posts back every
- * path it made, the HTML among them (none today: HTML waits for the anchor manifest) and what
- * it wrote.
+ * gives, the search index and the CSV (largeOutputs), and writes them, while the main thread
+ * writes model.json, keeps and renders pages and makes the other files. It gets what those
+ * files read of the model (rows-view.ts) as soon as the build has the model, and makes the files
+ * meanwhile; the second message says where to write them (or the worker is stopped, when the
+ * build renders everything after all). Posts back every path it made, the HTML among them (none
+ * today: HTML waits for the anchor manifest) and what it wrote.
  */
 import { parentPort } from 'node:worker_threads';
-import type { SearchSite } from '../search/records.js';
+import type { RowsView } from '../model/rows-view.js';
 import type { OutputFile } from '../render/page.js';
 import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js';
 import { largeOutputs } from './outputs.js';
 
 /** First message: what the files are made of. */
 export interface FilesWorkerModel {
-  /** What those files read of the model (searchView). */
-  site: SearchSite;
+  /** What those files read of the model (rows-view.ts). */
+  site: RowsView;
   base: string;
 }
 

@@ -12,11 +12,19 @@ import { redirectScript } from '../render/redirects.js';
 import { sitemapXml } from '../render/outputs/sitemap.js';
 import { robotsTxt } from '../render/outputs/robots.js';
 import { searchOutputs } from '../search/index.js';
-import type { SearchSite } from '../search/records.js';
+import type { RowsView } from '../model/rows-view.js';
 import { compareDataOutputs } from '../render/outputs/compare-data.js';
 
-/** Lists that need only the model and the page list: the build makes them while pages render. */
-const modelLists: OutputList<ManifestContext>[] = [
+/**
+ * The files made from the model's rows alone (rows-view.ts), most of the work and with no need
+ * of the page list: the search index and the CSV. A rebuild makes them in another thread
+ * (largeOutputs) while its main thread writes model.json, first (stream-site.ts: the page keys
+ * digest the offerings' JSON text as it is written), keys and renders pages, and makes the
+ * `other` files.
+ */
+const largeLists: OutputList<Pick<ManifestContext, 'base'>, RowsView>[] = [searchOutputs, responsibilitiesCsv];
+/** The other lists of the model alone: the build makes them while pages render (a rebuild's main thread, after model.json). */
+const otherLists: OutputList<ManifestContext>[] = [
   oscalComponentDefinition,
   areaOfferingMaps,
   redirectScript,
@@ -24,15 +32,6 @@ const modelLists: OutputList<ManifestContext>[] = [
   robotsTxt,
   compareDataOutputs,
 ];
-/**
- * The search index: also from the model alone, most of the work, and with no need of the page
- * list. A rebuild makes it in another thread (largeOutputs) while its main thread writes
- * model.json, first (stream-site.ts: the page keys digest the offerings' JSON text as it is
- * written), and the `other` files.
- */
-const largeLists: OutputList<Pick<ManifestContext, 'base'>, SearchSite>[] = [searchOutputs];
-/** The rest of the model alone besides model.json: what a rebuild's main thread makes after it. */
-const otherLists: OutputList<ManifestContext>[] = [responsibilitiesCsv, ...modelLists];
 /** Every list of the model alone, in output order. */
 const modelAlone = [...largeLists, modelJson, ...otherLists];
 /** Lists that need what rendering collects (the anchor manifest). */
@@ -56,8 +55,8 @@ export function* outputLists(site: Site, context: ManifestContext, part: OutputP
   for (const list of parts[part]) yield list(site, context);
 }
 
-/** The search index's files (largeLists): they need the model and the base path, not the page list. */
-export function largeOutputs(site: SearchSite, base: string): OutputFile[] {
+/** The files of largeLists: they need the model's rows and the base path, not the page list. */
+export function largeOutputs(site: RowsView, base: string): OutputFile[] {
   return largeLists.flatMap((list) => list(site, { base }));
 }
 

@@ -12,7 +12,7 @@ import type { RenderWorkerData, RenderWorkerReply } from './render-worker.js';
 import type { FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply } from './files-worker.js';
 import type { PreviousOutput } from './output-reuse.js';
 import type { Site } from '../model/types.js';
-import { searchView } from '../search/records.js';
+import { rowsView } from '../model/rows-view.js';
 
 /**
  * Below this many pages a worker costs more than it saves: it loads the modules, receives a
@@ -147,7 +147,7 @@ export function prepareFilesWorker(): WaitingFilesWorker {
   const model = ({ site, base }: FilesModel): void => {
     if (sent) return;
     sent = true;
-    const data: FilesWorkerModel = { site: searchView(site), base };
+    const data: FilesWorkerModel = { site: rowsView(site), base };
     worker.postMessage({ model: data });
   };
   return {

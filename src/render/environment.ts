@@ -43,7 +43,7 @@ const navCandidates = [
 ];
 
 /** Column headings and party words, derived from the site's party labels. */
-export function partyLabels(site: Site): Record<string, string> {
+export function partyLabels(site: Pick<Site, 'parties'>): Record<string, string> {
   const { provider, customer } = site.parties;
   const you = customer.trim().toLowerCase() === 'you';
   return {

@@ -7,20 +7,21 @@
 import type { OutputFile } from '../render/page.js';
 import { buildEngineData, type EngineData } from './engine.js';
 import type { SearchIndexFile } from './record.js';
-import { searchRecords, type SearchSite } from './records.js';
+import { searchRecords } from './records.js';
+import type { RowsView } from '../model/rows-view.js';
 import { WordNumbers } from './word-numbers.js';
 import { MANIFEST, splitIndex } from './split.js';
 
 /** Where the manifest is written, relative to the site base (the client fetches the same path). */
 export const SEARCH_INDEX_PATH = `search/${MANIFEST}`;
 
-export function buildSearchIndex(site: SearchSite): SearchIndexFile {
+export function buildSearchIndex(site: RowsView): SearchIndexFile {
   const records = searchRecords(site);
   return { ...records, index: buildIndexData(records) };
 }
 
 /** The search index as output files, the manifest first: same model, same bytes. */
-export function searchOutputs(site: SearchSite): OutputFile[] {
+export function searchOutputs(site: RowsView): OutputFile[] {
   return splitIndex(buildSearchIndex(site)).map((file) => ({ ...file, path: `search/${file.path}` }));
 }
 

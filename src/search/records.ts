@@ -2,7 +2,8 @@
  * Turns the model into search records: one per table row, one per offering's area intro and
  * one per area description. Model text is already keyref-resolved plain text.
  */
-import type { Area, CanonicalTask, Rich, Row, Site } from '../model/types.js';
+import type { Rich } from '../model/types.js';
+import type { RowsView, ViewRow } from '../model/rows-view.js';
 import type { PartyCode, SearchDoc, SearchIndexFile } from './record.js';
 import { INDEX_VERSION } from './query.js';
 import { isDuty } from '../model/duty.js';
@@ -15,51 +16,8 @@ function partyOf(provider: Rich, customer: Rich): PartyCode {
   return p && c ? 'b' : p ? 'p' : c ? 'c' : '';
 }
 
-/** What the search index reads of the model: any Site is one. */
-export interface SearchSite {
-  parties: Site['parties'];
-  areas: Pick<Area, 'id' | 'title' | 'description'>[];
-  tasks: Pick<CanonicalTask, 'id' | 'title'>[];
-  offerings: { id: string; name: string; sections: SearchSection[] }[];
-}
-
-interface SearchSection {
-  areaId: string;
-  title: string;
-  intro?: Pick<Rich, 'text'>;
-  rows: SearchRow[];
-}
-
-type SearchRow = Pick<Row, 'anchor' | 'task' | 'taskId' | 'group' | 'provider' | 'customer'>;
-
-/**
- * The model as the search index reads it and no more, for a thread that builds the index alone
- * (a copy of the whole model costs a rebuild several times as much to send). A cell keeps its
- * HTML only when its text is blank: only then does it decide whether the cell is a duty.
- */
-export function searchView(site: Site): SearchSite {
-  const cell = ({ text, html }: Rich): Rich => ({ text, html: text.trim() === '' ? html : '' });
-  return {
-    parties: site.parties,
-    areas: site.areas.map(({ id, title, description }) => (description === undefined ? { id, title } : { id, title, description })),
-    tasks: site.tasks.map(({ id, title }) => ({ id, title })),
-    offerings: site.offerings.map(({ id, name, sections }) => ({
-      id,
-      name,
-      sections: sections.map(({ areaId, title, intro, rows }) => ({
-        areaId,
-        title,
-        ...(intro ? { intro: { text: intro.text } } : {}),
-        rows: rows.map(({ anchor, task, taskId, group, provider, customer }) => ({
-          anchor, task, taskId, ...(group === undefined ? {} : { group }), provider: cell(provider), customer: cell(customer),
-        })),
-      })),
-    })),
-  };
-}
-
 /** The index file's contents except the engine index (records and lookup tables). */
-export function searchRecords(site: SearchSite): Omit<SearchIndexFile, 'index'> {
+export function searchRecords(site: RowsView): Omit<SearchIndexFile, 'index'> {
   const areaIndex = new Map(site.areas.map((area, i) => [area.id, i]));
   const areas: [string, string][] = site.areas.map((area) => [area.id, area.title]);
   const areaOf = (id: string): number => {
@@ -73,7 +31,7 @@ export function searchRecords(site: SearchSite): Omit<SearchIndexFile, 'index'> 
   const titles = taskTitleMap(site.tasks);
   // The same few (task id, label) pairs recur in every offering: name each once.
   const names = new Map<string, string[]>();
-  const nameOf = (row: SearchRow): string[] => {
+  const nameOf = (row: ViewRow): string[] => {
     const key = `${row.taskId}\0${row.task}`;
     let name = names.get(key);
     if (!name) {

@@ -21,7 +21,6 @@ import type {
   TermShard,
 } from '../../src/search/record.js';
 import { SplitIndex } from '../../src/search/sharded.js';
-import { searchView } from '../../src/search/records.js';
 import {
   facetsOf,
   MANIFEST,
@@ -123,25 +122,6 @@ describe('split and merge', () => {
     expect((JSON.parse(small[0]?.contents ?? '{}') as SearchManifest).inline?.chunk.docs).toEqual(
       shipped.docs,
     );
-  });
-});
-
-describe('the search view of the model', () => {
-  test('gives the index files the whole model gives, sent to another thread as a rebuild sends it', async () => {
-    const shippedSite = (await loadSite('content')).site as Site;
-    const grouped = (await loadSite('test/fixtures/shapes/grouping', { cacheDir: false })).site as Site;
-    // A cell with markup and no text (an image alone) is a duty: its HTML decides.
-    const imageOnly = structuredClone(shippedSite);
-    imageOnly.offerings[0]!.sections[0]!.rows[0]!.customer = { text: '', html: '<img src="x.png" alt="">' };
-    const sites = [shippedSite, corpusSite, grouped, imageOnly];
-    for (const site of sites) {
-      // A copy, as the files worker receives it: nothing it reads may depend on objects this thread made.
-      expect(searchOutputs(structuredClone(searchView(site)))).toEqual(searchOutputs(site));
-    }
-    // Between them they have what the view narrows: grouped rows, cells whose text is blank.
-    const rows = sites.flatMap((site) => site.offerings.flatMap((o) => o.sections.flatMap((s) => s.rows)));
-    expect(rows.some((row) => row.group !== undefined)).toBe(true);
-    expect(rows.some((row) => [row.provider, row.customer].some((cell) => cell.text.trim() === ''))).toBe(true);
   });
 });
 

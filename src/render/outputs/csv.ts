@@ -3,19 +3,19 @@
  * Every CSV the site publishes, in the build or in the browser, goes through `csvLine`/`csvField`
  * (src/shared/csv-fields.ts), which also defuse spreadsheet formulas.
  */
-import type { Site } from '../../model/types.js';
+import type { RowsView } from '../../model/rows-view.js';
 import { TextPieces, type OutputContext, type OutputFile } from '../page.js';
 import { absoluteUrl, siteUrl } from '../url.js';
 import { csvLine } from '../../shared/csv-fields.js';
 import { partyLabels } from '../environment.js';
 import { LABEL_SOURCE, rowName, taskTitleMap } from '../../model/row-name.js';
 
-export function responsibilitiesCsv(site: Site, context: Pick<OutputContext, 'base'>): OutputFile[] {
+export function responsibilitiesCsv(site: RowsView, context: Pick<OutputContext, 'base'>): OutputFile[] {
   return [{ path: 'responsibilities.csv', contents: new TextPieces(() => csvLines(site, context.base)) }];
 }
 
 /** The header line, then each offering's lines as one piece. */
-function* csvLines(site: Site, base: string): Generator<string> {
+function* csvLines(site: RowsView, base: string): Generator<string> {
   const areaTitles = new Map(site.areas.map((area) => [area.id, area.title]));
   const labels = partyLabels(site);
   const titles = taskTitleMap(site.tasks);
