@@ -33,7 +33,7 @@ export function rowsView(site: Site): RowsView {
   return {
     parties: site.parties,
     ...(site.baseUrl === undefined ? {} : { baseUrl: site.baseUrl }),
-    areas: site.areas.map(({ id, title, description }) => (description === undefined ? { id, title } : { id, title, description })),
+    areas: site.areas.map(({ id, title, description }) => ({ id, title, ...(description === undefined ? {} : { description }) })),
     tasks: site.tasks.map(({ id, title }) => ({ id, title })),
     offerings: site.offerings.map(({ id, name, sections }) => ({
       id,
@@ -43,7 +43,12 @@ export function rowsView(site: Site): RowsView {
         title,
         ...(intro ? { intro: { text: intro.text } } : {}),
         rows: rows.map(({ anchor, task, taskId, group, provider, customer }) => ({
-          anchor, task, taskId, ...(group === undefined ? {} : { group }), provider: cell(provider), customer: cell(customer),
+          anchor,
+          task,
+          taskId,
+          ...(group === undefined ? {} : { group }),
+          provider: cell(provider),
+          customer: cell(customer),
         })),
       })),
     })),
