@@ -65,19 +65,17 @@ export interface WaitingPageWorker {
   cancel(): void;
 }
 
-export function preparePageWorker(data?: RenderWorkerData): WaitingPageWorker {
-  const worker = startWorker(new URL('./render-worker.js', import.meta.url), data ? { workerData: data } : {});
+export function preparePageWorker(): WaitingPageWorker {
+  const worker = startWorker(new URL('./render-worker.js', import.meta.url));
   // Listened to from the start: a worker that fails while it waits fails the build that uses it.
   const done = replyOf<RenderWorkerReply>(worker, 'rendering pages failed');
   done.catch(() => undefined);
   // Until it has work, it must not keep the process alive.
-  if (!data) worker.unref();
+  worker.unref();
   return {
     start: (work) => {
-      if (!data) {
-        worker.ref();
-        worker.postMessage(work);
-      }
+      worker.ref();
+      worker.postMessage(work);
       return { worker, done };
     },
     cancel: () => void worker.terminate(),
@@ -95,7 +93,7 @@ export function pageWorkerAhead(previous: PreviousOutput | undefined, sources: n
 
 /** `count` render workers for `data`, the first of them `ahead` when one was started ahead. */
 export function startPageWorkers(count: number, data: RenderWorkerData, ahead?: WaitingPageWorker): PageWorkers {
-  const started = Array.from({ length: count }, (_, i) => (i === 0 && ahead ? ahead : preparePageWorker(data)).start(data));
+  const started = Array.from({ length: count }, (_, i) => (i === 0 && ahead ? ahead : preparePageWorker()).start(data));
   const workers = started.map(({ worker }) => worker);
   const done = Promise.all(started.map((one) => one.done));
   // A worker may fail while this thread is still rendering: the failure waits for `done`.

@@ -1,10 +1,10 @@
 /**
  * Worker thread for stream-site.ts: renders, scans and writes pages of the site alongside the
  * main thread, both drawing page numbers from one shared counter, and posts back what the link
- * check and the anchor manifest need from those pages (plain data). Its work comes as its
- * workerData, or, for a worker started before the content was loaded, as its first message.
+ * check and the anchor manifest need from those pages (plain data). Its work comes as its one
+ * message, so a worker can be started before the content is loaded (preparePageWorker).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { PageRecord } from '../links/anchors-baseline.js';
 import type { Site } from '../model/types.js';
 import { FileWriter, type StandbyFiles } from './file-writer.js';
@@ -56,5 +56,4 @@ function reply(data: RenderWorkerData): void {
   }
 }
 
-if (workerData) reply(workerData as RenderWorkerData);
-else parentPort?.once('message', reply);
+parentPort?.once('message', reply);

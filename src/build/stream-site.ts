@@ -108,8 +108,8 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);
   const count = pageWorkerCount(todo?.length ?? pages.length);
-  const workerData = { site, options: renderOptions, ...output, counter, ...(keying ? { keying } : {}), ...(todo ? { todo } : {}) };
-  const helpers = count > 0 ? startPageWorkers(count, workerData, ahead) : undefined;
+  const renderWork = { site, options: renderOptions, ...output, counter, ...(keying ? { keying } : {}), ...(todo ? { todo } : {}) };
+  const helpers = count > 0 ? startPageWorkers(count, renderWork, ahead) : undefined;
   if (!helpers) ahead?.cancel();
   const listed = pages.map((page) => ({ page }));
   try {
