@@ -65,13 +65,21 @@ export interface WaitingPageWorker {
   cancel(): void;
 }
 
-export function preparePageWorker(): WaitingPageWorker {
-  const worker = startWorker(new URL('./render-worker.js', import.meta.url));
-  // Listened to from the start: a worker that fails while it waits fails the build that uses it.
-  const done = replyOf<RenderWorkerReply>(worker, 'rendering pages failed');
+/**
+ * A worker started before its work is known, listened to from the start (one that fails while
+ * it waits fails the build that uses it) and, until it is given work (`ref`), not keeping the
+ * process alive.
+ */
+function waitingWorker<T extends object>(url: URL, failed: string): { worker: Worker; done: Promise<Exclude<T, { error: string }>> } {
+  const worker = startWorker(url);
+  const done = replyOf<T>(worker, failed);
   done.catch(() => undefined);
-  // Until it has work, it must not keep the process alive.
   worker.unref();
+  return { worker, done };
+}
+
+export function preparePageWorker(): WaitingPageWorker {
+  const { worker, done } = waitingWorker<RenderWorkerReply>(new URL('./render-worker.js', import.meta.url), 'rendering pages failed');
   return {
     start: (work) => {
       worker.ref();
@@ -135,12 +143,7 @@ export interface WaitingFilesWorker {
 }
 
 export function prepareFilesWorker(): WaitingFilesWorker {
-  const worker = startWorker(new URL('./files-worker.js', import.meta.url));
-  // Listened to from the start: a worker that fails while it waits fails the build that uses it.
-  const done = replyOf<FilesWorkerReply>(worker, "making the site's files failed");
-  done.catch(() => undefined);
-  // Until it has work, it must not keep the process alive.
-  worker.unref();
+  const { worker, done } = waitingWorker<FilesWorkerReply>(new URL('./files-worker.js', import.meta.url), "making the site's files failed");
   let sent = false;
   const model = ({ site, base }: FilesModel): void => {
     if (sent) return;
