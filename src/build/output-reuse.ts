@@ -32,7 +32,7 @@ export interface OutputRecord extends FileStamp {
    * Pages of the anchor manifest only: the ids the link check takes from the page when it is
    * kept (a checklist's ids as scanned, another page's those of its anchor record)…
    */
-  ids?: string[];
+  ids?: readonly string[];
   /** …and a digest of its anchor record (recordDigest): anchors.json is unchanged when every page's is. */
   record?: string;
 }
@@ -98,7 +98,7 @@ export async function recordOutput(
     const info = kept.get(file) ?? fileStamp(path.join(outDir, file));
     if (!info) continue;
     const [key, ids, record] = [keys.get(file), anchors.ids.get(file), anchors.digests.get(file)];
-    files[file] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ...(key ? { key } : {}), ...(ids && record ? { ids: [...ids], record } : {}) };
+    files[file] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ...(key ? { key } : {}), ...(ids && record ? { ids, record } : {}) };
     for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) folders.add(file.slice(0, slash));
   }
   for (const folder of folders) {
