@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Offering, Row, Site } from '../../src/model/types.js';
 import { buildSearchIndex, searchOutputs } from '../../src/search/index.js';
 import fc from 'fast-check';
-import { boundedDistance, largest } from '../../src/search/engine.js';
+import { boundedDistance, buildEngineData, decodeVarints, encode, largest } from '../../src/search/engine.js';
 import { propertySeed } from '../property-seed.js';
 import { highlight, loadEngine, normalizeWord, search, terms } from '../../src/search/query.js';
 import { searchRecords } from '../../src/search/records.js';
@@ -185,6 +185,32 @@ test('the largest keys come out as sorting them all would give them', () => {
       expect(largest(keys, limit)).toEqual(sorted);
     }),
     { numRuns: 200, seed: propertySeed('largest keys') },
+  );
+});
+
+test('each posting is its doc ids and scores as encode() writes them, however long it and its varints are', () => {
+  const words = ['alpha', 'beta', 'gamma', 'delta'];
+  const doc = fc.array(fc.array(fc.nat({ max: words.length - 1 }), { maxLength: 12 }).map((field) => Int32Array.from(field)), { minLength: 3, maxLength: 3 });
+  const check = (docs: Int32Array[][], boosts: number[]): void => {
+    const data = buildEngineData(words, docs, [3, 1.5, 1], (id) => boosts[id] as number);
+    expect(data.terms).toEqual(words.filter((_, w) => docs.some((fields) => fields.some((field) => field.includes(w)))).sort());
+    data.terms.forEach((term, t) => {
+      const posting = data.postings[t] as string;
+      const numbers = decodeVarints(posting);
+      expect(numbers.map(encode).join('')).toBe(posting);
+      // Delta-coded ids of the docs that hold the term, each with a positive score.
+      const ids: number[] = [];
+      for (let i = 0; i < numbers.length; i += 2) ids.push((ids.at(-1) ?? 0) + (numbers[i] as number));
+      const w = words.indexOf(term);
+      expect(ids).toEqual(docs.flatMap((fields, id) => (fields.some((field) => field.includes(w)) ? [id] : [])));
+      expect(numbers.filter((_, i) => i % 2 === 1).every((score) => score >= 1)).toBe(true);
+    });
+  };
+  // Thousands of characters in one posting: every doc holds the word, each with a long score.
+  check(Array.from({ length: 2000 }, (_, id) => [Int32Array.of(0, id % 4), Int32Array.of(), Int32Array.of()]), Array.from({ length: 2000 }, (_, id) => 2 ** 30 + id));
+  fc.assert(
+    fc.property(fc.array(doc, { minLength: 1, maxLength: 60 }), fc.array(fc.double({ min: 0.5, max: 2 ** 40, noNaN: true }), { minLength: 60, maxLength: 60 }), check),
+    { numRuns: 100, seed: propertySeed('engine postings') },
   );
 });
 
