@@ -80,8 +80,9 @@ export class FileWriter {
    */
   writeOutput(file: OutputFile): void {
     const stamp = file.namedByContents ? this.recorded?.[file.path] : undefined;
-    const asRecorded = stamp !== undefined && this.previous !== undefined && stillAsRecorded(insideOutput(this.previous, file.path), stamp);
-    this.write(file.path, file.contents, asRecorded);
+    // Kept as the other files the previous output holds unchanged: its bytes are not even made.
+    if (stamp !== undefined && this.previous !== undefined && stillAsRecorded(insideOutput(this.previous, file.path), stamp)) this.keep(file.path, stamp);
+    else this.write(file.path, file.contents);
   }
 
   /**

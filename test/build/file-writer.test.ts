@@ -77,6 +77,14 @@ describe('FileWriter and files named after their contents', () => {
     trusting.writeOutput(part('{"a":1}\n'));
     expect(statSync(file).ino).toBe(statSync(old).ino);
     expect([trusting.written, trusting.linked]).toEqual([0, 1]);
+    // Kept as recorded, its bytes not even made.
+    expect(trusting.keptStamps.get('data/big.json')).toEqual(recorded['data/big.json']);
+    rmSync(file);
+    const unmade = new TextPieces(() => {
+      throw new Error('the bytes of a kept file were made');
+    });
+    new FileWriter(next, previous, undefined, recorded).writeOutput({ ...part(''), contents: unmade });
+    expect(statSync(file).ino).toBe(statSync(old).ino);
 
     // Changed since it was recorded (a later time): read and compared, so the new bytes are written.
     rmSync(file);
