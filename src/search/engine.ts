@@ -6,7 +6,7 @@
  */
 import { byCodeUnit } from '../shared/order.js';
 
-/** Serialised form, stored in the index file. Postings are varint strings (see encode()). */
+/** Serialised form, stored in the index file. Postings are varint strings (see VarintText). */
 export interface EngineData {
   docCount: number;
   /** Sorted vocabulary. */
@@ -122,7 +122,7 @@ export function buildEngineData(
   order.sort((a, b) => byCodeUnit(words[a] as string, words[b] as string));
   // Each posting's characters are ASCII, written as bytes into one buffer and decoded once: no
   // array of numbers grows a character at a time.
-  const bytes = new VarintBytes();
+  const bytes = new VarintText();
   const postings = order.map((t) => {
     const [from, to] = [start[t] as number, start[t + 1] as number];
     const df = to - from;
@@ -140,13 +140,17 @@ export function buildEngineData(
   return { docCount: n, terms: order.map((t) => words[t] as string), postings };
 }
 
-/** encode()'s digits, as ASCII bytes, for one posting at a time. */
-class VarintBytes {
-  #bytes = new Uint8Array(1024);
+/**
+ * Unsigned varints in a JSON-safe alphabet, 5 bits per character, high bit = more follows,
+ * written as ASCII bytes into one buffer and decoded once: the one place their digits are made
+ * (each posting, a facet's runs). decodeVarints reads them back.
+ */
+export class VarintText {
+  #bytes = new Uint8Array(64);
   #length = 0;
   readonly #decoder = new TextDecoder();
 
-  /** Start the next posting. */
+  /** Start the next text. */
   reset(): void {
     this.#length = 0;
   }
@@ -182,17 +186,6 @@ function stepped(average: number): number {
   while (unit > average) unit /= 2;
   const step = unit / 16;
   return Math.round(average / step) * step;
-}
-
-/** Unsigned varint in a JSON-safe alphabet: 5 bits per character, high bit = more follows. */
-export function encode(value: number): string {
-  let out = '';
-  let v = value;
-  while (v >= 32) {
-    out += ALPHABET[32 + (v & 31)];
-    v = Math.floor(v / 32);
-  }
-  return out + ALPHABET[v];
 }
 
 /**
@@ -355,7 +348,7 @@ export class Engine {
   }
 }
 
-/** The numbers of a string of varints (see encode()). */
+/** The numbers of a string of varints (see VarintText). */
 export function decodeVarints(text: string): number[] {
   const out: number[] = [];
   let value = 0;

@@ -5,7 +5,7 @@
  * results it shows. Parts are named after their contents (parts.ts). Build side only.
  */
 import { createHash } from 'node:crypto';
-import { encode } from './engine.js';
+import { VarintText } from './engine.js';
 import { chunkGroup, chunkPart, facetsPart, HASH_LENGTH, PARTS_DIR, shardPart, termsPart } from './parts.js';
 import type {
   DocChunk,
@@ -173,14 +173,15 @@ function chunkOf(file: SearchIndexFile, docs: SearchDoc[], all: boolean): DocChu
 
 /** Run-length varints of one number per record. */
 function runs(values: number[]): string {
-  let out = '';
+  const out = new VarintText();
   for (let i = 0; i < values.length;) {
     let end = i + 1;
     while (end < values.length && values[end] === values[i]) end++;
-    out += encode(end - i) + encode(values[i] as number);
+    out.push(end - i);
+    out.push(values[i] as number);
     i = end;
   }
-  return out;
+  return out.text();
 }
 
 export function facetsOf(file: Pick<SearchIndexFile, 'offerings' | 'docs'>): FacetsFile {

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Offering, Row, Site } from '../../src/model/types.js';
 import { buildSearchIndex, searchOutputs } from '../../src/search/index.js';
 import fc from 'fast-check';
-import { boundedDistance, buildEngineData, decodeVarints, encode, largest } from '../../src/search/engine.js';
+import { boundedDistance, buildEngineData, decodeVarints, largest, VarintText } from '../../src/search/engine.js';
 import { propertySeed } from '../property-seed.js';
 import { highlight, loadEngine, normalizeWord, search, terms } from '../../src/search/query.js';
 import { searchRecords } from '../../src/search/records.js';
@@ -186,6 +186,19 @@ test('the largest keys come out as sorting them all would give them', () => {
     }),
     { numRuns: 200, seed: propertySeed('largest keys') },
   );
+});
+
+/** One number as the index writes it. */
+function encode(value: number): string {
+  const text = new VarintText();
+  text.push(value);
+  return text.text();
+}
+
+test('varints are the index format: five bits a character, low digits first, a high digit while more follow', () => {
+  const values = [0, 31, 32, 1023, 1024, 2 ** 20, 2 ** 52 + 3];
+  expect(values.map(encode)).toEqual(['0', 'V', 'W1', '_V', 'WW1', 'WWWW1', 'ZWWWWWWWWW4']);
+  expect(decodeVarints(values.map(encode).join(''))).toEqual(values);
 });
 
 test('each posting is its doc ids and scores as encode() writes them, however long it and its varints are', () => {
