@@ -201,7 +201,7 @@ test('varints are the index format: five bits a character, low digits first, a h
   expect(decodeVarints(values.map(encode).join(''))).toEqual(values);
 });
 
-test('each posting is its doc ids and scores as encode() writes them, however long it and its varints are', () => {
+test('each posting is its doc ids and scores as VarintText writes them, however long it and its varints are', () => {
   const words = ['alpha', 'beta', 'gamma', 'delta'];
   const doc = fc.array(fc.array(fc.nat({ max: words.length - 1 }), { maxLength: 12 }).map((field) => Int32Array.from(field)), { minLength: 3, maxLength: 3 });
   const check = (docs: Int32Array[][], boosts: number[]): void => {
