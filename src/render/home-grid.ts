@@ -44,7 +44,7 @@ export function homeGrid(site: Site): HomeGrid {
 /** How many duties each party carries in one area of one offering, linking to it when listed. */
 export function areaDutyCell(offering: Offering, areaId: string): AreaDutyCell {
   const sections = offering.sections.filter((s) => s.areaId === areaId);
-  const counts = dutyCounts(sections.flatMap((s) => s.rows));
+  const counts = dutyCounts(sections);
   return {
     ...(sections.length > 0 ? { url: `offerings/${offering.id}/#${areaId}` } : {}),
     provider: counts.provider,

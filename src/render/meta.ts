@@ -3,30 +3,20 @@
  * link pasted into a wiki or chat unfurls with a useful title and text. Descriptions of
  * offering and area pages are built from the model (who carries how many duties).
  */
-import type { Offering, Redirect, Row, Site } from '../model/types.js';
+import type { Offering, Redirect, Section, Site } from '../model/types.js';
 import { renamesOf, splitTarget, type Renames } from '../links/renames.js';
 import type { Page } from './page.js';
 import { absoluteUrl, areaMapPath, siteUrl } from './url.js';
 import { effectiveRedirects, redirectView } from './redirects.js';
-import { isDuty } from '../model/duty.js';
-
-function counts(rows: readonly Row[]): { provider: number; customer: number } {
-  let provider = 0;
-  let customer = 0;
-  for (const row of rows) {
-    if (isDuty(row.provider, 'provider')) provider += 1;
-    if (isDuty(row.customer, 'customer')) customer += 1;
-  }
-  return { provider, customer };
-}
+import { dutyCounts } from './tables.js';
 
 function duties(n: number): string {
   return n === 1 ? '1 duty' : `${n} duties`;
 }
 
 /** "IBM carries 16 duties, you carry 16" (any party labels). */
-function sharePhrase(site: Site, rows: readonly Row[]): string {
-  const c = counts(rows);
+function sharePhrase(site: Site, sections: readonly Section[]): string {
+  const c = dutyCounts(sections);
   const customer = site.parties.customer.trim();
   const you = customer.toLowerCase() === 'you';
   return `${site.parties.provider} carries ${duties(c.provider)}, ${you ? 'you carry' : `${customer} carries`} ${duties(c.customer)}`;
@@ -34,33 +24,49 @@ function sharePhrase(site: Site, rows: readonly Row[]): string {
 
 /** Meta description of an offering page. */
 export function offeringDescription(site: Site, offering: Offering): string {
-  const rows = offering.sections.flatMap((s) => s.rows);
   const areaIds = [...new Set(offering.sections.map((s) => s.areaId))];
   const areaTitles = areaIds.map((id) => site.areas.find((a) => a.id === id)?.title ?? id);
   const where = areaTitles.length > 0 ? ` across ${areaTitles.length === 1 ? '1 area' : `${areaTitles.length} areas`}: ${areaTitles.join(', ')}` : '';
-  return `${offering.name}: ${sharePhrase(site, rows)}${where}.`;
+  return `${offering.name}: ${sharePhrase(site, offering.sections)}${where}.`;
 }
 
-/** Per site and area: the description, computed once (a paged area has one page per 25 offerings). */
+/** Per site: each area's description, made on the first ask in one pass over the offerings. */
 const areaDescriptions = new WeakMap<Site, Map<string, string>>();
 
-/** Meta description of an area page. */
+/** Meta description of an area page (a paged area has one page per 25 offerings, all with it). */
 export function areaDescription(site: Site, areaId: string): string {
   let bySite = areaDescriptions.get(site);
-  if (!bySite) areaDescriptions.set(site, (bySite = new Map()));
-  let text = bySite.get(areaId);
-  if (text === undefined) bySite.set(areaId, (text = describeArea(site, areaId)));
-  return text;
+  if (!bySite) areaDescriptions.set(site, (bySite = describeAreas(site)));
+  return bySite.get(areaId) ?? describeArea(site, areaId, { offerings: 0, sections: [] });
 }
 
-function describeArea(site: Site, areaId: string): string {
+interface AreaShare {
+  offerings: number;
+  sections: Section[];
+  /** The offering counted last (one counts once, however many of its sections are in the area). */
+  last?: Offering;
+}
+
+function describeAreas(site: Site): Map<string, string> {
+  const shares = new Map<string, AreaShare>();
+  for (const offering of site.offerings) {
+    for (const section of offering.sections) {
+      let share = shares.get(section.areaId);
+      if (!share) shares.set(section.areaId, (share = { offerings: 0, sections: [] }));
+      if (share.last !== offering) share.offerings += 1;
+      share.last = offering;
+      share.sections.push(section);
+    }
+  }
+  return new Map([...shares].map(([areaId, share]) => [areaId, describeArea(site, areaId, share)]));
+}
+
+function describeArea(site: Site, areaId: string, share: AreaShare): string {
   const area = site.areas.find((a) => a.id === areaId);
   const title = area?.title ?? areaId;
-  const offerings = site.offerings.filter((o) => o.sections.some((s) => s.areaId === areaId));
-  const rows = offerings.flatMap((o) => o.sections.filter((s) => s.areaId === areaId).flatMap((s) => s.rows));
-  const n = offerings.length === 1 ? '1 offering' : `${offerings.length} offerings`;
+  const n = share.offerings === 1 ? '1 offering' : `${share.offerings} offerings`;
   const about = area?.description?.trim();
-  return `${title} across ${n}: ${sharePhrase(site, rows)}.${about ? ` ${about}` : ''}`;
+  return `${title} across ${n}: ${sharePhrase(site, share.sections)}.${about ? ` ${about}` : ''}`;
 }
 
 export interface HeadMeta {

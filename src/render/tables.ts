@@ -172,7 +172,25 @@ export interface DutyCounts {
   rows: number;
 }
 
-export function dutyCounts(rows: readonly Row[]): DutyCounts {
+/** Each section's counts, made once: offering, area, home and catalog pages all count the same sections. */
+const sectionCounts = new WeakMap<Section, DutyCounts>();
+
+/** Duty counts over whole sections (an offering's, or those of one area). */
+export function dutyCounts(sections: readonly Section[]): DutyCounts {
+  let provider = 0;
+  let customer = 0;
+  let rows = 0;
+  for (const section of sections) {
+    let counts = sectionCounts.get(section);
+    if (!counts) sectionCounts.set(section, (counts = countRows(section.rows)));
+    provider += counts.provider;
+    customer += counts.customer;
+    rows += counts.rows;
+  }
+  return { provider, customer, rows };
+}
+
+function countRows(rows: readonly Row[]): DutyCounts {
   let provider = 0;
   let customer = 0;
   for (const row of rows) {

@@ -15,6 +15,7 @@ import { checkOutput, resolveLink } from '../../src/links/link-check.js';
 import { parseManifest, serialiseManifest } from '../../src/links/manifest-format.js';
 import { publicDir } from '../../src/render/paths.js';
 import { renderSite } from '../../src/build/pipeline.js';
+import { isDuty } from '../../src/model/duty.js';
 import { fixtureContent } from './fixture.js';
 
 const noAssets = { scripts: [], styles: [] };
@@ -195,6 +196,27 @@ describe('page heads', () => {
     expect(metas['og:type']).toBe('article');
     // Keeper lists no duty of yours for backups: the count says so.
     expect(head(text('offerings/keeper/index.html')).metas['description']).toMatch(/^Keeper: IBM carries 2 duties, you carry 1 duty /);
+  });
+
+  test("an area page counts each offering in the area once and the duties of all its sections", () => {
+    // Vault Dedicated gets a second section in an area it already has: still one offering more.
+    const dedicated = site.offerings.find((o) => o.id === 'vault-dedicated')!;
+    const first = dedicated.sections[0]!;
+    const doubled: Site = {
+      ...site,
+      offerings: site.offerings.map((o) => (o === dedicated ? { ...o, sections: [...o.sections, { ...first, anchor: `${first.anchor}-2`, aliases: [] }] } : o)),
+    };
+    const rendered = renderSite(doubled, { base: '/', assets: noAssets });
+    const page = String(rendered.find((f) => f.path === `areas/${first.areaId}/index.html`)?.contents);
+    const withArea = doubled.offerings.filter((o) => o.sections.some((s) => s.areaId === first.areaId));
+    const rows = withArea.flatMap((o) => o.sections.filter((s) => s.areaId === first.areaId).flatMap((s) => s.rows));
+    const ibm = rows.filter((r) => isDuty(r.provider, 'provider')).length;
+    const you = rows.filter((r) => isDuty(r.customer, 'customer')).length;
+    const area = doubled.areas.find((a) => a.id === first.areaId)!;
+    expect(withArea.length).toBeGreaterThan(1);
+    expect(head(page).metas['description']).toMatch(
+      new RegExp(`^${area.title} across ${withArea.length} offerings: IBM carries ${ibm} duties, you carry ${you} duties\\.`),
+    );
   });
 
   test('a page with fragment redirects carries their map', () => {

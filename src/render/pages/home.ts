@@ -61,11 +61,11 @@ export function homePageData(site: Site): HomePageData {
       url: `offerings/${offering.id}/`,
       ...(offering.summary?.text.trim() ? { summaryText: firstSentence(offering.summary.text) } : {}),
       ...(offering.lastUpdated ? { lastUpdated: offering.lastUpdated } : {}),
-      counts: dutyCounts(offering.sections.flatMap((s) => s.rows)),
+      counts: dutyCounts(offering.sections),
       areas: areaIds.map((id) => ({
         id,
         title: areaTitle(site, id),
-        counts: dutyCounts(offering.sections.filter((s) => s.areaId === id).flatMap((s) => s.rows)),
+        counts: dutyCounts(offering.sections.filter((s) => s.areaId === id)),
       })),
     };
   });

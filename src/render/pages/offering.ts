@@ -76,7 +76,7 @@ export function offeringPageData(site: Site, offering: Offering): OfferingPageDa
       ...(offering.sourceTitle ? { sourceTitle: offering.sourceTitle } : {}),
       ...(offering.summary && offering.summary.html.trim() ? { summaryHtml: offering.summary.html } : {}),
     },
-    counts: dutyCounts(offering.sections.flatMap((section) => section.rows)),
+    counts: dutyCounts(offering.sections),
     areas,
   };
 }
