@@ -141,7 +141,7 @@ export class FileWriter {
     const out = openSync(file, 'w');
     try {
       for (const piece of text.pieces()) {
-        const bytes = Buffer.from(piece, 'utf8');
+        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
         writeSync(out, bytes);
         if (same) same = readsAs(compared as number, bytes);
       }

@@ -26,6 +26,7 @@ import { DiskStore } from './cache/store.js';
 import { cacheContext, parseSources, type ParseSourcesOptions, type ParseStats, type SourceInput } from './parse-sources.js';
 import { byCodeUnit } from '../shared/order.js';
 import { boundHeapGrowth } from './heap-growth.js';
+import { keyOfferings } from './offering-keys.js';
 
 export const SOURCES_DIR = 'sources';
 const MARKDOWN = /\.(md|markdown)$/i;
@@ -94,10 +95,14 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
     { ...parseOptions, ...(cacheDir ? { cacheDir } : {}), ...(pack ? { pack } : {}), ...(packed ? { packFile: packed } : {}) },
   );
   const sources: ParsedSource[] = [];
-  for (const outcome of parsedFiles.outcomes) {
+  // Each source's parse key, by its file: what keys its offerings (offering-keys.ts).
+  const parseKeys = new Map<string, string>();
+  parsedFiles.outcomes.forEach((outcome, i) => {
     sources.push(outcome.parsed);
     diagnostics.push(...outcome.diagnostics);
-  }
+    const key = parsedFiles.keys[i];
+    if (key !== undefined) parseKeys.set(outcome.parsed.source.file, key);
+  });
 
   const content: ContentConfig = {
     site: { ...siteConfig, ...offeringsWithTables(siteConfig, sources, config, diagnostics) },
@@ -109,6 +114,7 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
     ? (await import('../parse/markdown/summary.js')).summaryRenderer(content, diagnostics)
     : () => undefined;
   const built = buildOfferings(sources, content, diagnostics, renderSummary);
+  keyOfferings(built.offerings, built.inputs, parseKeys);
   checkTaskAreas(config, new Set(built.areas.map((a) => a.id)), diagnostics);
   if (!config.site) return { diagnostics: sortDiagnostics(diagnostics), stats: parsedFiles.stats, saved: parsedFiles.saved };
 

@@ -23,6 +23,7 @@ import type { RenderOptions } from './pipeline.js';
 import { byCodeUnit } from '../shared/order.js';
 import type { StandbyRecord } from './standby.js';
 import { stillAsRecorded, type FileStamp } from './file-writer.js';
+import { offeringKey } from './offering-keys.js';
 
 /** What the cache keeps about one output file. */
 export interface OutputRecord extends FileStamp {
@@ -37,6 +38,9 @@ export interface OutputRecord extends FileStamp {
   record?: string;
 }
 
+/** Where each offering's JSON is in a model.json, by offering key: [start, end) in bytes (offering-json.ts). */
+export type OfferingRanges = Record<string, readonly [number, number]>;
+
 /** The previous output of a folder, as the last build left it. */
 export interface PreviousOutput {
   /** The output folder (the live one, before the swap). */
@@ -48,6 +52,8 @@ export interface PreviousOutput {
   dirs: Record<string, number>;
   /** The output before it, kept for the next build to bring up to date (standby.ts). */
   standby?: StandbyRecord;
+  /** Where each keyed offering's JSON is in its model.json (offering-json.ts). */
+  offeringJson?: OfferingRanges;
 }
 
 type StoredOutput = Omit<PreviousOutput, 'dir'>;
@@ -68,7 +74,8 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
   if (!stored || typeof stored.renderKey !== 'string' || !isObject(stored.files) || !isObject(stored.dirs)) return undefined;
   const standby = stored.standby;
   const usable = isObject(standby) && typeof standby.token === 'string' && isObject(standby.inodes) && isObject(standby.dirs);
-  return { dir: outDir, renderKey: stored.renderKey, files: stored.files, dirs: stored.dirs, ...(usable ? { standby } : {}) };
+  const offeringJson = isObject(stored.offeringJson) ? { offeringJson: stored.offeringJson } : {};
+  return { dir: outDir, renderKey: stored.renderKey, files: stored.files, dirs: stored.dirs, ...(usable ? { standby } : {}), ...offeringJson };
 }
 
 function isObject(value: unknown): value is object {
@@ -90,6 +97,7 @@ export async function recordOutput(
   anchors: { ids: ReadonlyMap<string, readonly string[]>; digests: ReadonlyMap<string, string> },
   kept: ReadonlyMap<string, FileStamp>,
   standby?: StandbyRecord,
+  offeringJson?: OfferingRanges,
 ): Promise<void> {
   const files: Record<string, OutputRecord> = {};
   const dirs: Record<string, number> = {};
@@ -106,7 +114,8 @@ export async function recordOutput(
     if (info?.isDirectory()) dirs[folder] = info.mtimeMs;
   }
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => byCodeUnit(a, b)));
-  await storeFor(cacheDir).set(await folderKey(outDir), { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}) });
+  const stored: StoredOutput = { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}), ...(offeringJson ? { offeringJson } : {}) };
+  await storeFor(cacheDir).set(await folderKey(outDir), stored);
 }
 
 /** The stamp of `file` when it is a file. */
@@ -160,15 +169,16 @@ export function fileKey(siteKey: string, file: string, inputs: readonly Offering
 
 const digests = new WeakMap<Offering, string>();
 
+/** An offering's key (offering-keys.ts), else the digest of its JSON, made once. */
 function offeringDigest(offering: Offering): string {
-  let digest = digests.get(offering);
+  let digest = offeringKey(offering) ?? digests.get(offering);
   if (digest === undefined) digests.set(offering, (digest = sha(JSON.stringify(offering))));
   return digest;
 }
 
-/** Digest an offering from its JSON text made elsewhere (model.json's), so it is not made twice. */
+/** Digest an offering without a key from its JSON text made elsewhere (model.json's), so it is not made twice. */
 export function digestOfferingJson(offering: Offering, json: string): void {
-  if (!digests.has(offering)) digests.set(offering, sha(json));
+  if (!digests.has(offering) && offeringKey(offering) === undefined) digests.set(offering, sha(json));
 }
 
 /**

@@ -91,7 +91,7 @@ export async function parseSources(
   inputs: SourceInput[],
   ctx: ParseContext,
   options: ParseSourcesOptions = {},
-): Promise<{ outcomes: ParseOutcome[]; stats: ParseStats; saved: Promise<void> }> {
+): Promise<{ outcomes: ParseOutcome[]; keys: (string | undefined)[]; stats: ParseStats; saved: Promise<void> }> {
   const store = options.cacheDir ? new DiskStore<ParseOutcome>(`${options.cacheDir}/parse`) : undefined;
   const memo = options.memo;
   const code = store || memo ? codeFingerprint() : '';
@@ -155,6 +155,7 @@ export async function parseSources(
   }
   return {
     outcomes: outcomes as ParseOutcome[],
+    keys,
     saved,
     stats: { sources: total, fromCache: total - missing.length, unread: inputs.filter((input) => 'key' in input).length, parsed: missing.length, workers },
   };

@@ -14,6 +14,7 @@ import { addRenderedPage } from '../links/page-facts.js';
 import { forgetPageData, pageFile, type Page } from '../render/page.js';
 import { pageKey, reusableFile, type PreviousOutput } from './output-reuse.js';
 import { recordDigest } from '../links/manifest-format.js';
+import { adoptKeys } from './offering-keys.js';
 
 /** Page keys for a rebuild that writes only what changed (output-reuse.ts). */
 export interface PageKeying {
@@ -21,6 +22,8 @@ export interface PageKeying {
   siteKey: string;
   /** The output of the last build, when there is one with the same site-wide key. */
   previous?: PreviousOutput;
+  /** The offerings' keys, in site order (offeringKeysOf): a worker's copy of the site has none of its own. */
+  offeringKeys: readonly (string | null)[];
 }
 
 export interface PagesResult {
@@ -57,6 +60,7 @@ export function renderPages(
   todo?: readonly number[],
 ): PagesResult {
   const timings = { render: 0, links: 0 };
+  if (keying) adoptKeys(site.offerings, keying.offeringKeys);
   const index = indexSite(site);
   const collector = new LinkCollector({ base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}) });
   const records = new Map<string, PageRecord>();

@@ -13,10 +13,12 @@ import { pageFile, type OutputFile } from '../render/page.js';
 import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
 import { renderPages, type PageKeying } from './render-pages.js';
 import { filesWorkerWanted, pageWorkerCount, startFilesWorker, startPageWorkers, type WaitingFilesWorker, type WaitingPageWorker } from './page-workers.js';
-import { digestOfferingJson, fileKey, renderKey, reusableFile, type PreviousOutput } from './output-reuse.js';
+import { fileKey, renderKey, reusableFile, type OfferingRanges, type PreviousOutput } from './output-reuse.js';
 import { recordDigest } from '../links/manifest-format.js';
 import { MODEL_JSON_PATH, modelJsonText } from '../render/outputs/model-json.js';
 import { keptPages } from './kept-pages.js';
+import { offeringKeysOf } from './offering-keys.js';
+import { KeyedOfferingJson } from './offering-json.js';
 
 export interface StreamTimings {
   /** Building page data, rendering pages and other output files (CPU). */
@@ -42,6 +44,8 @@ export interface StreamResult {
     pages: Map<string, string>;
     anchors: { ids: Map<string, readonly string[]>; digests: Map<string, string> };
     kept: ReadonlyMap<string, FileStamp>;
+    /** Where each keyed offering's JSON is in model.json. */
+    offeringJson: OfferingRanges;
   };
   /** Pages taken from the previous output; files written; files linked from the previous output. */
   counts: { reused: number; written: number; linked: number };
@@ -64,7 +68,9 @@ export interface StreamOptions extends RenderOptions {
 export async function streamSite(site: Site, dir: string, options: StreamOptions): Promise<StreamResult> {
   const { existing, rebuild, standby, filesWorker: waiting, pageWorker: ahead, ...renderOptions } = options;
   let started = performance.now();
-  const pipeline = sitePipeline(site, renderOptions);
+  // model.json's offerings: with keys, those of the last build's model.json are not made again.
+  const offeringJson = rebuild ? new KeyedOfferingJson(rebuild.previous) : undefined;
+  const pipeline = sitePipeline(site, renderOptions, offeringJson);
   const { pages, render } = pipeline;
   const files = pages.map((page) => pageFile(page.url));
   // Two pages for one file is an error; the whole-output check reports it exactly as before.
@@ -76,7 +82,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const siteKey = rebuild ? renderKey(site, renderOptions, pages) : undefined;
   // The previous build's pages count only when everything they share is unchanged.
   const previous = rebuild?.previous?.renderKey === siteKey ? rebuild?.previous : undefined;
-  const keying: PageKeying | undefined = siteKey ? { siteKey, ...(previous ? { previous } : {}) } : undefined;
+  const keying: PageKeying | undefined = siteKey ? { siteKey, offeringKeys: offeringKeysOf(site.offerings), ...(previous ? { previous } : {}) } : undefined;
   // Where every thread writes.
   const output = { dir, ...(rebuild?.previousDir ? { previousDir: rebuild.previousDir } : {}), ...(standby ? { standby } : {}) };
   // A rebuild renders few pages: another thread makes the files the model alone gives meanwhile.
@@ -91,7 +97,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const writer = new FileWriter(dir, rebuild?.previousDir, standby, recorded);
   // Keying pages digests every offering's JSON text: with the files worker taking the other
   // large files, this thread writes model.json, first, from the same text.
-  if (filesWorker) writer.write(MODEL_JSON_PATH, modelJsonText(site, digestOfferingJson));
+  if (filesWorker) writer.write(MODEL_JSON_PATH, modelJsonText(site, offeringJson));
   // Pages kept from the previous output unrendered and unread; the threads render the others.
   const { kept, manifest: previousManifest } = keptPages(pages, keying);
   const keptOrders = new Set(kept.map((page) => page.order));
@@ -217,7 +223,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const diagnostics = await writtenOutputDiagnostics(mine.collector, dir, all, paths, manifest, site.redirects);
   timings.links += performance.now() - started;
   const anchors = { ids: mine.ids, digests: mine.digests };
-  const keys = keying && { siteKey: keying.siteKey, pages: mine.keys, anchors, kept: writer.keptStamps };
+  const keys = keying && { siteKey: keying.siteKey, pages: mine.keys, anchors, kept: writer.keptStamps, offeringJson: offeringJson?.ranges ?? {} };
   return { paths, diagnostics, timings, counts, ...(keys ? { keys } : {}) };
 }
 

@@ -18,6 +18,13 @@ export interface BuiltOfferings {
   offerings: Offering[];
   areas: Area[];
   tasks: CanonicalTask[];
+  /**
+   * Per offering, what it was made of besides its source's tables and facts: its entry in
+   * site.yaml and every answer the registries gave it (areas, task ids, former ids), which
+   * depend on the sources before it. With its source's parse, this determines the offering:
+   * a rebuild keys what it reuses with both instead of digesting the offering.
+   */
+  inputs: string[];
 }
 
 interface Plan {
@@ -37,10 +44,13 @@ export function buildOfferings(
   const registry = new AreaRegistry(config.site.areas);
   const tasks = new TaskMatcher(config.tasks);
   const offerings: Offering[] = [];
+  const inputs: string[] = [];
   for (const plan of plans(sources, config, diagnostics)) {
-    offerings.push(buildOffering(plan, registry, tasks, config, diagnostics, renderSummary));
+    const taken: unknown[] = [];
+    offerings.push(buildOffering(plan, registry, tasks, config, diagnostics, renderSummary, taken));
+    inputs.push(JSON.stringify(taken));
   }
-  return { offerings, areas: registry.areas(), tasks: tasks.list() };
+  return { offerings, areas: registry.areas(), tasks: tasks.list(), inputs };
 }
 
 function fileStem(file: string): string {
@@ -97,8 +107,11 @@ export function matches(table: ParsedTable, sel: TableSelector): boolean {
 
 function buildOffering(
   plan: Plan, registry: AreaRegistry, tasks: TaskMatcher, config: ContentConfig, diagnostics: Diagnostic[],
-  renderSummary: SummaryRenderer,
+  renderSummary: SummaryRenderer, taken: unknown[],
 ): Offering {
+  const { source: _source, tables: _tables, ...entry } = plan;
+  // Which of the source's tables, not the tables themselves: they come with the source.
+  taken.push(entry, plan.tables.map((table) => plan.source.tables.indexOf(table)));
   const offering: Offering = { id: plan.id, name: plan.name, source: plan.source.source, sections: [] };
   if (plan.family !== undefined) offering.family = plan.family;
   if (plan.source.lastUpdated !== undefined) offering.lastUpdated = plan.source.lastUpdated;
@@ -106,6 +119,7 @@ function buildOffering(
   if (sourceUrl !== undefined) offering.sourceUrl = sourceUrl;
   if (plan.source.title) offering.sourceTitle = plan.source.title;
   const summary = plan.summary !== undefined ? renderSummary(plan.summary) : plan.source.summary;
+  if (plan.summary !== undefined) taken.push(summary ?? null);
   if (summary) offering.summary = summary;
   const used = new Set<string>();
   const unique = (id: string): string => {
@@ -116,6 +130,7 @@ function buildOffering(
   };
   for (const table of plan.tables) {
     const area = registry.areaOf(table.headings, plan.source.title ?? '');
+    taken.push(area.id, area.title);
     const own = table.headings[table.headings.length - 1];
     const anchor = unique(table.anchor ?? (slugify(own?.text ?? area.title) || area.id));
     const section: Section = {
@@ -132,16 +147,21 @@ function buildOffering(
     if (table.caption !== undefined) section.caption = table.caption;
     for (const row of table.rows) {
       const taskId = tasks.idFor(row.task, area.id);
+      taken.push(taskId);
       const built: Row = { anchor: unique(`${area.id}--${taskId}`), task: row.task, taskId, provider: row.provider, customer: row.customer, source: row.source };
       // tasks.yaml formerIds: the row's old anchors keep resolving (alias ids on the row).
       const former = tasks.formerIds(taskId);
+      if (former.length > 0) taken.push(former);
       if (former.length > 0) built.aliases = former.map((id) => `${area.id}--${id}`);
       section.rows.push(row.group === undefined ? built : { ...built, group: row.group });
     }
     offering.sections.push(section);
   }
   const overview = plan.source.overviews[0];
-  if (overview) offering.overview = mapOverview(overview, registry);
+  if (overview) {
+    offering.overview = mapOverview(overview, registry);
+    taken.push(offering.overview.areaIds);
+  }
   return offering;
 }
 

@@ -111,15 +111,17 @@ export interface OutputFile {
  * `String(pieces)` joins them, for what keeps files in memory (the dev server, tests).
  */
 export class TextPieces {
-  constructor(private readonly make: () => Iterable<string>) {}
+  /** Pieces are text, or UTF-8 bytes known already (a rebuild's model.json takes unchanged offerings' from the last one). */
+  constructor(private readonly make: () => Iterable<string | Uint8Array>) {}
 
   /** The pieces in order; each call makes them again. */
-  pieces(): Iterable<string> {
+  pieces(): Iterable<string | Uint8Array> {
     return this.make();
   }
 
   toString(): string {
-    return [...this.make()].join('');
+    const decoder = new TextDecoder();
+    return Array.from(this.make(), (piece) => (typeof piece === 'string' ? piece : decoder.decode(piece))).join('');
   }
 
   [Symbol.toPrimitive](): string {
@@ -138,6 +140,19 @@ export interface OutputContext {
   pages: readonly RenderedPage[];
   /** Public base path, starting and ending with '/'. */
   base: string;
+  /** model.json's offerings as a rebuild knows them (outputs/model-json.ts). */
+  offeringJson?: OfferingJson;
+}
+
+/**
+ * What model.json's maker is told of the offerings' JSON, and tells back: a rebuild takes an
+ * unchanged offering's bytes from the last model.json instead of making its JSON again.
+ */
+export interface OfferingJson {
+  /** The offering's JSON as UTF-8 when it is known already; undefined: it is made. */
+  known(offering: Offering): Uint8Array | undefined;
+  /** The offering's JSON is bytes [start, end) of model.json; `text` when it was made here. */
+  placed(offering: Offering, start: number, end: number, text: string | undefined): void;
 }
 
 export interface RenderedPage {

@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -223,6 +223,34 @@ describe('incremental builds', () => {
     expect(await build(path.join(root, 'clean-after-edit'), { RESPMATRIX_CACHE: '0' })).toBe(0);
     await expectSameFiles(out, path.join(root, 'clean-after-edit'));
   }, 180_000);
+
+  it("rebuilds an offering whose source is unchanged when an edit elsewhere changes its model, as a clean build does", async () => {
+    // A task derived from a row name is one task per name and area: the first source to name it
+    // gets the plain id, a later one in another area the id with its area. Renaming the first
+    // source's row changes the second offering's task id though its source is the same.
+    const dir = path.join(root, 'registry');
+    const head = '| Task | IBM responsibilities | Your responsibilities |\n|---|---|---|\n';
+    await mkdir(path.join(dir, 'sources'), { recursive: true });
+    await writeFile(path.join(dir, 'site.yaml'), 'title: Registry\n');
+    const first = path.join(dir, 'sources', 'alpha.md');
+    await writeFile(first, `# Alpha\n\n## Change management\n\n${head}| Rotate keys | IBM rotates. | You ask. |\n`);
+    await writeFile(path.join(dir, 'sources', 'beta.md'), `# Beta\n\n## Incident and operations management\n\n${head}| Rotate keys | IBM watches. | You rotate. |\n`);
+    const out = path.join(root, 'registry-out');
+    const env = { RESPMATRIX_CACHE_DIR: path.join(root, 'registry-cache') };
+    const buildOf = (target: string, vars: Record<string, string>) => main(['build', '--content', dir, '--out', target, '--quiet'], {
+      stdout: () => undefined, stderr: (t: string) => void process.stderr.write(t), cwd: root, env: { ...process.env, ...vars },
+    });
+    expect(await buildOf(out, env)).toBe(0);
+    expect(await buildOf(out, env)).toBe(0);
+    const beta = () => readFile(path.join(out, 'offerings', 'beta', 'index.html'), 'utf8');
+    expect(await beta()).toContain('id="incident-and-ops--rotate-keys-incident-and-ops"');
+
+    await writeFile(first, (await readFile(first, 'utf8')).replace('Rotate keys', 'Renew keys'));
+    expect(await buildOf(out, env)).toBe(0);
+    expect(await beta()).toContain('id="incident-and-ops--rotate-keys"');
+    expect(await buildOf(path.join(root, 'registry-clean'), { RESPMATRIX_CACHE: '0' })).toBe(0);
+    await expectSameFiles(out, path.join(root, 'registry-clean'));
+  }, 60_000);
 
   it('leaves the previous output untouched when a rebuild fails after linking its files', async () => {
     const out = path.join(root, 'kept');

@@ -76,7 +76,34 @@ describe('model.json and anchors.json', () => {
     expect(contents).toBeInstanceOf(TextPieces);
     // Each offering is a piece of its own: the whole text is never made.
     const pieces = [...(contents as TextPieces).pieces()];
-    site.offerings.forEach((offering, i) => expect(pieces).toContain((i > 0 ? ',' : '') + JSON.stringify(offering)));
+    for (const offering of site.offerings) expect(pieces).toContain(JSON.stringify(offering));
+  });
+
+  test('model.json takes the offerings whose JSON is known as bytes, and says where each offering is', () => {
+    const site = siteFixture();
+    const [first, second] = site.offerings;
+    // Bytes, not characters: the offerings after this one start where their UTF-8 does.
+    second!.name = 'Schlüssel – Dedicated ✓';
+    // A rebuild's bytes of an unchanged offering, from the last model.json: used as they are.
+    const knownBytes = Buffer.from(JSON.stringify(first));
+    const placed: [string, number, number, string | undefined][] = [];
+    const contents = modelJson(site, {
+      offeringJson: {
+        known: (offering) => (offering === first ? knownBytes : undefined),
+        placed: (offering, start, end, text) => void placed.push([offering.id, start, end, text]),
+      },
+    })[0]?.contents as TextPieces;
+    expect([...contents.pieces()]).toContain(knownBytes);
+    placed.length = 0;
+    const bytes = Buffer.from(String(contents));
+    expect(bytes.toString()).toBe(JSON.stringify(site) + '\n');
+    expect(placed.map(([id]) => id)).toEqual(site.offerings.map((o) => o.id));
+    for (const [id, start, end, text] of placed) {
+      const offering = site.offerings.find((o) => o.id === id)!;
+      expect(bytes.subarray(start, end).toString()).toBe(JSON.stringify(offering));
+      // The text is handed back only when it was made here.
+      expect(text).toBe(offering === first ? undefined : JSON.stringify(offering));
+    }
   });
 
   test('anchors.json lists every page and the fragments on it, sorted', () => {

@@ -1,6 +1,6 @@
 /** dist/model.json: the whole typed model, for anyone who wants the data rather than the pages. */
-import type { Offering, Site } from '../../model/types.js';
-import { TextPieces, type OutputFile } from '../page.js';
+import type { Site } from '../../model/types.js';
+import { TextPieces, type OfferingJson, type OutputContext, type OutputFile } from '../page.js';
 
 export const MODEL_JSON_PATH = 'model.json';
 
@@ -8,33 +8,41 @@ export const MODEL_JSON_PATH = 'model.json';
  * Without indentation: a quarter of the file at a thousand offerings, and every reader parses
  * it anyway. The text is JSON.stringify(site)'s, made an offering at a time (TextPieces).
  */
-export function modelJson(site: Site): OutputFile[] {
-  return [{ path: MODEL_JSON_PATH, contents: modelJsonText(site) }];
+export function modelJson(site: Site, context: Pick<OutputContext, 'offeringJson'> = {}): OutputFile[] {
+  return [{ path: MODEL_JSON_PATH, contents: modelJsonText(site, context.offeringJson) }];
 }
 
-/** model.json's text; `each` is given every offering's JSON text as it is made (a rebuild's page keys digest it). */
-export function modelJsonText(site: Site, each?: (offering: Offering, json: string) => void): TextPieces {
-  return new TextPieces(() => siteJson(site, each));
+export function modelJsonText(site: Site, offerings?: OfferingJson): TextPieces {
+  return new TextPieces(() => siteJson(site, offerings));
 }
 
 /** JSON.stringify(site) + a newline, in pieces: the model is plain data (no toJSON, no cycles). */
-function* siteJson(site: Site, each: ((offering: Offering, json: string) => void) | undefined): Generator<string> {
+function* siteJson(site: Site, offerings: OfferingJson | undefined): Generator<string | Uint8Array> {
+  // Bytes so far, so that each offering's place in the file is known.
+  let at = 0;
+  const counted = <T extends string | Uint8Array>(piece: T): T => {
+    at += typeof piece === 'string' ? Buffer.byteLength(piece) : piece.byteLength;
+    return piece;
+  };
   let open = '{';
   for (const [key, value] of Object.entries(site)) {
     if (key === 'offerings') {
-      yield `${open}"offerings":[`;
+      yield counted(`${open}"offerings":[`);
       for (let i = 0; i < site.offerings.length; i++) {
         const offering = site.offerings[i]!;
-        const json = JSON.stringify(offering) ?? 'null';
-        each?.(offering, json);
-        yield (i > 0 ? ',' : '') + json;
+        if (i > 0) yield counted(',');
+        const start = at;
+        const known = offerings?.known(offering);
+        const text = known ? undefined : (JSON.stringify(offering) ?? 'null');
+        yield counted(known ?? (text as string));
+        offerings?.placed(offering, start, at, text);
       }
-      yield ']';
+      yield counted(']');
     } else {
       // As JSON.stringify: a property whose value has no JSON (undefined) is left out.
       const json = JSON.stringify(value) as string | undefined;
       if (json === undefined) continue;
-      yield `${open}${JSON.stringify(key)}:${json}`;
+      yield counted(`${open}${JSON.stringify(key)}:${json}`);
     }
     open = ',';
   }
