@@ -66,3 +66,12 @@ export function dutyState(cell: Rich, party: Party): DutyState {
 export function isDuty(cell: Rich, party: Party): boolean {
   return dutyState(cell, party) === 'duty';
 }
+
+/** Whose duty a row lists: the provider's (p), the customer's (c), both (b) or neither (''). */
+export type RowDuties = 'p' | 'c' | 'b' | '';
+
+export function rowDuties(row: { provider: Rich; customer: Rich }): RowDuties {
+  const p = isDuty(row.provider, 'provider');
+  const c = isDuty(row.customer, 'customer');
+  return p && c ? 'b' : p ? 'p' : c ? 'c' : '';
+}

@@ -1,9 +1,10 @@
 /**
  * The model as the files made from its rows alone read it (the search index, the CSV): names,
- * titles, and each row's task, anchor and cell text, without markup or source positions. A
- * rebuild makes those files in another thread, and sends it this instead of a copy of the whole
- * model, which costs several times as much to send and to decode.
+ * titles, and each row's task, anchor, cell text and whose duty it lists, without markup or
+ * source positions. A rebuild makes those files in another thread, and sends it this instead of
+ * a copy of the whole model, which costs several times as much to send and to decode.
  */
+import { rowDuties, type RowDuties } from './duty.js';
 import type { Area, CanonicalTask, Rich, Row, Site } from './types.js';
 
 /** Any Site is one. */
@@ -22,14 +23,16 @@ export interface ViewSection {
   rows: ViewRow[];
 }
 
-export type ViewRow = Pick<Row, 'anchor' | 'task' | 'taskId' | 'group' | 'provider' | 'customer'>;
-
 /**
- * The view of `site`, a copy of what it holds. A cell keeps its HTML only when its text is
- * blank: only then does the HTML decide whether the cell is a duty (duty.ts).
+ * A row of the model, or of the view: its cells' text alone, with whose duty it lists decided
+ * by the thread that made the view (duty.ts needs a blank cell's HTML).
  */
+export type ViewRow =
+  | Pick<Row, 'anchor' | 'task' | 'taskId' | 'group' | 'provider' | 'customer'>
+  | (Pick<Row, 'anchor' | 'task' | 'taskId' | 'group'> & { provider: Pick<Rich, 'text'>; customer: Pick<Rich, 'text'>; duties: RowDuties });
+
+/** The view of `site`, a copy of what it holds. */
 export function rowsView(site: Site): RowsView {
-  const cell = ({ text, html }: Rich): Rich => ({ text, html: text.trim() === '' ? html : '' });
   return {
     parties: site.parties,
     ...(site.baseUrl === undefined ? {} : { baseUrl: site.baseUrl }),
@@ -42,13 +45,14 @@ export function rowsView(site: Site): RowsView {
         areaId,
         title,
         ...(intro ? { intro: { text: intro.text } } : {}),
-        rows: rows.map(({ anchor, task, taskId, group, provider, customer }) => ({
-          anchor,
-          task,
-          taskId,
-          ...(group === undefined ? {} : { group }),
-          provider: cell(provider),
-          customer: cell(customer),
+        rows: rows.map((row) => ({
+          anchor: row.anchor,
+          task: row.task,
+          taskId: row.taskId,
+          ...(row.group === undefined ? {} : { group: row.group }),
+          provider: { text: row.provider.text },
+          customer: { text: row.customer.text },
+          duties: rowDuties(row),
         })),
       })),
     })),

@@ -5,10 +5,11 @@
  * Type-only and free of Node or DOM names so both tsconfigs check it.
  */
 
+import type { RowDuties } from '../model/duty.js';
 import type { EngineData } from './engine.js';
 
 /** Which party has a duty in a row: provider only, customer only, both, or neither listed. */
-export type PartyCode = 'p' | 'c' | 'b' | '';
+export type PartyCode = RowDuties;
 
 /** The party filter offered to readers. `provider` and `customer` include rows where both have a duty. */
 export type PartyFilter = '' | 'provider' | 'customer' | 'both';

@@ -2,18 +2,15 @@
  * Turns the model into search records: one per table row, one per offering's area intro and
  * one per area description. Model text is already keyref-resolved plain text.
  */
-import type { Rich } from '../model/types.js';
 import type { RowsView, ViewRow } from '../model/rows-view.js';
 import type { PartyCode, SearchDoc, SearchIndexFile } from './record.js';
 import { INDEX_VERSION } from './query.js';
-import { isDuty } from '../model/duty.js';
+import { rowDuties } from '../model/duty.js';
 import { rowName, taskTitleMap } from '../model/row-name.js';
 
-function partyOf(provider: Rich, customer: Rich): PartyCode {
-  // "No action" cells stay searchable but do not count as the party's duty.
-  const p = isDuty(provider, 'provider');
-  const c = isDuty(customer, 'customer');
-  return p && c ? 'b' : p ? 'p' : c ? 'c' : '';
+/** "No action" cells stay searchable but do not count as the party's duty. */
+function partyOf(row: ViewRow): PartyCode {
+  return 'duties' in row ? row.duties : rowDuties(row);
 }
 
 /** The index file's contents except the engine index (records and lookup tables). */
@@ -54,7 +51,7 @@ export function searchRecords(site: RowsView): Omit<SearchIndexFile, 'index'> {
       for (const row of section.rows) {
         const [title, label] = nameOf(row) as [string, string];
         const task = row.group ? `${row.group}: ${title}` : title;
-        const party = partyOf(row.provider, row.customer);
+        const party = partyOf(row);
         docs.push(['r', o, a, task, row.provider.text, row.customer.text, row.anchor, party, label]);
       }
     }
