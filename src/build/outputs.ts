@@ -18,9 +18,8 @@ import { compareDataOutputs } from '../render/outputs/compare-data.js';
 /**
  * The files made from the model's rows alone (rows-view.ts), most of the work and with no need
  * of the page list: the search index and the CSV. A rebuild makes them in another thread
- * (largeOutputs) while its main thread writes model.json, first (stream-site.ts: the page keys
- * digest the offerings' JSON text as it is written), keys and renders pages, and makes the
- * `other` files.
+ * (largeOutputs) while its main thread writes model.json, first (stream-site.ts), keys and
+ * renders pages, and makes the `other` files.
  */
 const largeLists: OutputList<Pick<ManifestContext, 'base'>, RowsView>[] = [searchOutputs, responsibilitiesCsv];
 /** The other lists of the model alone: the build makes them while pages render (a rebuild's main thread, after model.json). */

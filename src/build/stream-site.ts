@@ -95,8 +95,8 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     : undefined;
   if (!filesWorker) waiting?.cancel();
   const writer = new FileWriter(dir, rebuild?.previousDir, standby, recorded);
-  // Keying pages digests every offering's JSON text: with the files worker taking the other
-  // large files, this thread writes model.json, first, from the same text.
+  // With the files worker taking the other large files, this thread writes model.json first:
+  // an offering without a key is digested from the text made for it, before pages are keyed.
   if (filesWorker) writer.write(MODEL_JSON_PATH, modelJsonText(site, offeringJson));
   // Pages kept from the previous output unrendered and unread; the threads render the others.
   const { kept, manifest: previousManifest } = keptPages(pages, keying);
