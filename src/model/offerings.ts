@@ -151,8 +151,10 @@ function buildOffering(
       const built: Row = { anchor: unique(`${area.id}--${taskId}`), task: row.task, taskId, provider: row.provider, customer: row.customer, source: row.source };
       // tasks.yaml formerIds: the row's old anchors keep resolving (alias ids on the row).
       const former = tasks.formerIds(taskId);
-      if (former.length > 0) taken.push(former);
-      if (former.length > 0) built.aliases = former.map((id) => `${area.id}--${id}`);
+      if (former.length > 0) {
+        taken.push(former);
+        built.aliases = former.map((id) => `${area.id}--${id}`);
+      }
       section.rows.push(row.group === undefined ? built : { ...built, group: row.group });
     }
     offering.sections.push(section);
