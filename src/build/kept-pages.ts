@@ -1,14 +1,15 @@
 /**
  * The pages a rebuild keeps from the previous output without rendering or even reading them:
- * repeated pages (offering, area, checklist) keyed by their inputs, whose key is unchanged and
- * whose file is still the one the last build wrote. What the link check and the anchor
- * manifest need of them comes from elsewhere: their ids and the digests of their records from
- * the cache (a checklist's record is made again from its ids), their links from the offerings
- * they show, and their records, when something asks, from the previous anchors.json.
+ * those whose key is unchanged and whose file is still the one the last build wrote. What the
+ * link check and the anchor manifest need of them comes from elsewhere: their ids and the
+ * digests of their records from the cache (a checklist's record is made again from its ids),
+ * their links from the offerings they show (repeated pages: offering, area, checklist, keyed by
+ * their inputs) or from the cache (any other page, as the last build scanned it), and their
+ * records, when something asks, from the previous anchors.json.
  */
 import { inManifest } from '../links/anchor-manifest.js';
 import { contentLinks } from '../links/page-facts.js';
-import { pageFile, pageInputs, type Page } from '../render/page.js';
+import { forgetPageData, pageFile, pageInputs, type Page } from '../render/page.js';
 import { pageKey, previousManifest, reusableFile, type PreviousManifest } from './output-reuse.js';
 import type { PageKeying } from './render-pages.js';
 import type { FileStamp } from './file-writer.js';
@@ -22,11 +23,13 @@ export interface KeptPage {
   key: string;
   /** The ids the link check takes from it. */
   ids: readonly string[];
-  /** The digest of its anchor record (recordDigest). */
-  record: string;
+  /** The digest of its anchor record (recordDigest); none for a page outside the manifest. */
+  record?: string;
   /** A checklist: its record points at the rows of other pages, and is made again from its ids. */
   checklist: boolean;
   links: readonly string[];
+  /** A page without inputs: its ids and links are those the last build scanned. */
+  scanned: boolean;
 }
 
 /**
@@ -39,13 +42,26 @@ export function keptPages(pages: readonly Page[], keying: PageKeying | undefined
   if (!keying || !previous || !manifest) return { kept: [] };
   const kept: KeptPage[] = [];
   pages.forEach((page, order) => {
-    if (!pageInputs(page) || !inManifest(page)) return;
     const file = pageFile(page.url);
+    const manifestPage = inManifest(page);
+    if (!pageInputs(page)) {
+      // Scanned for the link check when it was written: only an HTML page.
+      if (!file.endsWith('.html')) return;
+      const key = pageKey(keying.siteKey, page);
+      const output = reusableFile(previous, file, key);
+      if (!output?.ids || !output.links || (manifestPage && !output.record)) return;
+      // Its data was made for its key only (a catalog page's summary of 200 offerings).
+      forgetPageData(page);
+      const record = manifestPage ? { record: output.record as string } : {};
+      kept.push({ order, file, stamp: output, key, ids: output.ids, ...record, checklist: false, links: output.links, scanned: true });
+      return;
+    }
+    if (!manifestPage) return;
     const key = pageKey(keying.siteKey, page);
     const output = reusableFile(previous, file, key);
     const links = contentLinks(page);
     if (!output?.ids || !output.record || !links) return;
-    kept.push({ order, file, stamp: output, key, ids: output.ids, record: output.record, checklist: page.kind === 'checklist', links });
+    kept.push({ order, file, stamp: output, key, ids: output.ids, record: output.record, checklist: page.kind === 'checklist', links, scanned: false });
   });
   return { kept, manifest };
 }

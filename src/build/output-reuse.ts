@@ -30,12 +30,15 @@ export interface OutputRecord extends FileStamp {
   /** Pages, and files made from offerings alone (OutputFile.inputs): the key of the inputs the file was made from. */
   key?: string;
   /**
-   * Pages of the anchor manifest only: the ids the link check takes from the page when it is
-   * kept (a checklist's ids as scanned, another page's those of its anchor record)…
+   * Pages of the anchor manifest, and pages scanned for the link check: the ids the check takes
+   * from the page when it is kept (a checklist's or a scanned page's ids as scanned, another
+   * page's those of its anchor record)…
    */
   ids?: readonly string[];
-  /** …and a digest of its anchor record (recordDigest): anchors.json is unchanged when every page's is. */
+  /** …a digest of its anchor record (recordDigest): anchors.json is unchanged when every page's is… */
   record?: string;
+  /** …and, for a scanned page (one without inputs), the links on it. */
+  links?: readonly string[];
 }
 
 /** Where each offering's JSON is in a model.json, by offering key: [start, end) in bytes (offering-json.ts). */
@@ -94,7 +97,7 @@ export async function recordOutput(
   renderKey: string,
   keys: ReadonlyMap<string, string>,
   paths: Iterable<string>,
-  anchors: { ids: ReadonlyMap<string, readonly string[]>; digests: ReadonlyMap<string, string> },
+  anchors: { ids: ReadonlyMap<string, readonly string[]>; digests: ReadonlyMap<string, string>; links: ReadonlyMap<string, readonly string[]> },
   kept: ReadonlyMap<string, FileStamp>,
   standby?: StandbyRecord,
   offeringJson?: OfferingRanges,
@@ -105,8 +108,9 @@ export async function recordOutput(
   for (const file of paths) {
     const info = kept.get(file) ?? fileStamp(path.join(outDir, file));
     if (!info) continue;
-    const [key, ids, record] = [keys.get(file), anchors.ids.get(file), anchors.digests.get(file)];
-    files[file] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ...(key ? { key } : {}), ...(ids && record ? { ids, record } : {}) };
+    const [key, ids, record, links] = [keys.get(file), anchors.ids.get(file), anchors.digests.get(file), anchors.links.get(file)];
+    const check = { ...(ids ? { ids } : {}), ...(record ? { record } : {}), ...(links ? { links } : {}) };
+    files[file] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ...(key ? { key } : {}), ...check };
     for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) folders.add(file.slice(0, slash));
   }
   for (const folder of folders) {

@@ -33,11 +33,13 @@ export interface PagesResult {
   keys: Map<string, string>;
   /**
    * With `keying`, for pages of the anchor manifest: output path -> the ids the link check takes
-   * from the page (a checklist's as scanned, another page's those of its record), and output
-   * path -> the digest of its record (output-reuse.ts).
+   * from the page (a checklist's or a scanned page's as scanned, another page's those of its
+   * record), and output path -> the digest of its record (output-reuse.ts).
    */
   ids: Map<string, readonly string[]>;
   digests: Map<string, string>;
+  /** With `keying`, for scanned pages (those without inputs): output path -> the links on it. */
+  pageLinks: Map<string, readonly string[]>;
   /** Pages taken from the previous output instead of rendered. */
   reused: number;
   /** Milliseconds rendering and scanning. */
@@ -67,6 +69,7 @@ export function renderPages(
   const keys = new Map<string, string>();
   const ids = new Map<string, readonly string[]>();
   const digests = new Map<string, string>();
+  const pageLinks = new Map<string, readonly string[]>();
   let reused = 0;
   const count = todo?.length ?? pages.length;
   for (let drawn = next(); drawn < count; drawn = next()) {
@@ -93,8 +96,9 @@ export function renderPages(
     // Only .html files are pages to the check (a redirect stub may be written without the suffix).
     let made: PageRecord | undefined;
     if (file.endsWith('.html')) {
-      const checklistIds = addRenderedPage(collector, page, file, html, inManifest(page) ? (pageIds) => (made = record(pageIds)) : undefined, order);
-      if (checklistIds && keying) ids.set(file, checklistIds);
+      const seen = addRenderedPage(collector, page, file, html, inManifest(page) ? (pageIds) => (made = record(pageIds)) : undefined, order);
+      if (seen.ids && keying) ids.set(file, seen.ids);
+      if (seen.links && keying) pageLinks.set(file, seen.links);
     } else if (inManifest(page)) made = record(idsOf(html).map((i) => i.id));
     if (made && keying) {
       if (!ids.has(file)) ids.set(file, [...made.fragments.keys()]);
@@ -104,7 +108,7 @@ export function renderPages(
     forgetPageData(page);
     writer.write(file, html, unchanged);
   }
-  return { collector, records, keys, ids, digests, reused, ...timings };
+  return { collector, records, keys, ids, digests, pageLinks, reused, ...timings };
 }
 
 /** 0, 1, 2, ... */

@@ -28,7 +28,17 @@ export interface RenderWorkerData {
 }
 
 export type RenderWorkerReply =
-  | { records: [string, PageRecord][]; links: CollectedLinks; keys: [string, string][]; ids: [string, readonly string[]][]; digests: [string, string][]; reused: number; written: number; linked: number }
+  | {
+      records: [string, PageRecord][];
+      links: CollectedLinks;
+      keys: [string, string][];
+      ids: [string, readonly string[]][];
+      digests: [string, string][];
+      pageLinks: [string, readonly string[]][];
+      reused: number;
+      written: number;
+      linked: number;
+    }
   | { error: string };
 
 function run(data: RenderWorkerData): RenderWorkerReply {
@@ -42,6 +52,7 @@ function run(data: RenderWorkerData): RenderWorkerReply {
     keys: [...result.keys],
     ids: [...result.ids],
     digests: [...result.digests],
+    pageLinks: [...result.pageLinks],
     reused: result.reused,
     written: writer.written,
     linked: writer.linked,

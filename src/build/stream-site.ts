@@ -42,7 +42,7 @@ export interface StreamResult {
   keys?: {
     siteKey: string;
     pages: Map<string, string>;
-    anchors: { ids: Map<string, readonly string[]>; digests: Map<string, string> };
+    anchors: { ids: Map<string, readonly string[]>; digests: Map<string, string>; links: Map<string, readonly string[]> };
     kept: ReadonlyMap<string, FileStamp>;
     /** Where each keyed offering's JSON is in model.json. */
     offeringJson: OfferingRanges;
@@ -153,22 +153,26 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     if (filesWorker) makeEarly('other');
     for (const [file, key] of fileKeys) mine.keys.set(file, key);
     started = performance.now();
-    const index = kept.some((page) => page.checklist) ? indexSite(site) : undefined;
+    // A checklist's record points at the rows of whichever offering lists them first, and a page
+    // without inputs (a catalog page) at the rows it shows, which may have moved: made again
+    // from its ids, as rendering it would. The records of the other kept pages are the previous ones.
+    const remade = (keep: (typeof kept)[number]) => keep.checklist || (keep.scanned && keep.record !== undefined);
+    const index = kept.some(remade) ? indexSite(site) : undefined;
     const keptUrls: string[] = [];
     for (const keep of kept) {
       const page = pages[keep.order]!;
       mine.keys.set(keep.file, keep.key);
       mine.ids.set(keep.file, keep.ids);
-      // A checklist's record points at the rows of whichever offering lists them first, which
-      // may have moved: made again from its ids, as rendering it would. Others are the previous ones.
-      if (keep.checklist) {
+      if (remade(keep)) {
         const record = pageRecord(index!, page, keep.ids);
         mine.records.set(page.url, record);
         mine.digests.set(keep.file, recordDigest(record));
-      } else {
+      } else if (keep.record !== undefined) {
         keptUrls.push(page.url);
         mine.digests.set(keep.file, keep.record);
       }
+      // A page without inputs was scanned when it was written: its links are the ones recorded.
+      if (keep.scanned) mine.pageLinks.set(keep.file, keep.links);
       mine.collector.addKnownPage(keep.file, new Set(keep.ids), keep.links, keep.order);
       writer.keep(keep.file, keep.stamp);
     }
@@ -177,6 +181,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
       for (const [file, key] of theirs.keys) mine.keys.set(file, key);
       for (const [file, ids] of theirs.ids) mine.ids.set(file, ids);
       for (const [file, digest] of theirs.digests) mine.digests.set(file, digest);
+      for (const [file, links] of theirs.pageLinks) mine.pageLinks.set(file, links);
       mine.collector.absorb(theirs.links);
       counts.reused += theirs.reused;
       counts.written += theirs.written;
@@ -222,7 +227,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const all = new Set([...existing, ...paths]);
   const diagnostics = await writtenOutputDiagnostics(mine.collector, dir, all, paths, manifest, site.redirects);
   timings.links += performance.now() - started;
-  const anchors = { ids: mine.ids, digests: mine.digests };
+  const anchors = { ids: mine.ids, digests: mine.digests, links: mine.pageLinks };
   const keys = keying && { siteKey: keying.siteKey, pages: mine.keys, anchors, kept: writer.keptStamps, offeringJson: offeringJson?.ranges ?? {} };
   return { paths, diagnostics, timings, counts, ...(keys ? { keys } : {}) };
 }

@@ -65,9 +65,12 @@ export class LinkCollector {
    * Scan one output page. `recordFor` gives the page's anchor-manifest record from its ids (in
    * page order): its fragments' sources are where a broken link is reported, and every fragment
    * it lists must be on the page. `order` is the page's place in the whole site (pages may be
-   * collected by several threads): problems are reported in that order.
+   * collected by several threads): problems are reported in that order. Returns the page's ids
+   * and links, as a later build may add the same page unscanned (addKnownPage).
    */
-  addPage(pagePath: string, html: string, recordFor?: (ids: readonly string[]) => PageRecord | undefined, order = this.pages): void {
+  addPage(
+    pagePath: string, html: string, recordFor?: (ids: readonly string[]) => PageRecord | undefined, order = this.pages,
+  ): { ids: string[]; links: string[] } {
     this.pages = order + 1;
     let seq = order * LINKS_PER_PAGE;
     const attributes = scanAttributes(html);
@@ -80,15 +83,18 @@ export class LinkCollector {
     // Line starts are found lazily, up to the offsets asked for: only broken links ask.
     const lines = location(html);
     let sourced: Where | undefined;
+    const links: string[] = [];
     for (const a of attributes) {
       if (a.name === 'id') {
         const source = fragments?.get(a.value)?.source;
         if (source) sourced = { file: source.file, line: source.line, column: source.column ?? 1 };
         continue;
       }
+      links.push(a.value);
       seq = this.addLink(a.value, pagePath, idSet, seq, () => sourced ?? pageWhere(record, pagePath, lines, a.offset));
     }
     if (record) this.checkRecord(pagePath, idSet, record.fragments, order);
+    return { ids, links };
   }
 
   /**

@@ -91,7 +91,8 @@ export function contentLinks(page: Page): readonly string[] | undefined {
 /**
  * Add a rendered page to the link check: a repeated page from its record and content (a
  * checklist's ids from its HTML, since its anchor record is made from them), any other page
- * scanned. Returns the ids scanned from a checklist.
+ * scanned. Returns the ids scanned from a checklist, and a scanned page's ids and links (which a
+ * rebuild takes instead of reading the page again while it is unchanged: kept-pages.ts).
  */
 export function addRenderedPage(
   collector: LinkCollector,
@@ -100,14 +101,11 @@ export function addRenderedPage(
   html: string,
   recordFor: ((ids: readonly string[]) => PageRecord) | undefined,
   order: number,
-): string[] | undefined {
+): { ids?: string[]; links?: string[] } {
   const links = recordFor ? contentLinks(page) : undefined;
-  if (!recordFor || !links) {
-    collector.addPage(file, html, recordFor, order);
-    return undefined;
-  }
+  if (!recordFor || !links) return collector.addPage(file, html, recordFor, order);
   const ids = page.kind === 'checklist' ? scanIds(html) : undefined;
   const record = recordFor(ids ?? []);
   collector.addKnownPage(file, ids ? new Set(ids) : record.fragments, links, order);
-  return ids;
+  return ids ? { ids } : {};
 }

@@ -252,6 +252,37 @@ describe('incremental builds', () => {
     await expectSameFiles(out, path.join(root, 'registry-clean'));
   }, 60_000);
 
+  it('checks the links of a page it keeps unread as a clean build checks them', async () => {
+    // A redirect stub is a page without inputs: kept unread while its key is the same, with the
+    // links the last build scanned on it. Its target row goes away with an edit to the source.
+    const dir = path.join(root, 'kept-links');
+    const head = '| Task | IBM responsibilities | Your responsibilities |\n|---|---|---|\n';
+    await mkdir(path.join(dir, 'sources'), { recursive: true });
+    await writeFile(path.join(dir, 'site.yaml'), 'title: Kept links\nredirects:\n  - from: /old/\n    to: /offerings/alpha/#change-management--rotate-keys\n');
+    const alpha = path.join(dir, 'sources', 'alpha.md');
+    await writeFile(alpha, `# Alpha\n\n## Change management\n\n${head}| Rotate keys | IBM rotates. | You ask. |\n| Patch | IBM patches. | You test. |\n`);
+    // The task stays with Beta's row: the site-wide key, which holds the task list, is the same.
+    await writeFile(path.join(dir, 'sources', 'beta.md'), `# Beta\n\n## Change management\n\n${head}| Rotate keys | IBM rotates. | You ask. |\n`);
+    const buildOf = async (target: string, vars: Record<string, string>) => {
+      const io = { stdout: '', stderr: '' };
+      const code = await main(['build', '--content', dir, '--out', target, '--quiet'], {
+        stdout: (t: string) => void (io.stdout += t), stderr: (t: string) => void (io.stderr += t), cwd: root, env: { ...process.env, ...vars },
+      });
+      return { code, stderr: io.stderr };
+    };
+    const out = path.join(root, 'kept-links-out');
+    const env = { RESPMATRIX_CACHE_DIR: path.join(root, 'kept-links-cache') };
+    expect((await buildOf(out, env)).code).toBe(0);
+    expect((await buildOf(out, env)).code).toBe(0);
+    await writeFile(alpha, (await readFile(alpha, 'utf8')).replace('| Rotate keys | IBM rotates. | You ask. |\n', ''));
+    const rebuilt = await buildOf(out, env);
+    const clean = await buildOf(path.join(root, 'kept-links-clean'), { RESPMATRIX_CACHE: '0' });
+    expect(clean.stderr).toContain('change-management--rotate-keys');
+    expect(rebuilt.code).toBe(clean.code);
+    // The same problems at the same places (the kept page is read back to place them).
+    expect(rebuilt.stderr.replaceAll('kept-links-out', 'OUT')).toBe(clean.stderr.replaceAll('kept-links-clean', 'OUT'));
+  }, 60_000);
+
   it('leaves the previous output untouched when a rebuild fails after linking its files', async () => {
     const out = path.join(root, 'kept');
     const env = { RESPMATRIX_CACHE_DIR: cacheDir };
