@@ -57,6 +57,38 @@ async function expectSameFiles(dir: string, expected: string): Promise<number> {
   return actual.size;
 }
 
+const TABLE_HEAD = '| Task | IBM responsibilities | Your responsibilities |\n|---|---|---|\n';
+
+/**
+ * A content folder of a few sources (name -> Markdown) and its own cache: `build` builds it
+ * into `out` with the cache, `buildClean` into `clean` without, each returning the exit code
+ * and what it reported.
+ */
+async function smallSite(name: string, siteYaml: string, sources: Record<string, string>) {
+  const dir = path.join(root, name);
+  await mkdir(path.join(dir, 'sources'), { recursive: true });
+  await writeFile(path.join(dir, 'site.yaml'), siteYaml);
+  for (const [source, text] of Object.entries(sources)) await writeFile(path.join(dir, 'sources', `${source}.md`), text);
+  const run = async (target: string, vars: Record<string, string>) => {
+    let stderr = '';
+    const code = await main(['build', '--content', dir, '--out', target, '--quiet'], {
+      stdout: () => undefined, stderr: (t: string) => void (stderr += t), cwd: root, env: { ...process.env, ...vars },
+    });
+    return { code, stderr };
+  };
+  const [out, clean] = [path.join(root, `${name}-out`), path.join(root, `${name}-clean`)];
+  return {
+    out,
+    clean,
+    build: () => run(out, { RESPMATRIX_CACHE_DIR: path.join(root, `${name}-cache`) }),
+    buildClean: () => run(clean, { RESPMATRIX_CACHE: '0' }),
+    edit: async (source: string, change: (text: string) => string) => {
+      const file = path.join(dir, 'sources', `${source}.md`);
+      await writeFile(file, change(await readFile(file, 'utf8')));
+    },
+  };
+}
+
 /** Inode of every file: a file linked from the previous output keeps its inode. */
 async function inodes(dir: string): Promise<Map<string, number>> {
   const out = new Map<string, number>();
@@ -228,59 +260,40 @@ describe('incremental builds', () => {
     // A task derived from a row name is one task per name and area: the first source to name it
     // gets the plain id, a later one in another area the id with its area. Renaming the first
     // source's row changes the second offering's task id though its source is the same.
-    const dir = path.join(root, 'registry');
-    const head = '| Task | IBM responsibilities | Your responsibilities |\n|---|---|---|\n';
-    await mkdir(path.join(dir, 'sources'), { recursive: true });
-    await writeFile(path.join(dir, 'site.yaml'), 'title: Registry\n');
-    const first = path.join(dir, 'sources', 'alpha.md');
-    await writeFile(first, `# Alpha\n\n## Change management\n\n${head}| Rotate keys | IBM rotates. | You ask. |\n`);
-    await writeFile(path.join(dir, 'sources', 'beta.md'), `# Beta\n\n## Incident and operations management\n\n${head}| Rotate keys | IBM watches. | You rotate. |\n`);
-    const out = path.join(root, 'registry-out');
-    const env = { RESPMATRIX_CACHE_DIR: path.join(root, 'registry-cache') };
-    const buildOf = (target: string, vars: Record<string, string>) => main(['build', '--content', dir, '--out', target, '--quiet'], {
-      stdout: () => undefined, stderr: (t: string) => void process.stderr.write(t), cwd: root, env: { ...process.env, ...vars },
+    const site = await smallSite('registry', 'title: Registry\n', {
+      alpha: `# Alpha\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You ask. |\n`,
+      beta: `# Beta\n\n## Incident and operations management\n\n${TABLE_HEAD}| Rotate keys | IBM watches. | You rotate. |\n`,
     });
-    expect(await buildOf(out, env)).toBe(0);
-    expect(await buildOf(out, env)).toBe(0);
-    const beta = () => readFile(path.join(out, 'offerings', 'beta', 'index.html'), 'utf8');
+    expect((await site.build()).code).toBe(0);
+    expect((await site.build()).code).toBe(0);
+    const beta = () => readFile(path.join(site.out, 'offerings', 'beta', 'index.html'), 'utf8');
     expect(await beta()).toContain('id="incident-and-ops--rotate-keys-incident-and-ops"');
 
-    await writeFile(first, (await readFile(first, 'utf8')).replace('Rotate keys', 'Renew keys'));
-    expect(await buildOf(out, env)).toBe(0);
+    await site.edit('alpha', (text) => text.replace('Rotate keys', 'Renew keys'));
+    expect((await site.build()).code).toBe(0);
     expect(await beta()).toContain('id="incident-and-ops--rotate-keys"');
-    expect(await buildOf(path.join(root, 'registry-clean'), { RESPMATRIX_CACHE: '0' })).toBe(0);
-    await expectSameFiles(out, path.join(root, 'registry-clean'));
+    expect((await site.buildClean()).code).toBe(0);
+    await expectSameFiles(site.out, site.clean);
   }, 60_000);
 
   it('checks the links of a page it keeps unread as a clean build checks them', async () => {
     // A redirect stub is a page without inputs: kept unread while its key is the same, with the
-    // links the last build scanned on it. Its target row goes away with an edit to the source.
-    const dir = path.join(root, 'kept-links');
-    const head = '| Task | IBM responsibilities | Your responsibilities |\n|---|---|---|\n';
-    await mkdir(path.join(dir, 'sources'), { recursive: true });
-    await writeFile(path.join(dir, 'site.yaml'), 'title: Kept links\nredirects:\n  - from: /old/\n    to: /offerings/alpha/#change-management--rotate-keys\n');
-    const alpha = path.join(dir, 'sources', 'alpha.md');
-    await writeFile(alpha, `# Alpha\n\n## Change management\n\n${head}| Rotate keys | IBM rotates. | You ask. |\n| Patch | IBM patches. | You test. |\n`);
-    // The task stays with Beta's row: the site-wide key, which holds the task list, is the same.
-    await writeFile(path.join(dir, 'sources', 'beta.md'), `# Beta\n\n## Change management\n\n${head}| Rotate keys | IBM rotates. | You ask. |\n`);
-    const buildOf = async (target: string, vars: Record<string, string>) => {
-      const io = { stdout: '', stderr: '' };
-      const code = await main(['build', '--content', dir, '--out', target, '--quiet'], {
-        stdout: (t: string) => void (io.stdout += t), stderr: (t: string) => void (io.stderr += t), cwd: root, env: { ...process.env, ...vars },
-      });
-      return { code, stderr: io.stderr };
-    };
-    const out = path.join(root, 'kept-links-out');
-    const env = { RESPMATRIX_CACHE_DIR: path.join(root, 'kept-links-cache') };
-    expect((await buildOf(out, env)).code).toBe(0);
-    expect((await buildOf(out, env)).code).toBe(0);
-    await writeFile(alpha, (await readFile(alpha, 'utf8')).replace('| Rotate keys | IBM rotates. | You ask. |\n', ''));
-    const rebuilt = await buildOf(out, env);
-    const clean = await buildOf(path.join(root, 'kept-links-clean'), { RESPMATRIX_CACHE: '0' });
+    // links the last build scanned on it. Its target row goes away with an edit to the source;
+    // the task stays with Beta's row, so the site-wide key, which holds the task list, is the same.
+    const row = '| Rotate keys | IBM rotates. | You ask. |\n';
+    const site = await smallSite('kept-links', 'title: Kept links\nredirects:\n  - from: /old/\n    to: /offerings/alpha/#change-management--rotate-keys\n', {
+      alpha: `# Alpha\n\n## Change management\n\n${TABLE_HEAD}${row}| Patch | IBM patches. | You test. |\n`,
+      beta: `# Beta\n\n## Change management\n\n${TABLE_HEAD}${row}`,
+    });
+    expect((await site.build()).code).toBe(0);
+    expect((await site.build()).code).toBe(0);
+    await site.edit('alpha', (text) => text.replace(row, ''));
+    const rebuilt = await site.build();
+    const clean = await site.buildClean();
     expect(clean.stderr).toContain('change-management--rotate-keys');
     expect(rebuilt.code).toBe(clean.code);
     // The same problems at the same places (the kept page is read back to place them).
-    expect(rebuilt.stderr.replaceAll('kept-links-out', 'OUT')).toBe(clean.stderr.replaceAll('kept-links-clean', 'OUT'));
+    expect(rebuilt.stderr.replaceAll(path.basename(site.out), 'OUT')).toBe(clean.stderr.replaceAll(path.basename(site.clean), 'OUT'));
   }, 60_000);
 
   it('leaves the previous output untouched when a rebuild fails after linking its files', async () => {
