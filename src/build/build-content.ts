@@ -12,6 +12,7 @@ import { loadSite } from './load-site.js';
 import { defaultCacheDir } from './cache/location.js';
 import { filesWorkerFor, pageWorkerAhead, type WaitingPageWorker } from './page-workers.js';
 import { previousOutput, type PreviousOutput } from './output-reuse.js';
+import { normaliseBase } from '../render/url.js';
 
 export interface BuildContentOptions {
   outDir: string;
@@ -73,6 +74,8 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
   const parse = performance.now() - started;
   // The parse cache is written while the site renders; the build ends when both are done.
   const filesWorker = await ahead;
+  // A rebuild's files worker starts on the model now, while this thread loads the build's code.
+  if (site && !hasErrors(diagnostics)) filesWorker?.model({ site, base: normaliseBase(options.base) });
   try {
     return await buildLoaded(contentDir, site, diagnostics, parse, {
       ...options,
