@@ -114,7 +114,8 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
     ? (await import('../parse/markdown/summary.js')).summaryRenderer(content, diagnostics)
     : () => undefined;
   const built = buildOfferings(sources, content, diagnostics, renderSummary);
-  keyOfferings(built.offerings, built.inputs, parseKeys);
+  // The dev server (memo) renders from memory: nothing of an earlier output to reuse.
+  if (!memo) keyOfferings(built.offerings, built.inputs, parseKeys);
   checkTaskAreas(config, new Set(built.areas.map((a) => a.id)), diagnostics);
   if (!config.site) return { diagnostics: sortDiagnostics(diagnostics), stats: parsedFiles.stats, saved: parsedFiles.saved };
 

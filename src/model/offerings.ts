@@ -46,9 +46,10 @@ export function buildOfferings(
   const offerings: Offering[] = [];
   const inputs: string[] = [];
   for (const plan of plans(sources, config, diagnostics)) {
-    const taken: unknown[] = [];
+    const taken: string[] = [];
     offerings.push(buildOffering(plan, registry, tasks, config, diagnostics, renderSummary, taken));
-    inputs.push(JSON.stringify(taken));
+    // One piece per answer: no id holds a space or a NUL, and text goes in as JSON.
+    inputs.push(taken.join('\0'));
   }
   return { offerings, areas: registry.areas(), tasks: tasks.list(), inputs };
 }
@@ -107,11 +108,11 @@ export function matches(table: ParsedTable, sel: TableSelector): boolean {
 
 function buildOffering(
   plan: Plan, registry: AreaRegistry, tasks: TaskMatcher, config: ContentConfig, diagnostics: Diagnostic[],
-  renderSummary: SummaryRenderer, taken: unknown[],
+  renderSummary: SummaryRenderer, taken: string[],
 ): Offering {
   const { source: _source, tables: _tables, ...entry } = plan;
   // Which of the source's tables, not the tables themselves: they come with the source.
-  taken.push(entry, plan.tables.map((table) => plan.source.tables.indexOf(table)));
+  taken.push(JSON.stringify([entry, plan.tables.map((table) => plan.source.tables.indexOf(table))]));
   const offering: Offering = { id: plan.id, name: plan.name, source: plan.source.source, sections: [] };
   if (plan.family !== undefined) offering.family = plan.family;
   if (plan.source.lastUpdated !== undefined) offering.lastUpdated = plan.source.lastUpdated;
@@ -119,7 +120,7 @@ function buildOffering(
   if (sourceUrl !== undefined) offering.sourceUrl = sourceUrl;
   if (plan.source.title) offering.sourceTitle = plan.source.title;
   const summary = plan.summary !== undefined ? renderSummary(plan.summary) : plan.source.summary;
-  if (plan.summary !== undefined) taken.push(summary ?? null);
+  if (plan.summary !== undefined) taken.push(`summary ${JSON.stringify(summary ?? null)}`);
   if (summary) offering.summary = summary;
   const used = new Set<string>();
   const unique = (id: string): string => {
@@ -130,7 +131,7 @@ function buildOffering(
   };
   for (const table of plan.tables) {
     const area = registry.areaOf(table.headings, plan.source.title ?? '');
-    taken.push(area.id, area.title);
+    taken.push(`area ${area.id} ${JSON.stringify(area.title)}`);
     const own = table.headings[table.headings.length - 1];
     const anchor = unique(table.anchor ?? (slugify(own?.text ?? area.title) || area.id));
     const section: Section = {
@@ -152,7 +153,7 @@ function buildOffering(
       // tasks.yaml formerIds: the row's old anchors keep resolving (alias ids on the row).
       const former = tasks.formerIds(taskId);
       if (former.length > 0) {
-        taken.push(former);
+        taken.push(`former ${former.join(' ')}`);
         built.aliases = former.map((id) => `${area.id}--${id}`);
       }
       section.rows.push(row.group === undefined ? built : { ...built, group: row.group });
@@ -162,7 +163,7 @@ function buildOffering(
   const overview = plan.source.overviews[0];
   if (overview) {
     offering.overview = mapOverview(overview, registry);
-    taken.push(offering.overview.areaIds);
+    taken.push(`overview ${JSON.stringify(offering.overview.areaIds)}`);
   }
   return offering;
 }
