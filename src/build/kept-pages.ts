@@ -44,24 +44,17 @@ export function keptPages(pages: readonly Page[], keying: PageKeying | undefined
   pages.forEach((page, order) => {
     const file = pageFile(page.url);
     const manifestPage = inManifest(page);
-    if (!pageInputs(page)) {
-      // Scanned for the link check when it was written: only an HTML page.
-      if (!file.endsWith('.html')) return;
-      const key = pageKey(keying.siteKey, page);
-      const output = reusableFile(previous, file, key);
-      if (!output?.ids || !output.links || (manifestPage && !output.record)) return;
-      // Its data was made for its key only (a catalog page's summary of 200 offerings).
-      forgetPageData(page);
-      const record = manifestPage ? { record: output.record as string } : {};
-      kept.push({ order, file, stamp: output, key, ids: output.ids, ...record, checklist: false, links: output.links, scanned: true });
-      return;
-    }
-    if (!manifestPage) return;
+    // A page without inputs was scanned for the link check when it was written (an HTML page only).
+    const scanned = !pageInputs(page);
+    if (scanned ? !file.endsWith('.html') : !manifestPage) return;
     const key = pageKey(keying.siteKey, page);
     const output = reusableFile(previous, file, key);
-    const links = contentLinks(page);
-    if (!output?.ids || !output.record || !links) return;
-    kept.push({ order, file, stamp: output, key, ids: output.ids, record: output.record, checklist: page.kind === 'checklist', links, scanned: false });
+    const links = scanned ? output?.links : contentLinks(page);
+    if (!output?.ids || !links || (manifestPage && !output.record)) return;
+    // Its data was made for its key only (a catalog page's summary of 200 offerings).
+    if (scanned) forgetPageData(page);
+    const record = manifestPage ? { record: output.record as string } : {};
+    kept.push({ order, file, stamp: output, key, ids: output.ids, ...record, checklist: page.kind === 'checklist', links, scanned });
   });
   return { kept, manifest };
 }

@@ -180,9 +180,9 @@ function offeringDigest(offering: Offering): string {
   return digest;
 }
 
-/** Digest an offering without a key from its JSON text made elsewhere (model.json's), so it is not made twice. */
+/** Digest an offering from its JSON text made elsewhere (model.json's, for an offering without a key), so it is not made twice. */
 export function digestOfferingJson(offering: Offering, json: string): void {
-  if (!digests.has(offering) && offeringKey(offering) === undefined) digests.set(offering, sha(json));
+  if (!digests.has(offering)) digests.set(offering, sha(json));
 }
 
 /**
