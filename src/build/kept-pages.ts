@@ -3,8 +3,8 @@
  * those whose key is unchanged and whose file is still the one the last build wrote. What the
  * link check and the anchor manifest need of them comes from elsewhere: their ids and the
  * digests of their records from the cache (a checklist's record is made again from its ids),
- * their links from the offerings they show (repeated pages: offering, area, checklist, keyed by
- * their inputs) or from the cache (any other page, as the last build scanned it), and their
+ * their links from the offerings they show (repeated pages: offering, area, checklist) or from
+ * the cache (any other page, as the last build scanned it), and their
  * records, when something asks, from the previous anchors.json.
  */
 import { inManifest } from '../links/anchor-manifest.js';
@@ -28,7 +28,7 @@ export interface KeptPage {
   /** A checklist: its record points at the rows of other pages, and is made again from its ids. */
   checklist: boolean;
   links: readonly string[];
-  /** A page without inputs: its ids and links are those the last build scanned. */
+  /** A page the link check scans (not a repeated page): its ids and links are those the last build scanned. */
   scanned: boolean;
 }
 
@@ -44,15 +44,17 @@ export function keptPages(pages: readonly Page[], keying: PageKeying | undefined
   pages.forEach((page, order) => {
     const file = pageFile(page.url);
     const manifestPage = inManifest(page);
-    // A page without inputs was scanned for the link check when it was written (an HTML page only).
-    const scanned = !pageInputs(page);
+    // A page whose links the content does not give was scanned for the link check when it was
+    // written (an HTML page only): home and catalog pages, comparisons, redirect stubs...
+    const modelLinks = contentLinks(page);
+    const scanned = !modelLinks;
     if (scanned ? !file.endsWith('.html') : !manifestPage) return;
     const key = pageKey(keying.siteKey, page);
     const output = reusableFile(previous, file, key);
-    const links = scanned ? output?.links : contentLinks(page);
+    const links = modelLinks ?? output?.links;
     if (!output?.ids || !links || (manifestPage && !output.record)) return;
-    // Its data was made for its key only (a catalog page's summary of 200 offerings).
-    if (scanned) forgetPageData(page);
+    // Its data, if made for its key (a page without inputs), is not needed again.
+    if (!pageInputs(page)) forgetPageData(page);
     const record = manifestPage ? { record: output.record as string } : {};
     kept.push({ order, file, stamp: output, key, ids: output.ids, ...record, checklist: page.kind === 'checklist', links, scanned });
   });

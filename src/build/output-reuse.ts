@@ -37,7 +37,7 @@ export interface OutputRecord extends FileStamp {
   ids?: readonly string[];
   /** …a digest of its anchor record (recordDigest): anchors.json is unchanged when every page's is… */
   record?: string;
-  /** …and, for a scanned page (one without inputs), the links on it. */
+  /** …and, for a scanned page (not a repeated page, whose links the content gives), the links on it. */
   links?: readonly string[];
 }
 

@@ -38,7 +38,7 @@ export interface PagesResult {
    */
   ids: Map<string, readonly string[]>;
   digests: Map<string, string>;
-  /** With `keying`, for scanned pages (those without inputs): output path -> the links on it. */
+  /** With `keying`, for scanned pages (not the repeated pages, whose links the content gives): output path -> the links on it. */
   pageLinks: Map<string, readonly string[]>;
   /** Pages taken from the previous output instead of rendered. */
   reused: number;

@@ -153,8 +153,8 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     if (filesWorker) makeEarly('other');
     for (const [file, key] of fileKeys) mine.keys.set(file, key);
     started = performance.now();
-    // A checklist's record points at the rows of whichever offering lists them first, and a page
-    // without inputs (a catalog page) at the rows it shows, which may have moved: made again
+    // A checklist's record points at the rows of whichever offering lists them first, and a
+    // scanned page (a catalog page) at the rows it shows, which may have moved: made again
     // from its ids, as rendering it would. The records of the other kept pages are the previous ones.
     const remade = (keep: (typeof kept)[number]) => keep.checklist || (keep.scanned && keep.record !== undefined);
     const index = kept.some(remade) ? indexSite(site) : undefined;
@@ -171,7 +171,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
         keptUrls.push(page.url);
         mine.digests.set(keep.file, keep.record);
       }
-      // A page without inputs was scanned when it was written: its links are the ones recorded.
+      // A scanned page's links are the ones recorded when it was written.
       if (keep.scanned) mine.pageLinks.set(keep.file, keep.links);
       mine.collector.addKnownPage(keep.file, new Set(keep.ids), keep.links, keep.order);
       writer.keep(keep.file, keep.stamp);

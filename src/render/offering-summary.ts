@@ -3,7 +3,7 @@
  * CATALOG_PAGE_SIZE offerings per page, so no page grows with the catalog. Page 1 is the home
  * page, page n is `catalog/<n>/`. Small sites keep the cards and the area x offering grid.
  */
-import type { Site } from '../model/types.js';
+import type { Offering, Site } from '../model/types.js';
 import { areaDutyCell, customerInText, type AreaDutyCell } from './home-grid.js';
 
 /** Up to this many offerings the home page shows one card per offering and the area x offering grid. */
@@ -50,10 +50,16 @@ export function pagerView(url: (n: number) => string, current: number, total: nu
   };
 }
 
+/** The offerings on page `n` (1-based) of the summary. */
+export function catalogOfferings(site: Site, n: number): Offering[] {
+  const start = (n - 1) * CATALOG_PAGE_SIZE;
+  return site.offerings.slice(start, start + CATALOG_PAGE_SIZE);
+}
+
 /** Page `n` (1-based) of the summary. */
 export function offeringSummary(site: Site, n: number): OfferingSummary {
   const start = (n - 1) * CATALOG_PAGE_SIZE;
-  const offerings = site.offerings.slice(start, start + CATALOG_PAGE_SIZE);
+  const offerings = catalogOfferings(site, n);
   const summary: OfferingSummary = {
     caption: `Duties per offering and area: how many tasks list a duty for ${site.parties.provider} and for ${customerInText(site)}`,
     areas: site.areas.map((a) => ({ id: a.id, title: a.title, url: `areas/${a.id}/` })),

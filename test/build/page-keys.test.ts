@@ -61,7 +61,7 @@ test('every page kind has plain JSON page data, and its key follows it', async (
 });
 
 /**
- * Offering, area and checklist pages are keyed by their inputs, not their data: whatever
+ * Offering, area, checklist and catalog pages are keyed by their inputs, not their data: whatever
  * changes in the model, a page whose HTML changes must get a new key (else a rebuild would
  * keep the old page). Each change below is made to a copy of a catalog whose areas span
  * several pages, and every page is rendered before and after.

@@ -276,6 +276,27 @@ describe('incremental builds', () => {
     await expectSameFiles(site.out, site.clean);
   }, 60_000);
 
+  it('keeps the catalog pages whose offerings are unchanged and writes the one that shows an edited offering, as a clean build does', async () => {
+    // 201 offerings: the home page lists the first 200, catalog/2/ the last.
+    const names = Array.from({ length: 201 }, (_, i) => `o${String(i + 1).padStart(3, '0')}`);
+    const site = await smallSite('catalog', 'title: Catalog\n', Object.fromEntries(names.map((name) => [
+      name,
+      `# Offering ${name}\n\n## Change management\n\n${TABLE_HEAD}| Patch | IBM patches. | You test. |\n`,
+    ])));
+    expect((await site.build()).code).toBe(0);
+    expect((await site.build()).code).toBe(0);
+    const before = await inodes(site.out);
+    expect(before.has(path.join('catalog', '2', 'index.html'))).toBe(true);
+    // The first offering's customer duty goes: its counts on the home page change.
+    await site.edit('o001', (text) => text.replace('You test.', ''));
+    expect((await site.build()).code).toBe(0);
+    const after = await inodes(site.out);
+    expect(after.get(path.join('catalog', '2', 'index.html'))).toBe(before.get(path.join('catalog', '2', 'index.html')));
+    expect(after.get('index.html')).not.toBe(before.get('index.html'));
+    expect((await site.buildClean()).code).toBe(0);
+    await expectSameFiles(site.out, site.clean);
+  }, 120_000);
+
   it('checks the links of a page it keeps unread as a clean build checks them', async () => {
     // A redirect stub is a page without inputs: kept unread while its key is the same, with the
     // links the last build scanned on it. Its target row goes away with an edit to the source;

@@ -6,7 +6,7 @@ import type { Site } from '../../model/types.js';
 import { lazyPage, type PageOf } from '../page.js';
 import { areaOrder, areaTitle, dutyCounts, type DutyCounts } from '../tables.js';
 import { homeGrid, type HomeGrid } from '../home-grid.js';
-import { catalogPageCount, catalogPageUrl, HOME_CARDS_LIMIT, offeringSummary, type OfferingSummary } from '../offering-summary.js';
+import { catalogOfferings, catalogPageCount, catalogPageUrl, HOME_CARDS_LIMIT, offeringSummary, type OfferingSummary } from '../offering-summary.js';
 
 export interface OfferingCard {
   id: string;
@@ -100,6 +100,8 @@ export function homePages(site: Site): PageOf<'home'>[] {
           description,
         },
         () => ({ offerings: [], areas, summary: offeringSummary(site, n), catalogPage: n }),
+        // Its rows and the pager's length: a rebuild keeps the page while they are unchanged.
+        () => ({ offerings: catalogOfferings(site, n), values: [n, site.offerings.length] }),
       ),
     );
   }
