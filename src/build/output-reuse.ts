@@ -57,9 +57,11 @@ export interface PreviousOutput {
   standby?: StandbyRecord;
   /** Where each keyed offering's JSON is in its model.json (offering-json.ts). */
   offeringJson?: OfferingRanges;
+  /** The file of the search words a rebuild's files worker takes and leaves (search/offering-words.ts). */
+  wordsFile?: string;
 }
 
-type StoredOutput = Omit<PreviousOutput, 'dir'>;
+type StoredOutput = Omit<PreviousOutput, 'dir' | 'wordsFile'>;
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -73,12 +75,14 @@ export async function folderKey(outDir: string): Promise<string> {
 
 /** The recorded previous output of `outDir`, or undefined when there is none to reuse. */
 export async function previousOutput(cacheDir: string, outDir: string): Promise<PreviousOutput | undefined> {
-  const stored = await storeFor(cacheDir).get(await folderKey(outDir));
+  const key = await folderKey(outDir);
+  const stored = await storeFor(cacheDir).get(key);
   if (!stored || typeof stored.renderKey !== 'string' || !isObject(stored.files) || !isObject(stored.dirs)) return undefined;
   const standby = stored.standby;
   const usable = isObject(standby) && typeof standby.token === 'string' && isObject(standby.inodes) && isObject(standby.dirs);
   const offeringJson = isObject(stored.offeringJson) ? { offeringJson: stored.offeringJson } : {};
-  return { dir: outDir, renderKey: stored.renderKey, files: stored.files, dirs: stored.dirs, ...(usable ? { standby } : {}), ...offeringJson };
+  const wordsFile = path.join(storeFor(cacheDir).dir, key.slice(0, 2), `${key}.words`);
+  return { dir: outDir, renderKey: stored.renderKey, files: stored.files, dirs: stored.dirs, ...(usable ? { standby } : {}), ...offeringJson, wordsFile };
 }
 
 function isObject(value: unknown): value is object {

@@ -11,7 +11,7 @@ import { anchorsJson, areaOfferingMaps, type ManifestContext } from '../links/an
 import { redirectScript } from '../render/redirects.js';
 import { sitemapXml } from '../render/outputs/sitemap.js';
 import { robotsTxt } from '../render/outputs/robots.js';
-import { searchOutputs } from '../search/index.js';
+import { searchOutputs, type WordReuse } from '../search/index.js';
 import type { RowsView } from '../model/rows-view.js';
 import { compareDataOutputs } from '../render/outputs/compare-data.js';
 
@@ -21,7 +21,9 @@ import { compareDataOutputs } from '../render/outputs/compare-data.js';
  * (largeOutputs) while its main thread writes model.json, first (stream-site.ts), keys and
  * renders pages, and makes the `other` files.
  */
-const largeLists: OutputList<Pick<ManifestContext, 'base'>, RowsView>[] = [searchOutputs, responsibilitiesCsv];
+const largeLists: OutputList<LargeContext, RowsView>[] = [searchOutputs, responsibilitiesCsv];
+/** What the large files read besides the rows: the base path, and the words the search index may take from the last build. */
+type LargeContext = Pick<ManifestContext, 'base'> & { reuse?: WordReuse };
 /** The other lists of the model alone: the build makes them while pages render (a rebuild's main thread, after model.json). */
 const otherLists: OutputList<ManifestContext>[] = [
   oscalComponentDefinition,
@@ -55,8 +57,8 @@ export function* outputLists(site: Site, context: ManifestContext, part: OutputP
 }
 
 /** The files of largeLists: they need the model's rows and the base path, not the page list. */
-export function largeOutputs(site: RowsView, base: string): OutputFile[] {
-  return largeLists.flatMap((list) => list(site, { base }));
+export function largeOutputs(site: RowsView, base: string, reuse?: WordReuse): OutputFile[] {
+  return largeLists.flatMap((list) => list(site, { base, ...(reuse ? { reuse } : {}) }));
 }
 
 /** The output files of one part, in list order. */

@@ -13,6 +13,7 @@ import type { FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply } from './fi
 import type { PreviousOutput } from './output-reuse.js';
 import type { Site } from '../model/types.js';
 import { rowsView } from '../model/rows-view.js';
+import { offeringKey } from './offering-keys.js';
 
 /**
  * Below this many pages a worker costs more than it saves: it loads the modules, receives a
@@ -142,13 +143,15 @@ export interface WaitingFilesWorker {
   cancel(): void;
 }
 
-export function prepareFilesWorker(): WaitingFilesWorker {
+/** `wordsFile`: where the search words of the last build are, read while the worker waits, and of this one go. */
+export function prepareFilesWorker(wordsFile?: string): WaitingFilesWorker {
   const { worker, done } = waitingWorker<FilesWorkerReply>(new URL('./files-worker.js', import.meta.url), "making the site's files failed");
+  if (wordsFile) worker.postMessage({ wordsFile });
   let sent = false;
   const model = ({ site, base }: FilesModel): void => {
     if (sent) return;
     sent = true;
-    const data: FilesWorkerModel = { site: rowsView(site), base };
+    const data: FilesWorkerModel = { site: rowsView(site), base, keys: site.offerings.map((offering) => offeringKey(offering) ?? null) };
     worker.postMessage({ model: data });
   };
   return {
@@ -169,9 +172,9 @@ export function prepareFilesWorker(): WaitingFilesWorker {
  */
 export function filesWorkerFor(previous: PreviousOutput | undefined): WaitingFilesWorker | undefined {
   const pages = previous ? Object.values(previous.files).filter((file) => file.key !== undefined).length : 0;
-  return previous && filesWorkerWanted(pages) ? prepareFilesWorker() : undefined;
+  return previous && filesWorkerWanted(pages) ? prepareFilesWorker(previous.wordsFile) : undefined;
 }
 
-export function startFilesWorker(model: FilesModel, output: FilesWorkerOutput): FilesWorker {
-  return prepareFilesWorker().start(model, output);
+export function startFilesWorker(model: FilesModel, output: FilesWorkerOutput, wordsFile?: string): FilesWorker {
+  return prepareFilesWorker(wordsFile).start(model, output);
 }

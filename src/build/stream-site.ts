@@ -91,7 +91,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const recorded = rebuild?.previous && stampsOf(rebuild.previous);
   const filesOutput = { ...output, ...(recorded ? { recorded } : {}) };
   const filesWorker = previous && filesWorkerWanted(pages.length)
-    ? (waiting?.start(filesModel, filesOutput) ?? startFilesWorker(filesModel, filesOutput))
+    ? (waiting?.start(filesModel, filesOutput) ?? startFilesWorker(filesModel, filesOutput, rebuild?.previous?.wordsFile))
     : undefined;
   if (!filesWorker) waiting?.cancel();
   const writer = new FileWriter(dir, rebuild?.previousDir, standby, recorded);

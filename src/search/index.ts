@@ -6,7 +6,8 @@
  */
 import type { OutputFile } from '../render/page.js';
 import { buildEngineData, type EngineData } from './engine.js';
-import type { SearchIndexFile } from './record.js';
+import type { SearchDoc, SearchIndexFile } from './record.js';
+import type { OfferingWords, RecordWords } from './offering-words.js';
 import { searchRecords } from './records.js';
 import type { RowsView } from '../model/rows-view.js';
 import { WordNumbers } from './word-numbers.js';
@@ -15,30 +16,52 @@ import { MANIFEST, splitIndex } from './split.js';
 /** Where the manifest is written, relative to the site base (the client fetches the same path). */
 export const SEARCH_INDEX_PATH = `search/${MANIFEST}`;
 
-export function buildSearchIndex(site: RowsView): SearchIndexFile {
-  const records = searchRecords(site);
-  return { ...records, index: buildIndexData(records) };
+/**
+ * Words a rebuild takes from the last build (offering-words.ts) instead of numbering them again:
+ * `keys` are the offerings' keys in site order (null: not keyed, its words are made).
+ */
+export interface WordReuse {
+  words: OfferingWords;
+  keys: readonly (string | null)[];
 }
 
-/** The search index as output files, the manifest first: same model, same bytes. */
-export function searchOutputs(site: RowsView): OutputFile[] {
-  return splitIndex(buildSearchIndex(site)).map((file) => ({ ...file, path: `search/${file.path}` }));
+export function buildSearchIndex(site: RowsView, reuse?: WordReuse): SearchIndexFile {
+  const records = searchRecords(site);
+  return { ...records, index: buildIndexData(records, reuse) };
+}
+
+/** The search index as output files, the manifest first: same model, same bytes, whatever words are reused. */
+export function searchOutputs(site: RowsView, context?: { reuse?: WordReuse }): OutputFile[] {
+  return splitIndex(buildSearchIndex(site, context?.reuse)).map((file) => ({ ...file, path: `search/${file.path}` }));
 }
 
 /** Field order of the index and their weights: task wording first, names next, cell text last. */
 const FIELD_BOOSTS = [3, 1.5, 1.5, 1, 1];
 
 /** Builds the engine's serialised index from the records (build side and tests). */
-export function buildIndexData(file: Pick<SearchIndexFile, 'offerings' | 'areas' | 'docs'>): EngineData {
-  const numbers = new WordNumbers();
+export function buildIndexData(file: Pick<SearchIndexFile, 'offerings' | 'areas' | 'docs'>, reuse?: WordReuse): EngineData {
+  const numbers = reuse?.words.numbers ?? new WordNumbers();
   // The indexed fields of a record: task (title and source label), offering name, area title,
   // provider, customer. The task's words are its title's, then its label's.
-  const docs = file.docs.map((doc) => {
+  const fieldsOf = (doc: SearchDoc): RecordWords => {
     const [, offering, area, task, provider, customer, , , label] = doc;
     const fields = [task, file.offerings[offering]?.[1] ?? '', file.areas[area]?.[1] ?? '', provider, customer].map((text) => numbers.of(text));
     if (label) fields[0] = concat(fields[0]!, numbers.of(label));
     return fields;
-  });
+  };
+  // An offering's records are consecutive: its words are taken whole from the last build, or made.
+  const docs: RecordWords[] = [];
+  for (let first = 0; first < file.docs.length; ) {
+    const offering = (file.docs[first] as SearchDoc)[1];
+    let end = first + 1;
+    while (end < file.docs.length && (file.docs[end] as SearchDoc)[1] === offering) end++;
+    const key = offering >= 0 ? reuse?.keys[offering] : undefined;
+    const taken = key ? reuse?.words.take(key, end - first, FIELD_BOOSTS.length) : undefined;
+    const made = taken ?? file.docs.slice(first, end).map(fieldsOf);
+    if (key && !taken) reuse?.words.put(key, made);
+    for (const record of made) docs.push(record);
+    first = end;
+  }
   return buildEngineData(
     numbers.words,
     docs,

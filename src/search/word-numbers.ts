@@ -30,6 +30,13 @@ export class WordNumbers {
   /** Texts already numbered (names, titles and many cells repeat). */
   readonly #known = new Map<string, Int32Array>();
 
+  /** Numbers `words` (distinct terms) 0, 1, 2... in their order, as a build that met them first would. */
+  static seeded(words: readonly string[]): WordNumbers {
+    const numbers = new WordNumbers();
+    for (const word of words) numbers.#number(word);
+    return numbers;
+  }
+
   /** `terms(text)` as word numbers. The array is shared by equal texts: read it, do not change it. */
   of(text: string): Int32Array {
     let out = this.#known.get(text);

@@ -173,15 +173,22 @@ describe('files worker (compiled build)', () => {
     const env = { RESPMATRIX_CACHE_DIR: path.join(tmp, 'rebuilt-cache'), RESPMATRIX_WORKERS: '1' };
     const build = (dir: string, extra: Record<string, string>) => spawnBin(['build', '--content', content, '--out', dir, '--quiet'], tmp, extra);
     expect((await build(out, env)).code).toBe(0);
-    const source = path.join(content, generated.files[2] as string);
-    const text = await readFile(source, 'utf8');
-    await writeFile(source, text.replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, '$1Threaded edit. '));
-    const rebuilt = await build(out, env);
-    expect(rebuilt.stderr).toBe('');
-    expect(rebuilt.code).toBe(0);
-    expect((await build(clean, { RESPMATRIX_CACHE: '0' })).code).toBe(0);
-    const [mine, wanted] = [await tree(out), await tree(clean)];
-    expect([...mine.keys()].sort()).toEqual([...wanted.keys()].sort());
-    for (const [file, bytes] of wanted) expect(mine.get(file)?.equals(bytes), file).toBe(true);
+    // The first rebuild numbers every search word and leaves them for the second, which takes
+    // the unchanged offerings' and numbers the new words of its edit.
+    for (const [n, edit] of ['Threaded edit.', 'Quokkas rotate zebra keys.'].entries()) {
+      const source = path.join(content, generated.files[2 + n] as string);
+      const text = await readFile(source, 'utf8');
+      await writeFile(source, text.replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, `$1${edit} `));
+      const rebuilt = await build(out, env);
+      expect(rebuilt.stderr).toBe('');
+      expect(rebuilt.code).toBe(0);
+      const words = (await readdir(env.RESPMATRIX_CACHE_DIR, { recursive: true })).filter((file) => file.endsWith('.words'));
+      expect(words).toHaveLength(1);
+      const cleanDir = `${clean}-${n}`;
+      expect((await build(cleanDir, { RESPMATRIX_CACHE: '0' })).code).toBe(0);
+      const [mine, wanted] = [await tree(out), await tree(cleanDir)];
+      expect([...mine.keys()].sort()).toEqual([...wanted.keys()].sort());
+      for (const [file, bytes] of wanted) expect(mine.get(file)?.equals(bytes), file).toBe(true);
+    }
   }, 180_000);
 });
