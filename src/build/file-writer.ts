@@ -136,16 +136,43 @@ export class FileWriter {
     const old = this.previous === undefined ? undefined : insideOutput(this.previous, relative);
     if (this.standby) clear(file);
     this.folder(path.dirname(file));
-    const compared = old === undefined ? undefined : openFile(old);
-    let same = compared !== undefined;
+    // Compared with the previous file's bytes when the maker holds them (model.json's, once it
+    // has taken a first offering from them), else with the file, read as we go.
+    let compared: number | undefined;
+    let same = old !== undefined;
+    let at = 0;
     const out = openSync(file, 'w');
+    const previousFile = (): Uint8Array | number | undefined => text.previous() ?? (compared ??= openFile(old as string));
+    const sameSoFar = (bytes: Uint8Array): boolean => {
+      const from = previousFile();
+      return typeof from === 'number' ? readsAt(from, at, bytes) : from !== undefined && sameAt(from, at, bytes);
+    };
+    const previousSize = (): number | undefined => {
+      const from = previousFile();
+      return typeof from === 'number' ? fstatSync(from).size : from?.byteLength;
+    };
+    // Pieces are many and often small (a comma between offerings): written and compared a chunk at a time.
+    const chunk: Uint8Array[] = [];
+    let chunkBytes = 0;
+    const flush = (): void => {
+      if (chunk.length === 0) return;
+      const bytes = chunk.length === 1 ? (chunk[0] as Uint8Array) : Buffer.concat(chunk, chunkBytes);
+      writeSync(out, bytes);
+      if (same) same = sameSoFar(bytes);
+      at += bytes.byteLength;
+      chunk.length = 0;
+      chunkBytes = 0;
+    };
     try {
       for (const piece of text.pieces()) {
         const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-        writeSync(out, bytes);
-        if (same) same = readsAs(compared as number, bytes);
+        chunk.push(bytes);
+        chunkBytes += bytes.byteLength;
+        if (chunkBytes >= CHUNK_BYTES) flush();
       }
-      if (same) same = readsAs(compared as number, Buffer.alloc(0), true);
+      flush();
+      // And nothing more in the previous file.
+      if (same) same = previousSize() === at;
     } finally {
       closeSync(out);
       if (compared !== undefined) closeSync(compared);
@@ -183,15 +210,24 @@ function openFile(file: string): number | undefined {
 }
 
 /** Whether the next bytes read from `fd` are `bytes` (`atEnd`: and nothing follows them). */
-function readsAs(fd: number, bytes: Uint8Array, atEnd = false): boolean {
-  const got = Buffer.alloc(bytes.byteLength + (atEnd ? 1 : 0));
+/** Whether `whole` holds `bytes` at `at`. */
+function sameAt(whole: Uint8Array, at: number, bytes: Uint8Array): boolean {
+  return at + bytes.byteLength <= whole.byteLength && Buffer.compare(whole.subarray(at, at + bytes.byteLength), bytes) === 0;
+}
+
+/** Pieces of a TextPieces file are written in chunks of about this many bytes. */
+const CHUNK_BYTES = 1 << 20;
+
+/** Whether the file of `fd` holds `bytes` at `position`. */
+function readsAt(fd: number, position: number, bytes: Uint8Array): boolean {
+  const got = Buffer.alloc(bytes.byteLength);
   let filled = 0;
   while (filled < got.length) {
-    const read = readSync(fd, got, filled, got.length - filled, null);
+    const read = readSync(fd, got, filled, got.length - filled, position + filled);
     if (read === 0) break;
     filled += read;
   }
-  return filled === bytes.byteLength && got.subarray(0, filled).equals(bytes);
+  return filled === bytes.byteLength && got.equals(bytes);
 }
 
 function linked(from: string, to: string): boolean {

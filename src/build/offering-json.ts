@@ -34,8 +34,16 @@ export class KeyedOfferingJson implements OfferingJson {
     const key = offeringKey(offering);
     const range = key === undefined ? undefined : this.#previous[key];
     if (!range || this.#file === undefined) return undefined;
-    this.#bytes ??= readFileSync(this.#file);
-    return this.#bytes.subarray(range[0], range[1]);
+    return this.#read().subarray(range[0], range[1]);
+  }
+
+  /** Read when a first offering is known: the writer then compares the new file with these bytes. */
+  lastFile(): Uint8Array | undefined {
+    return this.#bytes;
+  }
+
+  #read(): Buffer {
+    return (this.#bytes ??= readFileSync(this.#file as string));
   }
 
   placed(offering: Offering, start: number, end: number, text: string | undefined): void {

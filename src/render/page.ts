@@ -111,12 +111,24 @@ export interface OutputFile {
  * `String(pieces)` joins them, for what keeps files in memory (the dev server, tests).
  */
 export class TextPieces {
-  /** Pieces are text, or UTF-8 bytes known already (a rebuild's model.json takes unchanged offerings' from the last one). */
-  constructor(private readonly make: () => Iterable<string | Uint8Array>) {}
+  /**
+   * Pieces are text, or UTF-8 bytes known already (a rebuild's model.json takes unchanged
+   * offerings' from the last one). `last`: the previous output's file as the maker read it, if it
+   * did (the writer compares with it instead of reading the file again).
+   */
+  constructor(
+    private readonly make: () => Iterable<string | Uint8Array>,
+    private readonly last?: () => Uint8Array | undefined,
+  ) {}
 
   /** The pieces in order; each call makes them again. */
   pieces(): Iterable<string | Uint8Array> {
     return this.make();
+  }
+
+  /** The previous output's file, when the maker holds its bytes. */
+  previous(): Uint8Array | undefined {
+    return this.last?.();
   }
 
   toString(): string {
@@ -153,6 +165,8 @@ export interface OfferingJson {
   known(offering: Offering): Uint8Array | undefined;
   /** The offering's JSON is bytes [start, end) of model.json; `text` when it was made here. */
   placed(offering: Offering, start: number, end: number, text: string | undefined): void;
+  /** The last model.json, when it is read (known offerings' bytes come from it). */
+  lastFile?(): Uint8Array | undefined;
 }
 
 export interface RenderedPage {

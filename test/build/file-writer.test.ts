@@ -62,6 +62,41 @@ describe('FileWriter and texts in pieces', () => {
   });
 });
 
+describe('FileWriter and large texts in pieces', () => {
+  // Many small pieces over several of the writer's 1 MiB chunks, as model.json's offerings and commas.
+  const parts = Array.from({ length: 30_000 }, (_, i) => (i % 2 ? ',' : `{"offering":${i},"text":"${'x'.repeat(100)}"}`));
+  const whole = parts.join('');
+
+  test.each([
+    ['the same bytes: linked', whole, true],
+    ['one byte changed past the first chunk: written', `${whole.slice(0, 2_000_000)}y${whole.slice(2_000_001)}`, false],
+    ['a byte more at the end: written', `${whole}\n`, false],
+  ])('%s', (_, old, same) => {
+    const { previous, next, file, old: oldFile } = outputs(old);
+    const writer = new FileWriter(next, previous);
+    writer.write('data/big.json', new TextPieces(() => parts));
+    expect(readFileSync(file, 'utf8')).toBe(whole);
+    expect(statSync(file).ino === statSync(oldFile).ino).toBe(same);
+  });
+
+  test("compared with the previous file's bytes when its maker holds them, not read again", () => {
+    // The maker's copy is the previous file as the maker read it (model.json's, read for its
+    // known offerings); here, and only here, it differs from the disk, which shows the disk is
+    // not read: the writer links the previous file, as the copy says it is the same.
+    const { previous, next, file, old } = outputs(`${whole.slice(0, 3_000_000)}z${whole.slice(3_000_001)}`);
+    let held: Uint8Array | undefined;
+    const writer = new FileWriter(next, previous);
+    writer.write('data/big.json', new TextPieces(function* () {
+      for (const part of parts) {
+        yield part;
+        held ??= Buffer.from(whole);
+      }
+    }, () => held));
+    expect(statSync(file).ino).toBe(statSync(old).ino);
+    expect([writer.written, writer.linked]).toEqual([0, 1]);
+  });
+});
+
 describe('FileWriter and files named after their contents', () => {
   const stampOf = (file: string) => {
     const { size, mtimeMs, ino } = statSync(file);

@@ -13,7 +13,7 @@ export function modelJson(site: Site, context: Pick<OutputContext, 'offeringJson
 }
 
 export function modelJsonText(site: Site, offerings?: OfferingJson): TextPieces {
-  return new TextPieces(() => siteJson(site, offerings));
+  return new TextPieces(() => siteJson(site, offerings), () => offerings?.lastFile?.());
 }
 
 /** JSON.stringify(site) + a newline, in pieces: the model is plain data (no toJSON, no cycles). */
