@@ -18,15 +18,17 @@ import type { LinkCollector } from './link-collector.js';
  */
 const LINK = /\s(?:href|src|action)="([^"]*)"/g;
 
-function linksOf(rich: Rich | undefined, out: Set<string>): void {
+/** The links of a piece of content HTML, added to each of `sets`. */
+function linksOf(rich: Rich | undefined, ...sets: Set<string>[]): void {
   // Most cells hold no attribute at all.
   if (!rich?.html.includes('="')) return;
-  const pattern = new RegExp(LINK);
+  LINK.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while ((match = pattern.exec(rich.html)) !== null) {
-    out.add(decode(match[1]!));
+  while ((match = LINK.exec(rich.html)) !== null) {
+    const link = decode(match[1]!);
+    for (const set of sets) set.add(link);
     // The next match may start inside this one's value.
-    pattern.lastIndex = match.index + 1;
+    LINK.lastIndex = match.index + 1;
   }
 }
 
@@ -54,8 +56,7 @@ function linksOfOffering(offering: Offering): OfferingLinks {
     linksOf(section.intro, area);
     for (const row of section.rows) {
       linksOf(row.provider, area);
-      linksOf(row.customer, area);
-      linksOf(row.customer, customer);
+      linksOf(row.customer, area, customer);
     }
   }
   for (const area of byArea.values()) for (const link of area) all.add(link);

@@ -16,15 +16,17 @@ export interface RowControls {
 
 /** Every row of the site, in page order, with its controls. */
 export function rowControls(site: Site): RowControls[] {
-  const byTask = new Map(site.tasks.map((t) => [t.id, t.controls ?? []]));
-  const byArea = new Map(site.areas.map((a) => [a.id, a.controls ?? []]));
+  // Sorted once per task and area, not once per row (a catalog has tens of thousands).
+  const sorted = (controls: readonly string[] | undefined) => [...(controls ?? [])].sort(compareControlIds);
+  const byTask = new Map(site.tasks.map((t) => [t.id, sorted(t.controls)]));
+  const byArea = new Map(site.areas.map((a) => [a.id, sorted(a.controls)]));
   const out: RowControls[] = [];
   for (const offering of site.offerings) {
     for (const section of offering.sections) {
       for (const row of section.rows) {
         const own = byTask.get(row.taskId) ?? [];
         const controls = own.length > 0 ? own : (byArea.get(section.areaId) ?? []);
-        out.push({ offering, section, row, controls: [...controls].sort(compareControlIds) });
+        out.push({ offering, section, row, controls: [...controls] });
       }
     }
   }
