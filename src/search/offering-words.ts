@@ -7,8 +7,9 @@
  *
  * One file: a little-endian u32 header length, the header (JSON: format, context, words, each
  * offering's key and place), padding to 4 bytes, then each offering's records' fields as
- * int32s: per record and field, the field's length and its word numbers. Anything unreadable,
- * or of another context, is no words known.
+ * int32s in the machine's byte order (a cache stays on its machine): per record and field, the
+ * field's length and its word numbers. Anything unreadable, of another context, or with a
+ * number outside the word list, is no words known.
  */
 import { WordNumbers } from './word-numbers.js';
 
@@ -34,8 +35,8 @@ export class OfferingWords {
   readonly #wordCount: number;
 
   /**
-   * `context`: what every record's words depend on besides its offering (the site's areas,
-   * tasks and parties, the code); `last`: the file the last build wrote, if any.
+   * `context`: what every record's words depend on besides its offering (the code, the site's
+   * area and task titles); `last`: the file the last build wrote, if any.
    */
   constructor(
     readonly context: string,
