@@ -12,7 +12,7 @@
  */
 import { closeSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { TextPieces, type OutputFile } from '../render/page.js';
+import { TextPieces, type OutputFile, type PreviousBytes } from '../render/page.js';
 import { insideOutput } from './out-dir.js';
 
 /** The standby tree being brought up to date: its files' inodes, and its folders. */
@@ -136,13 +136,25 @@ export class FileWriter {
     const old = this.previous === undefined ? undefined : insideOutput(this.previous, relative);
     if (this.standby) clear(file);
     this.folder(path.dirname(file));
-    // Compared with the previous file's bytes when the maker holds them (model.json's, once it
-    // has taken a first offering from them), else with the file, read as we go.
+    // The previous file, read whole once a piece takes bytes of it (model.json's unchanged
+    // offerings), and then compared with in memory; else compared by reading it as we go.
+    let whole: Buffer | undefined;
+    const previousBytes = ({ previous: [start, end] }: PreviousBytes): Uint8Array => {
+      if (!whole) {
+        const stamp = this.recorded?.[relative];
+        if (old === undefined || (stamp !== undefined && !stillAsRecorded(old, stamp))) {
+          throw new Error(`${relative}: the previous output's file, which this build takes bytes of, is gone or changed`);
+        }
+        whole = readFileSync(old);
+      }
+      if (!(start >= 0 && start <= end && end <= whole.byteLength)) throw new Error(`${relative}: bytes ${start}-${end} are not in the previous output's file`);
+      return whole.subarray(start, end);
+    };
     let compared: number | undefined;
     let same = old !== undefined;
     let at = 0;
     const out = openSync(file, 'w');
-    const previousFile = (): Uint8Array | number | undefined => text.previous() ?? (compared ??= openFile(old as string));
+    const previousFile = (): Uint8Array | number | undefined => whole ?? (compared ??= openFile(old as string));
     const sameSoFar = (bytes: Uint8Array): boolean => {
       const from = previousFile();
       return typeof from === 'number' ? readsAt(from, at, bytes) : from !== undefined && sameAt(from, at, bytes);
@@ -165,7 +177,7 @@ export class FileWriter {
     };
     try {
       for (const piece of text.pieces()) {
-        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece instanceof Uint8Array ? piece : previousBytes(piece);
         chunk.push(bytes);
         chunkBytes += bytes.byteLength;
         if (chunkBytes >= CHUNK_BYTES) flush();

@@ -69,7 +69,7 @@ export class LinkCheckError extends Error {
 export interface OutputLike {
   path: string;
   /** Only HTML pages (strings) and anchors.json are read: a text in pieces is another file. */
-  contents: string | Uint8Array | { pieces(): Iterable<string | Uint8Array> };
+  contents: string | Uint8Array | { pieces(): Iterable<unknown> };
 }
 
 /**

@@ -104,36 +104,36 @@ export interface OutputFile {
   inputs?: readonly Offering[];
 }
 
+/** Bytes [start, end) of the previous output's file of the same path (model.json's unchanged offerings, on a rebuild). */
+export interface PreviousBytes {
+  previous: readonly [number, number];
+}
+
+/** A piece of a TextPieces: text, UTF-8 bytes, or bytes the previous output's file holds. */
+export type TextPiece = string | Uint8Array | PreviousBytes;
+
 /**
  * A large text made piece by piece while it is written (model.json, the CSV): the build never
  * holds it whole, nor the flat copy and the bytes writing a whole text makes of it. At 5,000
  * offerings (a 90 MB model.json) that lowered the peak memory of a build by about 0.1 GiB.
- * `String(pieces)` joins them, for what keeps files in memory (the dev server, tests).
+ * `String(pieces)` joins them, for what keeps files in memory (the dev server, tests); a text
+ * that takes bytes of the previous output is only ever written (the writer reads them).
  */
 export class TextPieces {
-  /**
-   * Pieces are text, or UTF-8 bytes known already (a rebuild's model.json takes unchanged
-   * offerings' from the last one). `last`: the previous output's file as the maker read it, if it
-   * did (the writer compares with it instead of reading the file again).
-   */
-  constructor(
-    private readonly make: () => Iterable<string | Uint8Array>,
-    private readonly last?: () => Uint8Array | undefined,
-  ) {}
+  constructor(private readonly make: () => Iterable<TextPiece>) {}
 
   /** The pieces in order; each call makes them again. */
-  pieces(): Iterable<string | Uint8Array> {
+  pieces(): Iterable<TextPiece> {
     return this.make();
-  }
-
-  /** The previous output's file, when the maker holds its bytes. */
-  previous(): Uint8Array | undefined {
-    return this.last?.();
   }
 
   toString(): string {
     const decoder = new TextDecoder();
-    return Array.from(this.make(), (piece) => (typeof piece === 'string' ? piece : decoder.decode(piece))).join('');
+    return Array.from(this.make(), (piece) => {
+      if (typeof piece === 'string') return piece;
+      if (piece instanceof Uint8Array) return decoder.decode(piece);
+      throw new Error('a text that takes bytes of the previous output is only written, not joined');
+    }).join('');
   }
 
   [Symbol.toPrimitive](): string {
@@ -161,12 +161,10 @@ export interface OutputContext {
  * unchanged offering's bytes from the last model.json instead of making its JSON again.
  */
 export interface OfferingJson {
-  /** The offering's JSON as UTF-8 when it is known already; undefined: it is made. */
-  known(offering: Offering): Uint8Array | undefined;
+  /** Where the offering's JSON is in the last model.json when it is known already; undefined: it is made. */
+  known(offering: Offering): PreviousBytes | undefined;
   /** The offering's JSON is bytes [start, end) of model.json; `text` when it was made here. */
   placed(offering: Offering, start: number, end: number, text: string | undefined): void;
-  /** The last model.json, when it is read (known offerings' bytes come from it). */
-  lastFile?(): Uint8Array | undefined;
 }
 
 export interface RenderedPage {

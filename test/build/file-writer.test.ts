@@ -79,21 +79,40 @@ describe('FileWriter and large texts in pieces', () => {
     expect(statSync(file).ino === statSync(oldFile).ino).toBe(same);
   });
 
-  test("compared with the previous file's bytes when its maker holds them, not read again", () => {
-    // The maker's copy is the previous file as the maker read it (model.json's, read for its
-    // known offerings); here, and only here, it differs from the disk, which shows the disk is
-    // not read: the writer links the previous file, as the copy says it is the same.
-    const { previous, next, file, old } = outputs(`${whole.slice(0, 3_000_000)}z${whole.slice(3_000_001)}`);
-    let held: Uint8Array | undefined;
-    const writer = new FileWriter(next, previous);
-    writer.write('data/big.json', new TextPieces(function* () {
+  test("a text that takes bytes of the previous file reads it once, while it is as recorded", () => {
+    // model.json's unchanged offerings: ranges of the previous file between new text.
+    const { previous, next, file, old } = outputs(whole);
+    const stamp = () => {
+      const { size, mtimeMs, ino } = statSync(old);
+      return { size, mtimeMs, ino };
+    };
+    const ranges = (text: string) => new TextPieces(function* () {
+      let at = 0;
       for (const part of parts) {
-        yield part;
-        held ??= Buffer.from(whole);
+        // Some parts are taken from the previous file, the others made again.
+        yield at % 3 === 0 ? { previous: [at, at + part.length] as const } : part;
+        at += part.length;
       }
-    }, () => held));
-    expect(statSync(file).ino).toBe(statSync(old).ino);
+      yield text;
+    });
+    const writer = new FileWriter(next, previous, undefined, { 'data/big.json': stamp() });
+    writer.write('data/big.json', ranges(''));
+    expect(readFileSync(file, 'utf8')).toBe(whole);
     expect([writer.written, writer.linked]).toEqual([0, 1]);
+    rmSync(file);
+    writer.write('data/big.json', ranges('more'));
+    expect(readFileSync(file, 'utf8')).toBe(`${whole}more`);
+    expect(writer.written).toBe(1);
+
+    // Changed since it was recorded: its bytes are not taken, the build fails.
+    rmSync(file);
+    const recorded = { 'data/big.json': stamp() };
+    writeFileSync(old, whole.replace('offering', 'offerinG'));
+    const later = new Date(recorded['data/big.json'].mtimeMs + 10_000);
+    utimesSync(old, later, later);
+    expect(() => new FileWriter(next, previous, undefined, recorded).write('data/big.json', ranges(''))).toThrow(/changed/);
+    // A range outside the file fails too.
+    expect(() => new FileWriter(next, previous).write('data/big.json', new TextPieces(() => [{ previous: [0, whole.length + 1] }]))).toThrow(/not in/);
   });
 });
 

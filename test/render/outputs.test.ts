@@ -79,23 +79,29 @@ describe('model.json and anchors.json', () => {
     for (const offering of site.offerings) expect(pieces).toContain(JSON.stringify(offering));
   });
 
-  test('model.json takes the offerings whose JSON is known as bytes, and says where each offering is', () => {
+  test('model.json takes the offerings whose JSON is known from the last one, and says where each offering is', () => {
     const site = siteFixture();
     const [first, second] = site.offerings;
     // Bytes, not characters: the offerings after this one start where their UTF-8 does.
     second!.name = 'Schlüssel – Dedicated ✓';
-    // A rebuild's bytes of an unchanged offering, from the last model.json: used as they are.
-    const knownBytes = Buffer.from(JSON.stringify(first));
+    // A rebuild's unchanged offering: its bytes in the last model.json, which the writer reads.
+    const last = Buffer.from(`[...]${JSON.stringify(first)}`);
+    const known = { previous: [5, last.length] as const };
     const placed: [string, number, number, string | undefined][] = [];
     const contents = modelJson(site, {
       offeringJson: {
-        known: (offering) => (offering === first ? knownBytes : undefined),
+        known: (offering) => (offering === first ? known : undefined),
         placed: (offering, start, end, text) => void placed.push([offering.id, start, end, text]),
       },
     })[0]?.contents as TextPieces;
-    expect([...contents.pieces()]).toContain(knownBytes);
+    expect([...contents.pieces()]).toContainEqual(known);
+    expect(() => String(contents)).toThrow(/only written/);
     placed.length = 0;
-    const bytes = Buffer.from(String(contents));
+    const bytes = Buffer.concat(
+      [...contents.pieces()].map((piece) =>
+        typeof piece === 'string' ? Buffer.from(piece) : piece instanceof Uint8Array ? piece : last.subarray(...piece.previous),
+      ),
+    );
     expect(bytes.toString()).toBe(JSON.stringify(site) + '\n');
     expect(placed.map(([id]) => id)).toEqual(site.offerings.map((o) => o.id));
     for (const [id, start, end, text] of placed) {

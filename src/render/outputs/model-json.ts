@@ -1,6 +1,6 @@
 /** dist/model.json: the whole typed model, for anyone who wants the data rather than the pages. */
 import type { Site } from '../../model/types.js';
-import { TextPieces, type OfferingJson, type OutputContext, type OutputFile } from '../page.js';
+import { TextPieces, type OfferingJson, type OutputContext, type OutputFile, type PreviousBytes } from '../page.js';
 
 export const MODEL_JSON_PATH = 'model.json';
 
@@ -13,15 +13,15 @@ export function modelJson(site: Site, context: Pick<OutputContext, 'offeringJson
 }
 
 export function modelJsonText(site: Site, offerings?: OfferingJson): TextPieces {
-  return new TextPieces(() => siteJson(site, offerings), () => offerings?.lastFile?.());
+  return new TextPieces(() => siteJson(site, offerings));
 }
 
 /** JSON.stringify(site) + a newline, in pieces: the model is plain data (no toJSON, no cycles). */
-function* siteJson(site: Site, offerings: OfferingJson | undefined): Generator<string | Uint8Array> {
+function* siteJson(site: Site, offerings: OfferingJson | undefined): Generator<string | PreviousBytes> {
   // Bytes so far, so that each offering's place in the file is known.
   let at = 0;
-  const counted = <T extends string | Uint8Array>(piece: T): T => {
-    at += typeof piece === 'string' ? Buffer.byteLength(piece) : piece.byteLength;
+  const counted = <T extends string | PreviousBytes>(piece: T): T => {
+    at += typeof piece === 'string' ? Buffer.byteLength(piece) : piece.previous[1] - piece.previous[0];
     return piece;
   };
   let open = '{';
