@@ -177,7 +177,7 @@ export class FileWriter {
     };
     try {
       for (const piece of text.pieces()) {
-        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece instanceof Uint8Array ? piece : previousBytes(piece);
+        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : previousBytes(piece);
         chunk.push(bytes);
         chunkBytes += bytes.byteLength;
         if (chunkBytes >= CHUNK_BYTES) flush();
@@ -221,7 +221,6 @@ function openFile(file: string): number | undefined {
   return undefined;
 }
 
-/** Whether the next bytes read from `fd` are `bytes` (`atEnd`: and nothing follows them). */
 /** Whether `whole` holds `bytes` at `at`. */
 function sameAt(whole: Uint8Array, at: number, bytes: Uint8Array): boolean {
   return at + bytes.byteLength <= whole.byteLength && Buffer.compare(whole.subarray(at, at + bytes.byteLength), bytes) === 0;

@@ -4,8 +4,8 @@
  * link check and the anchor manifest need of them comes from elsewhere: their ids and the
  * digests of their records from the cache (a checklist's record is made again from its ids),
  * their links from the offerings they show (repeated pages: offering, area, checklist) or from
- * the cache (any other page, as the last build scanned it), and their
- * records, when something asks, from the previous anchors.json.
+ * the cache (any other page, as the last build scanned it), and their records, when something
+ * asks, from the previous anchors.json.
  */
 import { inManifest } from '../links/anchor-manifest.js';
 import { contentLinks } from '../links/page-facts.js';

@@ -109,8 +109,8 @@ export interface PreviousBytes {
   previous: readonly [number, number];
 }
 
-/** A piece of a TextPieces: text, UTF-8 bytes, or bytes the previous output's file holds. */
-export type TextPiece = string | Uint8Array | PreviousBytes;
+/** A piece of a TextPieces: text, or bytes the previous output's file holds. */
+export type TextPiece = string | PreviousBytes;
 
 /**
  * A large text made piece by piece while it is written (model.json, the CSV): the build never
@@ -128,10 +128,8 @@ export class TextPieces {
   }
 
   toString(): string {
-    const decoder = new TextDecoder();
     return Array.from(this.make(), (piece) => {
       if (typeof piece === 'string') return piece;
-      if (piece instanceof Uint8Array) return decoder.decode(piece);
       throw new Error('a text that takes bytes of the previous output is only written, not joined');
     }).join('');
   }
