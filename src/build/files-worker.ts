@@ -5,16 +5,19 @@
  * files read of the model (rows-view.ts) as soon as the build has the model, and makes the files
  * meanwhile; the second message says where to write them (or the worker is stopped, when the
  * build renders everything after all). Posts back every path it made, the HTML among them (none
- * today: HTML waits for the anchor manifest) and what it wrote. The search words of unchanged
- * offerings come from the last rebuild's (search/offering-words.ts), read while it waits for the
- * model, and this build's are left for the next.
+ * today: HTML waits for the anchor manifest) and what it wrote.
+ *
+ * What it needs of unchanged offerings comes from what the last rebuild's worker left, read
+ * while it waits for the model: their rows (the main thread sends them without, when the output
+ * record says they were left) and their search words (search/offering-words.ts). It leaves this
+ * build's for the next. An offering sent without its rows that it does not have after all (the
+ * file gone) makes it answer `missing`, and the main thread makes these files itself.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import type { RowsView } from '../model/rows-view.js';
-import type { OutputFile } from '../render/page.js';
+import type { RowsView, ViewSection } from '../model/rows-view.js';
 import { OfferingWords } from '../search/offering-words.js';
 import { codeFingerprint } from './cache/fingerprint.js';
 import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js';
@@ -27,6 +30,8 @@ export interface FilesWorkerModel {
   base: string;
   /** Each offering's key (offering-keys.ts), null for one without: its search words are made. */
   keys: (string | null)[];
+  /** The offerings sent without their sections: this thread has them from the last build, by key. */
+  held: boolean[];
 }
 
 /** Second message: where they go (as for the main thread's FileWriter). */
@@ -38,41 +43,80 @@ export interface FilesWorkerOutput {
 }
 
 export type FilesWorkerReply =
-  | { paths: string[]; html: { path: string; contents: string }[]; written: number; linked: number; render: number; write: number }
+  | { paths: string[]; html: { path: string; contents: string }[]; written: number; linked: number; render: number; write: number; views: boolean }
+  /** An offering sent without its sections was not among the last build's: the main thread makes the files. */
+  | { missing: true }
   | { error: string };
 
-/** Sent first, if at all: the search words of the last build are read while the worker waits. */
-interface WordsMessage {
-  wordsFile: string;
+/** Where the last build's files worker left its files (output-reuse.ts), read while this one waits. */
+export interface WorkerFiles {
+  words: string;
+  views: string;
 }
 
-let lastWords: { file: string; bytes: Uint8Array | undefined } | undefined;
+let last: { files: WorkerFiles; words: Uint8Array | undefined; views: Record<string, ViewSection[]> } | undefined;
 
 /** What every offering's search words depend on besides the offering: the code, area titles and task titles. */
 function wordsContext(site: RowsView): string {
   return createHash('sha256').update(codeFingerprint('all')).update('\0').update(JSON.stringify([site.areas, site.tasks])).digest('hex');
 }
 
-function make({ site, base, keys }: FilesWorkerModel): { files: OutputFile[]; render: number; words?: OfferingWords } {
+function make({ site, base, keys, held }: FilesWorkerModel) {
   const started = performance.now();
-  const words = lastWords && new OfferingWords(wordsContext(site), lastWords.bytes);
+  // An offering sent without its sections takes those the last build left under its key.
+  for (const [o, offering] of site.offerings.entries()) {
+    if (!held[o]) continue;
+    const sections = last?.views[keys[o] ?? ''];
+    if (!Array.isArray(sections)) return { missing: true } as const;
+    offering.sections = sections;
+  }
+  // What is left of it (offerings gone) is garbage now.
+  if (last) last.views = {};
+  const words = last && new OfferingWords(wordsContext(site), last.words);
   const files = largeOutputs(site, base, words && { words, keys });
-  return { files, render: performance.now() - started, ...(words ? { words } : {}) };
+  return { files, render: performance.now() - started, site, keys, ...(words ? { words } : {}) };
 }
 
-/** Best effort, like every cache: a file not written only makes the next rebuild number every word. */
-function saveWords(words: OfferingWords, file: string): void {
+/** Best effort, like every cache: a file not written only makes the next rebuild do more. */
+function save(file: string, pieces: Iterable<string | Uint8Array>): boolean {
   const temporary = `${file}.${process.pid}-${Date.now()}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temporary, words.file());
+    const fd = openSync(temporary, 'w');
+    try {
+      for (const piece of pieces) writeSync(fd, typeof piece === 'string' ? Buffer.from(piece) : piece);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, file);
+    return true;
   } catch {
     // A read-only or full cache folder.
+    return false;
   }
 }
 
-function write({ files, render, words }: ReturnType<typeof make>, output: FilesWorkerOutput): FilesWorkerReply {
+/**
+ * Every keyed offering's sections as one JSON object, for the next build's main thread to send
+ * them without: in pieces of about a megabyte, so that a catalog's is never one string.
+ */
+function* viewsOf(site: RowsView, keys: readonly (string | null)[]): Generator<string> {
+  let piece = '{';
+  for (const [o, offering] of site.offerings.entries()) {
+    const key = keys[o];
+    if (key == null) continue;
+    piece += `${piece === '{' ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(offering.sections)}`;
+    if (piece.length >= 1 << 20) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}}`;
+}
+
+function write(made: ReturnType<typeof make>, output: FilesWorkerOutput): FilesWorkerReply {
+  if ('missing' in made && made.missing) return { missing: true };
+  const { files, render, site, keys, words } = made;
   const writer = new FileWriter(output.dir, output.previousDir, output.standby, output.recorded);
   const html: { path: string; contents: string }[] = [];
   for (const file of files) {
@@ -80,20 +124,29 @@ function write({ files, render, words }: ReturnType<typeof make>, output: FilesW
     else writer.writeOutput(file);
   }
   // Before the reply, which ends this thread.
-  if (words && lastWords) saveWords(words, lastWords.file);
-  return { paths: files.map((file) => file.path), html, written: writer.written, linked: writer.linked, render, write: writer.writeMs };
+  if (words && last) save(last.files.words, [words.file()]);
+  const views = last !== undefined && save(last.files.views, viewsOf(site, keys));
+  return { paths: files.map((file) => file.path), html, written: writer.written, linked: writer.linked, render, write: writer.writeMs, views };
+}
+
+function readOr<T>(read: () => T, none: T): T {
+  try {
+    return read();
+  } catch {
+    return none;
+  }
 }
 
 let made: Promise<ReturnType<typeof make>> | undefined;
-parentPort?.on('message', (message: WordsMessage | { model: FilesWorkerModel } | { output: FilesWorkerOutput }) => {
-  if ('wordsFile' in message) {
-    let bytes: Uint8Array | undefined;
-    try {
-      bytes = readFileSync(message.wordsFile);
-    } catch {
-      // None yet.
-    }
-    lastWords = { file: message.wordsFile, bytes };
+parentPort?.on('message', (message: { files: WorkerFiles } | { model: FilesWorkerModel } | { output: FilesWorkerOutput }) => {
+  if ('files' in message) {
+    const { files } = message;
+    const views = readOr(() => JSON.parse(readFileSync(files.views, 'utf8')) as unknown, undefined);
+    last = {
+      files,
+      words: readOr<Uint8Array | undefined>(() => readFileSync(files.words), undefined),
+      views: typeof views === 'object' && views !== null ? (views as Record<string, ViewSection[]>) : {},
+    };
     return;
   }
   if ('model' in message) {

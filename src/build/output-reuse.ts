@@ -57,11 +57,13 @@ export interface PreviousOutput {
   standby?: StandbyRecord;
   /** Where each keyed offering's JSON is in its model.json (offering-json.ts). */
   offeringJson?: OfferingRanges;
-  /** The file of the search words a rebuild's files worker takes and leaves (search/offering-words.ts). */
-  wordsFile?: string;
+  /** The files a rebuild's files worker reads and leaves: each offering's search words and rows (files-worker.ts). */
+  workerFiles?: { words: string; views: string };
+  /** The files worker of that build left every keyed offering's rows in `workerFiles.views`. */
+  views?: boolean;
 }
 
-type StoredOutput = Omit<PreviousOutput, 'dir' | 'wordsFile'>;
+type StoredOutput = Omit<PreviousOutput, 'dir' | 'workerFiles'>;
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -81,8 +83,17 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
   const standby = stored.standby;
   const usable = isObject(standby) && typeof standby.token === 'string' && isObject(standby.inodes) && isObject(standby.dirs);
   const offeringJson = isObject(stored.offeringJson) ? { offeringJson: stored.offeringJson } : {};
-  const wordsFile = path.join(storeFor(cacheDir).dir, key.slice(0, 2), `${key}.words`);
-  return { dir: outDir, renderKey: stored.renderKey, files: stored.files, dirs: stored.dirs, ...(usable ? { standby } : {}), ...offeringJson, wordsFile };
+  const workerFile = (kind: string) => path.join(storeFor(cacheDir).dir, key.slice(0, 2), `${key}.${kind}`);
+  return {
+    dir: outDir,
+    renderKey: stored.renderKey,
+    files: stored.files,
+    dirs: stored.dirs,
+    ...(usable ? { standby } : {}),
+    ...offeringJson,
+    workerFiles: { words: workerFile('words'), views: workerFile('views') },
+    ...(stored.views === true ? { views: true } : {}),
+  };
 }
 
 function isObject(value: unknown): value is object {
@@ -105,6 +116,7 @@ export async function recordOutput(
   kept: ReadonlyMap<string, FileStamp>,
   standby?: StandbyRecord,
   offeringJson?: OfferingRanges,
+  views?: boolean,
 ): Promise<void> {
   const files: Record<string, OutputRecord> = {};
   const dirs: Record<string, number> = {};
@@ -122,7 +134,7 @@ export async function recordOutput(
     if (info?.isDirectory()) dirs[folder] = info.mtimeMs;
   }
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => byCodeUnit(a, b)));
-  const stored: StoredOutput = { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}), ...(offeringJson ? { offeringJson } : {}) };
+  const stored: StoredOutput = { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}), ...(offeringJson ? { offeringJson } : {}), ...(views ? { views } : {}) };
   await storeFor(cacheDir).set(await folderKey(outDir), stored);
 }
 

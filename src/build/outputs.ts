@@ -38,12 +38,16 @@ const modelAlone = [...largeLists, modelJson, ...otherLists];
 /** Lists that need what rendering collects (the anchor manifest). */
 const manifestLists: OutputList<ManifestContext>[] = [anchorsJson];
 
-/** Which output files: those of the model alone (`model`; `other`: all but the large ones and model.json), those that need the manifest, or all. */
-export type OutputPart = 'all' | 'model' | 'other' | 'manifest';
+/**
+ * Which output files: those of the model alone (`model`; `large`: the search index and the CSV;
+ * `other`: all but those and model.json), those that need the manifest, or all.
+ */
+export type OutputPart = 'all' | 'model' | 'large' | 'other' | 'manifest';
 
 const parts: Record<OutputPart, OutputList<ManifestContext>[]> = {
   all: [...modelAlone, ...manifestLists],
   model: modelAlone,
+  large: largeLists,
   other: otherLists,
   manifest: manifestLists,
 };

@@ -143,15 +143,23 @@ export interface WaitingFilesWorker {
   cancel(): void;
 }
 
-/** `wordsFile`: where the search words of the last build are, read while the worker waits, and of this one go. */
-export function prepareFilesWorker(wordsFile?: string): WaitingFilesWorker {
+/**
+ * `previous`: the output the rebuild starts from. The worker reads the search words and rows its
+ * files worker left while it waits, and the offerings whose rows it left are sent without them.
+ */
+export function prepareFilesWorker(previous?: PreviousOutput): WaitingFilesWorker {
   const { worker, done } = waitingWorker<FilesWorkerReply>(new URL('./files-worker.js', import.meta.url), "making the site's files failed");
-  if (wordsFile) worker.postMessage({ wordsFile });
+  const files = previous?.workerFiles;
+  if (files) worker.postMessage({ files });
+  // The keyed offerings of the last build, when its files worker left their rows.
+  const held = previous?.views ? (previous.offeringJson ?? {}) : {};
   let sent = false;
   const model = ({ site, base }: FilesModel): void => {
     if (sent) return;
     sent = true;
-    const data: FilesWorkerModel = { site: rowsView(site), base, keys: site.offerings.map((offering) => offeringKey(offering) ?? null) };
+    const keys = site.offerings.map((offering) => offeringKey(offering) ?? null);
+    const heldRows = keys.map((key) => key !== null && Object.hasOwn(held, key));
+    const data: FilesWorkerModel = { site: rowsView(site, (o) => heldRows[o] === true), base, keys, held: heldRows };
     worker.postMessage({ model: data });
   };
   return {
@@ -172,9 +180,9 @@ export function prepareFilesWorker(wordsFile?: string): WaitingFilesWorker {
  */
 export function filesWorkerFor(previous: PreviousOutput | undefined): WaitingFilesWorker | undefined {
   const pages = previous ? Object.values(previous.files).filter((file) => file.key !== undefined).length : 0;
-  return previous && filesWorkerWanted(pages) ? prepareFilesWorker(previous.wordsFile) : undefined;
+  return previous && filesWorkerWanted(pages) ? prepareFilesWorker(previous) : undefined;
 }
 
-export function startFilesWorker(model: FilesModel, output: FilesWorkerOutput, wordsFile?: string): FilesWorker {
-  return prepareFilesWorker(wordsFile).start(model, output);
+export function startFilesWorker(model: FilesModel, output: FilesWorkerOutput, previous?: PreviousOutput): FilesWorker {
+  return prepareFilesWorker(previous).start(model, output);
 }

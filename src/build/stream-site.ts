@@ -46,6 +46,8 @@ export interface StreamResult {
     kept: ReadonlyMap<string, FileStamp>;
     /** Where each keyed offering's JSON is in model.json. */
     offeringJson: OfferingRanges;
+    /** The files worker left every keyed offering's rows for the next build. */
+    views: boolean;
   };
   /** Pages taken from the previous output; files written; files linked from the previous output. */
   counts: { reused: number; written: number; linked: number };
@@ -91,7 +93,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const recorded = rebuild?.previous && stampsOf(rebuild.previous);
   const filesOutput = { ...output, ...(recorded ? { recorded } : {}) };
   const filesWorker = previous && filesWorkerWanted(pages.length)
-    ? (waiting?.start(filesModel, filesOutput) ?? startFilesWorker(filesModel, filesOutput, rebuild?.previous?.wordsFile))
+    ? (waiting?.start(filesModel, filesOutput) ?? startFilesWorker(filesModel, filesOutput, rebuild?.previous))
     : undefined;
   if (!filesWorker) waiting?.cancel();
   const writer = new FileWriter(dir, rebuild?.previousDir, standby, recorded);
@@ -108,6 +110,8 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   let manifest: ReturnType<typeof manifestOf>;
   let extraPaths: string[];
   let mine: ReturnType<typeof renderPages>;
+  // The files worker left every keyed offering's rows for the next build.
+  let viewsLeft = false;
   const timings: StreamTimings = { render: routesTime, write: 0, links: 0 };
   const fileKeys = new Map<string, string>();
   // Other threads render, scan and write pages too, taking page numbers from one counter.
@@ -136,7 +140,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     const earlyPaths: string[] = filesWorker ? [MODEL_JSON_PATH] : [];
     // One list at a time (model.json, the search index, the CSV…): each is written before the
     // next is made, so they are never all in memory together.
-    const makeEarly = (part: 'model' | 'other') => {
+    const makeEarly = (part: 'model' | 'other' | 'large') => {
       for (const early of timed(pipeline.fileLists(listed, part), (ms) => (timings.render += ms))) {
         earlyPaths.push(...early.map((file) => file.path));
         earlyHtml.push(...early.filter(isHtml));
@@ -189,10 +193,16 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     }
     if (filesWorker) {
       const made = await filesWorker.done;
-      earlyPaths.push(...made.paths);
-      earlyHtml.push(...made.html);
-      counts.written += made.written;
-      counts.linked += made.linked;
+      // The worker did not have the rows of an offering the last build's worker should have
+      // left (its file gone): this thread makes those files after all.
+      if ('missing' in made) makeEarly('large');
+      else {
+        earlyPaths.push(...made.paths);
+        earlyHtml.push(...made.html);
+        counts.written += made.written;
+        counts.linked += made.linked;
+        viewsLeft = made.views;
+      }
     }
     timings.render += performance.now() - started;
     // The last pages are still being written while the other files are made.
@@ -228,7 +238,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const diagnostics = await writtenOutputDiagnostics(mine.collector, dir, all, paths, manifest, site.redirects);
   timings.links += performance.now() - started;
   const anchors = { ids: mine.ids, digests: mine.digests, links: mine.pageLinks };
-  const keys = keying && { siteKey: keying.siteKey, pages: mine.keys, anchors, kept: writer.keptStamps, offeringJson: offeringJson?.ranges ?? {} };
+  const keys = keying && { siteKey: keying.siteKey, pages: mine.keys, anchors, kept: writer.keptStamps, offeringJson: offeringJson?.ranges ?? {}, views: viewsLeft };
   return { paths, diagnostics, timings, counts, ...(keys ? { keys } : {}) };
 }
 

@@ -31,17 +31,20 @@ export type ViewRow =
   | Pick<Row, 'anchor' | 'task' | 'taskId' | 'group' | 'provider' | 'customer'>
   | (Pick<Row, 'anchor' | 'task' | 'taskId' | 'group'> & { provider: Pick<Rich, 'text'>; customer: Pick<Rich, 'text'>; duties: RowDuties });
 
-/** The view of `site`, a copy of what it holds. */
-export function rowsView(site: Site): RowsView {
+/**
+ * The view of `site`, a copy of what it holds. An offering for which `held(index)` is true (the
+ * receiver has its rows already, by its key) comes without its sections, for the receiver to fill in.
+ */
+export function rowsView(site: Site, held?: (index: number) => boolean): RowsView {
   return {
     parties: site.parties,
     ...(site.baseUrl === undefined ? {} : { baseUrl: site.baseUrl }),
     areas: site.areas.map(({ id, title, description }) => ({ id, title, ...(description === undefined ? {} : { description }) })),
     tasks: site.tasks.map(({ id, title }) => ({ id, title })),
-    offerings: site.offerings.map(({ id, name, sections }) => ({
+    offerings: site.offerings.map(({ id, name, sections }, index) => ({
       id,
       name,
-      sections: sections.map(({ areaId, title, intro, rows }) => ({
+      sections: held?.(index) ? [] : sections.map(({ areaId, title, intro, rows }) => ({
         areaId,
         title,
         ...(intro ? { intro: { text: intro.text } } : {}),

@@ -170,25 +170,52 @@ describe('files worker (compiled build)', () => {
     const generated = await generateContent(content, { offerings: 12, seed: 4 });
     const [out, clean] = [path.join(tmp, 'rebuilt'), path.join(tmp, 'rebuilt-clean')];
     // RESPMATRIX_WORKERS set: threads whatever the site's size.
-    const env = { RESPMATRIX_CACHE_DIR: path.join(tmp, 'rebuilt-cache'), RESPMATRIX_WORKERS: '1' };
+    const cache = path.join(tmp, 'rebuilt-cache');
+    const env = { RESPMATRIX_CACHE_DIR: cache, RESPMATRIX_WORKERS: '1' };
     const build = (dir: string, extra: Record<string, string>) => spawnBin(['build', '--content', content, '--out', dir, '--quiet'], tmp, extra);
-    expect((await build(out, env)).code).toBe(0);
-    // The first rebuild numbers every search word and leaves them for the second, which takes
-    // the unchanged offerings' and numbers the new words of its edit.
-    for (const [n, edit] of ['Threaded edit.', 'Quokkas rotate zebra keys.'].entries()) {
-      const source = path.join(content, generated.files[2 + n] as string);
+    const workerFile = async (kind: string) => {
+      const found = (await readdir(cache, { recursive: true })).filter((file) => file.endsWith(`.${kind}`));
+      expect(found).toHaveLength(1);
+      return path.join(cache, found[0] as string);
+    };
+    let edits = 0;
+    const rebuildAfterEdit = async (edit: string) => {
+      const source = path.join(content, generated.files[2 + (edits++ % 8)] as string);
       const text = await readFile(source, 'utf8');
       await writeFile(source, text.replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, `$1${edit} `));
       const rebuilt = await build(out, env);
       expect(rebuilt.stderr).toBe('');
       expect(rebuilt.code).toBe(0);
-      const words = (await readdir(env.RESPMATRIX_CACHE_DIR, { recursive: true })).filter((file) => file.endsWith('.words'));
-      expect(words).toHaveLength(1);
-      const cleanDir = `${clean}-${n}`;
+    };
+    const expectClean = async () => {
+      const cleanDir = `${clean}-${edits}`;
       expect((await build(cleanDir, { RESPMATRIX_CACHE: '0' })).code).toBe(0);
       const [mine, wanted] = [await tree(out), await tree(cleanDir)];
       expect([...mine.keys()].sort()).toEqual([...wanted.keys()].sort());
       for (const [file, bytes] of wanted) expect(mine.get(file)?.equals(bytes), file).toBe(true);
+    };
+    expect((await build(out, env)).code).toBe(0);
+    // The first rebuild numbers every search word and is sent every row; it leaves both for the
+    // second, which is sent only the rows of the edited offering, takes the others' and numbers
+    // the new words of its edit.
+    for (const edit of ['Threaded edit.', 'Quokkas rotate zebra keys.']) {
+      await rebuildAfterEdit(edit);
+      await workerFile('words');
+      await expectClean();
     }
+
+    // The rows an unchanged offering is not sent come from the file: changed there, they show.
+    const views = await workerFile('views');
+    const held = JSON.parse(await readFile(views, 'utf8')) as Record<string, { rows: { provider: { text: string } }[] }[]>;
+    const [key, sections] = Object.entries(held).find(([, offering]) => offering[0]?.rows[0]) ?? [];
+    sections![0]!.rows[0]!.provider.text = 'Tampered in the cache.';
+    await writeFile(views, JSON.stringify({ ...held, [key!]: sections }));
+    await rebuildAfterEdit('A third edit.');
+    expect(await readFile(path.join(out, 'responsibilities.csv'), 'utf8')).toContain('Tampered in the cache.');
+
+    // Without the file, the main thread makes those files itself, as a clean build does.
+    await rm(views);
+    await rebuildAfterEdit('A fourth edit.');
+    await expectClean();
   }, 180_000);
 });

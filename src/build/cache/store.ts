@@ -58,7 +58,7 @@ export class DiskStore<T> {
     let removed = 0;
     try {
       for (const entry of await readdir(this.dir, { recursive: true, withFileTypes: true })) {
-        if (!entry.isFile() || !/\.(json|pack|words)$/.test(entry.name)) continue;
+        if (!entry.isFile() || !/\.(json|pack|words|views)$/.test(entry.name)) continue;
         const file = path.join(entry.parentPath, entry.name);
         const info = await stat(file).catch(() => undefined);
         if (info && now - info.mtimeMs > maxAgeMs) {
