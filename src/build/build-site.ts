@@ -72,8 +72,6 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     return mkdtemp(prefix);
   });
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
-  // A files worker started ahead makes its files while this thread prepares the output tree.
-  options.filesWorker?.model({ site, base });
   let standby: Standby | undefined;
   try {
     let start = performance.now();
