@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import type { RowsView, ViewSection } from '../model/rows-view.js';
+import { isViewSections, type RowsView, type ViewSection } from '../model/rows-view.js';
 import { OfferingWords } from '../search/offering-words.js';
 import { codeFingerprint } from './cache/fingerprint.js';
 import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js';
@@ -44,7 +44,7 @@ export interface FilesWorkerOutput {
 
 export type FilesWorkerReply =
   | { paths: string[]; html: { path: string; contents: string }[]; written: number; linked: number; render: number; write: number; views: boolean }
-  /** An offering sent without its sections was not among the last build's: the main thread makes the files. */
+  /** An offering sent without its sections is not (whole) in the last build's file: the main thread makes the files. */
   | { missing: true }
   | { error: string };
 
@@ -67,7 +67,8 @@ function make({ site, base, keys, held }: FilesWorkerModel) {
   for (const [o, offering] of site.offerings.entries()) {
     if (!held[o]) continue;
     const sections = last?.views[keys[o] ?? ''];
-    if (!Array.isArray(sections)) return { missing: true } as const;
+    // Not there, or not as this code writes it (a damaged file): the main thread makes the files.
+    if (!isViewSections(sections)) return { missing: true } as const;
     offering.sections = sections;
   }
   // What is left of it (offerings gone) is garbage now.

@@ -17,19 +17,22 @@ export class KeyedOfferingJson implements OfferingJson {
   /** This build's model.json: each keyed offering's place in it. */
   readonly ranges: OfferingRanges = {};
   readonly #previous: OfferingRanges;
+  /** The last model.json's size: a recorded range past it (a damaged record) is made again. */
+  readonly #size: number;
 
   /** `previous`: the last build's output, when its model.json can be read from. */
   constructor(previous: PreviousOutput | undefined) {
     const record = previous?.files[MODEL_JSON_PATH];
     const usable = previous?.offeringJson && record && stillAsRecorded(path.join(previous.dir, MODEL_JSON_PATH), record);
     this.#previous = (usable && previous.offeringJson) || {};
+    this.#size = record?.size ?? 0;
   }
 
   /** The writer reads these bytes from the previous output's model.json (file-writer.ts). */
   known(offering: Offering): PreviousBytes | undefined {
     const key = offeringKey(offering);
-    const range = key === undefined ? undefined : this.#previous[key];
-    return range && { previous: range };
+    const range: unknown = key === undefined ? undefined : this.#previous[key];
+    return within(range, this.#size) ? { previous: range } : undefined;
   }
 
   placed(offering: Offering, start: number, end: number, text: string | undefined): void {
@@ -37,4 +40,11 @@ export class KeyedOfferingJson implements OfferingJson {
     if (key !== undefined) this.ranges[key] = [start, end];
     else if (text !== undefined) digestOfferingJson(offering, text);
   }
+}
+
+/** A recorded [start, end) inside a file of `size` bytes: the record comes from the cache, where anything may be. */
+function within(range: unknown, size: number): range is readonly [number, number] {
+  if (!Array.isArray(range) || range.length !== 2) return false;
+  const [start, end] = range as unknown[];
+  return typeof start === 'number' && typeof end === 'number' && Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= size;
 }

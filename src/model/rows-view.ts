@@ -61,3 +61,32 @@ export function rowsView(site: Site, held?: (index: number) => boolean): RowsVie
     })),
   };
 }
+
+/** Whether `value` (read back from a file) has the shape of an offering's sections in the view. */
+export function isViewSections(value: unknown): value is ViewSection[] {
+  return Array.isArray(value) && value.every((section: unknown) => {
+    if (!isRecord(section) || typeof section['areaId'] !== 'string' || typeof section['title'] !== 'string') return false;
+    if (section['intro'] !== undefined && !hasText(section['intro'])) return false;
+    const rows = section['rows'];
+    return Array.isArray(rows) && rows.every((row: unknown) =>
+      isRecord(row) &&
+      typeof row['anchor'] === 'string' &&
+      typeof row['task'] === 'string' &&
+      typeof row['taskId'] === 'string' &&
+      (row['group'] === undefined || typeof row['group'] === 'string') &&
+      hasText(row['provider']) &&
+      hasText(row['customer']) &&
+      DUTIES.has(row['duties']),
+    );
+  });
+}
+
+const DUTIES = new Set<unknown>(['p', 'c', 'b', '']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function hasText(value: unknown): boolean {
+  return isRecord(value) && typeof value['text'] === 'string';
+}

@@ -66,4 +66,19 @@ describe('offering keys and the last model.json', () => {
     expect(new KeyedOfferingJson(previous()).known(kept)).toBeUndefined();
     expect(new KeyedOfferingJson(undefined).known(kept)).toBeUndefined();
   });
+
+  test('a damaged record of ranges means making those offerings again, never taking bytes outside the file', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'respmatrix-offering-json-'));
+    roots.push(dir);
+    const names = ['inside', 'past', 'reversed', 'negative', 'text', 'short', 'fraction'];
+    const all = names.map((name) => offering(name));
+    keyOfferings(all, names.map(() => '[]'), new Map(names.map((name) => [`sources/${name}.md`, name])));
+    const file = path.join(dir, 'model.json');
+    writeFileSync(file, '0123456789');
+    const { size, mtimeMs, ino } = statSync(file);
+    const ranges: unknown[] = [[0, 10], [5, 11], [6, 5], [-1, 2], 'x', [1], [0.5, 2]];
+    const offeringJson = Object.fromEntries(all.map((o, i) => [offeringKey(o)!, ranges[i]])) as Record<string, [number, number]>;
+    const json = new KeyedOfferingJson({ dir, renderKey: 'any', files: { 'model.json': { size, mtimeMs, ino } }, dirs: {}, offeringJson });
+    expect(all.map((o) => json.known(o))).toEqual([{ previous: [0, 10] }, undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
 });

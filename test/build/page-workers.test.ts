@@ -213,9 +213,13 @@ describe('files worker (compiled build)', () => {
     await rebuildAfterEdit('A third edit.');
     expect(await readFile(path.join(out, 'responsibilities.csv'), 'utf8')).toContain('Tampered in the cache.');
 
-    // Without the file, the main thread makes those files itself, as a clean build does.
-    await rm(views);
+    // A file not as the worker writes it, or none: the main thread makes those files itself, as a clean build does.
+    const damaged = JSON.parse(await readFile(views, 'utf8')) as Record<string, unknown>;
+    await writeFile(views, JSON.stringify(Object.fromEntries(Object.keys(damaged).map((k) => [k, [{ rows: 'not rows' }]]))));
     await rebuildAfterEdit('A fourth edit.');
+    await expectClean();
+    await rm(views);
+    await rebuildAfterEdit('A fifth edit.');
     await expectClean();
   }, 180_000);
 });

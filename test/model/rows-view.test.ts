@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadSite } from '../../src/build/load-site.js';
-import { rowsView } from '../../src/model/rows-view.js';
+import { isViewSections, rowsView } from '../../src/model/rows-view.js';
 import type { Site } from '../../src/model/types.js';
 import { wholeContents } from '../../src/render/page.js';
 import { responsibilitiesCsv } from '../../src/render/outputs/csv.js';
@@ -41,5 +41,25 @@ describe('the rows view of the model', () => {
     const rows = sites.flatMap((site) => site.offerings.flatMap((o) => o.sections.flatMap((s) => s.rows)));
     expect(rows.some((row) => row.group !== undefined)).toBe(true);
     expect(rows.some((row) => [row.provider, row.customer].some((cell) => cell.text.trim() === ''))).toBe(true);
+  });
+
+  test('sections read back from JSON are known as such, and damaged ones are not', () => {
+    for (const site of sites) {
+      for (const offering of rowsView(site).offerings) expect(isViewSections(JSON.parse(JSON.stringify(offering.sections)))).toBe(true);
+    }
+    const [section] = JSON.parse(JSON.stringify(rowsView(sites[0] as Site).offerings[0]!.sections)) as Record<string, unknown>[];
+    const row = (section!['rows'] as Record<string, unknown>[])[0]!;
+    const damaged: unknown[] = [
+      undefined,
+      {},
+      [{ ...section, rows: 'not rows' }],
+      [{ ...section, areaId: 3 }],
+      [{ ...section, intro: 'text' }],
+      [{ ...section, rows: [{ ...row, duties: 'x' }] }],
+      [{ ...section, rows: [{ ...row, provider: 'text' }] }],
+      [{ ...section, rows: [{ ...row, group: 1 }] }],
+      [{ ...section, rows: [null] }],
+    ];
+    for (const value of damaged) expect(isViewSections(value), JSON.stringify(value)?.slice(0, 80)).toBe(false);
   });
 });
