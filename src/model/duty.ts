@@ -54,12 +54,14 @@ const states: Record<Party, WeakMap<Rich, DutyState>> = { provider: new WeakMap(
 
 export function dutyState(cell: Rich, party: Party): DutyState {
   let state = states[party].get(cell);
-  if (state === undefined) {
-    if (cell.text.trim() === '' && cell.html.trim() === '') state = 'empty';
-    else state = isNoAction(cell.text, party) ? 'no-action' : 'duty';
-    states[party].set(cell, state);
-  }
+  if (state === undefined) states[party].set(cell, (state = stateOf(cell, party)));
   return state;
+}
+
+/** The state decided afresh: for a caller that asks once per cell, where the memo would cost more than it saves. */
+export function stateOf(cell: Rich, party: Party): DutyState {
+  if (cell.text.trim() === '' && cell.html.trim() === '') return 'empty';
+  return isNoAction(cell.text, party) ? 'no-action' : 'duty';
 }
 
 /** A duty to count, list or tick off: not empty and not "no action". */

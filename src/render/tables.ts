@@ -3,7 +3,7 @@
  * Templates only loop over this: ids are decided here, so no page ever carries an id twice.
  */
 import type { Rich, Row, Section, Site } from '../model/types.js';
-import { dutyState, isDuty, type Party } from '../model/duty.js';
+import { dutyState, stateOf, type Party } from '../model/duty.js';
 import { rowName, type TaskTitles } from '../model/row-name.js';
 
 export interface CellView {
@@ -194,8 +194,8 @@ function countRows(rows: readonly Row[]): DutyCounts {
   let provider = 0;
   let customer = 0;
   for (const row of rows) {
-    if (isDuty(row.provider, 'provider')) provider += 1;
-    if (isDuty(row.customer, 'customer')) customer += 1;
+    if (stateOf(row.provider, 'provider') === 'duty') provider += 1;
+    if (stateOf(row.customer, 'customer') === 'duty') customer += 1;
   }
   return { provider, customer, rows: rows.length };
 }
