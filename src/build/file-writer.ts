@@ -175,13 +175,40 @@ export class FileWriter {
       chunk.length = 0;
       chunkBytes = 0;
     };
+    const add = (bytes: Uint8Array): void => {
+      // A large piece is written as it is, not copied into a chunk.
+      if (bytes.byteLength >= CHUNK_BYTES) flush();
+      chunk.push(bytes);
+      chunkBytes += bytes.byteLength;
+      if (chunkBytes >= CHUNK_BYTES) flush();
+    };
+    // Pieces that continue each other in the previous file (unchanged offerings and the commas
+    // between them) join into one run of it: one piece to write instead of thousands to copy.
+    let run: [number, number] | undefined;
+    const endRun = (): void => {
+      if (run) add((whole as Buffer).subarray(run[0], run[1]));
+      run = undefined;
+    };
     try {
       for (const piece of text.pieces()) {
-        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : previousBytes(piece);
-        chunk.push(bytes);
-        chunkBytes += bytes.byteLength;
-        if (chunkBytes >= CHUNK_BYTES) flush();
+        if (typeof piece === 'string') {
+          const bytes = Buffer.from(piece, 'utf8');
+          if (run && bytes.byteLength <= RUN_TEXT_BYTES && sameAt(whole as Buffer, run[1], bytes)) {
+            run[1] += bytes.byteLength;
+            continue;
+          }
+          endRun();
+          add(bytes);
+          continue;
+        }
+        const bytes = previousBytes(piece);
+        if (run?.[1] === piece.previous[0]) run[1] = piece.previous[1];
+        else {
+          endRun();
+          run = [piece.previous[0], piece.previous[0] + bytes.byteLength];
+        }
       }
+      endRun();
       flush();
       // And nothing more in the previous file.
       if (same) same = previousSize() === at;
@@ -228,6 +255,9 @@ function sameAt(whole: Uint8Array, at: number, bytes: Uint8Array): boolean {
 
 /** Pieces of a TextPieces file are written in chunks of about this many bytes. */
 const CHUNK_BYTES = 1 << 20;
+
+/** Text pieces up to this long may continue a run of the previous file (separators, not content). */
+const RUN_TEXT_BYTES = 16;
 
 /** Whether the file of `fd` holds `bytes` at `position`. */
 function readsAt(fd: number, position: number, bytes: Uint8Array): boolean {

@@ -114,6 +114,21 @@ describe('FileWriter and large texts in pieces', () => {
     // A range outside the file fails too.
     expect(() => new FileWriter(next, previous).write('data/big.json', new TextPieces(() => [{ previous: [0, whole.length + 1] }]))).toThrow(/not in/);
   });
+
+  test('ranges of the previous file in another order, between other text, at any size', () => {
+    // Offerings reordered and renamed: runs of the previous file break where the text differs.
+    const big = 'x'.repeat(1_500_000);
+    const old = `[${big},"b","c"]`;
+    const { previous, next, file } = outputs(old);
+    const at = (part: string) => ({ previous: [old.indexOf(part), old.indexOf(part) + part.length] as const });
+    const writer = new FileWriter(next, previous);
+    writer.write('data/big.json', new TextPieces(() => ['[', at('"c"'), ';', at(big), ',', at('"b"'), ',', at('"b"'), ']']));
+    expect(readFileSync(file, 'utf8')).toBe(`["c";${big},"b","b"]`);
+    rmSync(file);
+    writer.write('data/big.json', new TextPieces(() => ['[', at(big), ',', at('"b"'), ',', at('"c"'), ']']));
+    expect(readFileSync(file, 'utf8')).toBe(old);
+    expect([writer.written, writer.linked]).toEqual([1, 1]);
+  });
 });
 
 describe('FileWriter and files named after their contents', () => {
