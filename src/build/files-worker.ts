@@ -17,11 +17,12 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { isViewSections, type RowsView, type ViewSection } from '../model/rows-view.js';
+import { isViewSections, type RowsView } from '../model/rows-view.js';
 import { OfferingWords } from '../search/offering-words.js';
 import { codeFingerprint } from './cache/fingerprint.js';
 import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js';
 import { largeOutputs } from './outputs.js';
+import { ViewsFile, viewsFilePieces } from './views-file.js';
 
 /** First message: what the files are made of. */
 export interface FilesWorkerModel {
@@ -54,7 +55,7 @@ export interface WorkerFiles {
   views: string;
 }
 
-let last: { files: WorkerFiles; words: Uint8Array | undefined; views: Record<string, ViewSection[]> } | undefined;
+let last: { files: WorkerFiles; words: Uint8Array | undefined; views: ViewsFile } | undefined;
 
 /** What every offering's search words depend on besides the offering: the code, area titles and task titles. */
 function wordsContext(site: RowsView): string {
@@ -66,16 +67,14 @@ function make({ site, base, keys, held }: FilesWorkerModel) {
   // An offering sent without its sections takes those the last build left under its key.
   for (const [o, offering] of site.offerings.entries()) {
     if (!held[o]) continue;
-    const sections = last?.views[keys[o] ?? ''];
+    const sections = last?.views.sections(keys[o] ?? '');
     // Not there, or not as this code writes it (a damaged file): the main thread makes the files.
     if (!isViewSections(sections)) return { missing: true } as const;
     offering.sections = sections;
   }
-  // What is left of it (offerings gone) is garbage now.
-  if (last) last.views = {};
   const words = last && new OfferingWords(wordsContext(site), last.words);
   const files = largeOutputs(site, base, words && { words, keys });
-  return { files, render: performance.now() - started, site, keys, ...(words ? { words } : {}) };
+  return { files, render: performance.now() - started, site, keys, held, ...(words ? { words } : {}) };
 }
 
 /** Best effort, like every cache: a file not written only makes the next rebuild do more. */
@@ -98,26 +97,20 @@ function save(file: string, pieces: Iterable<string | Uint8Array>): boolean {
 }
 
 /**
- * Every keyed offering's sections as one JSON object, for the next build's main thread to send
- * them without: in pieces of about a megabyte, so that a catalog's is never one string.
+ * Every keyed offering's sections, for the next build's main thread to send them without: those
+ * this build held as the bytes it read, the others made.
  */
-function* viewsOf(site: RowsView, keys: readonly (string | null)[]): Generator<string> {
-  let piece = '{';
+function* viewsOf(site: RowsView, keys: readonly (string | null)[], held: readonly boolean[], views: ViewsFile): Generator<[string, Uint8Array]> {
   for (const [o, offering] of site.offerings.entries()) {
     const key = keys[o];
     if (key == null) continue;
-    piece += `${piece === '{' ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(offering.sections)}`;
-    if (piece.length >= 1 << 20) {
-      yield piece;
-      piece = '';
-    }
+    yield [key, (held[o] && views.bytes(key)) || Buffer.from(JSON.stringify(offering.sections))];
   }
-  yield `${piece}}`;
 }
 
 function write(made: ReturnType<typeof make>, output: FilesWorkerOutput): FilesWorkerReply {
   if ('missing' in made && made.missing) return { missing: true };
-  const { files, render, site, keys, words } = made;
+  const { files, render, site, keys, held, words } = made;
   const writer = new FileWriter(output.dir, output.previousDir, output.standby, output.recorded);
   const html: { path: string; contents: string }[] = [];
   for (const file of files) {
@@ -126,7 +119,7 @@ function write(made: ReturnType<typeof make>, output: FilesWorkerOutput): FilesW
   }
   // Before the reply, which ends this thread.
   if (words && last) save(last.files.words, [words.file()]);
-  const views = last !== undefined && save(last.files.views, viewsOf(site, keys));
+  const views = last !== undefined && save(last.files.views, viewsFilePieces(viewsOf(site, keys, held, last.views)));
   return { paths: files.map((file) => file.path), html, written: writer.written, linked: writer.linked, render, write: writer.writeMs, views };
 }
 
@@ -142,11 +135,10 @@ let made: Promise<ReturnType<typeof make>> | undefined;
 parentPort?.on('message', (message: { files: WorkerFiles } | { model: FilesWorkerModel } | { output: FilesWorkerOutput }) => {
   if ('files' in message) {
     const { files } = message;
-    const views = readOr(() => JSON.parse(readFileSync(files.views, 'utf8')) as unknown, undefined);
     last = {
       files,
       words: readOr<Uint8Array | undefined>(() => readFileSync(files.words), undefined),
-      views: typeof views === 'object' && views !== null ? (views as Record<string, ViewSection[]>) : {},
+      views: ViewsFile.read(files.views),
     };
     return;
   }

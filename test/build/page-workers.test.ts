@@ -16,6 +16,7 @@ import type { streamSite as StreamSite } from '../../src/build/stream-site.js';
 import type * as PageWorkersModule from '../../src/build/page-workers.js';
 import type { RenderWorkerData } from '../../src/build/render-worker.js';
 import type { PreviousOutput } from '../../src/build/output-reuse.js';
+import { ViewsFile, viewsFilePieces } from '../../src/build/views-file.js';
 import { generateContent } from '../../tools/synthetic/generate.js';
 import { ensureCompiled, spawnBin } from '../cli/helpers.js';
 import { fixtureContent } from '../links/fixture.js';
@@ -180,7 +181,7 @@ describe('files worker (compiled build)', () => {
     };
     let edits = 0;
     const rebuildAfterEdit = async (edit: string) => {
-      const source = path.join(content, generated.files[2 + (edits++ % 8)] as string);
+      const source = path.join(content, generated.files[2 + (edits++ % 5)] as string);
       const text = await readFile(source, 'utf8');
       await writeFile(source, text.replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, `$1${edit} `));
       const rebuilt = await build(out, env);
@@ -206,20 +207,26 @@ describe('files worker (compiled build)', () => {
 
     // The rows an unchanged offering is not sent come from the file: changed there, they show.
     const views = await workerFile('views');
-    const held = JSON.parse(await readFile(views, 'utf8')) as Record<string, { rows: { provider: { text: string } }[] }[]>;
-    const [key, sections] = Object.entries(held).find(([, offering]) => offering[0]?.rows[0]) ?? [];
-    sections![0]!.rows[0]!.provider.text = 'Tampered in the cache.';
-    await writeFile(views, JSON.stringify({ ...held, [key!]: sections }));
+    const held = ViewsFile.read(views);
+    const sectionsOf = (key: string) => held.sections(key) as { rows: { provider: { text: string } }[] }[];
+    const key = held.keys().find((k) => sectionsOf(k)[0]?.rows[0]);
+    const sections = sectionsOf(key!);
+    sections[0]!.rows[0]!.provider.text = 'Tampered in the cache.';
+    const rewrite = (sectionsFor: (key: string) => unknown) =>
+      writeFile(views, Buffer.concat(viewsFilePieces(held.keys().map((k) => [k, Buffer.from(JSON.stringify(sectionsFor(k)))]))));
+    await rewrite((k) => (k === key ? sections : sectionsOf(k)));
     await rebuildAfterEdit('A third edit.');
     expect(await readFile(path.join(out, 'responsibilities.csv'), 'utf8')).toContain('Tampered in the cache.');
 
     // A file not as the worker writes it, or none: the main thread makes those files itself, as a clean build does.
-    const damaged = JSON.parse(await readFile(views, 'utf8')) as Record<string, unknown>;
-    await writeFile(views, JSON.stringify(Object.fromEntries(Object.keys(damaged).map((k) => [k, [{ rows: 'not rows' }]]))));
+    await rewrite(() => [{ rows: 'not rows' }]);
     await rebuildAfterEdit('A fourth edit.');
     await expectClean();
-    await rm(views);
+    await writeFile(views, 'not a views file');
     await rebuildAfterEdit('A fifth edit.');
+    await expectClean();
+    await rm(views);
+    await rebuildAfterEdit('A sixth edit.');
     await expectClean();
   }, 180_000);
 });

@@ -1,0 +1,79 @@
+/**
+ * The rows a rebuild's files worker leaves for the next one (files-worker.ts): each keyed
+ * offering's sections as JSON, one after another, under a first line that says where each
+ * offering's are. The next worker parses only the offerings it is sent without rows, and writes
+ * the unchanged ones back as the bytes it read instead of making their JSON again.
+ */
+import { readFileSync } from 'node:fs';
+
+/** Its first line: where each offering's sections are in the rest of the file, by key. */
+interface Header {
+  format: number;
+  offerings: Record<string, [number, number]>;
+}
+
+const FORMAT = 1;
+
+export class ViewsFile {
+  private constructor(
+    private readonly body: Buffer,
+    private readonly offerings: Readonly<Record<string, unknown>>,
+  ) {}
+
+  /** The file at `file`; an empty one when it is missing or not in this format (a cache: anything may be there). */
+  static read(file: string): ViewsFile {
+    try {
+      const bytes = readFileSync(file);
+      const end = bytes.indexOf(10);
+      const header = JSON.parse(bytes.toString('utf8', 0, end < 0 ? 0 : end)) as Partial<Header>;
+      if (header.format !== FORMAT || typeof header.offerings !== 'object' || header.offerings === null) return ViewsFile.empty();
+      return new ViewsFile(bytes.subarray(end + 1), header.offerings);
+    } catch {
+      return ViewsFile.empty();
+    }
+  }
+
+  static empty(): ViewsFile {
+    return new ViewsFile(Buffer.alloc(0), {});
+  }
+
+  /** The keys of the offerings it holds. */
+  keys(): string[] {
+    return Object.keys(this.offerings);
+  }
+
+  /** The JSON bytes of the offering of `key`, undefined when the file has none (or a range outside it). */
+  bytes(key: string): Buffer | undefined {
+    if (!Object.hasOwn(this.offerings, key)) return undefined;
+    const range = this.offerings[key];
+    if (!Array.isArray(range) || range.length !== 2) return undefined;
+    const [start, end] = range as unknown[];
+    if (!Number.isInteger(start) || !Number.isInteger(end)) return undefined;
+    if (!(0 <= (start as number) && (start as number) <= (end as number) && (end as number) <= this.body.byteLength)) return undefined;
+    return this.body.subarray(start as number, end as number);
+  }
+
+  /** The sections of the offering of `key` as parsed JSON; undefined when absent or not JSON. */
+  sections(key: string): unknown {
+    const bytes = this.bytes(key);
+    if (bytes === undefined) return undefined;
+    try {
+      return JSON.parse(bytes.toString('utf8')) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The pieces of a views file holding `offerings` ([key, their sections' JSON bytes]), header first. */
+export function viewsFilePieces(offerings: Iterable<readonly [string, Uint8Array]>): Uint8Array[] {
+  const header: Header = { format: FORMAT, offerings: {} };
+  const body: Uint8Array[] = [];
+  let at = 0;
+  for (const [key, bytes] of offerings) {
+    header.offerings[key] = [at, at + bytes.byteLength];
+    body.push(bytes);
+    at += bytes.byteLength;
+  }
+  return [Buffer.from(`${JSON.stringify(header)}\n`), ...body];
+}

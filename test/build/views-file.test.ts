@@ -1,0 +1,40 @@
+/**
+ * The views file reads back each offering's sections as written, and reads anything else in the
+ * cache as holding nothing, offering by offering.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ViewsFile, viewsFilePieces } from '../../src/build/views-file.js';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'respmatrix-views-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = path.join(dir, 'x.views');
+const write = (bytes: Uint8Array | string) => writeFileSync(file, bytes);
+const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+
+describe('ViewsFile', () => {
+  test('each offering reads back as written, its bytes unchanged', () => {
+    const sections = { a: [{ rows: [{ provider: { text: 'é', html: 'é' } }] }], b: [] };
+    write(Buffer.concat(viewsFilePieces(Object.entries(sections).map(([key, value]) => [key, json(value)]))));
+    const views = ViewsFile.read(file);
+    expect(views.keys()).toEqual(['a', 'b']);
+    expect(views.sections('a')).toEqual(sections.a);
+    expect(views.sections('b')).toEqual([]);
+    expect(views.bytes('a')?.equals(json(sections.a))).toBe(true);
+    expect(views.sections('c')).toBeUndefined();
+    expect(views.sections('__proto__')).toBeUndefined();
+  });
+
+  test('a damaged file holds nothing, or nothing of the offerings it damages', () => {
+    for (const bytes of ['', 'not json\n[]', '{"format":1}\n', '{"format":2,"offerings":{"a":[0,2]}}\n[]', '{"format":1,"offerings":null}\n']) {
+      write(bytes);
+      expect(ViewsFile.read(file).keys(), bytes).toEqual([]);
+    }
+    write('{"format":1,"offerings":{"a":[0,3],"b":[0,2],"c":[1,0],"d":"x","e":[0,1.5]}}\n[1]');
+    const views = ViewsFile.read(file);
+    expect(['a', 'b', 'c', 'd', 'e'].map((key) => views.sections(key))).toEqual([[1], undefined, undefined, undefined, undefined]);
+    expect(ViewsFile.read(path.join(dir, 'missing')).keys()).toEqual([]);
+  });
+});
