@@ -36,7 +36,7 @@ export interface KeptPage {
  * The pages of `pages` to keep, in page order, and the previous anchors.json their records
  * come from; none without a previous output of the same site-wide key.
  */
-export function keptPages(pages: readonly Page[], keying: PageKeying | undefined): { kept: KeptPage[]; manifest?: PreviousManifest } {
+export function keptPages(pages: readonly Page[], keying: PageKeying | undefined, baseUrl: string | undefined): { kept: KeptPage[]; manifest?: PreviousManifest } {
   const previous = keying?.previous;
   const manifest = previous && previousManifest(previous);
   if (!keying || !previous || !manifest) return { kept: [] };
@@ -46,7 +46,7 @@ export function keptPages(pages: readonly Page[], keying: PageKeying | undefined
     const manifestPage = inManifest(page);
     // A page whose links the content does not give was scanned for the link check when it was
     // written (an HTML page only): home and catalog pages, comparisons, redirect stubs...
-    const modelLinks = contentLinks(page);
+    const modelLinks = contentLinks(page, baseUrl);
     const scanned = !modelLinks;
     if (scanned ? !file.endsWith('.html') : !manifestPage) return;
     const key = pageKey(keying.siteKey, page);

@@ -61,6 +61,8 @@ export interface PreviousOutput {
   workerFiles?: { words: string; views: string };
   /** The files worker of that build left every keyed offering's rows in `workerFiles.views`. */
   views?: boolean;
+  /** The links of its keyed offerings' content, by key (page-facts.ts): checked when taken. */
+  offeringLinks?: Record<string, unknown>;
 }
 
 type StoredOutput = Omit<PreviousOutput, 'dir' | 'workerFiles'>;
@@ -83,6 +85,7 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
   const standby = stored.standby;
   const usable = isObject(standby) && typeof standby.token === 'string' && isObject(standby.inodes) && isObject(standby.dirs);
   const offeringJson = isObject(stored.offeringJson) ? { offeringJson: stored.offeringJson } : {};
+  const offeringLinks = isObject(stored.offeringLinks) ? { offeringLinks: stored.offeringLinks } : {};
   const workerFile = (kind: string) => path.join(storeFor(cacheDir).dir, key.slice(0, 2), `${key}.${kind}`);
   return {
     dir: outDir,
@@ -91,6 +94,7 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
     dirs: stored.dirs,
     ...(usable ? { standby } : {}),
     ...offeringJson,
+    ...offeringLinks,
     workerFiles: { words: workerFile('words'), views: workerFile('views') },
     ...(stored.views === true ? { views: true } : {}),
   };
@@ -104,7 +108,8 @@ function isObject(value: unknown): value is object {
  * Record what `outDir` now holds: `keys` are the page keys of this build, by output path,
  * `anchors` the ids and record digests of its manifest pages; `kept` the files that are the
  * previous output's very files, as it was recorded (most of a rebuild's: their stamps are not
- * taken again); `standby` the tree kept for the next build.
+ * taken again); `standby` the tree kept for the next build; `offerings` what this build knows
+ * of each keyed offering (its place in model.json, its rows left by the files worker, its links).
  */
 export async function recordOutput(
   cacheDir: string,
@@ -115,8 +120,7 @@ export async function recordOutput(
   anchors: { ids: ReadonlyMap<string, readonly string[]>; digests: ReadonlyMap<string, string>; links: ReadonlyMap<string, readonly string[]> },
   kept: ReadonlyMap<string, FileStamp>,
   standby?: StandbyRecord,
-  offeringJson?: OfferingRanges,
-  views?: boolean,
+  offerings: { offeringJson?: OfferingRanges; views?: boolean; offeringLinks?: Record<string, unknown> } = {},
 ): Promise<void> {
   const files: Record<string, OutputRecord> = {};
   const dirs: Record<string, number> = {};
@@ -134,7 +138,10 @@ export async function recordOutput(
     if (info?.isDirectory()) dirs[folder] = info.mtimeMs;
   }
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => byCodeUnit(a, b)));
-  const stored: StoredOutput = { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}), ...(offeringJson ? { offeringJson } : {}), ...(views ? { views } : {}) };
+  const { offeringJson, views, offeringLinks } = offerings;
+  const stored: StoredOutput = {
+    renderKey, files: sorted, dirs, ...(standby ? { standby } : {}), ...(offeringJson ? { offeringJson } : {}), ...(views ? { views } : {}), ...(offeringLinks ? { offeringLinks } : {}),
+  };
   await storeFor(cacheDir).set(await folderKey(outDir), stored);
 }
 

@@ -9,6 +9,7 @@ import { indexSite, manifestOf, pageRecord } from '../links/anchor-manifest.js';
 import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js';
 import { checkOutput, writtenOutputDiagnostics } from '../links/link-check.js';
 import { pageUrlOf } from '../links/link-resolve.js';
+import { adoptOfferingLinks, offeringLinksByKey, type OfferingLinks } from '../links/page-facts.js';
 import { pageFile, type OutputFile } from '../render/page.js';
 import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
 import { renderPages, type PageKeying } from './render-pages.js';
@@ -17,7 +18,7 @@ import { fileKey, renderKey, reusableFile, type OfferingRanges, type PreviousOut
 import { recordDigest } from '../links/manifest-format.js';
 import { MODEL_JSON_PATH, modelJsonText } from '../render/outputs/model-json.js';
 import { keptPages } from './kept-pages.js';
-import { offeringKeysOf } from './offering-keys.js';
+import { offeringKey, offeringKeysOf } from './offering-keys.js';
 import { KeyedOfferingJson } from './offering-json.js';
 
 export interface StreamTimings {
@@ -48,6 +49,8 @@ export interface StreamResult {
     offeringJson: OfferingRanges;
     /** The files worker left every keyed offering's rows for the next build. */
     views: boolean;
+    /** The links of the keyed offerings this build scanned or took from the last, by key. */
+    offeringLinks: Record<string, OfferingLinks>;
   };
   /** Pages taken from the previous output; files written; files linked from the previous output. */
   counts: { reused: number; written: number; linked: number };
@@ -101,7 +104,9 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   // an offering without a key is digested from the text made for it, before pages are keyed.
   if (filesWorker) writer.write(MODEL_JSON_PATH, modelJsonText(site, offeringJson));
   // Pages kept from the previous output unrendered and unread; the threads render the others.
-  const { kept, manifest: previousManifest } = keptPages(pages, keying);
+  // An unchanged offering's links are those the last build found (page-facts.ts).
+  if (previous?.offeringLinks) adoptOfferingLinks(site.offerings, offeringKey, previous.offeringLinks);
+  const { kept, manifest: previousManifest } = keptPages(pages, keying, site.baseUrl);
   const keptOrders = new Set(kept.map((page) => page.order));
   const todo = kept.length > 0 ? pages.map((_, order) => order).filter((order) => !keptOrders.has(order)) : undefined;
   // model.json's time counts as writing.
@@ -238,7 +243,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const diagnostics = await writtenOutputDiagnostics(mine.collector, dir, all, paths, manifest, site.redirects);
   timings.links += performance.now() - started;
   const anchors = { ids: mine.ids, digests: mine.digests, links: mine.pageLinks };
-  const keys = keying && { siteKey: keying.siteKey, pages: mine.keys, anchors, kept: writer.keptStamps, offeringJson: offeringJson?.ranges ?? {}, views: viewsLeft };
+  const keys = keying && { siteKey: keying.siteKey, pages: mine.keys, anchors, kept: writer.keptStamps, offeringJson: offeringJson?.ranges ?? {}, views: viewsLeft, offeringLinks: offeringLinksByKey(site.offerings, offeringKey) };
   return { paths, diagnostics, timings, counts, ...(keys ? { keys } : {}) };
 }
 

@@ -61,6 +61,11 @@ export class LinkCollector {
 
   constructor(private readonly options: LinkCollectorOptions) {}
 
+  /** The site's absolute URL, which says which absolute links are the site's own. */
+  get baseUrl(): string | undefined {
+    return this.options.baseUrl;
+  }
+
   /**
    * Scan one output page. `recordFor` gives the page's anchor-manifest record from its ids (in
    * page order): its fragments' sources are where a broken link is reported, and every fragment

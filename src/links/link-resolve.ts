@@ -48,6 +48,12 @@ function sameOrigin(link: string, baseUrl: string): boolean {
   }
 }
 
+/** Whether a link points outside the site whatever page it is on: another site, mail, any scheme but http(s). */
+export function isExternal(link: string, baseUrl: string | undefined): boolean {
+  if (/^(https?:)?\/\//i.test(link)) return !(baseUrl && sameOrigin(link, baseUrl));
+  return /^[a-z][a-z0-9+.-]*:/i.test(link) && !/^https?:/i.test(link);
+}
+
 /** Whether a link resolves the same on every page (root-relative or absolute), so one answer serves all. */
 export function pageIndependent(link: string): boolean {
   return link.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(link);
@@ -56,8 +62,7 @@ export function pageIndependent(link: string): boolean {
 /** Resolve a link found on `pagePath` to a site path (relative to base) and fragment, or null if external. */
 export function resolveLink(link: string, pagePath: string, options: { base: string; baseUrl?: string }): LinkTarget | null {
   // Fast exits for the common cases: other sites, and mail.
-  if (/^(https?:)?\/\//i.test(link) && !(options.baseUrl && sameOrigin(link, options.baseUrl))) return null;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(link) && !/^https?:/i.test(link)) return null;
+  if (isExternal(link, options.baseUrl)) return null;
   const fast = fastResolve(link, pagePath, options.base);
   if (fast) return fast;
   const pageUrl = new URL(options.base + pagePath, 'http://site.invalid');

@@ -11,6 +11,7 @@ import { pageInputs, type Page } from '../render/page.js';
 import type { PageRecord } from './anchors-baseline.js';
 import { decode, scanIds } from './html-scan.js';
 import type { LinkCollector } from './link-collector.js';
+import { isExternal } from './link-resolve.js';
 
 /**
  * Every link attribute of a piece of content HTML, and any text that looks like one: more than
@@ -32,17 +33,21 @@ function linksOf(rich: Rich | undefined, ...sets: Set<string>[]): void {
   }
 }
 
-/** What an offering's content links to: everything, the customer's cells, each area's part. */
-interface OfferingLinks {
+/**
+ * What an offering's content links to, of the links the check resolves (any that may point into
+ * the site; another site's pages are never checked): everything, the customer's cells, each
+ * area's part. Plain data: a rebuild takes an unchanged offering's from the cache.
+ */
+export interface OfferingLinks {
   all: string[];
   customer: string[];
-  byArea: Map<string, string[]>;
+  byArea: [area: string, links: string[]][];
 }
 
 /** Each offering's content is scanned once per thread, however many pages show it. */
 const offeringLinks = new WeakMap<Offering, OfferingLinks>();
 
-function linksOfOffering(offering: Offering): OfferingLinks {
+function linksOfOffering(offering: Offering, baseUrl: string | undefined): OfferingLinks {
   let links = offeringLinks.get(offering);
   if (links) return links;
   const all = new Set<string>();
@@ -61,9 +66,45 @@ function linksOfOffering(offering: Offering): OfferingLinks {
   }
   for (const area of byArea.values()) for (const link of area) all.add(link);
   if (offering.sourceUrl) customer.add(offering.sourceUrl);
-  links = { all: [...all], customer: [...customer], byArea: new Map([...byArea].map(([id, set]) => [id, [...set]])) };
+  const checked = (set: Set<string>) => [...set].filter((link) => !isExternal(link, baseUrl));
+  links = { all: checked(all), customer: checked(customer), byArea: [...byArea].map(([id, set]) => [id, checked(set)]) };
   offeringLinks.set(offering, links);
   return links;
+}
+
+/**
+ * The links of the offerings, by key, as the last build of the same site found them (the cache
+ * record): an offering whose key is there is not scanned again. `baseUrl` is the site's, which
+ * decides what is another site, and is the same as that build's (the site-wide key says so).
+ */
+export function adoptOfferingLinks(
+  offerings: readonly Offering[], keyOf: (offering: Offering) => string | undefined, recorded: Readonly<Record<string, unknown>>,
+): void {
+  for (const offering of offerings) {
+    const key = keyOf(offering);
+    if (key === undefined || !Object.hasOwn(recorded, key) || offeringLinks.has(offering)) continue;
+    const links = recorded[key];
+    if (isOfferingLinks(links)) offeringLinks.set(offering, links);
+  }
+}
+
+/** The links of the keyed offerings this thread has found or adopted, by key, for the next build. */
+export function offeringLinksByKey(offerings: readonly Offering[], keyOf: (offering: Offering) => string | undefined): Record<string, OfferingLinks> {
+  const byKey: Record<string, OfferingLinks> = {};
+  for (const offering of offerings) {
+    const key = keyOf(offering);
+    const links = offeringLinks.get(offering);
+    if (key !== undefined && links) byKey[key] = links;
+  }
+  return byKey;
+}
+
+function isOfferingLinks(value: unknown): value is OfferingLinks {
+  const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
+  if (typeof value !== 'object' || value === null) return false;
+  const { all, customer, byArea } = value as Partial<Record<keyof OfferingLinks, unknown>>;
+  return strings(all) && strings(customer) && Array.isArray(byArea) &&
+    byArea.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && strings(entry[1]));
 }
 
 /**
@@ -73,17 +114,17 @@ function linksOfOffering(offering: Offering): OfferingLinks {
  * page, comparisons, redirect stubs...), which are read from their HTML. A link of content the
  * page does not show (an empty cell) only makes the check read the page back.
  */
-export function contentLinks(page: Page): readonly string[] | undefined {
+export function contentLinks(page: Page, baseUrl: string | undefined): readonly string[] | undefined {
   const inputs = pageInputs(page);
   if (!inputs) return undefined;
   const [first] = inputs.offerings;
   switch (page.kind) {
     case 'offering':
-      return first && linksOfOffering(first).all;
+      return first && linksOfOffering(first, baseUrl).all;
     case 'area':
-      return inputs.offerings.flatMap((offering) => linksOfOffering(offering).byArea.get(inputs.area ?? '') ?? []);
+      return inputs.offerings.flatMap((offering) => linksOfOffering(offering, baseUrl).byArea.find(([id]) => id === inputs.area)?.[1] ?? []);
     case 'checklist':
-      return first && linksOfOffering(first).customer;
+      return first && linksOfOffering(first, baseUrl).customer;
     default:
       return undefined;
   }
@@ -103,7 +144,7 @@ export function addRenderedPage(
   recordFor: ((ids: readonly string[]) => PageRecord) | undefined,
   order: number,
 ): { ids?: string[]; links?: string[] } {
-  const links = recordFor ? contentLinks(page) : undefined;
+  const links = recordFor ? contentLinks(page, collector.baseUrl) : undefined;
   if (!recordFor || !links) return collector.addPage(file, html, recordFor, order);
   const ids = page.kind === 'checklist' ? scanIds(html) : undefined;
   const record = recordFor(ids ?? []);

@@ -317,6 +317,32 @@ describe('incremental builds', () => {
     expect(rebuilt.stderr.replaceAll(path.basename(site.out), 'OUT')).toBe(clean.stderr.replaceAll(path.basename(site.clean), 'OUT'));
   }, 60_000);
 
+  it("checks the content links of an unchanged offering's kept pages, taken from the cache, as a clean build checks them", async () => {
+    // Beta's cell links to a row of Alpha's page; an edit to Alpha removes the row (its task
+    // stays with Gamma's, so the site-wide key is the same). Beta's pages (its area is not
+    // Alpha's) are kept unread, their links those the cache recorded of Beta's content: still checked.
+    const row = '| Patch | IBM patches. | You test. |\n';
+    const site = await smallSite('kept-content-links', 'title: Kept content links\n', {
+      alpha: `# Alpha\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You ask. |\n${row}`,
+      gamma: `# Gamma\n\n## Change management\n\n${TABLE_HEAD}${row}`,
+      beta: `# Beta\n\n## Incident management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You [test as Alpha does](/offerings/alpha/#change-management--patch) and read [the docs](https://cloud.ibm.com/docs). |\n`,
+    });
+    expect((await site.build()).code).toBe(0);
+    expect((await site.build()).code).toBe(0);
+    await site.edit('alpha', (text) => text.replace(row, ''));
+    const rebuilt = await site.build();
+    const clean = await site.buildClean();
+    expect(clean.code).toBe(1);
+    expect(clean.stderr).toMatch(/beta\.md:7:1 .* on \/offerings\/beta\/ points to a fragment that does not exist \(#change-management--patch/);
+    expect(rebuilt.code).toBe(clean.code);
+    expect(rebuilt.stderr.replaceAll(path.basename(site.out), 'OUT')).toBe(clean.stderr.replaceAll(path.basename(site.clean), 'OUT'));
+    // Put back, the link holds again, and the rebuild writes what a clean build writes.
+    await site.edit('alpha', (text) => `${text}${row}`);
+    expect(await site.build()).toEqual({ code: 0, stderr: '' });
+    expect((await site.buildClean()).code).toBe(0);
+    await expectSameFiles(site.out, site.clean);
+  }, 60_000);
+
   it('leaves the previous output untouched when a rebuild fails after linking its files', async () => {
     const out = path.join(root, 'kept');
     const env = { RESPMATRIX_CACHE_DIR: cacheDir };
