@@ -28,6 +28,9 @@ const NOTHING_TO_DO: readonly RegExp[] = [
   /^(?:continue|carry on) as usual\b/i,
 ];
 
+/** The letters those phrasings begin with, lower case: most cells begin otherwise, and are spared the patterns. */
+const NOTHING_STARTS = new Set([...'ncp'].map((letter) => letter.charCodeAt(0)));
+
 /** "X is fully responsible …" / "X is not responsible …" with the subject at the start. */
 const FULLY_RESPONSIBLE = /^([^.;:]{1,80}?)\s+(?:is|are)\s+(?:fully|solely|entirely|wholly)\s+responsible\b/i;
 const NOT_RESPONSIBLE = /^([^.;:]{1,80}?)\s+(?:is|are)\s+not\s+responsible\b/i;
@@ -36,7 +39,7 @@ const NOT_RESPONSIBLE = /^([^.;:]{1,80}?)\s+(?:is|are)\s+not\s+responsible\b/i;
 export function isNoAction(text: string, party: Party): boolean {
   const t = text.trim();
   if (t === '') return false;
-  if (NOTHING_TO_DO.some((re) => re.test(t))) return true;
+  if (NOTHING_STARTS.has(t.charCodeAt(0) | 0x20) && NOTHING_TO_DO.some((re) => re.test(t))) return true;
   // Both patterns below need the word; most cells lack it, and the patterns cost more to fail.
   if (!/responsible/i.test(t)) return false;
   const customerSubject = (subject: string) => CUSTOMER_SUBJECT.test(subject.trim());

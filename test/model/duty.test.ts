@@ -13,6 +13,10 @@ describe('duty classification', () => {
     expect(isDuty(rich('N/A'), 'provider')).toBe(false);
     expect(isDuty(rich('Nonetheless, back up.'), 'customer')).toBe(true);
     expect(isDuty(rich('Notify IBM of changes.'), 'customer')).toBe(true);
+    // In any case, after any space.
+    for (const text of [' NOT APPLICABLE', 'Carry on as usual.', 'continue as usual', 'PERFORM YOUR TASKS AS USUAL', 'nothing']) {
+      expect(dutyState(rich(text), 'provider'), text).toBe('no-action');
+    }
   });
 
   test('the phrasings IBM pages use for "nothing to do"', () => {
