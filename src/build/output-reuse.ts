@@ -63,6 +63,8 @@ export interface PreviousOutput {
   views?: boolean;
   /** The links of its keyed offerings' content, by key (page-facts.ts): checked when taken. */
   offeringLinks?: Record<string, unknown>;
+  /** The duty counts of their sections, by key (tables.ts): checked when taken. */
+  sectionCounts?: Record<string, unknown>;
 }
 
 type StoredOutput = Omit<PreviousOutput, 'dir' | 'workerFiles'>;
@@ -86,6 +88,7 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
   const usable = isObject(standby) && typeof standby.token === 'string' && isObject(standby.inodes) && isObject(standby.dirs);
   const offeringJson = isObject(stored.offeringJson) ? { offeringJson: stored.offeringJson } : {};
   const offeringLinks = isObject(stored.offeringLinks) ? { offeringLinks: stored.offeringLinks } : {};
+  const sectionCounts = isObject(stored.sectionCounts) ? { sectionCounts: stored.sectionCounts } : {};
   const workerFile = (kind: string) => path.join(storeFor(cacheDir).dir, key.slice(0, 2), `${key}.${kind}`);
   return {
     dir: outDir,
@@ -95,9 +98,14 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
     ...(usable ? { standby } : {}),
     ...offeringJson,
     ...offeringLinks,
+    ...sectionCounts,
     workerFiles: { words: workerFile('words'), views: workerFile('views') },
     ...(stored.views === true ? { views: true } : {}),
   };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function isObject(value: unknown): value is object {
@@ -109,7 +117,8 @@ function isObject(value: unknown): value is object {
  * `anchors` the ids and record digests of its manifest pages; `kept` the files that are the
  * previous output's very files, as it was recorded (most of a rebuild's: their stamps are not
  * taken again); `standby` the tree kept for the next build; `offerings` what this build knows
- * of each keyed offering (its place in model.json, its rows left by the files worker, its links).
+ * of each keyed offering (its place in model.json, its rows left by the files worker, its links
+ * and duty counts).
  */
 export async function recordOutput(
   cacheDir: string,
@@ -120,7 +129,7 @@ export async function recordOutput(
   anchors: { ids: ReadonlyMap<string, readonly string[]>; digests: ReadonlyMap<string, string>; links: ReadonlyMap<string, readonly string[]> },
   kept: ReadonlyMap<string, FileStamp>,
   standby?: StandbyRecord,
-  offerings: { offeringJson?: OfferingRanges; views?: boolean; offeringLinks?: Record<string, unknown> } = {},
+  offerings: { offeringJson?: OfferingRanges; views?: boolean; offeringLinks?: Record<string, unknown>; sectionCounts?: Record<string, unknown> } = {},
 ): Promise<void> {
   const files: Record<string, OutputRecord> = {};
   const dirs: Record<string, number> = {};
@@ -138,10 +147,7 @@ export async function recordOutput(
     if (info?.isDirectory()) dirs[folder] = info.mtimeMs;
   }
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => byCodeUnit(a, b)));
-  const { offeringJson, views, offeringLinks } = offerings;
-  const stored: StoredOutput = {
-    renderKey, files: sorted, dirs, ...(standby ? { standby } : {}), ...(offeringJson ? { offeringJson } : {}), ...(views ? { views } : {}), ...(offeringLinks ? { offeringLinks } : {}),
-  };
+  const stored: StoredOutput = { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}), ...withoutUndefined(offerings) };
   await storeFor(cacheDir).set(await folderKey(outDir), stored);
 }
 

@@ -11,6 +11,7 @@ import { checkOutput, writtenOutputDiagnostics } from '../links/link-check.js';
 import { pageUrlOf } from '../links/link-resolve.js';
 import { adoptOfferingLinks, offeringLinksByKey, type OfferingLinks } from '../links/page-facts.js';
 import { pageFile, type OutputFile } from '../render/page.js';
+import { adoptSectionCounts, sectionCountsByKey } from '../render/tables.js';
 import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
 import { renderPages, type PageKeying } from './render-pages.js';
 import { filesWorkerWanted, pageWorkerCount, startFilesWorker, startPageWorkers, type WaitingFilesWorker, type WaitingPageWorker } from './page-workers.js';
@@ -51,6 +52,8 @@ export interface StreamResult {
     views: boolean;
     /** The links of the keyed offerings this build scanned or took from the last, by key. */
     offeringLinks: Record<string, OfferingLinks>;
+    /** The duty counts of their sections, by key. */
+    sectionCounts: Record<string, number[][]>;
   };
   /** Pages taken from the previous output; files written; files linked from the previous output. */
   counts: { reused: number; written: number; linked: number };
@@ -104,8 +107,9 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   // an offering without a key is digested from the text made for it, before pages are keyed.
   if (filesWorker) writer.write(MODEL_JSON_PATH, modelJsonText(site, offeringJson));
   // Pages kept from the previous output unrendered and unread; the threads render the others.
-  // An unchanged offering's links are those the last build found (page-facts.ts).
+  // An unchanged offering's links and duty counts are those the last build found (page-facts.ts, tables.ts).
   if (previous?.offeringLinks) adoptOfferingLinks(site.offerings, offeringKey, previous.offeringLinks);
+  if (rebuild?.previous?.sectionCounts) adoptSectionCounts(site.offerings, offeringKey, rebuild.previous.sectionCounts);
   const { kept, manifest: previousManifest } = keptPages(pages, keying, site.baseUrl);
   const keptOrders = new Set(kept.map((page) => page.order));
   const todo = kept.length > 0 ? pages.map((_, order) => order).filter((order) => !keptOrders.has(order)) : undefined;
@@ -243,7 +247,9 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const diagnostics = await writtenOutputDiagnostics(mine.collector, dir, all, paths, manifest, site.redirects);
   timings.links += performance.now() - started;
   const anchors = { ids: mine.ids, digests: mine.digests, links: mine.pageLinks };
-  const keys = keying && { siteKey: keying.siteKey, pages: mine.keys, anchors, kept: writer.keptStamps, offeringJson: offeringJson?.ranges ?? {}, views: viewsLeft, offeringLinks: offeringLinksByKey(site.offerings, offeringKey) };
+  const keys = keying && { siteKey: keying.siteKey, pages: mine.keys, anchors, kept: writer.keptStamps, offeringJson: offeringJson?.ranges ?? {}, views: viewsLeft,
+    offeringLinks: offeringLinksByKey(site.offerings, offeringKey), sectionCounts: sectionCountsByKey(site.offerings, offeringKey),
+  };
   return { paths, diagnostics, timings, counts, ...(keys ? { keys } : {}) };
 }
 

@@ -2,7 +2,7 @@
  * Page data for responsibility tables, shared by the offering and area pages.
  * Templates only loop over this: ids are decided here, so no page ever carries an id twice.
  */
-import type { Rich, Row, Section, Site } from '../model/types.js';
+import type { Offering, Rich, Row, Section, Site } from '../model/types.js';
 import { dutyState, stateOf, type Party } from '../model/duty.js';
 import { rowName, type TaskTitles } from '../model/row-name.js';
 
@@ -188,6 +188,42 @@ export function dutyCounts(sections: readonly Section[]): DutyCounts {
     rows += counts.rows;
   }
   return { provider, customer, rows };
+}
+
+/**
+ * The counts of each section of the offerings, by key, as the last build of the same code made
+ * them (the cache record, [provider, customer, rows] per section): an offering whose key is
+ * there is not counted again.
+ */
+export function adoptSectionCounts(
+  offerings: readonly Offering[], keyOf: (offering: Offering) => string | undefined, recorded: Readonly<Record<string, unknown>>,
+): void {
+  for (const offering of offerings) {
+    const key = keyOf(offering);
+    if (key === undefined || !Object.hasOwn(recorded, key)) continue;
+    const counts = recorded[key];
+    if (!Array.isArray(counts) || counts.length !== offering.sections.length || !counts.every(isCounts)) continue;
+    offering.sections.forEach((section, i) => {
+      const [provider, customer, rows] = counts[i] as [number, number, number];
+      if (rows === section.rows.length && !sectionCounts.has(section)) sectionCounts.set(section, { provider, customer, rows });
+    });
+  }
+}
+
+/** The counts of the keyed offerings whose every section this thread has counted, by key, for the next build. */
+export function sectionCountsByKey(offerings: readonly Offering[], keyOf: (offering: Offering) => string | undefined): Record<string, number[][]> {
+  const byKey: Record<string, number[][]> = {};
+  for (const offering of offerings) {
+    const key = keyOf(offering);
+    const counts = offering.sections.map((section) => sectionCounts.get(section));
+    if (key !== undefined && counts.every((c) => c !== undefined)) byKey[key] = counts.map((c) => [c.provider, c.customer, c.rows]);
+  }
+  return byKey;
+}
+
+function isCounts(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 3 && value.every((n) => Number.isSafeInteger(n) && (n as number) >= 0) &&
+    (value[0] as number) <= (value[2] as number) && (value[1] as number) <= (value[2] as number);
 }
 
 function countRows(rows: readonly Row[]): DutyCounts {

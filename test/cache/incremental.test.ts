@@ -69,12 +69,20 @@ async function smallSite(name: string, siteYaml: string, sources: Record<string,
   await mkdir(path.join(dir, 'sources'), { recursive: true });
   await writeFile(path.join(dir, 'site.yaml'), siteYaml);
   for (const [source, text] of Object.entries(sources)) await writeFile(path.join(dir, 'sources', `${source}.md`), text);
+  // The cache is where the environment says, as for the command: set for the build, then restored.
   const run = async (target: string, vars: Record<string, string>) => {
     let stderr = '';
-    const code = await main(['build', '--content', dir, '--out', target, '--quiet'], {
-      stdout: () => undefined, stderr: (t: string) => void (stderr += t), cwd: root, env: { ...process.env, ...vars },
-    });
-    return { code, stderr };
+    const saved = { ...process.env };
+    Object.assign(process.env, vars);
+    try {
+      const code = await main(['build', '--content', dir, '--out', target, '--quiet'], {
+        stdout: () => undefined, stderr: (t: string) => void (stderr += t), cwd: root, env: process.env,
+      });
+      return { code, stderr };
+    } finally {
+      for (const key of Object.keys(vars)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
   };
   const [out, clean] = [path.join(root, `${name}-out`), path.join(root, `${name}-clean`)];
   return {
@@ -341,6 +349,38 @@ describe('incremental builds', () => {
     expect(await site.build()).toEqual({ code: 0, stderr: '' });
     expect((await site.buildClean()).code).toBe(0);
     await expectSameFiles(site.out, site.clean);
+  }, 60_000);
+
+  it("takes an unchanged offering's duty counts from the cache record, and counts again what the record does not hold as written", async () => {
+    const site = await smallSite('kept-counts', 'title: Kept counts\n', {
+      alpha: `# Alpha\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You ask. |\n`,
+      beta: `# Beta\n\n## Change management\n\n${TABLE_HEAD}| Patch | IBM patches. | None. |\n| Scan | IBM scans. | You read. |\n`,
+    });
+    expect((await site.build()).code).toBe(0);
+    expect((await site.build()).code).toBe(0);
+    const recordFile = path.join(root, 'kept-counts-cache', 'outputs', ...(await readdir(path.join(root, 'kept-counts-cache', 'outputs'), { recursive: true })).filter((f) => f.endsWith('.json')));
+    const record = JSON.parse(await readFile(recordFile, 'utf8')) as { sectionCounts: Record<string, number[][]> };
+    // Beta: 2 rows, IBM has 2 duties, the customer 1 ("None." is none).
+    expect(Object.values(record.sectionCounts)).toContainEqual([[2, 1, 2]]);
+    const description = async (dir: string) => /<meta name="description" content="([^"]*)"/.exec(await readFile(path.join(dir, 'areas', 'change-management', 'index.html'), 'utf8'))?.[1];
+
+    // Counts recorded for Beta's key (plausible, but not Beta's) show: the rebuild did not count Beta again.
+    const tampered = (counts: unknown) => Object.fromEntries(Object.entries(record.sectionCounts).map(([key, value]) => [key, JSON.stringify(value) === '[[2,1,2]]' ? counts : value]));
+    await writeFile(recordFile, JSON.stringify({ ...record, sectionCounts: tampered([[0, 0, 2]]) }));
+    await site.edit('alpha', (text) => text.replace('You ask.', 'You ask twice.'));
+    expect((await site.build()).code).toBe(0);
+    expect((await site.buildClean()).code).toBe(0);
+    expect(await description(site.clean)).toMatch(/IBM carries 3 duties, you carry 2/);
+    expect(await description(site.out)).toMatch(/IBM carries 1 duty, you carry 1/);
+
+    // Counts not as written (too many, a wrong number of sections, not numbers): counted again.
+    for (const counts of [[[3, 0, 2]], [[2, 1, 2], [0, 0, 0]], [['2', 1, 2]], 'x']) {
+      const now = JSON.parse(await readFile(recordFile, 'utf8')) as typeof record;
+      await writeFile(recordFile, JSON.stringify({ ...now, sectionCounts: { ...now.sectionCounts, ...tampered(counts) } }));
+      await site.edit('alpha', (text) => `${text}\n`);
+      expect((await site.build()).code).toBe(0);
+      expect(await description(site.out), JSON.stringify(counts)).toBe(await description(site.clean));
+    }
   }, 60_000);
 
   it('leaves the previous output untouched when a rebuild fails after linking its files', async () => {
