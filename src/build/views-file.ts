@@ -1,8 +1,8 @@
 /**
  * The rows a rebuild's files worker leaves for the next one (files-worker.ts): each keyed
  * offering's sections as JSON, one after another, under a first line that says where each
- * offering's are. The next worker parses only the offerings it is sent without rows, and writes
- * the unchanged ones back as the bytes it read instead of making their JSON again.
+ * offering's are. The next worker parses them while it waits for the model, and writes the
+ * offerings it is sent without rows back as the bytes it read instead of making their JSON again.
  */
 import { readFileSync } from 'node:fs';
 
@@ -15,10 +15,23 @@ interface Header {
 const FORMAT = 1;
 
 export class ViewsFile {
+  /** Each offering's sections, parsed when the file is read (a worker reads it while it waits for the model). */
+  readonly #sections = new Map<string, unknown>();
+
   private constructor(
     private readonly body: Buffer,
     private readonly offerings: Readonly<Record<string, unknown>>,
-  ) {}
+  ) {
+    for (const key of Object.keys(offerings)) {
+      const bytes = this.bytes(key);
+      if (bytes === undefined) continue;
+      try {
+        this.#sections.set(key, JSON.parse(bytes.toString('utf8')));
+      } catch {
+        // Not JSON: the offering is not in the file.
+      }
+    }
+  }
 
   /** The file at `file`; an empty one when it is missing or not in this format (a cache: anything may be there). */
   static read(file: string): ViewsFile {
@@ -55,13 +68,7 @@ export class ViewsFile {
 
   /** The sections of the offering of `key` as parsed JSON; undefined when absent or not JSON. */
   sections(key: string): unknown {
-    const bytes = this.bytes(key);
-    if (bytes === undefined) return undefined;
-    try {
-      return JSON.parse(bytes.toString('utf8')) as unknown;
-    } catch {
-      return undefined;
-    }
+    return this.#sections.get(key);
   }
 }
 
