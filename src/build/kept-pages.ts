@@ -13,6 +13,7 @@ import { forgetPageData, pageFile, pageInputs, type Page } from '../render/page.
 import { pageKey, previousManifest, reusableFile, type PreviousManifest } from './output-reuse.js';
 import type { PageKeying } from './render-pages.js';
 import type { FileStamp } from './file-writer.js';
+import type { PackedIds } from '../links/packed-ids.js';
 
 export interface KeptPage {
   /** The page's place in the site's page list. */
@@ -22,7 +23,7 @@ export interface KeptPage {
   stamp: FileStamp;
   key: string;
   /** The ids the link check takes from it. */
-  ids: readonly string[];
+  ids: PackedIds;
   /** The digest of its anchor record (recordDigest); none for a page outside the manifest. */
   record?: string;
   /** A checklist: its record points at the rows of other pages, and is made again from its ids. */
@@ -52,7 +53,7 @@ export function keptPages(pages: readonly Page[], keying: PageKeying | undefined
     const key = pageKey(keying.siteKey, page);
     const output = reusableFile(previous, file, key);
     const links = modelLinks ?? output?.links;
-    if (!output?.ids || !links || (manifestPage && !output.record)) return;
+    if (typeof output?.ids !== 'string' || !links || (manifestPage && !output.record)) return;
     // Its data, if made for its key (a page without inputs), is not needed again.
     if (!pageInputs(page)) forgetPageData(page);
     const record = manifestPage ? { record: output.record as string } : {};

@@ -24,6 +24,7 @@ import { byCodeUnit } from '../shared/order.js';
 import type { StandbyRecord } from './standby.js';
 import { stillAsRecorded, type FileStamp } from './file-writer.js';
 import { offeringKey } from './offering-keys.js';
+import type { PackedIds } from '../links/packed-ids.js';
 
 /** What the cache keeps about one output file. */
 export interface OutputRecord extends FileStamp {
@@ -34,7 +35,7 @@ export interface OutputRecord extends FileStamp {
    * from the page when it is kept (a checklist's or a scanned page's ids as scanned, another
    * page's those of its anchor record)…
    */
-  ids?: readonly string[];
+  ids?: PackedIds;
   /** …a digest of its anchor record (recordDigest): anchors.json is unchanged when every page's is… */
   record?: string;
   /** …and, for a scanned page (not a repeated page, whose links the content gives), the links on it. */
@@ -126,7 +127,7 @@ export async function recordOutput(
   renderKey: string,
   keys: ReadonlyMap<string, string>,
   paths: Iterable<string>,
-  anchors: { ids: ReadonlyMap<string, readonly string[]>; digests: ReadonlyMap<string, string>; links: ReadonlyMap<string, readonly string[]> },
+  anchors: { ids: ReadonlyMap<string, PackedIds>; digests: ReadonlyMap<string, string>; links: ReadonlyMap<string, readonly string[]> },
   kept: ReadonlyMap<string, FileStamp>,
   standby?: StandbyRecord,
   offerings: { offeringJson?: OfferingRanges; views?: boolean; offeringLinks?: Record<string, unknown>; sectionCounts?: Record<string, unknown> } = {},

@@ -9,6 +9,7 @@ import type { Site } from '../model/types.js';
 import { inManifest, indexSite, pageRecord } from '../links/anchor-manifest.js';
 import type { FileWriter } from './file-writer.js';
 import { idsOf } from '../links/link-check.js';
+import { packIds, type PackedIds } from '../links/packed-ids.js';
 import { LinkCollector } from '../links/link-collector.js';
 import { addRenderedPage } from '../links/page-facts.js';
 import { forgetPageData, pageFile, type Page } from '../render/page.js';
@@ -36,7 +37,7 @@ export interface PagesResult {
    * from the page (a checklist's or a scanned page's as scanned, another page's those of its
    * record), and output path -> the digest of its record (output-reuse.ts).
    */
-  ids: Map<string, readonly string[]>;
+  ids: Map<string, PackedIds>;
   digests: Map<string, string>;
   /** With `keying`, for scanned pages (not the repeated pages, whose links the content gives): output path -> the links on it. */
   pageLinks: Map<string, readonly string[]>;
@@ -67,7 +68,7 @@ export function renderPages(
   const collector = new LinkCollector({ base, ...(site.baseUrl ? { baseUrl: site.baseUrl } : {}) });
   const records = new Map<string, PageRecord>();
   const keys = new Map<string, string>();
-  const ids = new Map<string, readonly string[]>();
+  const ids = new Map<string, PackedIds>();
   const digests = new Map<string, string>();
   const pageLinks = new Map<string, readonly string[]>();
   let reused = 0;
@@ -97,11 +98,11 @@ export function renderPages(
     let made: PageRecord | undefined;
     if (file.endsWith('.html')) {
       const seen = addRenderedPage(collector, page, file, html, inManifest(page) ? (pageIds) => (made = record(pageIds)) : undefined, order);
-      if (seen.ids && keying) ids.set(file, seen.ids);
+      if (seen.ids && keying) ids.set(file, packIds(seen.ids));
       if (seen.links && keying) pageLinks.set(file, seen.links);
     } else if (inManifest(page)) made = record(idsOf(html).map((i) => i.id));
     if (made && keying) {
-      if (!ids.has(file)) ids.set(file, [...made.fragments.keys()]);
+      if (!ids.has(file)) ids.set(file, packIds(made.fragments.keys()));
       digests.set(file, recordDigest(made));
     }
     timings.links += performance.now() - rendered;

@@ -9,6 +9,7 @@ import type { PageRecord } from '../links/anchors-baseline.js';
 import type { Site } from '../model/types.js';
 import { FileWriter, type StandbyFiles } from './file-writer.js';
 import type { CollectedLinks } from '../links/link-collector.js';
+import type { PackedIds } from '../links/packed-ids.js';
 import { renderPages, type PageKeying } from './render-pages.js';
 import { sitePipeline, type RenderOptions } from './pipeline.js';
 
@@ -32,7 +33,7 @@ export type RenderWorkerReply =
       records: [string, PageRecord][];
       links: CollectedLinks;
       keys: [string, string][];
-      ids: [string, readonly string[]][];
+      ids: [string, PackedIds][];
       digests: [string, string][];
       pageLinks: [string, readonly string[]][];
       reused: number;

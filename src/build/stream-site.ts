@@ -10,6 +10,7 @@ import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js'
 import { checkOutput, writtenOutputDiagnostics } from '../links/link-check.js';
 import { pageUrlOf } from '../links/link-resolve.js';
 import { adoptOfferingLinks, offeringLinksByKey, type OfferingLinks } from '../links/page-facts.js';
+import { LazyIds, unpackIds, type PackedIds } from '../links/packed-ids.js';
 import { pageFile, type OutputFile } from '../render/page.js';
 import { adoptSectionCounts, sectionCountsByKey } from '../render/tables.js';
 import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
@@ -44,7 +45,7 @@ export interface StreamResult {
   keys?: {
     siteKey: string;
     pages: Map<string, string>;
-    anchors: { ids: Map<string, readonly string[]>; digests: Map<string, string>; links: Map<string, readonly string[]> };
+    anchors: { ids: Map<string, PackedIds>; digests: Map<string, string>; links: Map<string, readonly string[]> };
     kept: ReadonlyMap<string, FileStamp>;
     /** Where each keyed offering's JSON is in model.json. */
     offeringJson: OfferingRanges;
@@ -177,7 +178,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
       mine.keys.set(keep.file, keep.key);
       mine.ids.set(keep.file, keep.ids);
       if (remade(keep)) {
-        const record = pageRecord(index!, page, keep.ids);
+        const record = pageRecord(index!, page, unpackIds(keep.ids));
         mine.records.set(page.url, record);
         mine.digests.set(keep.file, recordDigest(record));
       } else if (keep.record !== undefined) {
@@ -186,7 +187,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
       }
       // A scanned page's links are the ones recorded when it was written.
       if (keep.scanned) mine.pageLinks.set(keep.file, keep.links);
-      mine.collector.addKnownPage(keep.file, new Set(keep.ids), keep.links, keep.order);
+      mine.collector.addKnownPage(keep.file, new LazyIds(keep.ids), keep.links, keep.order);
       writer.keep(keep.file, keep.stamp);
     }
     for (const theirs of (await helpers?.done) ?? []) {

@@ -18,7 +18,7 @@ import { pageIndependent, pageUrlOf, resolveLink, type LinkTarget } from './link
 type Where = Pick<Diagnostic, 'file' | 'line' | 'column'>;
 
 /** The ids of a page: a set, or the fragments of its anchor record (a map keyed by id). */
-type Ids = Pick<ReadonlySet<string>, 'has' | 'keys'>;
+export type Ids = Pick<ReadonlySet<string>, 'has' | 'keys'>;
 
 export interface Finding {
   /** Order of discovery: diagnostics come out in page order, then link order. */
