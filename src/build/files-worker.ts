@@ -22,6 +22,8 @@ import { OfferingWords } from '../search/offering-words.js';
 import { codeFingerprint } from './cache/fingerprint.js';
 import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js';
 import { largeOutputs } from './outputs.js';
+import { MODEL_JSON_PATH } from '../render/outputs/model-json.js';
+import { TextPieces, type TextPiece } from '../render/page.js';
 import { ViewsFile, viewsFilePieces } from './views-file.js';
 
 /** First message: what the files are made of. */
@@ -38,6 +40,8 @@ export interface FilesWorkerModel {
 /** Second message: where they go (as for the main thread's FileWriter). */
 export interface FilesWorkerOutput {
   dir: string;
+  /** model.json, in the pieces the main thread made of it (most of them ranges of the last one), to write too. */
+  modelJson?: TextPiece[];
   previousDir?: string;
   standby?: StandbyFiles;
   recorded?: Record<string, FileStamp>;
@@ -112,6 +116,7 @@ function write(made: ReturnType<typeof make>, output: FilesWorkerOutput): FilesW
   if ('missing' in made && made.missing) return { missing: true };
   const { files, render, site, keys, held, words } = made;
   const writer = new FileWriter(output.dir, output.previousDir, output.standby, output.recorded);
+  if (output.modelJson) writer.write(MODEL_JSON_PATH, new TextPieces(() => output.modelJson ?? []));
   const html: { path: string; contents: string }[] = [];
   for (const file of files) {
     if (file.path.endsWith('.html') && typeof file.contents === 'string') html.push({ path: file.path, contents: file.contents });

@@ -42,18 +42,28 @@ export function renamesOf(site: Site, redirects: readonly Redirect[]): Renames {
       offerings[from[1]] = target[1];
     }
   }
-  const tasks: Record<string, string> = {};
+  return { offerings: sortRecord(offerings), tasks: taskRenamesOf(site) };
+}
+
+/** Per site: the task renames its rows' aliases imply, found in one pass over every row (the redirects do not change them). */
+const taskRenames = new WeakMap<Site, Record<string, string>>();
+
+function taskRenamesOf(site: Site): Record<string, string> {
+  let tasks = taskRenames.get(site);
+  if (tasks) return tasks;
+  const found: Record<string, string> = {};
   for (const offering of site.offerings) {
     for (const section of offering.sections) {
       for (const row of section.rows) {
         const prefix = row.anchor.slice(0, row.anchor.length - row.taskId.length);
         for (const alias of row.aliases ?? []) {
-          if (alias.startsWith(prefix) && alias.length > prefix.length) tasks[alias.slice(prefix.length)] ??= row.taskId;
+          if (alias.startsWith(prefix) && alias.length > prefix.length) found[alias.slice(prefix.length)] ??= row.taskId;
         }
       }
     }
   }
-  return { offerings: sortRecord(offerings), tasks: sortRecord(tasks) };
+  taskRenames.set(site, (tasks = sortRecord(found)));
+  return tasks;
 }
 
 function sortRecord(record: Record<string, string>): Record<string, string> {
