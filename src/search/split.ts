@@ -118,7 +118,8 @@ function fitsInline(file: SearchIndexFile, docJson: string[], bytes: number): bo
 /** The first HASH_LENGTH hex digits of a SHA-256 over the texts. */
 function hashOf(texts: string[]): string {
   const hash = createHash('sha256');
-  for (const text of texts) hash.update(`${text}\0`);
+  // The same digest as of each text with its NUL, without copying each text to add it.
+  for (const text of texts) hash.update(text).update('\0');
   return hash.digest('hex').slice(0, HASH_LENGTH);
 }
 
