@@ -1,7 +1,8 @@
 /**
  * Worker thread for a rebuild (stream-site.ts): makes the largest of the files the model alone
- * gives, the search index and the CSV (largeOutputs), and writes them, while the main thread
- * writes model.json, keeps and renders pages and makes the other files. It gets what those
+ * gives, the search index and the CSV (largeOutputs), and writes them and model.json (whose
+ * pieces the main thread made), while the main thread keeps and renders pages and makes the
+ * other files. It gets what those
  * files read of the model (rows-view.ts) as soon as the build has the model, and makes the files
  * meanwhile; the second message says where to write them (or the worker is stopped, when the
  * build renders everything after all). Posts back every path it made, the HTML among them (none

@@ -116,8 +116,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const { kept, manifest: previousManifest } = keptPages(pages, keying, site.baseUrl);
   const keptOrders = new Set(kept.map((page) => page.order));
   const todo = kept.length > 0 ? pages.map((_, order) => order).filter((order) => !keptOrders.has(order)) : undefined;
-  // model.json's time counts as writing.
-  const routesTime = performance.now() - started - writer.writeMs;
+  const routesTime = performance.now() - started;
   const counts = { reused: 0, written: 0, linked: 0 };
   let manifest: ReturnType<typeof manifestOf>;
   let extraPaths: string[];
@@ -210,8 +209,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
       if ('missing' in made) {
         writer.write(MODEL_JSON_PATH, new TextPieces(() => modelJson ?? []));
         makeEarly('large');
-      }
-      else {
+      } else {
         earlyPaths.push(...made.paths);
         earlyHtml.push(...made.html);
         counts.written += made.written;
@@ -253,8 +251,15 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const diagnostics = await writtenOutputDiagnostics(mine.collector, dir, all, paths, manifest, site.redirects);
   timings.links += performance.now() - started;
   const anchors = { ids: mine.ids, digests: mine.digests, links: mine.pageLinks };
-  const keys = keying && { siteKey: keying.siteKey, pages: mine.keys, anchors, kept: writer.keptStamps, offeringJson: offeringJson?.ranges ?? {}, views: viewsLeft,
-    offeringLinks: offeringLinksByKey(site.offerings, offeringKey), sectionCounts: sectionCountsByKey(site.offerings, offeringKey),
+  const keys = keying && {
+    siteKey: keying.siteKey,
+    pages: mine.keys,
+    anchors,
+    kept: writer.keptStamps,
+    offeringJson: offeringJson?.ranges ?? {},
+    views: viewsLeft,
+    offeringLinks: offeringLinksByKey(site.offerings, offeringKey),
+    sectionCounts: sectionCountsByKey(site.offerings, offeringKey),
   };
   return { paths, diagnostics, timings, counts, ...(keys ? { keys } : {}) };
 }

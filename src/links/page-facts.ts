@@ -74,8 +74,8 @@ function linksOfOffering(offering: Offering, baseUrl: string | undefined): Offer
 
 /**
  * The links of the offerings, by key, as the last build of the same site found them (the cache
- * record): an offering whose key is there is not scanned again. `baseUrl` is the site's, which
- * decides what is another site, and is the same as that build's (the site-wide key says so).
+ * record): an offering whose key is there is not scanned again. Only a build with the same
+ * site-wide key may give them: that key holds the baseUrl, which decides what is another site.
  */
 export function adoptOfferingLinks(
   offerings: readonly Offering[], keyOf: (offering: Offering) => string | undefined, recorded: Readonly<Record<string, unknown>>,
