@@ -1,8 +1,7 @@
 /**
  * Worker thread for a rebuild (stream-site.ts): makes the largest of the files the model alone
- * gives, the search index and the CSV (largeOutputs), and writes them and model.json (whose
- * pieces the main thread made), while the main thread keeps and renders pages and makes the
- * other files. It gets what those
+ * gives, the search index and the CSV (largeOutputs), and writes them, while the main thread
+ * writes model.json, keeps and renders pages and makes the other files. It gets what those
  * files read of the model (rows-view.ts) as soon as the build has the model, and makes the files
  * meanwhile; the second message says where to write them (or the worker is stopped, when the
  * build renders everything after all). Posts back every path it made, the HTML among them (none
@@ -23,8 +22,6 @@ import { OfferingWords } from '../search/offering-words.js';
 import { codeFingerprint } from './cache/fingerprint.js';
 import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js';
 import { largeOutputs } from './outputs.js';
-import { MODEL_JSON_PATH } from '../render/outputs/model-json.js';
-import { TextPieces, type TextPiece } from '../render/page.js';
 import { ViewsFile, viewsFilePieces } from './views-file.js';
 
 /** First message: what the files are made of. */
@@ -41,8 +38,6 @@ export interface FilesWorkerModel {
 /** Second message: where they go (as for the main thread's FileWriter). */
 export interface FilesWorkerOutput {
   dir: string;
-  /** model.json, in the pieces the main thread made of it (most of them ranges of the last one), to write too. */
-  modelJson?: TextPiece[];
   previousDir?: string;
   standby?: StandbyFiles;
   recorded?: Record<string, FileStamp>;
@@ -117,7 +112,6 @@ function write(made: ReturnType<typeof make>, output: FilesWorkerOutput): FilesW
   if ('missing' in made && made.missing) return { missing: true };
   const { files, render, site, keys, held, words } = made;
   const writer = new FileWriter(output.dir, output.previousDir, output.standby, output.recorded);
-  if (output.modelJson) writer.write(MODEL_JSON_PATH, new TextPieces(() => output.modelJson ?? []));
   const html: { path: string; contents: string }[] = [];
   for (const file of files) {
     if (file.path.endsWith('.html') && typeof file.contents === 'string') html.push({ path: file.path, contents: file.contents });

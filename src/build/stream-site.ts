@@ -11,7 +11,7 @@ import { checkOutput, writtenOutputDiagnostics } from '../links/link-check.js';
 import { pageUrlOf } from '../links/link-resolve.js';
 import { adoptOfferingLinks, offeringLinksByKey, type OfferingLinks } from '../links/page-facts.js';
 import { LazyIds, unpackIds, type PackedIds } from '../links/packed-ids.js';
-import { pageFile, TextPieces, type OutputFile } from '../render/page.js';
+import { pageFile, type OutputFile } from '../render/page.js';
 import { adoptSectionCounts, sectionCountsByKey } from '../render/tables.js';
 import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
 import { renderPages, type PageKeying } from './render-pages.js';
@@ -98,17 +98,15 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const filesModel = { site, base: renderOptions.base };
   // The previous output's files as recorded: one named after its contents is linked unread while it is still so.
   const recorded = rebuild?.previous && stampsOf(rebuild.previous);
-  const wantsWorker = previous !== undefined && filesWorkerWanted(pages.length);
-  // With the files worker taking the large files, this thread makes model.json's pieces first
-  // (an offering without a key is digested from the text made for it, before pages are keyed),
-  // and the worker writes them: mostly ranges of the last model.json, megabytes to copy.
-  const modelJson = wantsWorker ? [...modelJsonText(site, offeringJson).pieces()] : undefined;
-  const filesOutput = { ...output, ...(recorded ? { recorded } : {}), ...(modelJson ? { modelJson } : {}) };
-  const filesWorker = wantsWorker
+  const filesOutput = { ...output, ...(recorded ? { recorded } : {}) };
+  const filesWorker = previous && filesWorkerWanted(pages.length)
     ? (waiting?.start(filesModel, filesOutput) ?? startFilesWorker(filesModel, filesOutput, rebuild?.previous))
     : undefined;
   if (!filesWorker) waiting?.cancel();
   const writer = new FileWriter(dir, rebuild?.previousDir, standby, recorded);
+  // With the files worker taking the other large files, this thread writes model.json first:
+  // an offering without a key is digested from the text made for it, before pages are keyed.
+  if (filesWorker) writer.write(MODEL_JSON_PATH, modelJsonText(site, offeringJson));
   // Pages kept from the previous output unrendered and unread; the threads render the others.
   // An unchanged offering's links and duty counts are those the last build found (page-facts.ts, tables.ts).
   if (previous?.offeringLinks) adoptOfferingLinks(site.offerings, offeringKey, previous.offeringLinks);
@@ -116,7 +114,8 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const { kept, manifest: previousManifest } = keptPages(pages, keying, site.baseUrl);
   const keptOrders = new Set(kept.map((page) => page.order));
   const todo = kept.length > 0 ? pages.map((_, order) => order).filter((order) => !keptOrders.has(order)) : undefined;
-  const routesTime = performance.now() - started;
+  // model.json's time counts as writing.
+  const routesTime = performance.now() - started - writer.writeMs;
   const counts = { reused: 0, written: 0, linked: 0 };
   let manifest: ReturnType<typeof manifestOf>;
   let extraPaths: string[];
@@ -205,11 +204,9 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     if (filesWorker) {
       const made = await filesWorker.done;
       // The worker did not have the rows of an offering the last build's worker should have
-      // left (its file gone): this thread makes those files after all, and writes model.json.
-      if ('missing' in made) {
-        writer.write(MODEL_JSON_PATH, new TextPieces(() => modelJson ?? []));
-        makeEarly('large');
-      } else {
+      // left (its file gone): this thread makes those files after all.
+      if ('missing' in made) makeEarly('large');
+      else {
         earlyPaths.push(...made.paths);
         earlyHtml.push(...made.html);
         counts.written += made.written;
