@@ -111,8 +111,8 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     if (cacheDir && streamed.keys) {
       const { files, dirs } = rebuild?.previous ?? { files: {}, dirs: {} };
       const inodes = Object.fromEntries(Object.entries(files).map(([file, record]) => [file, record.ino]));
-      const { siteKey, pages, anchors, kept: keptFiles, ...offerings } = streamed.keys;
-      await recordOutput(cacheDir, outDir, siteKey, pages, paths, anchors, keptFiles, kept ? { token: kept, inodes, dirs } : undefined, offerings);
+      const { siteKey, pages, anchors, kept: keptFiles, ...reuse } = streamed.keys;
+      await recordOutput(cacheDir, outDir, siteKey, pages, paths, anchors, keptFiles, kept ? { token: kept, inodes, dirs } : undefined, reuse);
     }
     const swapTime = performance.now() - start;
     const counts = { ...streamed.counts, written: streamed.counts.written + assetCounts.written, linked: streamed.counts.linked + assetCounts.linked };

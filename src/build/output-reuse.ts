@@ -66,6 +66,8 @@ export interface PreviousOutput {
   offeringLinks?: Record<string, unknown>;
   /** The duty counts of their sections, by key (tables.ts): checked when taken. */
   sectionCounts?: Record<string, unknown>;
+  /** What its checklists' records were made of (anchor-manifest.ts): checked when taken. */
+  indexSources?: unknown;
 }
 
 type StoredOutput = Omit<PreviousOutput, 'dir' | 'workerFiles'>;
@@ -90,6 +92,7 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
   const offeringJson = isObject(stored.offeringJson) ? { offeringJson: stored.offeringJson } : {};
   const offeringLinks = isObject(stored.offeringLinks) ? { offeringLinks: stored.offeringLinks } : {};
   const sectionCounts = isObject(stored.sectionCounts) ? { sectionCounts: stored.sectionCounts } : {};
+  const indexSources = stored.indexSources === undefined ? {} : { indexSources: stored.indexSources };
   const workerFile = (kind: string) => path.join(storeFor(cacheDir).dir, key.slice(0, 2), `${key}.${kind}`);
   return {
     dir: outDir,
@@ -100,6 +103,7 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
     ...offeringJson,
     ...offeringLinks,
     ...sectionCounts,
+    ...indexSources,
     workerFiles: { words: workerFile('words'), views: workerFile('views') },
     ...(stored.views === true ? { views: true } : {}),
   };
@@ -117,9 +121,9 @@ function isObject(value: unknown): value is object {
  * Record what `outDir` now holds: `keys` are the page keys of this build, by output path,
  * `anchors` the ids and record digests of its manifest pages; `kept` the files that are the
  * previous output's very files, as it was recorded (most of a rebuild's: their stamps are not
- * taken again); `standby` the tree kept for the next build; `offerings` what this build knows
- * of each keyed offering (its place in model.json, its rows left by the files worker, its links
- * and duty counts).
+ * taken again); `standby` the tree kept for the next build; `reuse` what else the next build
+ * may take instead of making it again: each keyed offering's place in model.json, rows left by
+ * the files worker, links and duty counts, and what the checklists' records were made of.
  */
 export async function recordOutput(
   cacheDir: string,
@@ -130,7 +134,7 @@ export async function recordOutput(
   anchors: { ids: ReadonlyMap<string, PackedIds>; digests: ReadonlyMap<string, string>; links: ReadonlyMap<string, readonly string[]> },
   kept: ReadonlyMap<string, FileStamp>,
   standby?: StandbyRecord,
-  offerings: { offeringJson?: OfferingRanges; views?: boolean; offeringLinks?: Record<string, unknown>; sectionCounts?: Record<string, unknown> } = {},
+  reuse: Pick<StoredOutput, 'offeringJson' | 'views' | 'offeringLinks' | 'sectionCounts' | 'indexSources'> = {},
 ): Promise<void> {
   const files: Record<string, OutputRecord> = {};
   const dirs: Record<string, number> = {};
@@ -148,7 +152,7 @@ export async function recordOutput(
     if (info?.isDirectory()) dirs[folder] = info.mtimeMs;
   }
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => byCodeUnit(a, b)));
-  const stored: StoredOutput = { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}), ...withoutUndefined(offerings) };
+  const stored: StoredOutput = { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}), ...withoutUndefined(reuse) };
   await storeFor(cacheDir).set(await folderKey(outDir), stored);
 }
 

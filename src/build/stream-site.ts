@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Site } from '../model/types.js';
-import { indexSite, manifestOf, pageRecord } from '../links/anchor-manifest.js';
+import { indexSite, indexSources, manifestOf, pageRecord, repeatedIdsMoved, type IndexSources } from '../links/anchor-manifest.js';
 import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js';
 import { checkOutput, writtenOutputDiagnostics } from '../links/link-check.js';
 import { pageUrlOf } from '../links/link-resolve.js';
@@ -55,6 +55,8 @@ export interface StreamResult {
     offeringLinks: Record<string, OfferingLinks>;
     /** The duty counts of their sections, by key. */
     sectionCounts: Record<string, number[][]>;
+    /** What the records of checklists are made of (anchor-manifest.ts). */
+    indexSources?: IndexSources;
   };
   /** Pages taken from the previous output; files written; files linked from the previous output. */
   counts: { reused: number; written: number; linked: number };
@@ -122,6 +124,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   let mine: ReturnType<typeof renderPages>;
   // The files worker left every keyed offering's rows for the next build.
   let viewsLeft = false;
+  let sources: IndexSources | undefined;
   const timings: StreamTimings = { render: routesTime, write: 0, links: 0 };
   const fileKeys = new Map<string, string>();
   // Other threads render, scan and write pages too, taking page numbers from one counter.
@@ -169,9 +172,12 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     started = performance.now();
     // A checklist's record points at the rows of whichever offering lists them first, and a
     // scanned page (a catalog page) at the rows it shows, which may have moved: made again
-    // from its ids, as rendering it would. The records of the other kept pages are the previous ones.
-    const remade = (keep: (typeof kept)[number]) => keep.checklist || (keep.scanned && keep.record !== undefined);
-    const index = kept.some(remade) ? indexSite(site) : undefined;
+    // from its ids, as rendering it would (a checklist only when one of its rows' first source
+    // moved since the last build). The records of the other kept pages are the previous ones.
+    const index = keying ? indexSite(site) : undefined;
+    sources = index && indexSources(index);
+    const moved = sources ? repeatedIdsMoved(previous?.indexSources, sources) : () => true;
+    const remade = (keep: (typeof kept)[number]) => (keep.checklist ? moved(keep.ids) : keep.scanned && keep.record !== undefined);
     const keptUrls: string[] = [];
     for (const keep of kept) {
       const page = pages[keep.order]!;
@@ -257,6 +263,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     views: viewsLeft,
     offeringLinks: offeringLinksByKey(site.offerings, offeringKey),
     sectionCounts: sectionCountsByKey(site.offerings, offeringKey),
+    ...(sources ? { indexSources: sources } : {}),
   };
   return { paths, diagnostics, timings, counts, ...(keys ? { keys } : {}) };
 }

@@ -81,6 +81,44 @@ export interface SiteIndex {
   rows: Map<string, SourceRef>;
 }
 
+/**
+ * What of the index the records of pages that repeat ids (checklists) are made of: the area ids,
+ * and each row anchor's first source, as text. Kept in the cache, so that a rebuild makes again
+ * only the records of kept checklists that carry an anchor whose source moved.
+ */
+export interface IndexSources {
+  areas: string[];
+  rows: Record<string, string>;
+}
+
+export function indexSources(index: SiteIndex): IndexSources {
+  const rows: Record<string, string> = {};
+  for (const [anchor, source] of index.rows) rows[anchor] = JSON.stringify(src(source));
+  return { areas: [...index.areas].sort(), rows };
+}
+
+/**
+ * Whether a page that repeats the ids packed in `ids` (JSON text) may have another record under
+ * `now` than under `before` (the last build's, as the cache holds it: anything may be there).
+ */
+export function repeatedIdsMoved(before: unknown, now: IndexSources): (ids: string) => boolean {
+  if (!isIndexSources(before) || before.areas.join('\0') !== now.areas.join('\0')) return () => true;
+  const moved = new Set<string>();
+  for (const [anchor, source] of Object.entries(now.rows)) if (!Object.hasOwn(before.rows, anchor) || before.rows[anchor] !== source) moved.add(anchor);
+  for (const anchor of Object.keys(before.rows)) if (!Object.hasOwn(now.rows, anchor)) moved.add(anchor);
+  if (moved.size === 0) return () => false;
+  // An id is in the packed list exactly as its JSON string; a longer id that holds the text only makes more work.
+  const needles = [...moved].map((anchor) => JSON.stringify(anchor));
+  return (ids) => needles.some((needle) => ids.includes(needle));
+}
+
+function isIndexSources(value: unknown): value is IndexSources {
+  if (typeof value !== 'object' || value === null) return false;
+  const { areas, rows } = value as Partial<Record<keyof IndexSources, unknown>>;
+  return Array.isArray(areas) && areas.every((a) => typeof a === 'string') && typeof rows === 'object' && rows !== null &&
+    Object.values(rows).every((s) => typeof s === 'string');
+}
+
 export function indexSite(site: Site): SiteIndex {
   const areas = new Set(site.areas.map((a) => a.id));
   const rows = new Map<string, SourceRef>();

@@ -383,6 +383,23 @@ describe('incremental builds', () => {
     }
   }, 60_000);
 
+  it("makes a kept checklist's record again when a row it carries moved in the offering that lists it first, as a clean build does", async () => {
+    // Beta's checklist carries the anchor of a row Alpha lists first: the record points at
+    // Alpha's line. An edit above Alpha's table moves that line; Beta's pages are kept.
+    const site = await smallSite('kept-checklists', 'title: Kept checklists\n', {
+      alpha: `# Alpha\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You ask. |\n`,
+      beta: `# Beta\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You rotate. |\n`,
+    });
+    expect((await site.build()).code).toBe(0);
+    expect((await site.build()).code).toBe(0);
+    for (const change of [(text: string) => text.replace('# Alpha\n', '# Alpha\n\nA paragraph that moves the table.\n'), (text: string) => text.replace('You ask.', 'You ask once.')]) {
+      await site.edit('alpha', change);
+      expect(await site.build()).toEqual({ code: 0, stderr: '' });
+      expect((await site.buildClean()).code).toBe(0);
+      await expectSameFiles(site.out, site.clean);
+    }
+  }, 60_000);
+
   it('leaves the previous output untouched when a rebuild fails after linking its files', async () => {
     const out = path.join(root, 'kept');
     const env = { RESPMATRIX_CACHE_DIR: cacheDir };
