@@ -14,6 +14,7 @@ import { closeSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readFil
 import path from 'node:path';
 import { TextPieces, type OutputFile, type PreviousBytes } from '../render/page.js';
 import { insideOutput } from './out-dir.js';
+import { isByteRange } from '../shared/shapes.js';
 
 /** The standby tree being brought up to date: its files' inodes, and its folders. */
 export interface StandbyFiles {
@@ -147,7 +148,7 @@ export class FileWriter {
         }
         whole = readFileSync(old);
       }
-      if (!(start >= 0 && start <= end && end <= whole.byteLength)) throw new Error(`${relative}: bytes ${start}-${end} are not in the previous output's file`);
+      if (!isByteRange([start, end], whole.byteLength)) throw new Error(`${relative}: bytes ${start}-${end} are not in the previous output's file`);
       return whole.subarray(start, end);
     };
     let compared: number | undefined;

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { Offering } from '../model/types.js';
 import { MODEL_JSON_PATH } from '../render/outputs/model-json.js';
+import { isByteRange } from '../shared/shapes.js';
 import type { OfferingJson, PreviousBytes } from '../render/page.js';
 import { stillAsRecorded } from './file-writer.js';
 import { offeringKey } from './offering-keys.js';
@@ -32,7 +33,7 @@ export class KeyedOfferingJson implements OfferingJson {
   known(offering: Offering): PreviousBytes | undefined {
     const key = offeringKey(offering);
     const range: unknown = key === undefined ? undefined : this.#previous[key];
-    return within(range, this.#size) ? { previous: range } : undefined;
+    return isByteRange(range, this.#size) ? { previous: range } : undefined;
   }
 
   placed(offering: Offering, start: number, end: number, text: string | undefined): void {
@@ -40,11 +41,4 @@ export class KeyedOfferingJson implements OfferingJson {
     if (key !== undefined) this.ranges[key] = [start, end];
     else if (text !== undefined) digestOfferingJson(offering, text);
   }
-}
-
-/** A recorded [start, end) inside a file of `size` bytes: the record comes from the cache, where anything may be. */
-function within(range: unknown, size: number): range is readonly [number, number] {
-  if (!Array.isArray(range) || range.length !== 2) return false;
-  const [start, end] = range as unknown[];
-  return typeof start === 'number' && typeof end === 'number' && Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= size;
 }

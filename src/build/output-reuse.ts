@@ -21,6 +21,7 @@ import { DiskStore } from './cache/store.js';
 import { codeFingerprint, hashTree } from './cache/fingerprint.js';
 import type { RenderOptions } from './pipeline.js';
 import { byCodeUnit } from '../shared/order.js';
+import { isRecord } from '../shared/shapes.js';
 import type { StandbyRecord } from './standby.js';
 import { stillAsRecorded, type FileStamp } from './file-writer.js';
 import { offeringKey } from './offering-keys.js';
@@ -86,12 +87,12 @@ export async function folderKey(outDir: string): Promise<string> {
 export async function previousOutput(cacheDir: string, outDir: string): Promise<PreviousOutput | undefined> {
   const key = await folderKey(outDir);
   const stored = await storeFor(cacheDir).get(key);
-  if (!stored || typeof stored.renderKey !== 'string' || !isObject(stored.files) || !isObject(stored.dirs)) return undefined;
+  if (!stored || typeof stored.renderKey !== 'string' || !isRecord(stored.files) || !isRecord(stored.dirs)) return undefined;
   const standby = stored.standby;
-  const usable = isObject(standby) && typeof standby.token === 'string' && isObject(standby.inodes) && isObject(standby.dirs);
-  const offeringJson = isObject(stored.offeringJson) ? { offeringJson: stored.offeringJson } : {};
-  const offeringLinks = isObject(stored.offeringLinks) ? { offeringLinks: stored.offeringLinks } : {};
-  const sectionCounts = isObject(stored.sectionCounts) ? { sectionCounts: stored.sectionCounts } : {};
+  const usable = isRecord(standby) && typeof standby.token === 'string' && isRecord(standby.inodes) && isRecord(standby.dirs);
+  const offeringJson = isRecord(stored.offeringJson) ? { offeringJson: stored.offeringJson } : {};
+  const offeringLinks = isRecord(stored.offeringLinks) ? { offeringLinks: stored.offeringLinks } : {};
+  const sectionCounts = isRecord(stored.sectionCounts) ? { sectionCounts: stored.sectionCounts } : {};
   const indexSources = stored.indexSources === undefined ? {} : { indexSources: stored.indexSources };
   const workerFile = (kind: string) => path.join(storeFor(cacheDir).dir, key.slice(0, 2), `${key}.${kind}`);
   return {
@@ -113,9 +114,6 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function isObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null;
-}
 
 /**
  * Record what `outDir` now holds: `keys` are the page keys of this build, by output path,

@@ -5,6 +5,7 @@
  * offerings it is sent without rows back as the bytes it read instead of making their JSON again.
  */
 import { readFileSync } from 'node:fs';
+import { isByteRange, isRecord } from '../shared/shapes.js';
 
 /** Its first line: where each offering's sections are in the rest of the file, by key. */
 interface Header {
@@ -39,7 +40,7 @@ export class ViewsFile {
       const bytes = readFileSync(file);
       const end = bytes.indexOf(10);
       const header = JSON.parse(bytes.toString('utf8', 0, end < 0 ? 0 : end)) as Partial<Header>;
-      if (header.format !== FORMAT || typeof header.offerings !== 'object' || header.offerings === null) return ViewsFile.empty();
+      if (header.format !== FORMAT || !isRecord(header.offerings)) return ViewsFile.empty();
       return new ViewsFile(bytes.subarray(end + 1), header.offerings);
     } catch {
       return ViewsFile.empty();
@@ -57,13 +58,8 @@ export class ViewsFile {
 
   /** The JSON bytes of the offering of `key`, undefined when the file has none (or a range outside it). */
   bytes(key: string): Buffer | undefined {
-    if (!Object.hasOwn(this.offerings, key)) return undefined;
-    const range = this.offerings[key];
-    if (!Array.isArray(range) || range.length !== 2) return undefined;
-    const [start, end] = range as unknown[];
-    if (!Number.isInteger(start) || !Number.isInteger(end)) return undefined;
-    if (!(0 <= (start as number) && (start as number) <= (end as number) && (end as number) <= this.body.byteLength)) return undefined;
-    return this.body.subarray(start as number, end as number);
+    const range = Object.hasOwn(this.offerings, key) ? this.offerings[key] : undefined;
+    return isByteRange(range, this.body.byteLength) ? this.body.subarray(range[0], range[1]) : undefined;
   }
 
   /** The sections of the offering of `key` as parsed JSON; undefined when absent or not JSON. */

@@ -18,6 +18,7 @@ import { areaPageOfferings, areaPageUrl, type AreaPageData } from '../render/pag
 import type { TableView } from '../render/tables.js';
 import { idsOf } from './link-check.js';
 import { serialiseManifest } from './manifest-format.js';
+import { isRecord, isStringArray } from '../shared/shapes.js';
 import { areaMapPath, siteUrl } from '../render/url.js';
 import { byCodeUnit as compare } from '../shared/order.js';
 
@@ -113,10 +114,7 @@ export function repeatedIdsMoved(before: unknown, now: IndexSources): (ids: stri
 }
 
 function isIndexSources(value: unknown): value is IndexSources {
-  if (typeof value !== 'object' || value === null) return false;
-  const { areas, rows } = value as Partial<Record<keyof IndexSources, unknown>>;
-  return Array.isArray(areas) && areas.every((a) => typeof a === 'string') && typeof rows === 'object' && rows !== null &&
-    Object.values(rows).every((s) => typeof s === 'string');
+  return isRecord(value) && isStringArray(value['areas']) && isRecord(value['rows']) && isStringArray(Object.values(value['rows']));
 }
 
 export function indexSite(site: Site): SiteIndex {

@@ -4,6 +4,7 @@
  * again). A record of thousands of pages is read and written by every rebuild.
  */
 import type { Ids } from './link-collector.js';
+import { isStringArray } from '../shared/shapes.js';
 
 export type PackedIds = string;
 
@@ -15,7 +16,7 @@ export function packIds(ids: Iterable<string>): PackedIds {
 export function unpackIds(packed: PackedIds): string[] {
   try {
     const ids: unknown = JSON.parse(packed);
-    return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? ids : [];
+    return isStringArray(ids) ? ids : [];
   } catch {
     return [];
   }

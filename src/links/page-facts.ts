@@ -12,6 +12,7 @@ import type { PageRecord } from './anchors-baseline.js';
 import { decode, scanIds } from './html-scan.js';
 import type { LinkCollector } from './link-collector.js';
 import { isExternal } from './link-resolve.js';
+import { isRecord, isStringArray } from '../shared/shapes.js';
 
 /**
  * Every link attribute of a piece of content HTML, and any text that looks like one: more than
@@ -100,11 +101,10 @@ export function offeringLinksByKey(offerings: readonly Offering[], keyOf: (offer
 }
 
 function isOfferingLinks(value: unknown): value is OfferingLinks {
-  const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
-  if (typeof value !== 'object' || value === null) return false;
-  const { all, customer, byArea } = value as Partial<Record<keyof OfferingLinks, unknown>>;
-  return strings(all) && strings(customer) && Array.isArray(byArea) &&
-    byArea.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && strings(entry[1]));
+  if (!isRecord(value)) return false;
+  const { all, customer, byArea } = value;
+  return isStringArray(all) && isStringArray(customer) && Array.isArray(byArea) &&
+    byArea.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && isStringArray(entry[1]));
 }
 
 /**

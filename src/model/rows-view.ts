@@ -6,6 +6,7 @@
  */
 import { rowDuties, type RowDuties } from './duty.js';
 import type { Area, CanonicalTask, Rich, Row, Site } from './types.js';
+import { isRecord } from '../shared/shapes.js';
 
 /** Any Site is one. */
 export interface RowsView {
@@ -82,10 +83,6 @@ export function isViewSections(value: unknown): value is ViewSection[] {
 }
 
 const DUTIES = new Set<unknown>(['p', 'c', 'b', '']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 function hasText(value: unknown): boolean {
   return isRecord(value) && typeof value['text'] === 'string';
