@@ -13,7 +13,7 @@ import type { FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply } from './fi
 import type { PreviousOutput } from './output-reuse.js';
 import type { Site } from '../model/types.js';
 import { rowsView } from '../model/rows-view.js';
-import { offeringKey } from './offering-keys.js';
+import { offeringKeysOf } from './offering-keys.js';
 
 /**
  * Below this many pages a worker costs more than it saves: it loads the modules, receives a
@@ -157,7 +157,7 @@ export function prepareFilesWorker(previous?: PreviousOutput): WaitingFilesWorke
   const model = ({ site, base }: FilesModel): void => {
     if (sent) return;
     sent = true;
-    const keys = site.offerings.map((offering) => offeringKey(offering) ?? null);
+    const keys = offeringKeysOf(site.offerings);
     const heldRows = keys.map((key) => key !== null && Object.hasOwn(held, key));
     const data: FilesWorkerModel = { site: rowsView(site, (o) => heldRows[o] === true), base, keys, held: heldRows };
     worker.postMessage({ model: data });

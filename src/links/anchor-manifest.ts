@@ -117,7 +117,16 @@ function isIndexSources(value: unknown): value is IndexSources {
   return isRecord(value) && isStringArray(value['areas']) && isRecord(value['rows']) && isStringArray(Object.values(value['rows']));
 }
 
+/** Per site: its index, made on the first ask (a rebuild's rendering, its kept checklists and the manifest all ask). */
+const indexes = new WeakMap<Site, SiteIndex>();
+
 export function indexSite(site: Site): SiteIndex {
+  let index = indexes.get(site);
+  if (!index) indexes.set(site, (index = makeIndex(site)));
+  return index;
+}
+
+function makeIndex(site: Site): SiteIndex {
   const areas = new Set(site.areas.map((a) => a.id));
   const rows = new Map<string, SourceRef>();
   for (const offering of site.offerings) {
