@@ -53,7 +53,7 @@ export function keptPages(pages: readonly Page[], keying: PageKeying | undefined
     const key = pageKey(keying.siteKey, page);
     const output = reusableFile(previous, file, key);
     const links = modelLinks ?? output?.links;
-    if (typeof output?.ids !== 'string' || !links || (manifestPage && !output.record)) return;
+    if (output?.ids === undefined || !links || (manifestPage && !output.record)) return;
     // Its data, if made for its key (a page without inputs), is not needed again.
     if (!pageInputs(page)) forgetPageData(page);
     const record = manifestPage ? { record: output.record as string } : {};

@@ -21,7 +21,7 @@ import { DiskStore } from './cache/store.js';
 import { codeFingerprint, hashTree } from './cache/fingerprint.js';
 import type { RenderOptions } from './pipeline.js';
 import { byCodeUnit } from '../shared/order.js';
-import { isRecord } from '../shared/shapes.js';
+import { isByteRange, isRecord } from '../shared/shapes.js';
 import type { StandbyRecord } from './standby.js';
 import { stillAsRecorded, type FileStamp } from './file-writer.js';
 import { offeringKey } from './offering-keys.js';
@@ -71,7 +71,9 @@ export interface PreviousOutput {
   indexSources?: unknown;
 }
 
-type StoredOutput = Omit<PreviousOutput, 'dir' | 'workerFiles'>;
+/** A file's record as stored: its ids are where they are in the bytes after the JSON. */
+type StoredRecord = Omit<OutputRecord, 'ids'> & { ids?: unknown };
+type StoredOutput = Omit<PreviousOutput, 'dir' | 'workerFiles' | 'files'> & { files: Record<string, StoredRecord> };
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -86,8 +88,9 @@ export async function folderKey(outDir: string): Promise<string> {
 /** The recorded previous output of `outDir`, or undefined when there is none to reuse. */
 export async function previousOutput(cacheDir: string, outDir: string): Promise<PreviousOutput | undefined> {
   const key = await folderKey(outDir);
-  const stored = await storeFor(cacheDir).get(key);
-  if (!stored || typeof stored.renderKey !== 'string' || !isRecord(stored.files) || !isRecord(stored.dirs)) return undefined;
+  const entry = await storeFor(cacheDir).getWithBody(key);
+  const stored = entry?.value;
+  if (!entry || !stored || typeof stored.renderKey !== 'string' || !isRecord(stored.files) || !isRecord(stored.dirs)) return undefined;
   const standby = stored.standby;
   const usable = isRecord(standby) && typeof standby.token === 'string' && isRecord(standby.inodes) && isRecord(standby.dirs);
   const offeringJson = isRecord(stored.offeringJson) ? { offeringJson: stored.offeringJson } : {};
@@ -98,7 +101,7 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
   return {
     dir: outDir,
     renderKey: stored.renderKey,
-    files: stored.files,
+    files: withIds(stored.files, entry.body),
     dirs: stored.dirs,
     ...(usable ? { standby } : {}),
     ...offeringJson,
@@ -108,6 +111,16 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
     workerFiles: { words: workerFile('words'), views: workerFile('views') },
     ...(stored.views === true ? { views: true } : {}),
   };
+}
+
+/** The records with their ids taken out of `body` (a record whose range is not in it has none). */
+function withIds(files: Record<string, StoredRecord>, body: Buffer): Record<string, OutputRecord> {
+  for (const record of Object.values(files)) {
+    if (record.ids === undefined) continue;
+    if (isByteRange(record.ids, body.byteLength)) record.ids = body.subarray(record.ids[0], record.ids[1]);
+    else delete record.ids;
+  }
+  return files as Record<string, OutputRecord>;
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
@@ -134,14 +147,14 @@ export async function recordOutput(
   standby?: StandbyRecord,
   reuse: Pick<StoredOutput, 'offeringJson' | 'views' | 'offeringLinks' | 'sectionCounts' | 'indexSources'> = {},
 ): Promise<void> {
-  const files: Record<string, OutputRecord> = {};
+  const files: Record<string, StoredRecord> = {};
   const dirs: Record<string, number> = {};
   const folders = new Set<string>(['']);
   for (const file of paths) {
     const info = kept.get(file) ?? fileStamp(path.join(outDir, file));
     if (!info) continue;
-    const [key, ids, record, links] = [keys.get(file), anchors.ids.get(file), anchors.digests.get(file), anchors.links.get(file)];
-    const check = { ...(ids ? { ids } : {}), ...(record ? { record } : {}), ...(links ? { links } : {}) };
+    const [key, record, links] = [keys.get(file), anchors.digests.get(file), anchors.links.get(file)];
+    const check = { ...(record ? { record } : {}), ...(links ? { links } : {}) };
     files[file] = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ...(key ? { key } : {}), ...check };
     for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) folders.add(file.slice(0, slash));
   }
@@ -150,8 +163,18 @@ export async function recordOutput(
     if (info?.isDirectory()) dirs[folder] = info.mtimeMs;
   }
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => byCodeUnit(a, b)));
+  // Each page's ids go after the JSON, in file order; its record says where.
+  const body: Uint8Array[] = [];
+  let at = 0;
+  for (const [file, record] of Object.entries(sorted)) {
+    const ids = anchors.ids.get(file);
+    if (ids === undefined) continue;
+    const bytes = typeof ids === 'string' ? Buffer.from(ids) : ids;
+    record.ids = [at, (at += bytes.byteLength)];
+    body.push(bytes);
+  }
   const stored: StoredOutput = { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}), ...withoutUndefined(reuse) };
-  await storeFor(cacheDir).set(await folderKey(outDir), stored);
+  await storeFor(cacheDir).setWithBody(await folderKey(outDir), stored, body);
 }
 
 /** The stamp of `file` when it is a file. */

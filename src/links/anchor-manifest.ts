@@ -21,6 +21,7 @@ import { serialiseManifest } from './manifest-format.js';
 import { isRecord, isStringArray } from '../shared/shapes.js';
 import { areaMapPath, siteUrl } from '../render/url.js';
 import { byCodeUnit as compare } from '../shared/order.js';
+import type { PackedIds } from './packed-ids.js';
 
 type Fragments = Map<string, FragmentRecord>;
 
@@ -102,7 +103,7 @@ export function indexSources(index: SiteIndex): IndexSources {
  * Whether a page that repeats the ids packed in `ids` (JSON text) may have another record under
  * `now` than under `before` (the last build's, as the cache holds it: anything may be there).
  */
-export function repeatedIdsMoved(before: unknown, now: IndexSources): (ids: string) => boolean {
+export function repeatedIdsMoved(before: unknown, now: IndexSources): (ids: PackedIds) => boolean {
   if (!isIndexSources(before) || before.areas.join('\0') !== now.areas.join('\0')) return () => true;
   const moved = new Set<string>();
   for (const [anchor, source] of Object.entries(now.rows)) if (!Object.hasOwn(before.rows, anchor) || before.rows[anchor] !== source) moved.add(anchor);

@@ -359,14 +359,21 @@ describe('incremental builds', () => {
     expect((await site.build()).code).toBe(0);
     expect((await site.build()).code).toBe(0);
     const recordFile = path.join(root, 'kept-counts-cache', 'outputs', ...(await readdir(path.join(root, 'kept-counts-cache', 'outputs'), { recursive: true })).filter((f) => f.endsWith('.json')));
-    const record = JSON.parse(await readFile(recordFile, 'utf8')) as { sectionCounts: Record<string, number[][]> };
+    // The record's JSON is its first line; the pages' ids follow it.
+    const readRecord = async () => {
+      const text = await readFile(recordFile, 'utf8');
+      const end = text.indexOf('\n');
+      return { record: JSON.parse(text.slice(0, end)) as { sectionCounts: Record<string, unknown> }, ids: text.slice(end) };
+    };
+    const writeRecord = async (record: object, ids: string) => writeFile(recordFile, JSON.stringify(record) + ids);
+    const { record, ids } = await readRecord();
     // Beta: 2 rows, IBM has 2 duties, the customer 1 ("None." is none).
     expect(Object.values(record.sectionCounts)).toContainEqual([[2, 1, 2]]);
     const description = async (dir: string) => /<meta name="description" content="([^"]*)"/.exec(await readFile(path.join(dir, 'areas', 'change-management', 'index.html'), 'utf8'))?.[1];
 
     // Counts recorded for Beta's key (plausible, but not Beta's) show: the rebuild did not count Beta again.
     const tampered = (counts: unknown) => Object.fromEntries(Object.entries(record.sectionCounts).map(([key, value]) => [key, JSON.stringify(value) === '[[2,1,2]]' ? counts : value]));
-    await writeFile(recordFile, JSON.stringify({ ...record, sectionCounts: tampered([[0, 0, 2]]) }));
+    await writeRecord({ ...record, sectionCounts: tampered([[0, 0, 2]]) }, ids);
     await site.edit('alpha', (text) => text.replace('You ask.', 'You ask twice.'));
     expect((await site.build()).code).toBe(0);
     expect((await site.buildClean()).code).toBe(0);
@@ -375,12 +382,32 @@ describe('incremental builds', () => {
 
     // Counts not as written (too many, a wrong number of sections, not numbers): counted again.
     for (const counts of [[[3, 0, 2]], [[2, 1, 2], [0, 0, 0]], [['2', 1, 2]], 'x']) {
-      const now = JSON.parse(await readFile(recordFile, 'utf8')) as typeof record;
-      await writeFile(recordFile, JSON.stringify({ ...now, sectionCounts: { ...now.sectionCounts, ...tampered(counts) } }));
+      const now = await readRecord();
+      await writeRecord({ ...now.record, sectionCounts: { ...now.record.sectionCounts, ...tampered(counts) } }, now.ids);
       await site.edit('alpha', (text) => `${text}\n`);
       expect((await site.build()).code).toBe(0);
       expect(await description(site.out), JSON.stringify(counts)).toBe(await description(site.clean));
     }
+  }, 60_000);
+
+  it("renders again the pages whose ids the cache record no longer holds, as a clean build writes them", async () => {
+    const site = await smallSite('cut-ids', 'title: Cut ids\n', {
+      alpha: `# Alpha\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You ask. |\n`,
+      beta: `# Beta\n\n## Change management\n\n${TABLE_HEAD}| Patch | IBM patches. | None. |\n`,
+      gamma: `# Gamma\n\n## Change management\n\n${TABLE_HEAD}| Scan | IBM scans. | You read. |\n`,
+    });
+    expect((await site.build()).code).toBe(0);
+    expect((await site.build()).code).toBe(0);
+    const folder = path.join(root, 'cut-ids-cache', 'outputs');
+    const recordFile = path.join(folder, ...(await readdir(folder, { recursive: true })).filter((f) => f.endsWith('.json')));
+    // The pages' ids follow the record's JSON line: cut them in half.
+    const bytes = await readFile(recordFile);
+    const body = bytes.indexOf(10) + 1;
+    await writeFile(recordFile, bytes.subarray(0, body + Math.floor((bytes.length - body) / 2)));
+    await site.edit('alpha', (text) => text.replace('You ask.', 'You ask twice.'));
+    expect(await site.build()).toEqual({ code: 0, stderr: '' });
+    expect((await site.buildClean()).code).toBe(0);
+    await expectSameFiles(site.out, site.clean);
   }, 60_000);
 
   it("makes a kept checklist's record again when a row it carries moved in the offering that lists it first, as a clean build does", async () => {

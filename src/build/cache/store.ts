@@ -31,19 +31,42 @@ export class DiskStore<T> {
     }
   }
 
+  /**
+   * An entry written by setWithBody: its value, and the bytes after it. A body in the same file
+   * as the value is replaced with it, never one without the other.
+   */
+  async getWithBody(key: string): Promise<{ value: T; body: Buffer } | undefined> {
+    try {
+      const bytes = await readFile(this.#file(key));
+      const end = bytes.indexOf(10);
+      if (end < 0) return undefined;
+      return { value: JSON.parse(bytes.toString('utf8', 0, end)) as T, body: bytes.subarray(end + 1) };
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Best effort: a cache that cannot be written only makes the next build slower. */
   async set(key: string, value: T): Promise<void> {
+    // Encoded before the first await: the caller may go on using `value`.
+    await this.#write(key, JSON.stringify(value));
+  }
+
+  /** `value` on the entry's first line (JSON has no raw newline), then `body` as it is. */
+  async setWithBody(key: string, value: T, body: readonly Uint8Array[]): Promise<void> {
+    await this.#write(key, Buffer.concat([Buffer.from(`${JSON.stringify(value)}\n`), ...body]));
+  }
+
+  async #write(key: string, contents: string | Uint8Array): Promise<void> {
     const file = this.#file(key);
     const dir = path.dirname(file);
     const tmp = `${file}.${process.pid}-${++counter}.tmp`;
-    // Encoded before the first await: the caller may go on using `value`.
-    const text = JSON.stringify(value);
     try {
       if (!this.#madeDirs.has(dir)) {
         await mkdir(dir, { recursive: true });
         this.#madeDirs.add(dir);
       }
-      await writeFile(tmp, text);
+      await writeFile(tmp, contents);
       await rename(tmp, file);
     } catch {
       // Read-only or full disk: keep building without the cache.

@@ -39,8 +39,23 @@ export function areaPageUrl(areaId: string, n = 1): string {
   return n <= 1 ? `areas/${areaId}/` : `areas/${areaId}/${n}/`;
 }
 
-function offeringsWithArea(site: Site, areaId: string): Offering[] {
-  return site.offerings.filter((offering) => offering.sections.some((s) => s.areaId === areaId));
+/** Per site: area id -> the offerings that have it, in site order (made in one pass over the offerings). */
+const withArea = new WeakMap<Site, Map<string, readonly Offering[]>>();
+
+function offeringsWithArea(site: Site, areaId: string): readonly Offering[] {
+  let byArea = withArea.get(site);
+  if (!byArea) {
+    const lists = new Map<string, Offering[]>();
+    for (const offering of site.offerings) {
+      for (const areaOf of new Set(offering.sections.map((s) => s.areaId))) {
+        const list = lists.get(areaOf);
+        if (list) list.push(offering);
+        else lists.set(areaOf, [offering]);
+      }
+    }
+    withArea.set(site, (byArea = lists));
+  }
+  return byArea.get(areaId) ?? [];
 }
 
 /** Per site and area: offering id -> its position among the offerings that have the area. */
