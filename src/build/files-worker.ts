@@ -108,19 +108,29 @@ function* viewsOf(site: RowsView, keys: readonly (string | null)[], held: readon
   }
 }
 
-function write(made: ReturnType<typeof make>, output: FilesWorkerOutput): FilesWorkerReply {
-  if ('missing' in made && made.missing) return { missing: true };
-  const { files, render, site, keys, held, words } = made;
+function write(made: ReturnType<typeof make>, output: FilesWorkerOutput): { reply: FilesWorkerReply; leave?: () => void } {
+  if ('missing' in made && made.missing) return { reply: { missing: true } };
+  const { files, render } = made;
   const writer = new FileWriter(output.dir, output.previousDir, output.standby, output.recorded);
   const html: { path: string; contents: string }[] = [];
   for (const file of files) {
     if (file.path.endsWith('.html') && typeof file.contents === 'string') html.push({ path: file.path, contents: file.contents });
     else writer.writeOutput(file);
   }
-  // Before the reply, which ends this thread.
-  if (words && last) save(last.files.words, [words.file()]);
-  const views = last !== undefined && save(last.files.views, viewsFilePieces(viewsOf(site, keys, held, last.views)));
-  return { paths: files.map((file) => file.path), html, written: writer.written, linked: writer.linked, render, write: writer.writeMs, views };
+  const reply = { paths: files.map((file) => file.path), html, written: writer.written, linked: writer.linked, render, write: writer.writeMs, views: last !== undefined };
+  return { reply, leave: () => leave(made) };
+}
+
+/**
+ * What the next build's worker reads (WorkerFiles), saved after the reply: the main thread
+ * goes on meanwhile, and records that this build left its rows (`views`) before they are
+ * saved. A save that fails leaves the next build's worker without rows it is sent without:
+ * it answers `missing` then.
+ */
+function leave({ site, keys, held, words }: Exclude<ReturnType<typeof make>, { missing: true }>): void {
+  if (!last) return;
+  if (words) save(last.files.words, [words.file()]);
+  save(last.files.views, viewsFilePieces(viewsOf(site, keys, held, last.views)));
 }
 
 function readOr<T>(read: () => T, none: T): T {
@@ -150,7 +160,12 @@ parentPort?.on('message', (message: { files: WorkerFiles } | { model: FilesWorke
   (made ?? Promise.reject(new Error('no model to make the files of')))
     .then((files) => write(files, message.output))
     .then(
-      (reply) => parentPort?.postMessage(reply),
+      ({ reply, leave }) => {
+        parentPort?.postMessage(reply);
+        leave?.();
+      },
       (error: unknown) => parentPort?.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-    );
+    )
+    // The thread ends when its files are saved (the main thread does not stop it after the reply).
+    .finally(() => parentPort?.close());
 });

@@ -45,11 +45,14 @@ export interface PageWorkers {
   stop(): Promise<void>;
 }
 
-/** A worker's one reply, or its failure (an error reply, a crash, an exit without a reply). */
-function replyOf<T extends object>(worker: Worker, failed: string): Promise<Exclude<T, { error: string }>> {
+/**
+ * A worker's one reply, or its failure (an error reply, a crash, an exit without a reply). The
+ * worker is stopped on its reply, unless it `endsItself` (it has more to do after the reply).
+ */
+function replyOf<T extends object>(worker: Worker, failed: string, endsItself = false): Promise<Exclude<T, { error: string }>> {
   return new Promise((resolve, reject) => {
     worker.once('message', (reply: T) => {
-      void worker.terminate();
+      if (!endsItself) void worker.terminate();
       if ('error' in reply) reject(new Error(`${failed}: ${String(reply.error)}`));
       else resolve(reply as Exclude<T, { error: string }>);
     });
@@ -71,9 +74,9 @@ export interface WaitingPageWorker {
  * it waits fails the build that uses it) and, until it is given work (`ref`), not keeping the
  * process alive.
  */
-function waitingWorker<T extends object>(url: URL, failed: string): { worker: Worker; done: Promise<Exclude<T, { error: string }>> } {
+function waitingWorker<T extends object>(url: URL, failed: string, endsItself = false): { worker: Worker; done: Promise<Exclude<T, { error: string }>> } {
   const worker = startWorker(url);
-  const done = replyOf<T>(worker, failed);
+  const done = replyOf<T>(worker, failed, endsItself);
   done.catch(() => undefined);
   worker.unref();
   return { worker, done };
@@ -148,7 +151,7 @@ export interface WaitingFilesWorker {
  * files worker left while it waits, and the offerings whose rows it left are sent without them.
  */
 export function prepareFilesWorker(previous?: PreviousOutput): WaitingFilesWorker {
-  const { worker, done } = waitingWorker<FilesWorkerReply>(new URL('./files-worker.js', import.meta.url), "making the site's files failed");
+  const { worker, done } = waitingWorker<FilesWorkerReply>(new URL('./files-worker.js', import.meta.url), "making the site's files failed", true);
   const files = previous?.workerFiles;
   if (files) worker.postMessage({ files });
   // The keyed offerings of the last build, when its files worker left their rows.

@@ -245,11 +245,13 @@ export function areaOfferingMaps(site: Site, context: OutputContext): OutputFile
     .flatMap((areaId) => {
       const pages = areaPageOfferings(site, areaId);
       if (pages.length <= 1 || !areaPages.has(areaPageUrl(areaId))) return [];
-      const map: Record<string, string> = {};
+      const map = new Map<string, string>();
       pages.forEach((offerings, i) => {
-        for (const offering of offerings) map[offering.id] = siteUrl(context.base, areaPageUrl(areaId, i + 1));
+        const url = siteUrl(context.base, areaPageUrl(areaId, i + 1));
+        for (const offering of offerings) map.set(offering.id, url);
       });
-      const sorted = Object.fromEntries(Object.keys(map).sort(compare).map((id) => [id, map[id]!]));
+      // Code-unit order (a sort without comparator: thousands of ids, once per build).
+      const sorted = Object.fromEntries([...map.keys()].sort().map((id) => [id, map.get(id)!]));
       return [{ path: areaMapPath(areaId), contents: JSON.stringify(sorted) + '\n' }];
     });
 }
