@@ -6,7 +6,7 @@
  * parse cache does not key (the cache off, a page that pulls in other files) has none, and is
  * known by the digest of its JSON instead.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Offering } from '../model/types.js';
 import { codeFingerprint } from './cache/fingerprint.js';
 
@@ -19,7 +19,7 @@ export function keyOfferings(offerings: readonly Offering[], inputs: readonly st
     const parseKey = parseKeys.get(offering.source.file);
     const input = inputs[i];
     if (parseKey === undefined || input === undefined) return;
-    keys.set(offering, createHash('sha256').update(JSON.stringify([code, parseKey])).update('\0').update(input).digest('hex'));
+    keys.set(offering, hash('sha256', `${JSON.stringify([code, parseKey])}\0${input}`));
   });
 }
 

@@ -4,7 +4,7 @@
  * line. Reading also accepts version 1 (indented, one object per fragment: what published
  * sites carry) and the hand-written plain form `"<url>": ["fragment", ...]`. docs/links.md.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { SourceRef } from '../model/types.js';
 import {
   MANIFEST_VERSION,
@@ -161,7 +161,7 @@ export function recordDigest(record: PageRecord): string {
   const at = (source: SourceRef | undefined) => (source ? [source.file, source.line, source.column ?? 1] : 0);
   const fragments = [...record.fragments].map(([id, fragment]) => [id, fragment.kind, at(fragment.source), fragment.target ?? 0]);
   const json = JSON.stringify([record.kind, record.title, at(record.source), record.target ?? 0, fragments]);
-  return createHash('sha1').update(json).digest('base64url');
+  return hash('sha1', json, 'base64url');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -34,11 +34,25 @@ const ROLES: readonly RoleId[] = ['provider', 'customer'];
 type Json = Record<string, unknown>;
 
 export function oscalComponentDefinition(site: Site, context: OutputContext): OutputFile[] {
-  return [{ path: OSCAL_PATH, contents: `${JSON.stringify(componentDefinition(site, context.base), null, 2)}\n` }];
+  return [{ path: OSCAL_PATH, contents: componentDefinitionText(site, context.base) }];
 }
 
-/** The whole document (`{ "component-definition": ... }`). */
-export function componentDefinition(site: Site, base: string): Json {
+/** Stands for the document's own UUID until the text it names is made. */
+const OWN_UUID = '00000000-0000-5000-8000-000000000000';
+
+/**
+ * The whole document (`{ "component-definition": ... }`) as its file holds it. Its own UUID names
+ * this revision: it changes exactly when the content does (a digest of the text around it).
+ */
+function componentDefinitionText(site: Site, base: string): string {
+  const text = `${JSON.stringify({ 'component-definition': { uuid: OWN_UUID, ...componentDefinitionBody(site, base) } }, null, 2)}\n`;
+  const own = uuidV5(`component-definition/${createHash('sha256').update(text).digest('hex')}`);
+  // The first UUID of the text is the document's own (its first member).
+  return text.replace(OWN_UUID, () => own);
+}
+
+/** The document's members but its UUID. */
+function componentDefinitionBody(site: Site, base: string): Json {
   const parties = {
     provider: uuidV5(`party/provider/${site.parties.provider}`),
     customer: uuidV5(`party/customer/${site.parties.customer}`),
@@ -49,7 +63,7 @@ export function componentDefinition(site: Site, base: string): Json {
   for (const r of rowControls(site)) rowsOf.get(r.offering)?.push(r);
   const components = site.offerings.map((offering) => builder.component(offering, rowsOf.get(offering) ?? []));
   const date = newestDate(site);
-  const body: Json = {
+  return {
     metadata: {
       title: markdownText(site.title),
       'last-modified': `${date ?? '1970-01-01'}T00:00:00Z`,
@@ -68,9 +82,6 @@ export function componentDefinition(site: Site, base: string): Json {
       resources: [{ uuid: catalogUuid, title: CATALOG.title, rlinks: [{ href: CATALOG.href, 'media-type': CATALOG.mediaType }] }],
     },
   };
-  // The document's own UUID names this revision: it changes exactly when the content does.
-  const digest = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-  return { 'component-definition': { uuid: uuidV5(`component-definition/${digest}`), ...body } };
 }
 
 class Builder {
