@@ -22,7 +22,8 @@ import { OfferingWords } from '../search/offering-words.js';
 import { codeFingerprint } from './cache/fingerprint.js';
 import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js';
 import { largeOutputs } from './outputs.js';
-import { ViewsFile, viewsFilePieces } from './views-file.js';
+import { ViewsFile, viewsFilePieces, type ViewsEntry } from './views-file.js';
+import type { OfferingLines } from '../render/outputs/csv.js';
 
 /** First message: what the files are made of. */
 export interface FilesWorkerModel {
@@ -62,6 +63,37 @@ function wordsContext(site: RowsView): string {
   return createHash('sha256').update(codeFingerprint('all')).update('\0').update(JSON.stringify([site.areas, site.tasks])).digest('hex');
 }
 
+/** What every offering's CSV lines depend on besides the offering: the code, the base path and the site-wide names. */
+function csvContext(site: RowsView, base: string): string {
+  const { parties, baseUrl = null, areas, tasks } = site;
+  return createHash('sha256').update(codeFingerprint('all')).update('\0').update(JSON.stringify([base, baseUrl, parties, areas, tasks])).digest('hex');
+}
+
+/** The CSV lines of the offerings the last build left them for (by key), and those made now, to leave for the next. */
+class KeptLines implements OfferingLines {
+  readonly made = new Map<number, string>();
+
+  constructor(
+    private readonly keys: readonly (string | null)[],
+    private readonly views: ViewsFile,
+    readonly context: string,
+  ) {}
+
+  /** The bytes the last build left for the offering at `index`. */
+  left(index: number): Buffer | undefined {
+    const key = this.keys[index];
+    return key ? this.views.csv(key, this.context) : undefined;
+  }
+
+  known(index: number): string | undefined {
+    return this.left(index)?.toString('utf8');
+  }
+
+  placed(index: number, lines: string): void {
+    this.made.set(index, lines);
+  }
+}
+
 function make({ site, base, keys, held }: FilesWorkerModel) {
   const started = performance.now();
   // An offering sent without its sections takes those the last build left under its key.
@@ -73,8 +105,9 @@ function make({ site, base, keys, held }: FilesWorkerModel) {
     offering.sections = sections;
   }
   const words = last && new OfferingWords(wordsContext(site), last.words);
-  const files = largeOutputs(site, base, words && { words, keys });
-  return { files, render: performance.now() - started, site, keys, held, ...(words ? { words } : {}) };
+  const lines = last && new KeptLines(keys, last.views, csvContext(site, base));
+  const files = largeOutputs(site, base, { ...(words ? { reuse: { words, keys } } : {}), ...(lines ? { lines } : {}) });
+  return { files, render: performance.now() - started, site, keys, held, ...(words ? { words } : {}), ...(lines ? { lines } : {}) };
 }
 
 /** Best effort, like every cache: a file not written only makes the next rebuild do more. */
@@ -100,11 +133,13 @@ function save(file: string, pieces: Iterable<string | Uint8Array>): boolean {
  * Every keyed offering's sections, for the next build's main thread to send them without: those
  * this build held as the bytes it read, the others made.
  */
-function* viewsOf(site: RowsView, keys: readonly (string | null)[], held: readonly boolean[], views: ViewsFile): Generator<[string, Uint8Array]> {
+function* viewsOf(site: RowsView, keys: readonly (string | null)[], held: readonly boolean[], views: ViewsFile, lines: KeptLines | undefined): Generator<ViewsEntry> {
   for (const [o, offering] of site.offerings.entries()) {
     const key = keys[o];
     if (key == null) continue;
-    yield [key, (held[o] && views.bytes(key)) || Buffer.from(JSON.stringify(offering.sections))];
+    const made = lines?.made.get(o);
+    const csv = made === undefined ? lines?.left(o) : Buffer.from(made);
+    yield [key, (held[o] && views.bytes(key)) || Buffer.from(JSON.stringify(offering.sections)), csv];
   }
 }
 
@@ -127,10 +162,10 @@ function write(made: ReturnType<typeof make>, output: FilesWorkerOutput): { repl
  * saved. A save that fails leaves the next build's worker without rows it is sent without:
  * it answers `missing` then.
  */
-function leave({ site, keys, held, words }: Exclude<ReturnType<typeof make>, { missing: true }>): void {
+function leave({ site, keys, held, words, lines }: Exclude<ReturnType<typeof make>, { missing: true }>): void {
   if (!last) return;
   if (words) save(last.files.words, [words.file()]);
-  save(last.files.views, viewsFilePieces(viewsOf(site, keys, held, last.views)));
+  save(last.files.views, viewsFilePieces(viewsOf(site, keys, held, last.views, lines), lines?.context ?? ''));
 }
 
 function readOr<T>(read: () => T, none: T): T {

@@ -5,7 +5,7 @@
 import type { Site } from '../model/types.js';
 import type { OutputFile, OutputList } from '../render/page.js';
 import { modelJson } from '../render/outputs/model-json.js';
-import { responsibilitiesCsv } from '../render/outputs/csv.js';
+import { responsibilitiesCsv, type OfferingLines } from '../render/outputs/csv.js';
 import { oscalComponentDefinition } from '../render/outputs/oscal/component-definition.js';
 import { anchorsJson, areaOfferingMaps, type ManifestContext } from '../links/anchor-manifest.js';
 import { redirectScript } from '../render/redirects.js';
@@ -22,8 +22,15 @@ import { compareDataOutputs } from '../render/outputs/compare-data.js';
  * renders pages, and makes the `other` files.
  */
 const largeLists: OutputList<LargeContext, RowsView>[] = [searchOutputs, responsibilitiesCsv];
-/** What the large files read besides the rows: the base path, and the words the search index may take from the last build. */
-type LargeContext = Pick<ManifestContext, 'base'> & { reuse?: WordReuse };
+/**
+ * What the large files read besides the rows: the base path, and what a rebuild may take from
+ * the last build: the search index's words, the CSV's lines.
+ */
+type LargeContext = Pick<ManifestContext, 'base'> & LargeReuse;
+export interface LargeReuse {
+  reuse?: WordReuse;
+  lines?: OfferingLines;
+}
 /** The other lists of the model alone: the build makes them while pages render (a rebuild's main thread, after model.json). */
 const otherLists: OutputList<ManifestContext>[] = [
   oscalComponentDefinition,
@@ -61,8 +68,8 @@ export function* outputLists(site: Site, context: ManifestContext, part: OutputP
 }
 
 /** The files of largeLists: they need the model's rows and the base path, not the page list. */
-export function largeOutputs(site: RowsView, base: string, reuse?: WordReuse): OutputFile[] {
-  return largeLists.flatMap((list) => list(site, { base, ...(reuse ? { reuse } : {}) }));
+export function largeOutputs(site: RowsView, base: string, reuse: LargeReuse = {}): OutputFile[] {
+  return largeLists.flatMap((list) => list(site, { base, ...reuse }));
 }
 
 /** The output files of one part, in list order. */

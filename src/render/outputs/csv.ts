@@ -10,18 +10,34 @@ import { csvLine } from '../../shared/csv-fields.js';
 import { partyLabels } from '../environment.js';
 import { LABEL_SOURCE, rowName, taskTitleMap } from '../../model/row-name.js';
 
-export function responsibilitiesCsv(site: RowsView, context: Pick<OutputContext, 'base'>): OutputFile[] {
-  return [{ path: 'responsibilities.csv', contents: new TextPieces(() => csvLines(site, context.base)) }];
+/**
+ * What the CSV's maker is told of offerings' lines made before (a rebuild's files worker keeps
+ * them for the next), and tells back, by the offering's place in the site.
+ */
+export interface OfferingLines {
+  /** The offering's lines when they are known already; undefined: they are made. */
+  known(index: number): string | undefined;
+  /** The offering's lines as the file holds them. */
+  placed(index: number, lines: string): void;
+}
+
+export function responsibilitiesCsv(site: RowsView, context: Pick<OutputContext, 'base'> & { lines?: OfferingLines }): OutputFile[] {
+  return [{ path: 'responsibilities.csv', contents: new TextPieces(() => csvLines(site, context.base, context.lines)) }];
 }
 
 /** The header line, then each offering's lines as one piece. */
-function* csvLines(site: RowsView, base: string): Generator<string> {
+function* csvLines(site: RowsView, base: string, known: OfferingLines | undefined): Generator<string> {
   const areaTitles = new Map(site.areas.map((area) => [area.id, area.title]));
   const labels = partyLabels(site);
   const titles = taskTitleMap(site.tasks);
   // "task" is the canonical task title, as on every page; the source's own row label stands beside it.
   yield csvLine(['offering', 'area', 'task', `${LABEL_SOURCE} label`, 'task id', labels.provider ?? '', labels.customer ?? '', 'url']);
-  for (const offering of site.offerings) {
+  for (const [index, offering] of site.offerings.entries()) {
+    const lines = known?.known(index);
+    if (lines !== undefined) {
+      yield lines;
+      continue;
+    }
     let out = '';
     for (const section of offering.sections) {
       for (const row of section.rows) {
@@ -38,6 +54,7 @@ function* csvLines(site: RowsView, base: string): Generator<string> {
         ]);
       }
     }
+    known?.placed(index, out);
     yield out;
   }
 }
