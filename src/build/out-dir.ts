@@ -40,8 +40,19 @@ export async function outDirProblem(outDir: string, contentDir: string, projectD
   return undefined;
 }
 
+/**
+ * A relative path that stays where it is joined: segments of anything but slashes and NUL,
+ * none of them "." or "..". A build joins thousands (each page, each folder of a rebuild's tree).
+ */
+const PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))(?:[^/\\\0]+\/(?!\.\.?(?:\/|$)))*[^/\\\0]+$/;
+/** Roots that are absolute and normalised already (path.resolve gives them back as they are). */
+const plainRoots = new Set<string>();
+
 /** `relative` (forward slashes) joined to `root`, or an error if it would leave `root`. */
 export function insideOutput(root: string, relative: string): string {
+  if (path.sep === '/' && PLAIN_RELATIVE.test(relative) && (plainRoots.has(root) || (path.resolve(root) === root && plainRoots.add(root)))) {
+    return root === '/' ? `/${relative}` : `${root}/${relative}`;
+  }
   const file = path.resolve(root, relative);
   if (path.isAbsolute(relative) || !within(root, file) || file === root) {
     throw new Error(`refusing to write ${JSON.stringify(relative)}: it is outside the output folder`);

@@ -51,13 +51,16 @@ const taskRenames = new WeakMap<Site, Record<string, string>>();
 function taskRenamesOf(site: Site): Record<string, string> {
   let tasks = taskRenames.get(site);
   if (tasks) return tasks;
-  const found: Record<string, string> = {};
+  const found = new Map<string, string>();
   for (const offering of site.offerings) {
     for (const section of offering.sections) {
       for (const row of section.rows) {
+        if (!row.aliases) continue;
         const prefix = row.anchor.slice(0, row.anchor.length - row.taskId.length);
-        for (const alias of row.aliases ?? []) {
-          if (alias.startsWith(prefix) && alias.length > prefix.length) found[alias.slice(prefix.length)] ??= row.taskId;
+        for (const alias of row.aliases) {
+          if (!alias.startsWith(prefix) || alias.length <= prefix.length) continue;
+          const old = alias.slice(prefix.length);
+          if (!found.has(old)) found.set(old, row.taskId);
         }
       }
     }
@@ -66,8 +69,9 @@ function taskRenamesOf(site: Site): Record<string, string> {
   return tasks;
 }
 
-function sortRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]!]));
+function sortRecord(record: Record<string, string> | Map<string, string>): Record<string, string> {
+  const entries = record instanceof Map ? record : new Map(Object.entries(record));
+  return Object.fromEntries([...entries.keys()].sort().map((key) => [key, entries.get(key)!]));
 }
 
 /** Ids an old id may now have under the renames (offering prefix and/or task suffix). */
