@@ -52,7 +52,7 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
   // large site makes its model's files in another thread, which loads meanwhile.
   const cacheDir = defaultCacheDir();
   const recorded = cacheDir ? previousOutput(cacheDir, path.resolve(options.outDir)).catch(() => undefined) : undefined;
-  const ahead = recorded?.then(filesWorkerFor);
+  const ahead = cacheDir ? recorded?.then((previous) => filesWorkerFor(previous, cacheDir)) : undefined;
   // A build that renders every page starts a render worker as soon as it knows the number of
   // sources, so the worker loads its code while this thread parses: unless the record is read
   // by then and holds a previous output (a rebuild keeps its unchanged pages).
@@ -66,8 +66,9 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
       counted = true;
       report({ type: 'parsing', done, total });
     },
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     pageWorker?.cancel();
+    (await ahead)?.cancel();
     throw error;
   });
   const { site, diagnostics, saved } = loaded;

@@ -77,7 +77,11 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     let start = performance.now();
     const rebuild = cacheDir ? await previousOf(cacheDir, outDir, options.cacheDir === undefined ? options.recorded : undefined) : undefined;
     const key = cacheDir ? await folderKey(outDir) : '';
-    if (cacheDir && rebuild?.previous) standby = await claimStandby(cacheDir, key, rebuild.previous.standby);
+    if (cacheDir && rebuild?.previous) {
+      // A files worker started ahead has claimed the standby while the content loaded.
+      const claimed = options.cacheDir === undefined ? options.filesWorker?.standby() : undefined;
+      standby = await (claimed ?? claimStandby(cacheDir, key, rebuild.previous.standby));
+    }
     const tree = standby?.dir ?? path.join(staging, 'site');
     if (!standby) await mkdir(tree);
     const assetDir = path.join(staging, 'assets');

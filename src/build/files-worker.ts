@@ -7,14 +7,15 @@
  * build renders everything after all). Posts back every path it made, the HTML among them (none
  * today: HTML waits for the anchor manifest) and what it wrote.
  *
- * What it needs of unchanged offerings comes from what the last rebuild's worker left, read
- * while it waits for the model: their rows (the main thread sends them without, when the output
- * record says they were left) and their search words (search/offering-words.ts). It leaves this
- * build's for the next. An offering sent without its rows that it does not have after all (the
+ * While it waits for the model it claims the output's standby tree for the build (standby.ts:
+ * listing its folders is work the main thread would do after loading the content), then reads
+ * what the last rebuild's worker left of unchanged offerings: their rows (the main thread sends
+ * them without, when the output record says they were left), their search words
+ * (search/offering-words.ts) and CSV lines. It leaves this build's for the next. An offering sent without its rows that it does not have after all (the
  * file gone) makes it answer `missing`, and the main thread makes these files itself.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { isViewSections, type RowsView } from '../model/rows-view.js';
@@ -23,6 +24,7 @@ import { codeFingerprint } from './cache/fingerprint.js';
 import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js';
 import { largeOutputs } from './outputs.js';
 import { ViewsFile, viewsFilePieces, type ViewsEntry } from './views-file.js';
+import { claimStandby, releaseStandby, type Standby, type StandbyRecord } from './standby.js';
 import type { OfferingLines } from '../render/outputs/csv.js';
 
 /** First message: what the files are made of. */
@@ -49,6 +51,20 @@ export type FilesWorkerReply =
   /** An offering sent without its sections is not (whole) in the last build's file: the main thread makes the files. */
   | { missing: true }
   | { error: string };
+
+/** The standby tree to claim while the worker waits for the model (prepareFilesWorker). */
+export interface StandbyClaim {
+  cacheDir: string;
+  folderKey: string;
+  record: StandbyRecord;
+  /** The output folder: nothing is claimed when it is not there. */
+  outDir: string;
+}
+
+/** What the worker posts once it has claimed the standby (or failed to: null), before its reply. */
+export interface StandbyNote {
+  claimed: Standby | null;
+}
 
 /** Where the last build's files worker left its files (output-reuse.ts), read while this one waits. */
 export interface WorkerFiles {
@@ -176,19 +192,47 @@ function readOr<T>(read: () => T, none: T): T {
   }
 }
 
+/**
+ * Claim the output folder's standby tree (standby.ts) for the build, as its main thread would
+ * after loading the content: the main thread takes it, or has it given back (`release`).
+ */
+async function claimAhead({ cacheDir, folderKey, record, outDir }: StandbyClaim): Promise<Standby | undefined> {
+  // As the main thread, which reuses nothing of a folder that is not there.
+  if (!statSync(outDir, { throwIfNoEntry: false })?.isDirectory()) return undefined;
+  return claimStandby(cacheDir, folderKey, record).catch(() => undefined);
+}
+
+/** The standby claimed, then the last build's files read: the model's files wait for both. */
+let ready: Promise<void> = Promise.resolve();
+let claimed: Promise<Standby | undefined> = Promise.resolve(undefined);
 let made: Promise<ReturnType<typeof make>> | undefined;
-parentPort?.on('message', (message: { files: WorkerFiles } | { model: FilesWorkerModel } | { output: FilesWorkerOutput }) => {
+type Message = { files: WorkerFiles; claim?: StandbyClaim } | { model: FilesWorkerModel } | { output: FilesWorkerOutput } | { release: true };
+parentPort?.on('message', (message: Message) => {
   if ('files' in message) {
-    const { files } = message;
-    last = {
-      files,
-      words: readOr<Uint8Array | undefined>(() => readFileSync(files.words), undefined),
-      views: ViewsFile.read(files.views),
-    };
+    const { files, claim } = message;
+    if (claim) {
+      claimed = claimAhead(claim);
+      void claimed.then((standby) => parentPort?.postMessage({ claimed: standby ?? null } satisfies StandbyNote));
+    }
+    // Read after the claim, which the main thread waits for sooner.
+    ready = claimed.then(() => {
+      last = {
+        files,
+        words: readOr<Uint8Array | undefined>(() => readFileSync(files.words), undefined),
+        views: ViewsFile.read(files.views),
+      };
+    });
+    return;
+  }
+  if ('release' in message) {
+    void claimed
+      .then((standby) => standby && releaseStandby(standby))
+      .finally(() => parentPort?.close());
     return;
   }
   if ('model' in message) {
-    made = new Promise((resolve) => resolve(make(message.model)));
+    const { model } = message;
+    made = ready.then(() => make(model));
     made.catch(() => undefined);
     return;
   }

@@ -50,6 +50,8 @@ export type OfferingRanges = Record<string, readonly [number, number]>;
 export interface PreviousOutput {
   /** The output folder (the live one, before the swap). */
   dir: string;
+  /** What the cache knows the folder by (folderKey). */
+  folderKey: string;
   /** Site-wide render inputs of that build: its pages are reused only when this is unchanged. */
   renderKey: string;
   files: Record<string, OutputRecord>;
@@ -73,7 +75,7 @@ export interface PreviousOutput {
 
 /** A file's record as stored: its ids are where they are in the bytes after the JSON. */
 type StoredRecord = Omit<OutputRecord, 'ids'> & { ids?: unknown };
-type StoredOutput = Omit<PreviousOutput, 'dir' | 'workerFiles' | 'files'> & { files: Record<string, StoredRecord> };
+type StoredOutput = Omit<PreviousOutput, 'dir' | 'folderKey' | 'workerFiles' | 'files'> & { files: Record<string, StoredRecord> };
 
 /** One-shot hashing: thousands of short texts per build, where making a Hash object costs as much as hashing. */
 const sha = (text: string): string => hashText('sha256', text);
@@ -101,6 +103,7 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
   const workerFile = (kind: string) => path.join(storeFor(cacheDir).dir, key.slice(0, 2), `${key}.${kind}`);
   return {
     dir: outDir,
+    folderKey: key,
     renderKey: stored.renderKey,
     files: withIds(stored.files, entry.body),
     dirs: stored.dirs,

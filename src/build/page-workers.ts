@@ -9,7 +9,8 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './code-cache.js';
 import type { RenderWorkerData, RenderWorkerReply } from './render-worker.js';
-import type { FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply } from './files-worker.js';
+import type { FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply, StandbyClaim, StandbyNote } from './files-worker.js';
+import type { Standby } from './standby.js';
 import type { PreviousOutput } from './output-reuse.js';
 import type { Site } from '../model/types.js';
 import { rowsView } from '../model/rows-view.js';
@@ -48,14 +49,18 @@ export interface PageWorkers {
 /**
  * A worker's one reply, or its failure (an error reply, a crash, an exit without a reply). The
  * worker is stopped on its reply, unless it `endsItself` (it has more to do after the reply).
+ * Messages that are not replies (`isReply`) are left to other listeners.
  */
-function replyOf<T extends object>(worker: Worker, failed: string, endsItself = false): Promise<Exclude<T, { error: string }>> {
+function replyOf<T extends object>(worker: Worker, failed: string, endsItself = false, isReply = (_message: object) => true): Promise<Exclude<T, { error: string }>> {
   return new Promise((resolve, reject) => {
-    worker.once('message', (reply: T) => {
+    const onMessage = (reply: T) => {
+      if (!isReply(reply)) return;
+      worker.off('message', onMessage);
       if (!endsItself) void worker.terminate();
       if ('error' in reply) reject(new Error(`${failed}: ${String(reply.error)}`));
       else resolve(reply as Exclude<T, { error: string }>);
-    });
+    };
+    worker.on('message', onMessage);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`${failed}: the worker exited with code ${code}`)));
   });
@@ -74,9 +79,11 @@ export interface WaitingPageWorker {
  * it waits fails the build that uses it) and, until it is given work (`ref`), not keeping the
  * process alive.
  */
-function waitingWorker<T extends object>(url: URL, failed: string, endsItself = false): { worker: Worker; done: Promise<Exclude<T, { error: string }>> } {
+function waitingWorker<T extends object>(
+  url: URL, failed: string, endsItself = false, isReply?: (message: object) => boolean,
+): { worker: Worker; done: Promise<Exclude<T, { error: string }>> } {
   const worker = startWorker(url);
-  const done = replyOf<T>(worker, failed, endsItself);
+  const done = replyOf<T>(worker, failed, endsItself, isReply);
   done.catch(() => undefined);
   worker.unref();
   return { worker, done };
@@ -142,18 +149,41 @@ export interface WaitingFilesWorker {
   model(model: FilesModel): void;
   /** Write them into `output` (the model is sent first if it was not). */
   start(model: FilesModel, output: FilesWorkerOutput): FilesWorker;
-  /** Not needed after all. */
+  /**
+   * The standby tree it claimed for the build while it waited (standby.ts), now the caller's;
+   * undefined when it was not asked to claim one.
+   */
+  standby(): Promise<Standby | undefined> | undefined;
+  /** Not needed after all: a standby it claimed and the caller did not take goes back. */
   cancel(): void;
 }
+
+const isStandbyNote = (message: object): message is StandbyNote => 'claimed' in message;
 
 /**
  * `previous`: the output the rebuild starts from. The worker reads the search words and rows its
  * files worker left while it waits, and the offerings whose rows it left are sent without them.
+ * With the cache folder, it claims the output's standby tree meanwhile too.
  */
-export function prepareFilesWorker(previous?: PreviousOutput): WaitingFilesWorker {
-  const { worker, done } = waitingWorker<FilesWorkerReply>(new URL('./files-worker.js', import.meta.url), "making the site's files failed", true);
+export function prepareFilesWorker(previous?: PreviousOutput, cacheDir?: string): WaitingFilesWorker {
+  const isReply = (message: object) => !isStandbyNote(message);
+  const { worker, done } = waitingWorker<FilesWorkerReply>(new URL('./files-worker.js', import.meta.url), "making the site's files failed", true, isReply);
   const files = previous?.workerFiles;
-  if (files) worker.postMessage({ files });
+  const claim: StandbyClaim | undefined = previous?.standby && cacheDir
+    ? { cacheDir, folderKey: previous.folderKey, record: previous.standby, outDir: previous.dir }
+    : undefined;
+  if (files) worker.postMessage({ files, ...(claim ? { claim } : {}) });
+  // Its note of the standby it claimed (none when it could not, or it failed).
+  const claimed = claim && files
+    ? new Promise<Standby | undefined>((resolve) => {
+        worker.on('message', (message: object) => {
+          if (isStandbyNote(message)) resolve(message.claimed ?? undefined);
+        });
+        worker.once('exit', () => resolve(undefined));
+        done.catch(() => resolve(undefined));
+      })
+    : undefined;
+  let taken = false;
   // The keyed offerings of the last build, when its files worker left their rows.
   const held = previous?.views ? (previous.offeringJson ?? {}) : {};
   let sent = false;
@@ -173,7 +203,16 @@ export function prepareFilesWorker(previous?: PreviousOutput): WaitingFilesWorke
       worker.postMessage({ output });
       return { done, stop: async () => void (await worker.terminate()) };
     },
-    cancel: () => void worker.terminate(),
+    standby: () => {
+      taken = true;
+      return claimed;
+    },
+    cancel: () => {
+      if (!claimed || taken) return void worker.terminate();
+      // The worker gives the tree back and ends; the process waits for it.
+      worker.ref();
+      worker.postMessage({ release: true });
+    },
   };
 }
 
@@ -181,9 +220,9 @@ export function prepareFilesWorker(previous?: PreviousOutput): WaitingFilesWorke
  * A files worker to start while the content loads, when the output folder's last build
  * recorded enough pages to want one on a rebuild (streamSite uses it, or stops it).
  */
-export function filesWorkerFor(previous: PreviousOutput | undefined): WaitingFilesWorker | undefined {
+export function filesWorkerFor(previous: PreviousOutput | undefined, cacheDir: string): WaitingFilesWorker | undefined {
   const pages = previous ? Object.values(previous.files).filter((file) => file.key !== undefined).length : 0;
-  return previous && filesWorkerWanted(pages) ? prepareFilesWorker(previous) : undefined;
+  return previous && filesWorkerWanted(pages) ? prepareFilesWorker(previous, cacheDir) : undefined;
 }
 
 export function startFilesWorker(model: FilesModel, output: FilesWorkerOutput, previous?: PreviousOutput): FilesWorker {

@@ -30,6 +30,8 @@ export interface StandbyRecord {
 /** A claimed standby tree, what the file writer needs to bring it up to date. */
 export interface Standby {
   dir: string;
+  /** Its name before it was claimed: where it goes back to when the build does not use it. */
+  home: string;
   /** Its files: path -> inode (a live file with the same inode is the same file). */
   inodes: Record<string, number>;
   /** Its folders, which need not be made. */
@@ -51,14 +53,15 @@ function standbyDir(cacheDir: string, folderKey: string, token: string): string 
 export async function claimStandby(cacheDir: string, folderKey: string, record: StandbyRecord | undefined): Promise<Standby | undefined> {
   await removeLeftovers(cacheDir, folderKey, record?.token);
   if (!record) return undefined;
-  const dir = `${standbyDir(cacheDir, folderKey, record.token)}.claimed-${process.pid}`;
-  const claimed = await rename(standbyDir(cacheDir, folderKey, record.token), dir).then(
+  const home = standbyDir(cacheDir, folderKey, record.token);
+  const dir = `${home}.claimed-${process.pid}`;
+  const claimed = await rename(home, dir).then(
     () => true,
     () => false,
   );
   if (!claimed) return undefined;
   try {
-    return { dir, ...reconcile(dir, record) };
+    return { dir, home, ...reconcile(dir, record) };
   } catch {
     // A tree that cannot be listed or cleaned is no use: the build makes a fresh one.
     await rm(dir, { recursive: true, force: true });
@@ -67,10 +70,18 @@ export async function claimStandby(cacheDir: string, folderKey: string, record: 
 }
 
 /**
+ * A claimed standby the build does not use after all (its content has errors) goes back, for the
+ * next build to claim; one that cannot is removed.
+ */
+export async function releaseStandby(standby: Standby): Promise<void> {
+  await rename(standby.dir, standby.home).catch(() => rm(standby.dir, { recursive: true, force: true }));
+}
+
+/**
  * Make the tree hold exactly what `record` says, trusting folders whose modification time is
  * unchanged; returns the files (with inodes) and folders it then holds.
  */
-function reconcile(dir: string, record: StandbyRecord): Omit<Standby, 'dir'> {
+function reconcile(dir: string, record: StandbyRecord): Omit<Standby, 'dir' | 'home'> {
   const inodes: Record<string, number> = { ...record.inodes };
   const children = new Map<string, Set<string>>();
   const dirs = Object.keys(record.dirs);

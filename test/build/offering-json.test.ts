@@ -45,6 +45,7 @@ describe('offering keys and the last model.json', () => {
     const { size, mtimeMs, ino } = statSync(file);
     const previous = (): PreviousOutput => ({
       dir,
+      folderKey: 'any',
       renderKey: 'any',
       files: { 'model.json': { size, mtimeMs, ino } },
       dirs: {},
@@ -78,7 +79,7 @@ describe('offering keys and the last model.json', () => {
     const { size, mtimeMs, ino } = statSync(file);
     const ranges: unknown[] = [[0, 10], [5, 11], [6, 5], [-1, 2], 'x', [1], [0.5, 2]];
     const offeringJson = Object.fromEntries(all.map((o, i) => [offeringKey(o)!, ranges[i]])) as Record<string, [number, number]>;
-    const json = new KeyedOfferingJson({ dir, renderKey: 'any', files: { 'model.json': { size, mtimeMs, ino } }, dirs: {}, offeringJson });
+    const json = new KeyedOfferingJson({ dir, folderKey: 'any', renderKey: 'any', files: { 'model.json': { size, mtimeMs, ino } }, dirs: {}, offeringJson });
     expect(all.map((o) => json.known(o))).toEqual([{ previous: [0, 10] }, undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 });

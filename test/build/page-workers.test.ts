@@ -3,7 +3,7 @@
  * exactly what one collector of every page reports; and the compiled build (which starts page
  * workers) writes the same bytes and finds the same problems with workers as without.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -243,5 +243,42 @@ describe('files worker (compiled build)', () => {
     await rm(views);
     await rebuildAfterEdit('A sixth edit.');
     await expectClean();
+  }, 180_000);
+
+  test('claims the standby tree while the content loads, and gives it back when the content has errors', async () => {
+    ensureCompiled();
+    const content = path.join(tmp, 'claim-content');
+    const generated = await generateContent(content, { offerings: 12, seed: 6 });
+    const out = path.join(tmp, 'claim-out');
+    const cache = path.join(tmp, 'claim-cache');
+    const env = { RESPMATRIX_CACHE_DIR: cache, RESPMATRIX_WORKERS: '1' };
+    const build = () => spawnBin(['build', '--content', content, '--out', out, '--quiet'], tmp, env);
+    const standbys = async () => readdir(path.join(cache, 'standby'));
+    expect((await build()).code).toBe(0);
+    expect((await build()).code).toBe(0);
+    // From the second build on, the output it replaced waits in the cache as the standby.
+    const [standby] = await standbys();
+    expect(await standbys()).toEqual([standby]);
+    const folder = (await stat(path.join(cache, 'standby', standby!))).ino;
+
+    const source = path.join(content, generated.files[1] as string);
+    const text = await readFile(source, 'utf8');
+    await writeFile(source, '---\nid: [unclosed\n---\n# Broken\n');
+    const failed = await build();
+    expect(failed.code).toBe(1);
+    // The worker had claimed it: it is back under its name, for the next build.
+    expect(await standbys()).toEqual([standby]);
+
+    await writeFile(source, text.replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, '$1Mended. '));
+    const mended = await build();
+    expect(mended.stderr).toBe('');
+    expect(mended.code).toBe(0);
+    // The standby became the live output.
+    expect((await stat(out)).ino).toBe(folder);
+    const clean = path.join(tmp, 'claim-clean');
+    expect((await spawnBin(['build', '--content', content, '--out', clean, '--quiet'], tmp, { RESPMATRIX_CACHE: '0' })).code).toBe(0);
+    const [mine, wanted] = [await tree(out), await tree(clean)];
+    expect([...mine.keys()].sort()).toEqual([...wanted.keys()].sort());
+    for (const [file, bytes] of wanted) expect(mine.get(file)?.equals(bytes), file).toBe(true);
   }, 180_000);
 });
