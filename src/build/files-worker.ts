@@ -15,7 +15,7 @@
  * file gone) makes it answer `missing`, and the main thread makes these files itself.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writevSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { isViewSections, type RowsView } from '../model/rows-view.js';
@@ -126,6 +126,9 @@ function make({ site, base, keys, held }: FilesWorkerModel) {
   return { files, render: performance.now() - started, site, keys, held, ...(words ? { words } : {}), ...(lines ? { lines } : {}) };
 }
 
+/** Pieces per writev call: what a system takes at least (POSIX IOV_MAX is 1,024 on Linux). */
+const WRITEV_MAX = 1024;
+
 /** Best effort, like every cache: a file not written only makes the next rebuild do more. */
 function save(file: string, pieces: Iterable<string | Uint8Array>): boolean {
   const temporary = `${file}.${process.pid}-${Date.now()}.tmp`;
@@ -133,7 +136,13 @@ function save(file: string, pieces: Iterable<string | Uint8Array>): boolean {
     mkdirSync(path.dirname(file), { recursive: true });
     const fd = openSync(temporary, 'w');
     try {
-      for (const piece of pieces) writeSync(fd, typeof piece === 'string' ? Buffer.from(piece) : piece);
+      // Many pieces a call (a views file has two per offering), each call writing them all.
+      const buffers = Array.from(pieces, (piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece));
+      for (let at = 0; at < buffers.length; at += WRITEV_MAX) {
+        const batch = buffers.slice(at, at + WRITEV_MAX);
+        const size = batch.reduce((sum, piece) => sum + piece.byteLength, 0);
+        if (writevSync(fd, batch) !== size) throw new Error('short write');
+      }
     } finally {
       closeSync(fd);
     }

@@ -161,7 +161,17 @@ export async function parseSources(
   };
 }
 
-/** Writes the pack of this build, unless the one read holds the same sources, stamps and keys, all whole. */
+/**
+ * A pack that misses at most this share of a catalog's sources is not written again: each
+ * costs the next builds a read and a one-file entry, where writing the pack again costs as
+ * much as reading it (tens of megabytes). Sources it misses are read and hashed again.
+ */
+const PACK_SLACK = 1 / 50;
+
+/**
+ * Writes the pack of this build, unless the one read holds the same sources, stamps and keys,
+ * all whole, or misses few enough of them (PACK_SLACK) that the one-file entries serve them.
+ */
 async function savePack(
   file: string,
   previous: ParsePack | undefined,
@@ -182,6 +192,10 @@ async function savePack(
   });
   // Unless an entry of it could not be decoded: that one is written again.
   if (previous?.holds(context, stamped, [...entries.keys()]) && [...entries.keys()].every((key) => packed.has(key))) return;
+  // Sources without a stamp are read every time, but their entries count.
+  const stampedKeys = new Set(stamped.map(([, , key]) => key));
+  const unstamped = [...entries.keys()].filter((key) => !packed.has(key) && !stampedKeys.has(key)).length;
+  if (previous && previous.misses(context, stamped, packed) + unstamped <= Math.floor(stamped.length * PACK_SLACK)) return;
   const texts: [string, Buffer][] = [...entries].map(([key, i]) => [key, (packed.has(key) ? previous?.raw(key) : undefined) ?? encodeEntry(outcomes[i] as ParseOutcome)]);
   await writePack(file, context, stamped, texts);
 }

@@ -238,3 +238,38 @@ describe('loading with the pack', () => {
     expect(partial.diagnostics).toEqual(fresh.diagnostics);
   });
 });
+
+describe("a catalog's pack", () => {
+  it('is not written again while it misses few sources, which are read again and taken from their own entries', async () => {
+    const dir = path.join(root, 'catalog');
+    const cache = path.join(root, 'catalog-cache');
+    const generated = await generateContent(dir, { offerings: 200, seed: 12 });
+    const total = generated.sources;
+    // It may miss one source in fifty.
+    const slack = Math.floor(total / 50);
+    expect(slack).toBeGreaterThanOrEqual(2);
+    const pack = packFile(path.join(cache, 'parse'), dir);
+    const edit = async (n: number, text: string) => {
+      const file = path.join(dir, generated.files[n] as string);
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, `$1${text} `));
+      vi.setSystemTime(Date.now() + 10_000);
+    };
+    later();
+    await cachedLoad(dir, cache);
+    const written = await readFile(pack);
+
+    for (let n = 1; n <= slack; n++) {
+      await edit(n, `Edit ${n}.`);
+      expect((await cachedLoad(dir, cache)).stats).toMatchObject({ unread: total - n, parsed: 1 });
+      expect((await readFile(pack)).equals(written)).toBe(true);
+      // Sources the pack misses are read again, and come from their own entries.
+      expect((await cachedLoad(dir, cache)).stats).toMatchObject({ fromCache: total, unread: total - n, parsed: 0 });
+    }
+    await edit(slack + 1, 'One edit too many.');
+    const many = await cachedLoad(dir, cache);
+    expect(many.stats).toMatchObject({ unread: total - slack - 1, parsed: 1 });
+    expect((await readFile(pack)).equals(written)).toBe(false);
+    expect((await cachedLoad(dir, cache)).stats).toMatchObject({ unread: total, parsed: 0 });
+    expect(JSON.stringify(many.site)).toBe(JSON.stringify((await loadSite(dir, { cacheDir: false, workers: 0 })).site));
+  }, 60_000);
+});

@@ -136,6 +136,20 @@ export class ParsePack {
     return span ? this.#bytes.subarray(span[0], span[1]) : undefined;
   }
 
+  /**
+   * How many of `files` ([path, stamp, key]) this pack does not give as they are now: with
+   * another stamp or key, or an entry not `readable` (Infinity under another context).
+   */
+  misses(context: string, files: [string, string, string][], readable: ReadonlySet<string>): number {
+    if (context !== this.#context) return Infinity;
+    let missed = 0;
+    for (const [file, stamp, key] of files) {
+      const known = this.#files.get(file);
+      if (known?.[0] !== stamp || known[1] !== key || !readable.has(key)) missed++;
+    }
+    return missed;
+  }
+
   /** Whether writing `files` under `context` would give this pack again. */
   holds(context: string, files: [string, string, string][], keys: string[]): boolean {
     if (context !== this.#context || files.length !== this.#files.size || keys.length !== this.#entries.size) return false;
