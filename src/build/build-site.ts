@@ -91,6 +91,9 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     const assetCounts = await copyAssets(assetDir, existing, tree, rebuild?.previousDir, standby);
     const assetsTime = performance.now() - start;
 
+    // The previous output's files as a files worker found them while the content loaded.
+    const live = rebuild?.previous && options.cacheDir === undefined ? await options.filesWorker?.live() : undefined;
+    if (rebuild?.previous && live) rebuild.previous = { ...rebuild.previous, live };
     // Rendering, writing and the link check run together, page by page (stream-site.ts).
     const streamed = await streamSite(site, tree, {
       base,

@@ -32,7 +32,31 @@ export interface FileStamp {
 /** Whether `file` is still the one a build wrote: a file with the size, time and inode recorded then. */
 export function stillAsRecorded(file: string, stamp: FileStamp): boolean {
   const info = statSync(file, { throwIfNoEntry: false });
-  return info?.isFile() === true && info.size === stamp.size && info.mtimeMs === stamp.mtimeMs && info.ino === stamp.ino;
+  return info?.isFile() === true && sameStamp(info, stamp);
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+}
+
+/**
+ * The previous output's files as they were a moment ago, path -> stamp: a rebuild's files
+ * worker takes them while it waits for the model, sparing the main thread a stat per file.
+ */
+export type LiveStamps = ReadonlyMap<string, FileStamp>;
+
+/** Stamps as a thread posts them: `paths[i]`'s size, time and inode at 3i, 3i+1 and 3i+2 of `numbers`. */
+export function liveStampsOf(paths: readonly string[], numbers: Float64Array): LiveStamps {
+  const stamps = new Map<string, FileStamp>();
+  paths.forEach((file, i) => stamps.set(file, { size: numbers[3 * i]!, mtimeMs: numbers[3 * i + 1]!, ino: numbers[3 * i + 2]! }));
+  return stamps;
+}
+
+/** Whether the file `relative` of the previous output `dir` is still the one recorded as `stamp`: by `live` when taken. */
+export function stillAsRecordedIn(dir: string, relative: string, stamp: FileStamp, live: LiveStamps | undefined): boolean {
+  if (!live) return stillAsRecorded(insideOutput(dir, relative), stamp);
+  const now = live.get(relative);
+  return now !== undefined && sameStamp(now, stamp);
 }
 
 export class FileWriter {
@@ -54,6 +78,8 @@ export class FileWriter {
     standby?: StandbyFiles,
     /** The previous output's files as the last build recorded them: a file still so is the one it wrote. */
     private readonly recorded?: Readonly<Record<string, FileStamp>>,
+    /** Those files as they are, when taken ahead. */
+    private readonly live?: LiveStamps,
   ) {
     this.standby = standby;
     for (const dir of standby?.dirs ?? []) this.dirs.add(path.resolve(root, dir));
@@ -82,7 +108,7 @@ export class FileWriter {
   writeOutput(file: OutputFile): void {
     const stamp = file.namedByContents ? this.recorded?.[file.path] : undefined;
     // Kept as the other files the previous output holds unchanged: its bytes are not even made.
-    if (stamp !== undefined && this.previous !== undefined && stillAsRecorded(insideOutput(this.previous, file.path), stamp)) this.keep(file.path, stamp);
+    if (stamp !== undefined && this.previous !== undefined && stillAsRecordedIn(this.previous, file.path, stamp, this.live)) this.keep(file.path, stamp);
     else this.write(file.path, file.contents);
   }
 
@@ -143,7 +169,7 @@ export class FileWriter {
     const previousBytes = ({ previous: [start, end] }: PreviousBytes): Uint8Array => {
       if (!whole) {
         const stamp = this.recorded?.[relative];
-        if (old === undefined || (stamp !== undefined && !stillAsRecorded(old, stamp))) {
+        if (old === undefined || (stamp !== undefined && !stillAsRecordedIn(this.previous as string, relative, stamp, this.live))) {
           throw new Error(`${relative}: the previous output's file, which this build takes bytes of, is gone or changed`);
         }
         whole = readFileSync(old);

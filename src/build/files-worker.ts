@@ -21,10 +21,11 @@ import { parentPort } from 'node:worker_threads';
 import { isViewSections, type RowsView } from '../model/rows-view.js';
 import { OfferingWords } from '../search/offering-words.js';
 import { codeFingerprint } from './cache/fingerprint.js';
-import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js';
+import { FileWriter, liveStampsOf, type FileStamp, type LiveStamps, type StandbyFiles } from './file-writer.js';
 import { largeOutputs } from './outputs.js';
 import { ViewsFile, viewsFilePieces, type ViewsEntry } from './views-file.js';
 import { claimStandby, releaseStandby, type Standby, type StandbyRecord } from './standby.js';
+import { insideOutput } from './out-dir.js';
 import type { OfferingLines } from '../render/outputs/csv.js';
 
 /** First message: what the files are made of. */
@@ -61,10 +62,12 @@ export interface StandbyClaim {
   outDir: string;
 }
 
-/** What the worker posts once it has claimed the standby (or failed to: null), before its reply. */
-export interface StandbyNote {
-  claimed: Standby | null;
-}
+/**
+ * What the worker posts before its reply, while it waits: the standby it claimed (null: none),
+ * and the stamps of the previous output's files as they are (`paths[i]`: size, time, inode at
+ * 3i, 3i+1, 3i+2).
+ */
+export type AheadNote = { note: 'claimed'; standby: Standby | null } | { note: 'live'; paths: string[]; stamps: Float64Array };
 
 /** Where the last build's files worker left its files (output-reuse.ts), read while this one waits. */
 export interface WorkerFiles {
@@ -171,7 +174,7 @@ function* viewsOf(site: RowsView, keys: readonly (string | null)[], held: readon
 function write(made: ReturnType<typeof make>, output: FilesWorkerOutput): { reply: FilesWorkerReply; leave?: () => void } {
   if ('missing' in made && made.missing) return { reply: { missing: true } };
   const { files, render } = made;
-  const writer = new FileWriter(output.dir, output.previousDir, output.standby, output.recorded);
+  const writer = new FileWriter(output.dir, output.previousDir, output.standby, output.recorded, live && output.previousDir === live.dir ? live.stamps : undefined);
   const html: { path: string; contents: string }[] = [];
   for (const file of files) {
     if (file.path.endsWith('.html') && typeof file.contents === 'string') html.push({ path: file.path, contents: file.contents });
@@ -215,21 +218,53 @@ async function claimAhead({ cacheDir, folderKey, record, outDir }: StandbyClaim)
 let ready: Promise<void> = Promise.resolve();
 let claimed: Promise<Standby | undefined> = Promise.resolve(undefined);
 let made: Promise<ReturnType<typeof make>> | undefined;
-type Message = { files: WorkerFiles; claim?: StandbyClaim } | { model: FilesWorkerModel } | { output: FilesWorkerOutput } | { release: true };
+/** The stamps of the previous output's files (in `dir`), taken while waiting: this thread's writer uses them too. */
+let live: { dir: string; stamps: LiveStamps } | undefined;
+
+/** The stamps of those of `files` (paths with forward slashes) that are files in `dir`. */
+function stampsOf({ dir, files }: LiveFiles): { paths: string[]; stamps: Float64Array } {
+  const paths: string[] = [];
+  const numbers: number[] = [];
+  for (const file of files) {
+    let info;
+    try {
+      info = statSync(insideOutput(dir, file), { throwIfNoEntry: false });
+    } catch {
+      continue;
+    }
+    if (!info?.isFile()) continue;
+    paths.push(file);
+    numbers.push(info.size, info.mtimeMs, info.ino);
+  }
+  return { paths, stamps: Float64Array.from(numbers) };
+}
+
+/** The previous output's files (as its record lists them) to take the stamps of. */
+export interface LiveFiles {
+  dir: string;
+  files: string[];
+}
+
+type Message = { files: WorkerFiles; claim?: StandbyClaim; live?: LiveFiles } | { model: FilesWorkerModel } | { output: FilesWorkerOutput } | { release: true };
 parentPort?.on('message', (message: Message) => {
   if ('files' in message) {
-    const { files, claim } = message;
+    const { files, claim, live: liveFiles } = message;
     if (claim) {
       claimed = claimAhead(claim);
-      void claimed.then((standby) => parentPort?.postMessage({ claimed: standby ?? null } satisfies StandbyNote));
+      void claimed.then((standby) => parentPort?.postMessage({ note: 'claimed', standby: standby ?? null } satisfies AheadNote));
     }
-    // Read after the claim, which the main thread waits for sooner.
+    // Read after the claim, which the main thread waits for sooner; the previous output's
+    // stamps after that, for when the main thread keeps pages.
     ready = claimed.then(() => {
       last = {
         files,
         words: readOr<Uint8Array | undefined>(() => readFileSync(files.words), undefined),
         views: ViewsFile.read(files.views),
       };
+      if (liveFiles === undefined) return;
+      const { paths, stamps } = stampsOf(liveFiles);
+      live = { dir: liveFiles.dir, stamps: liveStampsOf(paths, stamps) };
+      parentPort?.postMessage({ note: 'live', paths, stamps } satisfies AheadNote);
     });
     return;
   }

@@ -5,12 +5,11 @@
  * is recorded for the next build. An offering without a key is made, and digested from the
  * text made (output-reuse.ts).
  */
-import path from 'node:path';
 import type { Offering } from '../model/types.js';
 import { MODEL_JSON_PATH } from '../render/outputs/model-json.js';
 import { isByteRange } from '../shared/shapes.js';
 import type { OfferingJson, PreviousBytes } from '../render/page.js';
-import { stillAsRecorded } from './file-writer.js';
+import { stillAsRecordedIn } from './file-writer.js';
 import { offeringKey } from './offering-keys.js';
 import { digestOfferingJson, type OfferingRanges, type PreviousOutput } from './output-reuse.js';
 
@@ -24,7 +23,7 @@ export class KeyedOfferingJson implements OfferingJson {
   /** `previous`: the last build's output, when its model.json can be read from. */
   constructor(previous: PreviousOutput | undefined) {
     const record = previous?.files[MODEL_JSON_PATH];
-    const usable = previous?.offeringJson && record && stillAsRecorded(path.join(previous.dir, MODEL_JSON_PATH), record);
+    const usable = previous?.offeringJson && record && stillAsRecordedIn(previous.dir, MODEL_JSON_PATH, record, previous.live);
     this.#previous = (usable && previous.offeringJson) || {};
     this.#size = record?.size ?? 0;
   }

@@ -23,7 +23,7 @@ import type { RenderOptions } from './pipeline.js';
 import { byCodeUnit } from '../shared/order.js';
 import { isByteRange, isRecord } from '../shared/shapes.js';
 import type { StandbyRecord } from './standby.js';
-import { stillAsRecorded, type FileStamp } from './file-writer.js';
+import { stillAsRecordedIn, type FileStamp, type LiveStamps } from './file-writer.js';
 import { offeringKey } from './offering-keys.js';
 import type { PackedIds } from '../links/packed-ids.js';
 
@@ -59,6 +59,8 @@ export interface PreviousOutput {
   dirs: Record<string, number>;
   /** The output before it, kept for the next build to bring up to date (standby.ts). */
   standby?: StandbyRecord;
+  /** Its files as they are now, when a files worker took them ahead (else each is looked at when asked about). */
+  live?: LiveStamps;
   /** Where each keyed offering's JSON is in its model.json (offering-json.ts). */
   offeringJson?: OfferingRanges;
   /** The files a rebuild's files worker reads and leaves: each offering's search words and rows (files-worker.ts). */
@@ -75,7 +77,7 @@ export interface PreviousOutput {
 
 /** A file's record as stored: its ids are where they are in the bytes after the JSON. */
 type StoredRecord = Omit<OutputRecord, 'ids'> & { ids?: unknown };
-type StoredOutput = Omit<PreviousOutput, 'dir' | 'folderKey' | 'workerFiles' | 'files'> & { files: Record<string, StoredRecord> };
+type StoredOutput = Omit<PreviousOutput, 'dir' | 'folderKey' | 'workerFiles' | 'files' | 'live'> & { files: Record<string, StoredRecord> };
 
 /** One-shot hashing: thousands of short texts per build, where making a Hash object costs as much as hashing. */
 const sha = (text: string): string => hashText('sha256', text);
@@ -250,7 +252,7 @@ export function digestOfferingJson(offering: Offering, json: string): void {
  */
 export function reusableFile(previous: PreviousOutput, file: string, key: string): OutputRecord | undefined {
   const record = previous.files[file];
-  return record?.key === key && stillAsRecorded(path.join(previous.dir, file), record) ? record : undefined;
+  return record?.key === key && stillAsRecordedIn(previous.dir, file, record, previous.live) ? record : undefined;
 }
 
 /** The previous output's anchors.json, read only when asked for: its records (lazily, page by page) or its bytes. */
@@ -266,7 +268,7 @@ export interface PreviousManifest {
 export function previousManifest(previous: PreviousOutput): PreviousManifest | undefined {
   const file = 'anchors.json';
   const record = previous.files[file];
-  if (!record || !stillAsRecorded(path.join(previous.dir, file), record)) return undefined;
+  if (!record || !stillAsRecordedIn(previous.dir, file, record, previous.live)) return undefined;
   const where = path.join(previous.dir, file);
   let read: AnchorManifest | undefined;
   const manifest: AnchorManifest = {

@@ -9,7 +9,8 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './code-cache.js';
 import type { RenderWorkerData, RenderWorkerReply } from './render-worker.js';
-import type { FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply, StandbyClaim, StandbyNote } from './files-worker.js';
+import type { AheadNote, FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply, StandbyClaim } from './files-worker.js';
+import { liveStampsOf, type LiveStamps } from './file-writer.js';
 import type { Standby } from './standby.js';
 import type { PreviousOutput } from './output-reuse.js';
 import type { Site } from '../model/types.js';
@@ -154,11 +155,27 @@ export interface WaitingFilesWorker {
    * undefined when it was not asked to claim one.
    */
   standby(): Promise<Standby | undefined> | undefined;
+  /** The previous output's files as they were while it waited; undefined when it was not asked (or could not). */
+  live(): Promise<LiveStamps | undefined>;
   /** Not needed after all: a standby it claimed and the caller did not take goes back. */
   cancel(): void;
 }
 
-const isStandbyNote = (message: object): message is StandbyNote => 'claimed' in message;
+const isNote = (message: object): message is AheadNote => 'note' in message;
+
+/** The first note of a kind the worker posts; undefined when it ends (or fails) without one. */
+function noteOf<K extends AheadNote['note']>(worker: Worker, done: Promise<unknown>, note: K): Promise<Extract<AheadNote, { note: K }> | undefined> {
+  return new Promise((resolve) => {
+    const onMessage = (message: object) => {
+      if (!isNote(message) || message.note !== note) return;
+      worker.off('message', onMessage);
+      resolve(message as Extract<AheadNote, { note: K }>);
+    };
+    worker.on('message', onMessage);
+    worker.once('exit', () => resolve(undefined));
+    done.catch(() => resolve(undefined));
+  });
+}
 
 /**
  * `previous`: the output the rebuild starts from. The worker reads the search words and rows its
@@ -166,23 +183,16 @@ const isStandbyNote = (message: object): message is StandbyNote => 'claimed' in 
  * With the cache folder, it claims the output's standby tree meanwhile too.
  */
 export function prepareFilesWorker(previous?: PreviousOutput, cacheDir?: string): WaitingFilesWorker {
-  const isReply = (message: object) => !isStandbyNote(message);
+  const isReply = (message: object) => !isNote(message);
   const { worker, done } = waitingWorker<FilesWorkerReply>(new URL('./files-worker.js', import.meta.url), "making the site's files failed", true, isReply);
   const files = previous?.workerFiles;
   const claim: StandbyClaim | undefined = previous?.standby && cacheDir
     ? { cacheDir, folderKey: previous.folderKey, record: previous.standby, outDir: previous.dir }
     : undefined;
-  if (files) worker.postMessage({ files, ...(claim ? { claim } : {}) });
-  // Its note of the standby it claimed (none when it could not, or it failed).
-  const claimed = claim && files
-    ? new Promise<Standby | undefined>((resolve) => {
-        worker.on('message', (message: object) => {
-          if (isStandbyNote(message)) resolve(message.claimed ?? undefined);
-        });
-        worker.once('exit', () => resolve(undefined));
-        done.catch(() => resolve(undefined));
-      })
-    : undefined;
+  if (files) worker.postMessage({ files, ...(claim ? { claim } : {}), live: { dir: previous.dir, files: Object.keys(previous.files) } });
+  // Its notes: the standby it claimed (none when it could not, or it failed), the previous output's stamps.
+  const claimed = claim && files ? noteOf(worker, done, 'claimed').then((note) => note?.standby ?? undefined) : undefined;
+  const live = files ? noteOf(worker, done, 'live').then((note) => note && liveStampsOf(note.paths, note.stamps)) : Promise.resolve(undefined);
   let taken = false;
   // The keyed offerings of the last build, when its files worker left their rows.
   const held = previous?.views ? (previous.offeringJson ?? {}) : {};
@@ -195,18 +205,28 @@ export function prepareFilesWorker(previous?: PreviousOutput, cacheDir?: string)
     const data: FilesWorkerModel = { site: rowsView(site, (o) => heldRows[o] === true), base, keys, held: heldRows };
     worker.postMessage({ model: data });
   };
+  let started = false;
+  // While the caller waits for a note, the worker keeps the process alive (as once started).
+  const awaited = <T>(note: Promise<T>): Promise<T> => {
+    worker.ref();
+    return note.finally(() => {
+      if (!started) worker.unref();
+    });
+  };
   return {
     model,
     start: (data, output) => {
       model(data);
+      started = true;
       worker.ref();
       worker.postMessage({ output });
       return { done, stop: async () => void (await worker.terminate()) };
     },
     standby: () => {
       taken = true;
-      return claimed;
+      return claimed && awaited(claimed);
     },
+    live: () => awaited(live),
     cancel: () => {
       if (!claimed || taken) return void worker.terminate();
       // The worker gives the tree back and ends; the process waits for it.

@@ -83,15 +83,23 @@ export async function releaseStandby(standby: Standby): Promise<void> {
  */
 function reconcile(dir: string, record: StandbyRecord): Omit<Standby, 'dir' | 'home'> {
   const inodes: Record<string, number> = { ...record.inodes };
-  const children = new Map<string, Set<string>>();
   const dirs = Object.keys(record.dirs);
-  for (const name of [...Object.keys(inodes), ...dirs]) {
-    if (name === '') continue;
-    const parent = posixDir(name);
-    let set = children.get(parent);
-    if (!set) children.set(parent, (set = new Set()));
-    set.add(name);
-  }
+  // What the record holds in each folder, made only for folders listed again (the root's alone, mostly).
+  let children: Map<string, Set<string>> | undefined;
+  const childrenOf = (folder: string): Set<string> => {
+    if (folder === '' && !children) return new Set([...Object.keys(inodes), ...dirs].filter((name) => name !== '' && !name.includes('/')));
+    if (!children) {
+      children = new Map();
+      for (const name of [...Object.keys(inodes), ...dirs]) {
+        if (name === '') continue;
+        const parent = posixDir(name);
+        let set = children.get(parent);
+        if (!set) children.set(parent, (set = new Set()));
+        set.add(name);
+      }
+    }
+    return children.get(folder) ?? new Set();
+  };
   const present: string[] = [];
   // Parents before children: a folder removed as unknown takes its subfolders with it.
   for (const name of dirs.sort()) {
@@ -104,7 +112,7 @@ function reconcile(dir: string, record: StandbyRecord): Omit<Standby, 'dir' | 'h
     present.push(name);
     // The root is always listed: renaming a tree may change its own time.
     if (name !== '' && info.mtimeMs === record.dirs[name]) continue;
-    const known = children.get(name) ?? new Set<string>();
+    const known = childrenOf(name);
     const found = new Set<string>();
     for (const entry of readdirSync(full, { withFileTypes: true })) {
       const child = name === '' ? entry.name : `${name}/${entry.name}`;

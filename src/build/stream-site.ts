@@ -105,7 +105,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     ? (waiting?.start(filesModel, filesOutput) ?? startFilesWorker(filesModel, filesOutput, rebuild?.previous))
     : undefined;
   if (!filesWorker) waiting?.cancel();
-  const writer = new FileWriter(dir, rebuild?.previousDir, standby, recorded);
+  const writer = new FileWriter(dir, rebuild?.previousDir, standby, recorded, rebuild?.previous?.live);
   // With the files worker taking the other large files, this thread writes model.json first:
   // an offering without a key is digested from the text made for it, before pages are keyed.
   if (filesWorker) writer.write(MODEL_JSON_PATH, modelJsonText(site, offeringJson));
