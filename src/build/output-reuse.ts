@@ -73,11 +73,17 @@ export interface PreviousOutput {
   sectionCounts?: Record<string, unknown>;
   /** What its checklists' records were made of (anchor-manifest.ts): checked when taken. */
   indexSources?: unknown;
+  /** Its keyed offerings' OSCAL components, by key (offering-texts.ts). */
+  components?: ReadonlyMap<string, Buffer>;
 }
 
 /** A file's record as stored: its ids are where they are in the bytes after the JSON. */
 type StoredRecord = Omit<OutputRecord, 'ids'> & { ids?: unknown };
-type StoredOutput = Omit<PreviousOutput, 'dir' | 'folderKey' | 'workerFiles' | 'files' | 'live'> & { files: Record<string, StoredRecord> };
+type StoredOutput = Omit<PreviousOutput, 'dir' | 'folderKey' | 'workerFiles' | 'files' | 'live' | 'components'> & {
+  files: Record<string, StoredRecord>;
+  /** Where each keyed offering's OSCAL component is in the bytes after the JSON. */
+  components?: Record<string, unknown>;
+};
 
 /** One-shot hashing: thousands of short texts per build, where making a Hash object costs as much as hashing. */
 const sha = (text: string): string => hashText('sha256', text);
@@ -114,6 +120,7 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
     ...offeringLinks,
     ...sectionCounts,
     ...indexSources,
+    ...(isRecord(stored.components) ? { components: bytesOf(stored.components, entry.body) } : {}),
     workerFiles: { words: workerFile('words'), views: workerFile('views') },
     ...(stored.views === true ? { views: true } : {}),
   };
@@ -127,6 +134,13 @@ function withIds(files: Record<string, StoredRecord>, body: Buffer): Record<stri
     else delete record.ids;
   }
   return files as Record<string, OutputRecord>;
+}
+
+/** The texts whose ranges are in `body`, by key. */
+function bytesOf(ranges: Record<string, unknown>, body: Buffer): Map<string, Buffer> {
+  const texts = new Map<string, Buffer>();
+  for (const [key, range] of Object.entries(ranges)) if (isByteRange(range, body.byteLength)) texts.set(key, body.subarray(range[0], range[1]));
+  return texts;
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
@@ -151,7 +165,7 @@ export async function recordOutput(
   anchors: { ids: ReadonlyMap<string, PackedIds>; digests: ReadonlyMap<string, string>; links: ReadonlyMap<string, readonly string[]> },
   kept: ReadonlyMap<string, FileStamp>,
   standby?: StandbyRecord,
-  reuse: Pick<StoredOutput, 'offeringJson' | 'views' | 'offeringLinks' | 'sectionCounts' | 'indexSources'> = {},
+  reuse: Pick<StoredOutput, 'offeringJson' | 'views' | 'offeringLinks' | 'sectionCounts' | 'indexSources'> & { components?: ReadonlyMap<string, string> } = {},
 ): Promise<void> {
   const files: Record<string, StoredRecord> = {};
   const dirs: Record<string, number> = {};
@@ -179,7 +193,15 @@ export async function recordOutput(
     record.ids = [at, (at += bytes.byteLength)];
     body.push(bytes);
   }
-  const stored: StoredOutput = { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}), ...withoutUndefined(reuse) };
+  // Then each keyed offering's OSCAL component.
+  const { components: texts, ...rest } = reuse;
+  const components: Record<string, [number, number]> = {};
+  for (const [key, text] of texts ?? []) {
+    const bytes = Buffer.from(text);
+    components[key] = [at, (at += bytes.byteLength)];
+    body.push(bytes);
+  }
+  const stored: StoredOutput = { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}), ...withoutUndefined(rest), ...(texts ? { components } : {}) };
   await storeFor(cacheDir).setWithBody(await folderKey(outDir), stored, body);
 }
 

@@ -7,7 +7,7 @@
 import type { ChangeReport } from '../changes/diff.js';
 import type { Site } from '../model/types.js';
 import { createEnvironment, renderPage, type Assets, type RenderContext } from '../render/environment.js';
-import { pageFile, type OfferingJson, type OutputFile, type Page, type RenderedPage } from '../render/page.js';
+import { pageFile, type OfferingJson, type OfferingTexts, type OutputFile, type Page, type RenderedPage } from '../render/page.js';
 import { withChangesPage } from '../render/pages/changes.js';
 import { routes } from '../render/routes.js';
 import type { AnchorManifest } from '../links/anchors-baseline.js';
@@ -44,8 +44,11 @@ export function sitePages(site: Site, changes: ChangeReport | undefined): Page[]
   return withChangesPage(routes(site), changes);
 }
 
-/** `offeringJson`: model.json's offerings as a rebuild knows them (offering-json.ts). */
-export function sitePipeline(site: Site, options: RenderOptions, offeringJson?: OfferingJson): SitePipeline {
+/**
+ * `reuse`: what a rebuild knows of the last build's files: model.json's offerings
+ * (offering-json.ts), the offerings' OSCAL components (offering-texts.ts).
+ */
+export function sitePipeline(site: Site, options: RenderOptions, reuse: { offeringJson?: OfferingJson; components?: OfferingTexts } = {}): SitePipeline {
   const pages = sitePages(site, options.changes);
   const context: RenderContext = {
     site,
@@ -56,7 +59,7 @@ export function sitePipeline(site: Site, options: RenderOptions, offeringJson?: 
   };
   const env = createEnvironment(context);
   const outputContext = (rendered: readonly RenderedPage[], manifest?: AnchorManifest, manifestFile?: Uint8Array) =>
-    ({ pages: rendered, base: options.base, ...(manifest ? { manifest } : {}), ...(manifestFile ? { manifestFile } : {}), ...(offeringJson ? { offeringJson } : {}) });
+    ({ pages: rendered, base: options.base, ...(manifest ? { manifest } : {}), ...(manifestFile ? { manifestFile } : {}), ...reuse });
   return {
     site,
     base: options.base,

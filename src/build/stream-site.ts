@@ -22,6 +22,7 @@ import { MODEL_JSON_PATH, modelJsonText } from '../render/outputs/model-json.js'
 import { keptPages } from './kept-pages.js';
 import { offeringKey, offeringKeysOf } from './offering-keys.js';
 import { KeyedOfferingJson } from './offering-json.js';
+import { KeyedTexts } from './offering-texts.js';
 
 export interface StreamTimings {
   /** Building page data, rendering pages and other output files (CPU). */
@@ -57,6 +58,8 @@ export interface StreamResult {
     sectionCounts: Record<string, number[][]>;
     /** What the records of checklists are made of (anchor-manifest.ts). */
     indexSources?: IndexSources;
+    /** The keyed offerings' OSCAL components, by key. */
+    components?: ReadonlyMap<string, string>;
   };
   /** Pages taken from the previous output; files written; files linked from the previous output. */
   counts: { reused: number; written: number; linked: number };
@@ -81,7 +84,9 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   let started = performance.now();
   // model.json's offerings: with keys, those of the last build's model.json are not made again.
   const offeringJson = rebuild ? new KeyedOfferingJson(rebuild.previous) : undefined;
-  const pipeline = sitePipeline(site, renderOptions, offeringJson);
+  // The offerings' OSCAL components: those the last build of the same render key made are taken.
+  const components = rebuild ? new KeyedTexts() : undefined;
+  const pipeline = sitePipeline(site, renderOptions, { ...(offeringJson ? { offeringJson } : {}), ...(components ? { components } : {}) });
   const { pages, render } = pipeline;
   const files = pages.map((page) => pageFile(page.url));
   // Two pages for one file is an error; the whole-output check reports it exactly as before.
@@ -94,6 +99,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   // The previous build's pages count only when everything they share is unchanged.
   const previous = rebuild?.previous?.renderKey === siteKey ? rebuild?.previous : undefined;
   const keying: PageKeying | undefined = siteKey ? { siteKey, offeringKeys: offeringKeysOf(site.offerings), ...(previous ? { previous } : {}) } : undefined;
+  components?.use(previous?.components);
   // Where every thread writes.
   const output = { dir, ...(rebuild?.previousDir ? { previousDir: rebuild.previousDir } : {}), ...(standby ? { standby } : {}) };
   // A rebuild renders few pages: another thread makes the files the model alone gives meanwhile.
@@ -263,6 +269,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     views: viewsLeft,
     offeringLinks: offeringLinksByKey(site.offerings, offeringKey),
     sectionCounts: sectionCountsByKey(site.offerings, offeringKey),
+    ...(components ? { components: components.texts } : {}),
     ...(sources ? { indexSources: sources } : {}),
   };
   return { paths, diagnostics, timings, counts, ...(keys ? { keys } : {}) };

@@ -152,6 +152,19 @@ export interface OutputContext {
   base: string;
   /** model.json's offerings as a rebuild knows them (outputs/model-json.ts). */
   offeringJson?: OfferingJson;
+  /** The OSCAL components of offerings as a rebuild knows them (outputs/oscal/component-definition.ts). */
+  components?: OfferingTexts;
+}
+
+/**
+ * A text made of one offering (and of what every page shares), as a rebuild knows it from the
+ * last build, and tells back: the OSCAL component of an unchanged offering is not made again.
+ */
+export interface OfferingTexts {
+  /** The offering's text when it is known already; undefined: it is made. */
+  known(offering: Offering): string | undefined;
+  /** The offering's text as made (or known). */
+  placed(offering: Offering, text: string): void;
 }
 
 /**

@@ -390,6 +390,38 @@ describe('incremental builds', () => {
     }
   }, 60_000);
 
+  it("takes an unchanged offering's OSCAL component from the cache record, and makes it again under another render key", async () => {
+    const site = await smallSite('kept-components', 'title: Kept components\n', {
+      alpha: `# Alpha\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You ask. |\n`,
+      beta: `# Beta\n\n## Change management\n\n${TABLE_HEAD}| Patch | IBM patches. | None. |\n`,
+    });
+    expect((await site.build()).code).toBe(0);
+    expect((await site.build()).code).toBe(0);
+    const folder = path.join(root, 'kept-components-cache', 'outputs');
+    const recordFile = path.join(folder, ...(await readdir(folder, { recursive: true })).filter((f) => f.endsWith('.json')));
+    // Beta's component, in the bytes after the record's JSON line: its name changed there (same length) shows.
+    const bytes = await readFile(recordFile);
+    const start = bytes.indexOf(10) + 1;
+    const { components } = JSON.parse(bytes.subarray(0, start).toString()) as { components: Record<string, [number, number]> };
+    const ranges = Object.values(components).filter(([from, to]) => bytes.subarray(start + from, start + to).includes('"Beta"'));
+    expect(ranges).toHaveLength(1);
+    const [from, to] = ranges[0]!;
+    const tampered = Buffer.from(bytes);
+    Buffer.from(bytes.subarray(start + from, start + to).toString().replaceAll('"Beta"', '"Bxta"')).copy(tampered, start + from);
+    await writeFile(recordFile, tampered);
+    const oscal = async (dir: string) => readFile(path.join(dir, 'oscal', 'component-definition.json'), 'utf8');
+    await site.edit('alpha', (text) => text.replace('You ask.', 'You ask twice.'));
+    expect((await site.build()).code).toBe(0);
+    expect(await oscal(site.out)).toContain('"title": "Bxta"');
+
+    // Another render key (a new site title): every component is made again, as a clean build makes it.
+    await writeFile(path.join(root, 'kept-components', 'site.yaml'), 'title: Kept components, renamed\n');
+    expect((await site.build()).code).toBe(0);
+    expect((await site.buildClean()).code).toBe(0);
+    expect(await oscal(site.out)).toBe(await oscal(site.clean));
+    await expectSameFiles(site.out, site.clean);
+  }, 60_000);
+
   it("renders again the pages whose ids the cache record no longer holds, as a clean build writes them", async () => {
     const site = await smallSite('cut-ids', 'title: Cut ids\n', {
       alpha: `# Alpha\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You ask. |\n`,

@@ -16,12 +16,17 @@ export interface RowControls {
 
 /** Every row of the site, in page order, with its controls. */
 export function rowControls(site: Site): RowControls[] {
+  return site.offerings.flatMap(controlsOf(site));
+}
+
+/** The rows of an offering of `site`, in page order, with their controls. */
+export function controlsOf(site: Site): (offering: Offering) => RowControls[] {
   // Sorted once per task and area, not once per row (a catalog has tens of thousands).
   const sorted = (controls: readonly string[] | undefined) => [...(controls ?? [])].sort(compareControlIds);
   const byTask = new Map(site.tasks.map((t) => [t.id, sorted(t.controls)]));
   const byArea = new Map(site.areas.map((a) => [a.id, sorted(a.controls)]));
-  const out: RowControls[] = [];
-  for (const offering of site.offerings) {
+  return (offering) => {
+    const out: RowControls[] = [];
     for (const section of offering.sections) {
       for (const row of section.rows) {
         const own = byTask.get(row.taskId) ?? [];
@@ -29,8 +34,8 @@ export function rowControls(site: Site): RowControls[] {
         out.push({ offering, section, row, controls: [...controls] });
       }
     }
-  }
-  return out;
+    return out;
+  };
 }
 
 export interface Coverage {
