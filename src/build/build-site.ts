@@ -114,13 +114,16 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     standby = undefined;
     // The output just replaced is kept for the next build, when the cache knows what it holds.
     const kept = cacheDir && old && rebuild?.previous ? await keepAsStandby(cacheDir, key, old) : false;
-    await rm(staging, { recursive: true, force: true });
+    // Removed while the output is recorded.
+    const removed = rm(staging, { recursive: true, force: true });
+    removed.catch(() => undefined);
     if (cacheDir && streamed.keys) {
       const { files, dirs } = rebuild?.previous ?? { files: {}, dirs: {} };
       const inodes = Object.fromEntries(Object.entries(files).map(([file, record]) => [file, record.ino]));
       const { siteKey, pages, anchors, kept: keptFiles, ...reuse } = streamed.keys;
       await recordOutput(cacheDir, outDir, siteKey, pages, paths, anchors, keptFiles, kept ? { token: kept, inodes, dirs } : undefined, reuse);
     }
+    await removed;
     const swapTime = performance.now() - start;
     const counts = { ...streamed.counts, written: streamed.counts.written + assetCounts.written, linked: streamed.counts.linked + assetCounts.linked };
     return { timings: { assets: assetsTime, ...streamed.timings, swap: swapTime }, files: streamed.paths.length, assetsCached, counts };

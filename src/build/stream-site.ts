@@ -213,6 +213,18 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
       counts.written += theirs.written;
       counts.linked += theirs.linked;
     }
+    timings.render += performance.now() - started;
+    // The last pages are still being written while the other files are made.
+    started = performance.now();
+    // Kept pages' records stay in the previous anchors.json, read only if something asks; when
+    // every page's record is as the last build recorded it, so is the file. Made, and written,
+    // while the files worker finishes (it makes no page).
+    const keptRecords = previousManifest && { urls: keptUrls, from: previousManifest.manifest };
+    manifest = manifestOf(mine.records, keptRecords);
+    const sameFile = previous && previousManifest && sameRecords(mine.digests, previous) ? previousManifest.bytes() : undefined;
+    const late = pipeline.files(listed, manifest, 'manifest', sameFile);
+    for (const file of late) if (!isHtml(file)) writer.writeOutput(file);
+    timings.render += performance.now() - started;
     if (filesWorker) {
       const made = await filesWorker.done;
       // The worker did not have the rows of an offering the last build's worker should have
@@ -226,19 +238,9 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
         viewsLeft = made.views;
       }
     }
-    timings.render += performance.now() - started;
-    // The last pages are still being written while the other files are made.
-    started = performance.now();
-    // Kept pages' records stay in the previous anchors.json, read only if something asks; when
-    // every page's record is as the last build recorded it, so is the file.
-    const keptRecords = previousManifest && { urls: keptUrls, from: previousManifest.manifest };
-    manifest = manifestOf(mine.records, keptRecords);
-    const sameFile = previous && previousManifest && sameRecords(mine.digests, previous) ? previousManifest.bytes() : undefined;
-    const late = pipeline.files(listed, manifest, 'manifest', sameFile);
-    timings.render += performance.now() - started;
     // After every page in the check's order, whichever thread rendered the last page.
     let order = pages.length;
-    for (const file of [...earlyHtml, ...late]) {
+    for (const file of [...earlyHtml, ...late.filter(isHtml)]) {
       if (isHtml(file)) {
         const record = manifest.pages[pageUrlOf(file.path)];
         mine.collector.addPage(file.path, file.contents, record ? () => record : undefined, order++);
