@@ -10,7 +10,7 @@ import type { Site } from '../model/types.js';
 import type { BuildOptions, BuildTimings } from './build-site.js';
 import { loadSite } from './load-site.js';
 import { defaultCacheDir } from './cache/location.js';
-import { filesWorkerFor, pageWorkerAhead, type WaitingPageWorker } from './page-workers.js';
+import { filesWorkerFor, pageWorkerAhead, type WaitingFilesWorker, type WaitingPageWorker } from './page-workers.js';
 import { previousOutput, type PreviousOutput } from './output-reuse.js';
 import { normaliseBase } from '../render/url.js';
 
@@ -53,6 +53,10 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
   const cacheDir = defaultCacheDir();
   const recorded = cacheDir ? previousOutput(cacheDir, path.resolve(options.outDir)).catch(() => undefined) : undefined;
   const ahead = cacheDir ? recorded?.then((previous) => filesWorkerFor(previous, cacheDir)) : undefined;
+  // The files worker, once there: it starts on the model as soon as the site is built.
+  let waiting: WaitingFilesWorker | undefined;
+  void ahead?.then((worker) => (waiting = worker));
+  const base = normaliseBase(options.base);
   // A build that renders every page starts a render worker as soon as it knows the number of
   // sources, so the worker loads its code while this thread parses: unless the record is read
   // by then and holds a previous output (a rebuild keeps its unchanged pages).
@@ -66,6 +70,9 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
       counted = true;
       report({ type: 'parsing', done, total });
     },
+    onSite: (site, found) => {
+      if (!hasErrors(found)) waiting?.model({ site, base });
+    },
   }).catch(async (error: unknown) => {
     pageWorker?.cancel();
     (await ahead)?.cancel();
@@ -75,8 +82,8 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
   const parse = performance.now() - started;
   // The parse cache is written while the site renders; the build ends when both are done.
   const filesWorker = await ahead;
-  // A rebuild's files worker starts on the model now, while this thread loads the build's code.
-  if (site && !hasErrors(diagnostics)) filesWorker?.model({ site, base: normaliseBase(options.base) });
+  // A rebuild's files worker starts on the model now if it was not there when the site was built.
+  if (site && !hasErrors(diagnostics)) filesWorker?.model({ site, base });
   try {
     return await buildLoaded(contentDir, site, diagnostics, parse, {
       ...options,

@@ -49,6 +49,11 @@ export interface LoadOptions extends Omit<ParseSourcesOptions, 'cacheDir' | 'mem
   cacheDir?: string | false;
   /** Kept between loads (the dev server): a reload reads, hashes and parses only what changed. */
   memo?: LoadMemo;
+  /**
+   * Called with the site as soon as it is built, before the checks across offerings, with the
+   * problems found so far (a rebuild's files worker starts on it meanwhile).
+   */
+  onSite?: (site: Site, diagnostics: readonly Diagnostic[]) => void;
 }
 
 /** What the dev server keeps between loads: the content files, and the parsed sources by cache key. */
@@ -88,7 +93,7 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
       return file && (stamp ? { file, stamp } : { file });
     }),
   );
-  const { cacheDir: _ignored, ...parseOptions } = options;
+  const { cacheDir: _ignored, onSite: _site, ...parseOptions } = options;
   const parsedFiles = await parseSources(
     inputs.filter((input) => input !== undefined),
     ctx,
@@ -131,6 +136,7 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
   if (config.site.baseUrl !== undefined) site.baseUrl = config.site.baseUrl;
   const compare = checkCompareList(config, new Set(site.offerings.map((o) => o.id)), diagnostics);
   if (compare.length > 0) site.compare = compare;
+  options.onSite?.(site, diagnostics);
   diagnostics.push(...checkAlignment(site, config.tasks));
   return { site, diagnostics: sortDiagnostics(diagnostics), stats: parsedFiles.stats, saved: parsedFiles.saved };
 }

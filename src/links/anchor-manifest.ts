@@ -12,7 +12,7 @@ import {
   type PageRecord,
 } from './anchors-baseline.js';
 import type { Offering, Section, Site, SourceRef } from '../model/types.js';
-import type { OutputContext, OutputFile, Page } from '../render/page.js';
+import { TextPieces, type OutputContext, type OutputFile, type Page } from '../render/page.js';
 import type { OfferingPageData } from '../render/pages/offering.js';
 import { areaPageOfferings, areaPageUrl, type AreaPageData } from '../render/pages/area.js';
 import type { TableView } from '../render/tables.js';
@@ -245,13 +245,17 @@ export function areaOfferingMaps(site: Site, context: OutputContext): OutputFile
     .flatMap((areaId) => {
       const pages = areaPageOfferings(site, areaId);
       if (pages.length <= 1 || !areaPages.has(areaPageUrl(areaId))) return [];
-      const map = new Map<string, string>();
-      pages.forEach((offerings, i) => {
-        const url = siteUrl(context.base, areaPageUrl(areaId, i + 1));
-        for (const offering of offerings) map.set(offering.id, url);
-      });
-      // Code-unit order (a sort without comparator: thousands of ids, once per build).
-      const sorted = Object.fromEntries([...map.keys()].sort().map((id) => [id, map.get(id)!]));
-      return [{ path: areaMapPath(areaId), contents: JSON.stringify(sorted) + '\n' }];
+      const text = () => {
+        const map = new Map<string, string>();
+        pages.forEach((offerings, i) => {
+          const url = siteUrl(context.base, areaPageUrl(areaId, i + 1));
+          for (const offering of offerings) map.set(offering.id, url);
+        });
+        // Code-unit order (a sort without comparator: thousands of ids).
+        const sorted = Object.fromEntries([...map.keys()].sort().map((id) => [id, map.get(id)!]));
+        return JSON.stringify(sorted) + '\n';
+      };
+      // Made when written: a rebuild keeps the file while the area's offerings are unchanged.
+      return [{ path: areaMapPath(areaId), contents: new TextPieces(() => [text()]), inputs: pages.flat() }];
     });
 }

@@ -422,6 +422,35 @@ describe('incremental builds', () => {
     await expectSameFiles(site.out, site.clean);
   }, 60_000);
 
+  it("keeps the offering maps of paged areas the edited offering is not in, and writes what a clean build writes", async () => {
+    const dir = path.join(root, 'paged');
+    const generated = await generateContent(dir, { offerings: 70, seed: 8 });
+    const [out, clean] = [path.join(root, 'paged-out'), path.join(root, 'paged-clean')];
+    const env = { RESPMATRIX_CACHE_DIR: path.join(root, 'paged-cache') };
+    const run = async (target: string, vars: Record<string, string>) => {
+      const saved = { ...process.env };
+      Object.assign(process.env, vars);
+      try {
+        return await main(['build', '--content', dir, '--out', target, '--quiet'], { stdout: () => undefined, stderr: () => undefined, cwd: root, env: process.env });
+      } finally {
+        for (const key of Object.keys(vars)) delete process.env[key];
+        Object.assign(process.env, saved);
+      }
+    };
+    expect(await run(out, env)).toBe(0);
+    expect(await run(out, env)).toBe(0);
+    const maps = async () => new Map([...(await inodes(out))].filter(([file]) => file.endsWith(`${path.sep}offerings.json`) && file.startsWith(`areas${path.sep}`)));
+    const before = await maps();
+    expect(before.size).toBeGreaterThan(1);
+    const source = path.join(dir, generated.files[0] as string);
+    await writeFile(source, (await readFile(source, 'utf8')).replace(/(\| ----[^\n]*\r?\n\| [^|\n]+ \| )/, '$1Edited duty. '));
+    expect(await run(out, env)).toBe(0);
+    const after = await maps();
+    expect([...after].filter(([file, ino]) => before.get(file) === ino).length).toBeGreaterThan(0);
+    expect(await run(clean, { RESPMATRIX_CACHE: '0' })).toBe(0);
+    await expectSameFiles(out, clean);
+  }, 120_000);
+
   it("renders again the pages whose ids the cache record no longer holds, as a clean build writes them", async () => {
     const site = await smallSite('cut-ids', 'title: Cut ids\n', {
       alpha: `# Alpha\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You ask. |\n`,
