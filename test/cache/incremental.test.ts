@@ -94,6 +94,11 @@ async function smallSite(name: string, siteYaml: string, sources: Record<string,
       const file = path.join(dir, 'sources', `${source}.md`);
       await writeFile(file, change(await readFile(file, 'utf8')));
     },
+    /** The cache's record of `out`: its JSON on the first line, the bytes it points into after it. */
+    recordFile: async () => {
+      const folder = path.join(root, `${name}-cache`, 'outputs');
+      return path.join(folder, ...(await readdir(folder, { recursive: true })).filter((f) => f.endsWith('.json')));
+    },
   };
 }
 
@@ -358,7 +363,7 @@ describe('incremental builds', () => {
     });
     expect((await site.build()).code).toBe(0);
     expect((await site.build()).code).toBe(0);
-    const recordFile = path.join(root, 'kept-counts-cache', 'outputs', ...(await readdir(path.join(root, 'kept-counts-cache', 'outputs'), { recursive: true })).filter((f) => f.endsWith('.json')));
+    const recordFile = await site.recordFile();
     // The record's JSON is its first line; the pages' ids follow it.
     const readRecord = async () => {
       const text = await readFile(recordFile, 'utf8');
@@ -397,8 +402,7 @@ describe('incremental builds', () => {
     });
     expect((await site.build()).code).toBe(0);
     expect((await site.build()).code).toBe(0);
-    const folder = path.join(root, 'kept-components-cache', 'outputs');
-    const recordFile = path.join(folder, ...(await readdir(folder, { recursive: true })).filter((f) => f.endsWith('.json')));
+    const recordFile = await site.recordFile();
     // Beta's component, in the bytes after the record's JSON line: its name changed there (same length) shows.
     const bytes = await readFile(recordFile);
     const start = bytes.indexOf(10) + 1;
@@ -459,8 +463,7 @@ describe('incremental builds', () => {
     });
     expect((await site.build()).code).toBe(0);
     expect((await site.build()).code).toBe(0);
-    const folder = path.join(root, 'cut-ids-cache', 'outputs');
-    const recordFile = path.join(folder, ...(await readdir(folder, { recursive: true })).filter((f) => f.endsWith('.json')));
+    const recordFile = await site.recordFile();
     // The pages' ids follow the record's JSON line: cut them in half.
     const bytes = await readFile(recordFile);
     const body = bytes.indexOf(10) + 1;
