@@ -55,7 +55,7 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
   const ahead = cacheDir ? recorded?.then((previous) => filesWorkerFor(previous, cacheDir)) : undefined;
   // The files worker, once there: it starts on the model as soon as the site is built.
   let waiting: WaitingFilesWorker | undefined;
-  void ahead?.then((worker) => (waiting = worker));
+  void ahead?.then((worker) => (waiting = worker), () => undefined);
   const base = normaliseBase(options.base);
   // A build that renders every page starts a render worker as soon as it knows the number of
   // sources, so the worker loads its code while this thread parses: unless the record is read
@@ -75,7 +75,7 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
     },
   }).catch(async (error: unknown) => {
     pageWorker?.cancel();
-    (await ahead)?.cancel();
+    (await ahead?.catch(() => undefined))?.cancel();
     throw error;
   });
   const { site, diagnostics, saved } = loaded;

@@ -11,8 +11,11 @@
  * listing its folders is work the main thread would do after loading the content), then reads
  * what the last rebuild's worker left of unchanged offerings: their rows (the main thread sends
  * them without, when the output record says they were left), their search words
- * (search/offering-words.ts) and CSV lines. It leaves this build's for the next. An offering sent without its rows that it does not have after all (the
- * file gone) makes it answer `missing`, and the main thread makes these files itself.
+ * (search/offering-words.ts) and CSV lines; then it takes the stamps of the previous output's
+ * files, which the main thread checks the files it keeps against. It leaves this build's rows,
+ * words and lines for the next, after its reply. An offering sent without its rows that it does
+ * not have after all (the file gone) makes it answer `missing`, and the main thread makes these
+ * files itself.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writevSync } from 'node:fs';
@@ -68,6 +71,12 @@ export interface StandbyClaim {
  * 3i, 3i+1, 3i+2).
  */
 export type AheadNote = { note: 'claimed'; standby: Standby | null } | { note: 'live'; paths: string[]; stamps: Float64Array };
+
+/** The previous output's files (as its record lists them) to take the stamps of. */
+export interface LiveFiles {
+  dir: string;
+  files: string[];
+}
 
 /** Where the last build's files worker left its files (output-reuse.ts), read while this one waits. */
 export interface WorkerFiles {
@@ -209,17 +218,14 @@ function readOr<T>(read: () => T, none: T): T {
  * after loading the content: the main thread takes it, or has it given back (`release`).
  */
 async function claimAhead({ cacheDir, folderKey, record, outDir }: StandbyClaim): Promise<Standby | undefined> {
-  // As the main thread, which reuses nothing of a folder that is not there.
-  if (!statSync(outDir, { throwIfNoEntry: false })?.isDirectory()) return undefined;
-  return claimStandby(cacheDir, folderKey, record).catch(() => undefined);
+  try {
+    // As the main thread, which reuses nothing of a folder that is not there.
+    if (!statSync(outDir, { throwIfNoEntry: false })?.isDirectory()) return undefined;
+    return await claimStandby(cacheDir, folderKey, record);
+  } catch {
+    return undefined;
+  }
 }
-
-/** The standby claimed, then the last build's files read: the model's files wait for both. */
-let ready: Promise<void> = Promise.resolve();
-let claimed: Promise<Standby | undefined> = Promise.resolve(undefined);
-let made: Promise<ReturnType<typeof make>> | undefined;
-/** The stamps of the previous output's files (in `dir`), taken while waiting: this thread's writer uses them too. */
-let live: { dir: string; stamps: LiveStamps } | undefined;
 
 /** The stamps of those of `files` (paths with forward slashes) that are files in `dir`. */
 function stampsOf({ dir, files }: LiveFiles): { paths: string[]; stamps: Float64Array } {
@@ -239,11 +245,12 @@ function stampsOf({ dir, files }: LiveFiles): { paths: string[]; stamps: Float64
   return { paths, stamps: Float64Array.from(numbers) };
 }
 
-/** The previous output's files (as its record lists them) to take the stamps of. */
-export interface LiveFiles {
-  dir: string;
-  files: string[];
-}
+/** The standby claimed, then the last build's files read: the model's files wait for both. */
+let ready: Promise<void> = Promise.resolve();
+let claimed: Promise<Standby | undefined> = Promise.resolve(undefined);
+let made: Promise<ReturnType<typeof make>> | undefined;
+/** The stamps of the previous output's files (in `dir`), taken while waiting: this thread's writer uses them too. */
+let live: { dir: string; stamps: LiveStamps } | undefined;
 
 type Message = { files: WorkerFiles; claim?: StandbyClaim; live?: LiveFiles } | { model: FilesWorkerModel } | { output: FilesWorkerOutput } | { release: true };
 parentPort?.on('message', (message: Message) => {
