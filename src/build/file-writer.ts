@@ -45,11 +45,22 @@ function sameStamp(a: FileStamp, b: FileStamp): boolean {
  */
 export type LiveStamps = ReadonlyMap<string, FileStamp>;
 
-/** Stamps as a thread posts them: `paths[i]`'s size, time and inode at 3i, 3i+1 and 3i+2 of `numbers`. */
-export function liveStampsOf(paths: readonly string[], numbers: Float64Array): LiveStamps {
+/** Stamps as a thread posts them (stampsToPost): `paths[i]`'s size, time and inode at 3i, 3i+1 and 3i+2 of `numbers`. */
+export function postedStamps(paths: readonly string[], numbers: Float64Array): LiveStamps {
   const stamps = new Map<string, FileStamp>();
   paths.forEach((file, i) => stamps.set(file, { size: numbers[3 * i]!, mtimeMs: numbers[3 * i + 1]!, ino: numbers[3 * i + 2]! }));
   return stamps;
+}
+
+/** Stamps to post to another thread: a path list and one array of numbers (cheaper to copy than objects). */
+export function stampsToPost(stamps: Iterable<readonly [string, FileStamp]>): { paths: string[]; stamps: Float64Array } {
+  const paths: string[] = [];
+  const numbers: number[] = [];
+  for (const [file, { size, mtimeMs, ino }] of stamps) {
+    paths.push(file);
+    numbers.push(size, mtimeMs, ino);
+  }
+  return { paths, stamps: Float64Array.from(numbers) };
 }
 
 /** Whether the file `relative` of the previous output `dir` is still the one recorded as `stamp`: by `live` when taken. */

@@ -24,7 +24,7 @@ import { parentPort } from 'node:worker_threads';
 import { isViewSections, type RowsView } from '../model/rows-view.js';
 import { OfferingWords } from '../search/offering-words.js';
 import { codeFingerprint } from './cache/fingerprint.js';
-import { FileWriter, liveStampsOf, type FileStamp, type LiveStamps, type StandbyFiles } from './file-writer.js';
+import { FileWriter, stampsToPost, type FileStamp, type LiveStamps, type StandbyFiles } from './file-writer.js';
 import { largeOutputs } from './outputs.js';
 import { ViewsFile, viewsFilePieces, type ViewsEntry } from './views-file.js';
 import { claimStandby, releaseStandby, type Standby, type StandbyRecord } from './standby.js';
@@ -51,7 +51,17 @@ export interface FilesWorkerOutput {
 }
 
 export type FilesWorkerReply =
-  | { paths: string[]; html: { path: string; contents: string }[]; written: number; linked: number; render: number; write: number; views: boolean }
+  | {
+      paths: string[];
+      html: { path: string; contents: string }[];
+      written: number;
+      linked: number;
+      /** The files kept as the previous output's very files, with the stamps the cache recorded (as postedStamps reads them). */
+      kept: { paths: string[]; stamps: Float64Array };
+      render: number;
+      write: number;
+      views: boolean;
+    }
   /** An offering sent without its sections is not (whole) in the last build's file: the main thread makes the files. */
   | { missing: true }
   | { error: string };
@@ -189,7 +199,9 @@ function write(made: ReturnType<typeof make>, output: FilesWorkerOutput): { repl
     if (file.path.endsWith('.html') && typeof file.contents === 'string') html.push({ path: file.path, contents: file.contents });
     else writer.writeOutput(file);
   }
-  const reply = { paths: files.map((file) => file.path), html, written: writer.written, linked: writer.linked, render, write: writer.writeMs, views: last !== undefined };
+  const reply = {
+    paths: files.map((file) => file.path), html, written: writer.written, linked: writer.linked, kept: stampsToPost(writer.keptStamps), render, write: writer.writeMs, views: last !== undefined,
+  };
   return { reply, leave: () => leave(made) };
 }
 
@@ -228,9 +240,7 @@ async function claimAhead({ cacheDir, folderKey, record, outDir }: StandbyClaim)
 }
 
 /** The stamps of those of `files` (paths with forward slashes) that are files in `dir`. */
-function stampsOf({ dir, files }: LiveFiles): { paths: string[]; stamps: Float64Array } {
-  const paths: string[] = [];
-  const numbers: number[] = [];
+function* stampsOf({ dir, files }: LiveFiles): Generator<[string, FileStamp]> {
   for (const file of files) {
     let info;
     try {
@@ -238,11 +248,8 @@ function stampsOf({ dir, files }: LiveFiles): { paths: string[]; stamps: Float64
     } catch {
       continue;
     }
-    if (!info?.isFile()) continue;
-    paths.push(file);
-    numbers.push(info.size, info.mtimeMs, info.ino);
+    if (info?.isFile()) yield [file, info];
   }
-  return { paths, stamps: Float64Array.from(numbers) };
 }
 
 /** The standby claimed, then the last build's files read: the model's files wait for both. */
@@ -269,9 +276,9 @@ parentPort?.on('message', (message: Message) => {
         views: ViewsFile.read(files.views),
       };
       if (liveFiles === undefined) return;
-      const { paths, stamps } = stampsOf(liveFiles);
-      live = { dir: liveFiles.dir, stamps: liveStampsOf(paths, stamps) };
-      parentPort?.postMessage({ note: 'live', paths, stamps } satisfies AheadNote);
+      const stamps = new Map(stampsOf(liveFiles));
+      live = { dir: liveFiles.dir, stamps };
+      parentPort?.postMessage({ note: 'live', ...stampsToPost(stamps) } satisfies AheadNote);
     });
     return;
   }

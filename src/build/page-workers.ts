@@ -10,7 +10,7 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from './code-cache.js';
 import type { RenderWorkerData, RenderWorkerReply } from './render-worker.js';
 import type { AheadNote, FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply, StandbyClaim } from './files-worker.js';
-import { liveStampsOf, type LiveStamps } from './file-writer.js';
+import { postedStamps, type LiveStamps } from './file-writer.js';
 import type { Standby } from './standby.js';
 import type { PreviousOutput } from './output-reuse.js';
 import type { Site } from '../model/types.js';
@@ -192,7 +192,7 @@ export function prepareFilesWorker(previous?: PreviousOutput, cacheDir?: string)
   if (files) worker.postMessage({ files, ...(claim ? { claim } : {}), live: { dir: previous.dir, files: Object.keys(previous.files) } });
   // Its notes: the standby it claimed (none when it could not, or it failed), the previous output's stamps.
   const claimed = claim && files ? noteOf(worker, done, 'claimed').then((note) => note?.standby ?? undefined) : undefined;
-  const live = files ? noteOf(worker, done, 'live').then((note) => note && liveStampsOf(note.paths, note.stamps)) : Promise.resolve(undefined);
+  const live = files ? noteOf(worker, done, 'live').then((note) => note && postedStamps(note.paths, note.stamps)) : Promise.resolve(undefined);
   let taken = false;
   // The keyed offerings of the last build, when its files worker left their rows.
   const held = previous?.views ? (previous.offeringJson ?? {}) : {};

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Site } from '../model/types.js';
 import { indexSite, indexSources, manifestOf, pageRecord, repeatedIdsMoved, type IndexSources } from '../links/anchor-manifest.js';
-import { FileWriter, type FileStamp, type StandbyFiles } from './file-writer.js';
+import { FileWriter, postedStamps, type FileStamp, type LiveStamps, type StandbyFiles } from './file-writer.js';
 import { checkOutput, writtenOutputDiagnostics } from '../links/link-check.js';
 import { pageUrlOf } from '../links/link-resolve.js';
 import { adoptOfferingLinks, offeringLinksByKey, type OfferingLinks } from '../links/page-facts.js';
@@ -130,6 +130,8 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   let mine: ReturnType<typeof renderPages>;
   // The files worker left every keyed offering's rows for the next build.
   let viewsLeft = false;
+  // The files it kept as the previous output's, as the cache recorded them.
+  let workerKept: LiveStamps = new Map();
   let sources: IndexSources | undefined;
   const timings: StreamTimings = { render: routesTime, write: 0, links: 0 };
   const fileKeys = new Map<string, string>();
@@ -236,6 +238,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
         counts.written += made.written;
         counts.linked += made.linked;
         viewsLeft = made.views;
+        workerKept = postedStamps(made.kept.paths, made.kept.stamps);
       }
     }
     // After every page in the check's order, whichever thread rendered the last page.
@@ -266,7 +269,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     siteKey: keying.siteKey,
     pages: mine.keys,
     anchors,
-    kept: writer.keptStamps,
+    kept: new Map([...writer.keptStamps, ...workerKept]),
     offeringJson: offeringJson?.ranges ?? {},
     views: viewsLeft,
     offeringLinks: offeringLinksByKey(site.offerings, offeringKey),
