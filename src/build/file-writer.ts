@@ -40,8 +40,9 @@ function sameStamp(a: FileStamp, b: FileStamp): boolean {
 }
 
 /**
- * The previous output's files as they were a moment ago, path -> stamp: a rebuild's files
- * worker takes them while it waits for the model, sparing the main thread a stat per file.
+ * Stamps of the previous output's files as they were a moment ago, path -> stamp: a rebuild's
+ * files worker takes them while it waits for the model (as many as it can before the model
+ * comes), sparing the main thread a stat per file.
  */
 export type LiveStamps = ReadonlyMap<string, FileStamp>;
 
@@ -63,11 +64,14 @@ export function stampsToPost(stamps: Iterable<readonly [string, FileStamp]>): { 
   return { paths, stamps: Float64Array.from(numbers) };
 }
 
-/** Whether the file `relative` of the previous output `dir` is still the one recorded as `stamp`: by `live` when taken. */
+/**
+ * Whether the file `relative` of the previous output `dir` is still the one recorded as `stamp`:
+ * by its stamp in `live` when it was taken, else by looking (a file whose stamp was not taken,
+ * or that was not a file then).
+ */
 export function stillAsRecordedIn(dir: string, relative: string, stamp: FileStamp, live: LiveStamps | undefined): boolean {
-  if (!live) return stillAsRecorded(insideOutput(dir, relative), stamp);
-  const now = live.get(relative);
-  return now !== undefined && sameStamp(now, stamp);
+  const now = live?.get(relative);
+  return now ? sameStamp(now, stamp) : stillAsRecorded(insideOutput(dir, relative), stamp);
 }
 
 export class FileWriter {

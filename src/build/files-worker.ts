@@ -239,17 +239,42 @@ async function claimAhead({ cacheDir, folderKey, record, outDir }: StandbyClaim)
   }
 }
 
-/** The stamps of those of `files` (paths with forward slashes) that are files in `dir`. */
-function* stampsOf({ dir, files }: LiveFiles): Generator<[string, FileStamp]> {
-  for (const file of files) {
-    let info;
-    try {
-      info = statSync(insideOutput(dir, file), { throwIfNoEntry: false });
-    } catch {
-      continue;
+/** Files stat'ed between two looks at the messages (a model that arrives cuts the stamps short). */
+const STAMPS_AT_ONCE = 256;
+let modelCame = false;
+let stopStamps = (): void => undefined;
+
+/**
+ * Take the stamps of `files` (paths with forward slashes) that are files in `dir`, a few at a
+ * time, and post them (the note 'live') once all are taken or the model has come: the main
+ * thread looks at the others itself.
+ */
+function takeStamps({ dir, files }: LiveFiles): void {
+  const stamps = new Map<string, FileStamp>();
+  let at = 0;
+  let posted = false;
+  stopStamps = () => {
+    if (posted) return;
+    posted = true;
+    live = { dir, stamps };
+    parentPort?.postMessage({ note: 'live', ...stampsToPost(stamps) } satisfies AheadNote);
+  };
+  const some = (): void => {
+    if (posted) return;
+    if (modelCame) return stopStamps();
+    for (const end = Math.min(at + STAMPS_AT_ONCE, files.length); at < end; at++) {
+      const file = files[at]!;
+      try {
+        const info = statSync(insideOutput(dir, file), { throwIfNoEntry: false });
+        if (info?.isFile()) stamps.set(file, info);
+      } catch {
+        // Not a path of the output: the main thread does not keep it.
+      }
     }
-    if (info?.isFile()) yield [file, info];
-  }
+    if (at < files.length) setImmediate(some);
+    else stopStamps();
+  };
+  some();
 }
 
 /** The standby claimed, then the last build's files read: the model's files wait for both. */
@@ -275,10 +300,7 @@ parentPort?.on('message', (message: Message) => {
         words: readOr<Uint8Array | undefined>(() => readFileSync(files.words), undefined),
         views: ViewsFile.read(files.views),
       };
-      if (liveFiles === undefined) return;
-      const stamps = new Map(stampsOf(liveFiles));
-      live = { dir: liveFiles.dir, stamps };
-      parentPort?.postMessage({ note: 'live', ...stampsToPost(stamps) } satisfies AheadNote);
+      if (liveFiles !== undefined) takeStamps(liveFiles);
     });
     return;
   }
@@ -290,6 +312,9 @@ parentPort?.on('message', (message: Message) => {
   }
   if ('model' in message) {
     const { model } = message;
+    // The model's files come first: the stamps not taken yet are left to the main thread.
+    modelCame = true;
+    stopStamps();
     made = ready.then(() => make(model));
     made.catch(() => undefined);
     return;

@@ -59,7 +59,7 @@ export interface PreviousOutput {
   dirs: Record<string, number>;
   /** The output before it, kept for the next build to bring up to date (standby.ts). */
   standby?: StandbyRecord;
-  /** Its files as they are now, when a files worker took them ahead (else each is looked at when asked about). */
+  /** Stamps of its files as they are now, those a files worker took ahead (any other is looked at when asked about). */
   live?: LiveStamps;
   /** Where each keyed offering's JSON is in its model.json (offering-json.ts). */
   offeringJson?: OfferingRanges;
