@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writevSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { isViewSections, type RowsView } from '../model/rows-view.js';
+import { isViewSections, type RowsView, type ViewSection } from '../model/rows-view.js';
 import { OfferingWords } from '../search/offering-words.js';
 import { codeFingerprint } from './cache/fingerprint.js';
 import { FileWriter, stampsToPost, type FileStamp, type LiveStamps, type StandbyFiles } from './file-writer.js';
@@ -94,7 +94,8 @@ export interface WorkerFiles {
   views: string;
 }
 
-let last: { files: WorkerFiles; words: Uint8Array | undefined; views: ViewsFile } | undefined;
+/** What the last build's worker left: its files, their words, and their rows (with the keys whose rows are as this code writes them). */
+let last: { files: WorkerFiles; words: Uint8Array | undefined; views: ViewsFile; valid: ReadonlySet<string> } | undefined;
 
 /** What every offering's search words depend on besides the offering: the code, area titles and task titles. */
 function wordsContext(site: RowsView): string {
@@ -137,10 +138,10 @@ function make({ site, base, keys, held }: FilesWorkerModel) {
   // An offering sent without its sections takes those the last build left under its key.
   for (const [o, offering] of site.offerings.entries()) {
     if (!held[o]) continue;
-    const sections = last?.views.sections(keys[o] ?? '');
+    const key = keys[o] ?? '';
     // Not there, or not as this code writes it (a damaged file): the main thread makes the files.
-    if (!isViewSections(sections)) return { missing: true } as const;
-    offering.sections = sections;
+    if (!last?.valid.has(key)) return { missing: true } as const;
+    offering.sections = last.views.sections(key) as ViewSection[];
   }
   const words = last && new OfferingWords(wordsContext(site), last.words);
   const lines = last && new KeptLines(keys, last.views, csvContext(site, base));
@@ -295,10 +296,13 @@ parentPort?.on('message', (message: Message) => {
     // Read after the claim, which the main thread waits for sooner; the previous output's
     // stamps after that, for when the main thread keeps pages.
     ready = claimed.then(() => {
+      const views = ViewsFile.read(files.views);
       last = {
         files,
         words: readOr<Uint8Array | undefined>(() => readFileSync(files.words), undefined),
-        views: ViewsFile.read(files.views),
+        views,
+        // Checked now, while the model is not there yet.
+        valid: new Set(views.keys().filter((key) => isViewSections(views.sections(key)))),
       };
       if (liveFiles !== undefined) takeStamps(liveFiles);
     });
