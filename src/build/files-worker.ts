@@ -26,7 +26,8 @@ import { OfferingWords } from '../search/offering-words.js';
 import { codeFingerprint } from './cache/fingerprint.js';
 import { FileWriter, stampsToPost, type FileStamp, type LiveStamps, type StandbyFiles } from './file-writer.js';
 import { largeOutputs } from './outputs.js';
-import { ViewsFile, viewsFilePieces, type ViewsEntry } from './views-file.js';
+import { ViewsFile, viewsFilePieces, type TextKind, type ViewsEntry } from './views-file.js';
+import type { SearchDoc, SearchIndexFile } from '../search/record.js';
 import { claimStandby, releaseStandby, type Standby, type StandbyRecord } from './standby.js';
 import { insideOutput } from './out-dir.js';
 import type { OfferingLines } from '../render/outputs/csv.js';
@@ -108,11 +109,21 @@ function csvContext(site: RowsView, base: string): string {
   return createHash('sha256').update(codeFingerprint('all')).update('\0').update(JSON.stringify([base, baseUrl, parties, areas, tasks])).digest('hex');
 }
 
-/** The CSV lines of the offerings the last build left them for (by key), and those made now, to leave for the next. */
-class KeptLines implements OfferingLines {
+/** What every offering's search records depend on besides the offering: the code, the index's areas and the task titles. */
+function docsContext(file: SearchIndexFile, site: RowsView): string {
+  return createHash('sha256').update(codeFingerprint('all')).update('\0').update(JSON.stringify([file.areas, site.tasks])).digest('hex');
+}
+
+/**
+ * Texts of one kind made of the offerings (by their place in the site): those the last build
+ * left (by key, made of the same context) and those made now, to leave for the next. As
+ * OfferingLines, the CSV's lines.
+ */
+class KeptTexts implements OfferingLines {
   readonly made = new Map<number, string>();
 
   constructor(
+    readonly kind: TextKind,
     private readonly keys: readonly (string | null)[],
     private readonly views: ViewsFile,
     readonly context: string,
@@ -121,16 +132,46 @@ class KeptLines implements OfferingLines {
   /** The bytes the last build left for the offering at `index`. */
   left(index: number): Buffer | undefined {
     const key = this.keys[index];
-    return key ? this.views.csv(key, this.context) : undefined;
+    return key ? this.views.text(this.kind, key, this.context) : undefined;
   }
 
   known(index: number): string | undefined {
     return this.left(index)?.toString('utf8');
   }
 
-  placed(index: number, lines: string): void {
-    this.made.set(index, lines);
+  placed(index: number, text: string): void {
+    this.made.set(index, text);
   }
+
+  /** The offering's text for the next build: made now, else as left. */
+  bytes(index: number): Uint8Array | undefined {
+    const made = this.made.get(index);
+    return made === undefined ? this.left(index) : Buffer.from(made);
+  }
+}
+
+/**
+ * Each search record's JSON text (splitIndex), an offering's taken from `kept` when the last build
+ * left them for the same place in the site (its records name the offering by that place), as
+ * "<place>\n<record>\n<record>…" (JSON holds no raw line break).
+ */
+function docJsonOf(file: SearchIndexFile, kept: KeptTexts): string[] {
+  const json: string[] = [];
+  for (let first = 0; first < file.docs.length; ) {
+    const offering = (file.docs[first] as SearchDoc)[1];
+    let end = first + 1;
+    while (end < file.docs.length && (file.docs[end] as SearchDoc)[1] === offering) end++;
+    const left = offering >= 0 ? kept.known(offering)?.split('\n') : undefined;
+    if (left && left[0] === String(offering) && left.length - 1 === end - first) {
+      for (let i = 1; i < left.length; i++) json.push(left[i]!);
+    } else {
+      const made = file.docs.slice(first, end).map((doc) => JSON.stringify(doc));
+      json.push(...made);
+      if (offering >= 0) kept.placed(offering, `${offering}\n${made.join('\n')}`);
+    }
+    first = end;
+  }
+  return json;
 }
 
 function make({ site, base, keys, held }: FilesWorkerModel) {
@@ -144,9 +185,18 @@ function make({ site, base, keys, held }: FilesWorkerModel) {
     offering.sections = last.views.sections(key) as ViewSection[];
   }
   const words = last && new OfferingWords(wordsContext(site), last.words);
-  const lines = last && new KeptLines(keys, last.views, csvContext(site, base));
-  const files = largeOutputs(site, base, { ...(words ? { reuse: { words, keys } } : {}), ...(lines ? { lines } : {}) });
-  return { files, render: performance.now() - started, site, keys, held, ...(words ? { words } : {}), ...(lines ? { lines } : {}) };
+  // The CSV's lines and the search records' JSON of offerings the last build left them for.
+  const views = last?.views;
+  const texts: KeptTexts[] = [];
+  const lines = views && new KeptTexts('csv', keys, views, csvContext(site, base));
+  if (lines) texts.push(lines);
+  const docJson = views && ((file: SearchIndexFile) => {
+    const kept = new KeptTexts('docs', keys, views, docsContext(file, site));
+    texts.push(kept);
+    return docJsonOf(file, kept);
+  });
+  const files = largeOutputs(site, base, { ...(words ? { reuse: { words, keys } } : {}), ...(lines ? { lines } : {}), ...(docJson ? { docJson } : {}) });
+  return { files, render: performance.now() - started, site, keys, held, texts, ...(words ? { words } : {}) };
 }
 
 /** Pieces per writev call: what a system takes at least (POSIX IOV_MAX is 1,024 on Linux). */
@@ -181,13 +231,12 @@ function save(file: string, pieces: Iterable<string | Uint8Array>): boolean {
  * Every keyed offering's sections, for the next build's main thread to send them without: those
  * this build held as the bytes it read, the others made.
  */
-function* viewsOf(site: RowsView, keys: readonly (string | null)[], held: readonly boolean[], views: ViewsFile, lines: KeptLines | undefined): Generator<ViewsEntry> {
+function* viewsOf(site: RowsView, keys: readonly (string | null)[], held: readonly boolean[], views: ViewsFile, texts: readonly KeptTexts[]): Generator<ViewsEntry> {
   for (const [o, offering] of site.offerings.entries()) {
     const key = keys[o];
     if (key == null) continue;
-    const made = lines?.made.get(o);
-    const csv = made === undefined ? lines?.left(o) : Buffer.from(made);
-    yield [key, (held[o] && views.bytes(key)) || Buffer.from(JSON.stringify(offering.sections)), csv];
+    const made = Object.fromEntries(texts.map((kept) => [kept.kind, kept.bytes(o)]));
+    yield [key, (held[o] && views.bytes(key)) || Buffer.from(JSON.stringify(offering.sections)), made];
   }
 }
 
@@ -212,10 +261,11 @@ function write(made: ReturnType<typeof make>, output: FilesWorkerOutput): { repl
  * saved. A save that fails leaves the next build's worker without rows it is sent without:
  * it answers `missing` then.
  */
-function leave({ site, keys, held, words, lines }: Exclude<ReturnType<typeof make>, { missing: true }>): void {
+function leave({ site, keys, held, words, texts }: Exclude<ReturnType<typeof make>, { missing: true }>): void {
   if (!last) return;
   if (words) save(last.files.words, [words.file()]);
-  save(last.files.views, viewsFilePieces(viewsOf(site, keys, held, last.views, lines), lines?.context ?? ''));
+  const contexts = Object.fromEntries(texts.map((kept) => [kept.kind, kept.context]));
+  save(last.files.views, viewsFilePieces(viewsOf(site, keys, held, last.views, texts), contexts));
 }
 
 function readOr<T>(read: () => T, none: T): T {

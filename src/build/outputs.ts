@@ -12,6 +12,7 @@ import { redirectScript } from '../render/redirects.js';
 import { sitemapXml } from '../render/outputs/sitemap.js';
 import { robotsTxt } from '../render/outputs/robots.js';
 import { searchOutputs, type WordReuse } from '../search/index.js';
+import type { SearchIndexFile } from '../search/record.js';
 import type { RowsView } from '../model/rows-view.js';
 import { compareDataOutputs } from '../render/outputs/compare-data.js';
 
@@ -30,6 +31,8 @@ type LargeContext = Pick<ManifestContext, 'base'> & LargeReuse;
 export interface LargeReuse {
   reuse?: WordReuse;
   lines?: OfferingLines;
+  /** The search records' JSON texts (splitIndex). */
+  docJson?: (file: SearchIndexFile) => string[];
 }
 /** The other lists of the model alone: the build makes them while pages render (a rebuild's main thread, after model.json). */
 const otherLists: OutputList<ManifestContext>[] = [

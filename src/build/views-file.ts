@@ -1,25 +1,35 @@
 /**
  * The rows a rebuild's files worker leaves for the next one (files-worker.ts): each keyed
- * offering's sections as JSON, and its lines of the CSV, one after another, under a first line
- * that says where each offering's are (and what else the lines were made of). The next worker
- * parses the sections while it waits for the model, and writes the offerings it is sent without
- * rows back as the bytes it read instead of making their JSON again; their CSV lines likewise.
+ * offering's sections as JSON, and texts made of it (its lines of the CSV, its search records'
+ * JSON), one after another, under a first line that says where each offering's are (and, for
+ * each kind of text, what else those texts were made of). The next worker parses the sections
+ * while it waits for the model, and writes the offerings it is sent without rows back as the
+ * bytes it read instead of making their JSON again; their texts likewise.
  */
 import { readFileSync } from 'node:fs';
 import { isByteRange, isRecord } from '../shared/shapes.js';
 
-/** Its first line: where each offering's sections are in the rest of the file, by key, and its CSV lines. */
+/** The kinds of text made of one offering that the file keeps. */
+export type TextKind = 'csv' | 'docs';
+const KINDS: readonly TextKind[] = ['csv', 'docs'];
+
+/** Where each text of one kind is, by key; `context`: what they were made of besides the offering (the base path, titles...). */
+interface Texts {
+  context: string;
+  offerings: Record<string, [number, number]>;
+}
+
+/** Its first line: where each offering's sections are in the rest of the file, by key, and its texts. */
 interface Header {
   format: number;
   offerings: Record<string, [number, number]>;
-  /** `context`: what the lines were made of besides the offering (the base path, titles...). */
-  csv: { context: string; offerings: Record<string, [number, number]> };
+  texts: Record<TextKind, Texts>;
 }
 
-const FORMAT = 2;
+const FORMAT = 3;
 
-/** An offering's part of the file: its key, its sections' JSON, and its CSV lines when they were made. */
-export type ViewsEntry = readonly [key: string, sections: Uint8Array, csv: Uint8Array | undefined];
+/** An offering's part of the file: its key, its sections' JSON, and the texts made of it (when made). */
+export type ViewsEntry = readonly [key: string, sections: Uint8Array, texts: Partial<Record<TextKind, Uint8Array>>];
 
 export class ViewsFile {
   /** Each offering's sections, parsed when the file is read (a worker reads it while it waits for the model). */
@@ -28,7 +38,7 @@ export class ViewsFile {
   private constructor(
     private readonly body: Buffer,
     private readonly offerings: Readonly<Record<string, unknown>>,
-    private readonly csvLines: { context?: unknown; offerings?: unknown } = {},
+    private readonly texts: Readonly<Record<string, unknown>> = {},
   ) {
     for (const key of Object.keys(offerings)) {
       const bytes = this.bytes(key);
@@ -48,7 +58,7 @@ export class ViewsFile {
       const end = bytes.indexOf(10);
       const header = JSON.parse(bytes.toString('utf8', 0, end < 0 ? 0 : end)) as Partial<Header>;
       if (header.format !== FORMAT || !isRecord(header.offerings)) return ViewsFile.empty();
-      return new ViewsFile(bytes.subarray(end + 1), header.offerings, isRecord(header.csv) ? header.csv : {});
+      return new ViewsFile(bytes.subarray(end + 1), header.offerings, isRecord(header.texts) ? header.texts : {});
     } catch {
       return ViewsFile.empty();
     }
@@ -68,10 +78,11 @@ export class ViewsFile {
     return this.#slice(this.offerings, key);
   }
 
-  /** The CSV lines of the offering of `key` when they were made of `context` too. */
-  csv(key: string, context: string): Buffer | undefined {
-    const { context: theirs, offerings } = this.csvLines;
-    return theirs === context && isRecord(offerings) ? this.#slice(offerings, key) : undefined;
+  /** The text of a kind made of the offering of `key`, when it was made of `context` too. */
+  text(kind: TextKind, key: string, context: string): Buffer | undefined {
+    const texts = Object.hasOwn(this.texts, kind) ? this.texts[kind] : undefined;
+    if (!isRecord(texts) || texts['context'] !== context || !isRecord(texts['offerings'])) return undefined;
+    return this.#slice(texts['offerings'], key);
   }
 
   #slice(ranges: Readonly<Record<string, unknown>>, key: string): Buffer | undefined {
@@ -85,9 +96,10 @@ export class ViewsFile {
   }
 }
 
-/** The pieces of a views file holding `offerings`, whose CSV lines were made of `csvContext`; header first. */
-export function viewsFilePieces(offerings: Iterable<ViewsEntry>, csvContext: string): Uint8Array[] {
-  const header: Header = { format: FORMAT, offerings: {}, csv: { context: csvContext, offerings: {} } };
+/** The pieces of a views file holding `offerings`, whose texts were made of `contexts` (by kind); header first. */
+export function viewsFilePieces(offerings: Iterable<ViewsEntry>, contexts: Partial<Record<TextKind, string>>): Uint8Array[] {
+  const texts = Object.fromEntries(KINDS.map((kind) => [kind, { context: contexts[kind] ?? '', offerings: {} }])) as Record<TextKind, Texts>;
+  const header: Header = { format: FORMAT, offerings: {}, texts };
   const body: Uint8Array[] = [];
   let at = 0;
   const add = (ranges: Record<string, [number, number]>, key: string, bytes: Uint8Array) => {
@@ -95,9 +107,12 @@ export function viewsFilePieces(offerings: Iterable<ViewsEntry>, csvContext: str
     body.push(bytes);
     at += bytes.byteLength;
   };
-  for (const [key, sections, csv] of offerings) {
+  for (const [key, sections, made] of offerings) {
     add(header.offerings, key, sections);
-    if (csv) add(header.csv.offerings, key, csv);
+    for (const kind of KINDS) {
+      const text = made[kind];
+      if (text) add(texts[kind].offerings, key, text);
+    }
   }
   return [Buffer.from(`${JSON.stringify(header)}\n`), ...body];
 }

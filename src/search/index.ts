@@ -11,7 +11,7 @@ import type { OfferingWords, RecordWords } from './offering-words.js';
 import { searchRecords } from './records.js';
 import type { RowsView } from '../model/rows-view.js';
 import { WordNumbers } from './word-numbers.js';
-import { MANIFEST, splitIndex } from './split.js';
+import { MANIFEST, SPLIT_DEFAULTS, splitIndex } from './split.js';
 
 /** Where the manifest is written, relative to the site base (the client fetches the same path). */
 export const SEARCH_INDEX_PATH = `search/${MANIFEST}`;
@@ -30,9 +30,12 @@ export function buildSearchIndex(site: RowsView, reuse?: WordReuse): SearchIndex
   return { ...records, index: buildIndexData(records, reuse) };
 }
 
-/** The search index as output files, the manifest first: same model, same bytes, whatever words are reused. */
-export function searchOutputs(site: RowsView, context?: { reuse?: WordReuse }): OutputFile[] {
-  return splitIndex(buildSearchIndex(site, context?.reuse)).map((file) => ({ ...file, path: `search/${file.path}` }));
+/**
+ * The search index as output files, the manifest first: same model, same bytes, whatever words
+ * (`reuse`) and records' JSON (`docJson`, splitIndex) are taken from the last build.
+ */
+export function searchOutputs(site: RowsView, context?: { reuse?: WordReuse; docJson?: (file: SearchIndexFile) => string[] }): OutputFile[] {
+  return splitIndex(buildSearchIndex(site, context?.reuse), SPLIT_DEFAULTS, context?.docJson).map((file) => ({ ...file, path: `search/${file.path}` }));
 }
 
 /** Field order of the index and their weights: task wording first, names next, cell text last. */

@@ -42,7 +42,11 @@ export interface SplitFile {
 /** The manifest's name; parts are named relative to its folder. */
 export const MANIFEST = 'index.json';
 
-export function splitIndex(file: SearchIndexFile, options: SplitOptions = SPLIT_DEFAULTS): SplitFile[] {
+/**
+ * `docJsonOf`: each record's JSON text, as JSON.stringify gives it (a rebuild takes unchanged
+ * offerings' from the last build).
+ */
+export function splitIndex(file: SearchIndexFile, options: SplitOptions = SPLIT_DEFAULTS, docJsonOf?: (file: SearchIndexFile) => string[]): SplitFile[] {
   const base = {
     version: file.version,
     parties: file.parties,
@@ -50,7 +54,7 @@ export function splitIndex(file: SearchIndexFile, options: SplitOptions = SPLIT_
     docCount: file.docs.length,
   };
   // Each record's JSON once: for the size test, the chunk size and the chunks.
-  const docJson = file.docs.map((doc) => JSON.stringify(doc));
+  const docJson = docJsonOf ? docJsonOf(file) : file.docs.map((doc) => JSON.stringify(doc));
   if (fitsInline(file, docJson, options.inlineBytes)) {
     const manifest: SearchManifest = {
       ...base,

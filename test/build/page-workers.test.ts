@@ -213,7 +213,7 @@ describe('files worker (compiled build)', () => {
     const sections = sectionsOf(key!);
     sections[0]!.rows[0]!.provider.text = 'Tampered in the cache.';
     const rewrite = (sectionsFor: (key: string) => unknown) =>
-      writeFile(views, Buffer.concat(viewsFilePieces(held.keys().map((k) => [k, Buffer.from(JSON.stringify(sectionsFor(k))), undefined]), '')));
+      writeFile(views, Buffer.concat(viewsFilePieces(held.keys().map((k) => [k, Buffer.from(JSON.stringify(sectionsFor(k))), {}]), {})));
     await rewrite((k) => (k === key ? sections : sectionsOf(k)));
     await rebuildAfterEdit('A third edit.');
     expect(await readFile(path.join(out, 'responsibilities.csv'), 'utf8')).toContain('Tampered in the cache.');
@@ -221,17 +221,31 @@ describe('files worker (compiled build)', () => {
     // So do an unchanged offering's CSV lines, left with what they were made of: changed there, they show.
     const csvFile = await workerFile('views');
     const left = ViewsFile.read(csvFile);
-    const lineHeader = JSON.parse((await readFile(csvFile, 'utf8')).split('\n', 1)[0]!) as { csv: { context: string } };
-    const withLines = left.keys().find((k) => left.csv(k, lineHeader.csv.context)?.includes('Tampered in the cache.'));
+    const { texts } = JSON.parse((await readFile(csvFile, 'utf8')).split('\n', 1)[0]!) as { texts: { csv: { context: string } } };
+    const context = texts.csv.context;
+    const withLines = left.keys().find((k) => left.text('csv', k, context)?.includes('Tampered in the cache.'));
     expect(withLines).toBeDefined();
     await writeFile(csvFile, Buffer.concat(viewsFilePieces(left.keys().map((k) => {
-      const lines = left.csv(k, lineHeader.csv.context);
-      return [k, left.bytes(k)!, k === withLines ? Buffer.from(lines!.toString().replace('Tampered in the cache.', 'Lines from the cache.')) : lines];
-    }), lineHeader.csv.context)));
+      const lines = left.text('csv', k, context);
+      return [k, left.bytes(k)!, { csv: k === withLines ? Buffer.from(lines!.toString().replace('Tampered in the cache.', 'Lines from the cache.')) : lines }];
+    }), { csv: context })));
     await rebuildAfterEdit('A third and a half edit.');
     const csv = await readFile(path.join(out, 'responsibilities.csv'), 'utf8');
     expect(csv).toContain('Lines from the cache.');
     expect(csv).not.toContain('Tampered in the cache.');
+
+    // And its search records' JSON: changed there, it shows in the index's parts.
+    const withDocs = ViewsFile.read(csvFile);
+    const docsContext = (JSON.parse((await readFile(csvFile, 'utf8')).split('\n', 1)[0]!) as { texts: { docs: { context: string } } }).texts.docs.context;
+    const docsKey = withDocs.keys().find((k) => withDocs.text('docs', k, docsContext)?.includes('"r"'));
+    expect(docsKey).toBeDefined();
+    await writeFile(csvFile, Buffer.concat(viewsFilePieces(withDocs.keys().map((k) => {
+      const docs = withDocs.text('docs', k, docsContext);
+      return [k, withDocs.bytes(k)!, { docs: k === docsKey ? Buffer.from(docs!.toString().replaceAll('"r"', '"x"')) : docs }];
+    }), { docs: docsContext })));
+    expect((await build(out, env)).code).toBe(0);
+    const parts = await tree(path.join(out, 'search'));
+    expect([...parts.values()].some((bytes) => bytes.includes('["x",'))).toBe(true);
 
     // A file not as the worker writes it, or none: the main thread makes those files itself, as a clean build does.
     await rewrite(() => [{ rows: 'not rows' }]);
