@@ -218,31 +218,26 @@ describe('files worker (compiled build)', () => {
     await rebuildAfterEdit('A third edit.');
     expect(await readFile(path.join(out, 'responsibilities.csv'), 'utf8')).toContain('Tampered in the cache.');
 
-    // So do an unchanged offering's CSV lines, left with what they were made of: changed there, they show.
-    const csvFile = await workerFile('views');
-    const left = ViewsFile.read(csvFile);
-    const { texts } = JSON.parse((await readFile(csvFile, 'utf8')).split('\n', 1)[0]!) as { texts: { csv: { context: string } } };
-    const context = texts.csv.context;
-    const withLines = left.keys().find((k) => left.text('csv', k, context)?.includes('Tampered in the cache.'));
-    expect(withLines).toBeDefined();
-    await writeFile(csvFile, Buffer.concat(viewsFilePieces(left.keys().map((k) => {
-      const lines = left.text('csv', k, context);
-      return [k, left.bytes(k)!, { csv: k === withLines ? Buffer.from(lines!.toString().replace('Tampered in the cache.', 'Lines from the cache.')) : lines }];
-    }), { csv: context })));
+    // So do an unchanged offering's texts, left with what they were made of: changed there, they show.
+    // The text of `kind` of the first offering whose text holds `find`, changed in the file (its other texts as they were, the other kind's gone).
+    const tamper = async (kind: 'csv' | 'docs', find: string, change: (text: string) => string) => {
+      const left = ViewsFile.read(views);
+      const { texts } = JSON.parse((await readFile(views, 'utf8')).split('\n', 1)[0]!) as { texts: Record<typeof kind, { context: string }> };
+      const context = texts[kind].context;
+      const key = left.keys().find((k) => left.text(kind, k, context)?.includes(find));
+      expect(key).toBeDefined();
+      await writeFile(views, Buffer.concat(viewsFilePieces(left.keys().map((k) => {
+        const text = left.text(kind, k, context);
+        return [k, left.bytes(k)!, { [kind]: k === key ? Buffer.from(change(text!.toString())) : text }];
+      }), { [kind]: context })));
+    };
+    await tamper('csv', 'Tampered in the cache.', (lines) => lines.replace('Tampered in the cache.', 'Lines from the cache.'));
     await rebuildAfterEdit('A third and a half edit.');
     const csv = await readFile(path.join(out, 'responsibilities.csv'), 'utf8');
     expect(csv).toContain('Lines from the cache.');
     expect(csv).not.toContain('Tampered in the cache.');
-
-    // And its search records' JSON: changed there, it shows in the index's parts.
-    const withDocs = ViewsFile.read(csvFile);
-    const docsContext = (JSON.parse((await readFile(csvFile, 'utf8')).split('\n', 1)[0]!) as { texts: { docs: { context: string } } }).texts.docs.context;
-    const docsKey = withDocs.keys().find((k) => withDocs.text('docs', k, docsContext)?.includes('"r"'));
-    expect(docsKey).toBeDefined();
-    await writeFile(csvFile, Buffer.concat(viewsFilePieces(withDocs.keys().map((k) => {
-      const docs = withDocs.text('docs', k, docsContext);
-      return [k, withDocs.bytes(k)!, { docs: k === docsKey ? Buffer.from(docs!.toString().replaceAll('"r"', '"x"')) : docs }];
-    }), { docs: docsContext })));
+    // Its search records' JSON shows in the index's parts (a rebuild without an edit makes them too).
+    await tamper('docs', '"r"', (docs) => docs.replaceAll('"r"', '"x"'));
     expect((await build(out, env)).code).toBe(0);
     const parts = await tree(path.join(out, 'search'));
     expect([...parts.values()].some((bytes) => bytes.includes('["x",'))).toBe(true);
