@@ -25,7 +25,7 @@ import { compareDataOutputs } from '../render/outputs/compare-data.js';
 const largeLists: OutputList<LargeContext, RowsView>[] = [searchOutputs, responsibilitiesCsv];
 /**
  * What the large files read besides the rows: the base path, and what a rebuild may take from
- * the last build: the search index's words, the CSV's lines.
+ * the last build: the search index's words and records' JSON, the CSV's lines.
  */
 type LargeContext = Pick<ManifestContext, 'base'> & LargeReuse;
 export interface LargeReuse {
