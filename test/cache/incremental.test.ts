@@ -58,6 +58,8 @@ async function expectSameFiles(dir: string, expected: string): Promise<number> {
 }
 
 const TABLE_HEAD = '| Task | IBM responsibilities | Your responsibilities |\n|---|---|---|\n';
+/** A one-row offering most small sites below start from (their tests edit its "You ask."). */
+const ALPHA = `# Alpha\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You ask. |\n`;
 
 /**
  * A content folder of a few sources (name -> Markdown) and its own cache: `build` builds it
@@ -93,6 +95,15 @@ async function smallSite(name: string, siteYaml: string, sources: Record<string,
     edit: async (source: string, change: (text: string) => string) => {
       const file = path.join(dir, 'sources', `${source}.md`);
       await writeFile(file, change(await readFile(file, 'utf8')));
+    },
+    /** Build twice with the cache: the second build leaves a whole record and a standby for the next. */
+    warm: async () => {
+      for (let i = 0; i < 2; i++) expect((await run(out, { RESPMATRIX_CACHE_DIR: path.join(root, `${name}-cache`) })).code).toBe(0);
+    },
+    /** A clean build of the same content writes what `out` holds. */
+    expectClean: async () => {
+      expect((await run(clean, { RESPMATRIX_CACHE: '0' })).code).toBe(0);
+      await expectSameFiles(out, clean);
     },
     /** The cache's record of `out`: its JSON on the first line, the bytes it points into after it. */
     recordFile: async () => {
@@ -274,19 +285,17 @@ describe('incremental builds', () => {
     // gets the plain id, a later one in another area the id with its area. Renaming the first
     // source's row changes the second offering's task id though its source is the same.
     const site = await smallSite('registry', 'title: Registry\n', {
-      alpha: `# Alpha\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You ask. |\n`,
+      alpha: ALPHA,
       beta: `# Beta\n\n## Incident and operations management\n\n${TABLE_HEAD}| Rotate keys | IBM watches. | You rotate. |\n`,
     });
-    expect((await site.build()).code).toBe(0);
-    expect((await site.build()).code).toBe(0);
+    await site.warm();
     const beta = () => readFile(path.join(site.out, 'offerings', 'beta', 'index.html'), 'utf8');
     expect(await beta()).toContain('id="incident-and-ops--rotate-keys-incident-and-ops"');
 
     await site.edit('alpha', (text) => text.replace('Rotate keys', 'Renew keys'));
     expect((await site.build()).code).toBe(0);
     expect(await beta()).toContain('id="incident-and-ops--rotate-keys"');
-    expect((await site.buildClean()).code).toBe(0);
-    await expectSameFiles(site.out, site.clean);
+    await site.expectClean();
   }, 60_000);
 
   it('keeps the catalog pages whose offerings are unchanged and writes the one that shows an edited offering, as a clean build does', async () => {
@@ -296,8 +305,7 @@ describe('incremental builds', () => {
       name,
       `# Offering ${name}\n\n## Change management\n\n${TABLE_HEAD}| Patch | IBM patches. | You test. |\n`,
     ])));
-    expect((await site.build()).code).toBe(0);
-    expect((await site.build()).code).toBe(0);
+    await site.warm();
     const before = await inodes(site.out);
     expect(before.has(path.join('catalog', '2', 'index.html'))).toBe(true);
     // The first offering's customer duty goes: its counts on the home page change.
@@ -306,8 +314,7 @@ describe('incremental builds', () => {
     const after = await inodes(site.out);
     expect(after.get(path.join('catalog', '2', 'index.html'))).toBe(before.get(path.join('catalog', '2', 'index.html')));
     expect(after.get('index.html')).not.toBe(before.get('index.html'));
-    expect((await site.buildClean()).code).toBe(0);
-    await expectSameFiles(site.out, site.clean);
+    await site.expectClean();
   }, 120_000);
 
   it('checks the links of a page it keeps unread as a clean build checks them', async () => {
@@ -319,8 +326,7 @@ describe('incremental builds', () => {
       alpha: `# Alpha\n\n## Change management\n\n${TABLE_HEAD}${row}| Patch | IBM patches. | You test. |\n`,
       beta: `# Beta\n\n## Change management\n\n${TABLE_HEAD}${row}`,
     });
-    expect((await site.build()).code).toBe(0);
-    expect((await site.build()).code).toBe(0);
+    await site.warm();
     await site.edit('alpha', (text) => text.replace(row, ''));
     const rebuilt = await site.build();
     const clean = await site.buildClean();
@@ -340,8 +346,7 @@ describe('incremental builds', () => {
       gamma: `# Gamma\n\n## Change management\n\n${TABLE_HEAD}${row}`,
       beta: `# Beta\n\n## Incident management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You [test as Alpha does](/offerings/alpha/#change-management--patch) and read [the docs](https://cloud.ibm.com/docs). |\n`,
     });
-    expect((await site.build()).code).toBe(0);
-    expect((await site.build()).code).toBe(0);
+    await site.warm();
     await site.edit('alpha', (text) => text.replace(row, ''));
     const rebuilt = await site.build();
     const clean = await site.buildClean();
@@ -352,17 +357,15 @@ describe('incremental builds', () => {
     // Put back, the link holds again, and the rebuild writes what a clean build writes.
     await site.edit('alpha', (text) => `${text}${row}`);
     expect(await site.build()).toEqual({ code: 0, stderr: '' });
-    expect((await site.buildClean()).code).toBe(0);
-    await expectSameFiles(site.out, site.clean);
+    await site.expectClean();
   }, 60_000);
 
   it("takes an unchanged offering's duty counts from the cache record, and counts again what the record does not hold as written", async () => {
     const site = await smallSite('kept-counts', 'title: Kept counts\n', {
-      alpha: `# Alpha\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You ask. |\n`,
+      alpha: ALPHA,
       beta: `# Beta\n\n## Change management\n\n${TABLE_HEAD}| Patch | IBM patches. | None. |\n| Scan | IBM scans. | You read. |\n`,
     });
-    expect((await site.build()).code).toBe(0);
-    expect((await site.build()).code).toBe(0);
+    await site.warm();
     const recordFile = await site.recordFile();
     // The record's JSON is its first line; the pages' ids follow it.
     const readRecord = async () => {
@@ -397,11 +400,10 @@ describe('incremental builds', () => {
 
   it("takes an unchanged offering's OSCAL component from the cache record, and makes it again under another render key", async () => {
     const site = await smallSite('kept-components', 'title: Kept components\n', {
-      alpha: `# Alpha\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You ask. |\n`,
+      alpha: ALPHA,
       beta: `# Beta\n\n## Change management\n\n${TABLE_HEAD}| Patch | IBM patches. | None. |\n`,
     });
-    expect((await site.build()).code).toBe(0);
-    expect((await site.build()).code).toBe(0);
+    await site.warm();
     const recordFile = await site.recordFile();
     // Beta's component, in the bytes after the record's JSON line: its name changed there (same length) shows.
     const bytes = await readFile(recordFile);
@@ -457,12 +459,11 @@ describe('incremental builds', () => {
 
   it("renders again the pages whose ids the cache record no longer holds, as a clean build writes them", async () => {
     const site = await smallSite('cut-ids', 'title: Cut ids\n', {
-      alpha: `# Alpha\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You ask. |\n`,
+      alpha: ALPHA,
       beta: `# Beta\n\n## Change management\n\n${TABLE_HEAD}| Patch | IBM patches. | None. |\n`,
       gamma: `# Gamma\n\n## Change management\n\n${TABLE_HEAD}| Scan | IBM scans. | You read. |\n`,
     });
-    expect((await site.build()).code).toBe(0);
-    expect((await site.build()).code).toBe(0);
+    await site.warm();
     const recordFile = await site.recordFile();
     // The pages' ids follow the record's JSON line: cut them in half.
     const bytes = await readFile(recordFile);
@@ -470,24 +471,21 @@ describe('incremental builds', () => {
     await writeFile(recordFile, bytes.subarray(0, body + Math.floor((bytes.length - body) / 2)));
     await site.edit('alpha', (text) => text.replace('You ask.', 'You ask twice.'));
     expect(await site.build()).toEqual({ code: 0, stderr: '' });
-    expect((await site.buildClean()).code).toBe(0);
-    await expectSameFiles(site.out, site.clean);
+    await site.expectClean();
   }, 60_000);
 
   it("makes a kept checklist's record again when a row it carries moved in the offering that lists it first, as a clean build does", async () => {
     // Beta's checklist carries the anchor of a row Alpha lists first: the record points at
     // Alpha's line. An edit above Alpha's table moves that line; Beta's pages are kept.
     const site = await smallSite('kept-checklists', 'title: Kept checklists\n', {
-      alpha: `# Alpha\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You ask. |\n`,
+      alpha: ALPHA,
       beta: `# Beta\n\n## Change management\n\n${TABLE_HEAD}| Rotate keys | IBM rotates. | You rotate. |\n`,
     });
-    expect((await site.build()).code).toBe(0);
-    expect((await site.build()).code).toBe(0);
+    await site.warm();
     for (const change of [(text: string) => text.replace('# Alpha\n', '# Alpha\n\nA paragraph that moves the table.\n'), (text: string) => text.replace('You ask.', 'You ask once.')]) {
       await site.edit('alpha', change);
       expect(await site.build()).toEqual({ code: 0, stderr: '' });
-      expect((await site.buildClean()).code).toBe(0);
-      await expectSameFiles(site.out, site.clean);
+      await site.expectClean();
     }
   }, 60_000);
 
