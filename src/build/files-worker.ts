@@ -98,20 +98,12 @@ export interface WorkerFiles {
 /** What the last build's worker left: its files, their words, and their rows (with the keys whose rows are as this code writes them). */
 let last: { files: WorkerFiles; words: Uint8Array | undefined; views: ViewsFile; valid: ReadonlySet<string> } | undefined;
 
-/** What every offering's search words depend on besides the offering: the code, area titles and task titles. */
-function wordsContext(site: RowsView): string {
-  return createHash('sha256').update(codeFingerprint('all')).update('\0').update(JSON.stringify([site.areas, site.tasks])).digest('hex');
-}
-
-/** What every offering's CSV lines depend on besides the offering: the code, the base path and the site-wide names. */
-function csvContext(site: RowsView, base: string): string {
-  const { parties, baseUrl = null, areas, tasks } = site;
-  return createHash('sha256').update(codeFingerprint('all')).update('\0').update(JSON.stringify([base, baseUrl, parties, areas, tasks])).digest('hex');
-}
-
-/** What every offering's search records depend on besides the offering: the code, the index's areas and the task titles. */
-function docsContext(file: SearchIndexFile, site: RowsView): string {
-  return createHash('sha256').update(codeFingerprint('all')).update('\0').update(JSON.stringify([file.areas, site.tasks])).digest('hex');
+/**
+ * A digest of what every offering's texts of one kind (search words, CSV lines, search records)
+ * depend on besides the offering: the code and `values`.
+ */
+function contextOf(values: readonly unknown[]): string {
+  return createHash('sha256').update(codeFingerprint('all')).update('\0').update(JSON.stringify(values)).digest('hex');
 }
 
 /**
@@ -184,14 +176,14 @@ function make({ site, base, keys, held }: FilesWorkerModel) {
     if (!last?.valid.has(key)) return { missing: true } as const;
     offering.sections = last.views.sections(key) as ViewSection[];
   }
-  const words = last && new OfferingWords(wordsContext(site), last.words);
+  const words = last && new OfferingWords(contextOf([site.areas, site.tasks]), last.words);
   // The CSV's lines and the search records' JSON of offerings the last build left them for.
   const views = last?.views;
   const texts: KeptTexts[] = [];
-  const lines = views && new KeptTexts('csv', keys, views, csvContext(site, base));
+  const lines = views && new KeptTexts('csv', keys, views, contextOf([base, site.baseUrl ?? null, site.parties, site.areas, site.tasks]));
   if (lines) texts.push(lines);
   const docJson = views && ((file: SearchIndexFile) => {
-    const kept = new KeptTexts('docs', keys, views, docsContext(file, site));
+    const kept = new KeptTexts('docs', keys, views, contextOf([file.areas, site.tasks]));
     texts.push(kept);
     return docJsonOf(file, kept);
   });

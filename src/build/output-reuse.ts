@@ -21,7 +21,8 @@ import { DiskStore } from './cache/store.js';
 import { codeFingerprint, hashTree } from './cache/fingerprint.js';
 import type { RenderOptions } from './pipeline.js';
 import { byCodeUnit } from '../shared/order.js';
-import { isByteRange, isRecord } from '../shared/shapes.js';
+import { isRecord } from '../shared/shapes.js';
+import { ByteRun, bytesAt } from '../shared/byte-run.js';
 import type { StandbyRecord } from './standby.js';
 import { stillAsRecordedIn, type FileStamp, type LiveStamps } from './file-writer.js';
 import { offeringKey } from './offering-keys.js';
@@ -130,7 +131,8 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
 function withIds(files: Record<string, StoredRecord>, body: Buffer): Record<string, OutputRecord> {
   for (const record of Object.values(files)) {
     if (record.ids === undefined) continue;
-    if (isByteRange(record.ids, body.byteLength)) record.ids = body.subarray(record.ids[0], record.ids[1]);
+    const ids = bytesAt(body, record.ids);
+    if (ids) record.ids = ids;
     else delete record.ids;
   }
   return files as Record<string, OutputRecord>;
@@ -139,7 +141,10 @@ function withIds(files: Record<string, StoredRecord>, body: Buffer): Record<stri
 /** The texts whose ranges are in `body`, by key. */
 function bytesOf(ranges: Record<string, unknown>, body: Buffer): Map<string, Buffer> {
   const texts = new Map<string, Buffer>();
-  for (const [key, range] of Object.entries(ranges)) if (isByteRange(range, body.byteLength)) texts.set(key, body.subarray(range[0], range[1]));
+  for (const [key, range] of Object.entries(ranges)) {
+    const bytes = bytesAt(body, range);
+    if (bytes) texts.set(key, bytes);
+  }
   return texts;
 }
 
@@ -184,25 +189,17 @@ export async function recordOutput(
   }
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => byCodeUnit(a, b)));
   // Each page's ids go after the JSON, in file order; its record says where.
-  const body: Uint8Array[] = [];
-  let at = 0;
+  const body = new ByteRun();
   for (const [file, record] of Object.entries(sorted)) {
     const ids = anchors.ids.get(file);
-    if (ids === undefined) continue;
-    const bytes = typeof ids === 'string' ? Buffer.from(ids) : ids;
-    record.ids = [at, (at += bytes.byteLength)];
-    body.push(bytes);
+    if (ids !== undefined) record.ids = body.add(typeof ids === 'string' ? Buffer.from(ids) : ids);
   }
   // Then each keyed offering's OSCAL component.
   const { components: texts, ...rest } = reuse;
   const components: Record<string, [number, number]> = {};
-  for (const [key, text] of texts ?? []) {
-    const bytes = Buffer.from(text);
-    components[key] = [at, (at += bytes.byteLength)];
-    body.push(bytes);
-  }
+  for (const [key, text] of texts ?? []) components[key] = body.add(Buffer.from(text));
   const stored: StoredOutput = { renderKey, files: sorted, dirs, ...(standby ? { standby } : {}), ...withoutUndefined(rest), ...(texts ? { components } : {}) };
-  await storeFor(cacheDir).setWithBody(await folderKey(outDir), stored, body);
+  await storeFor(cacheDir).setWithBody(await folderKey(outDir), stored, body.pieces);
 }
 
 /** The stamp of `file` when it is a file. */

@@ -7,7 +7,8 @@
  * bytes it read instead of making their JSON again; their texts likewise.
  */
 import { readFileSync } from 'node:fs';
-import { isByteRange, isRecord } from '../shared/shapes.js';
+import { isRecord } from '../shared/shapes.js';
+import { ByteRun, bytesAt } from '../shared/byte-run.js';
 
 /** The kinds of text made of one offering that the file keeps. */
 export type TextKind = 'csv' | 'docs';
@@ -86,8 +87,7 @@ export class ViewsFile {
   }
 
   #slice(ranges: Readonly<Record<string, unknown>>, key: string): Buffer | undefined {
-    const range = Object.hasOwn(ranges, key) ? ranges[key] : undefined;
-    return isByteRange(range, this.body.byteLength) ? this.body.subarray(range[0], range[1]) : undefined;
+    return Object.hasOwn(ranges, key) ? bytesAt(this.body, ranges[key]) : undefined;
   }
 
   /** The sections of the offering of `key` as parsed JSON; undefined when absent or not JSON. */
@@ -100,19 +100,13 @@ export class ViewsFile {
 export function viewsFilePieces(offerings: Iterable<ViewsEntry>, contexts: Partial<Record<TextKind, string>>): Uint8Array[] {
   const texts = Object.fromEntries(KINDS.map((kind) => [kind, { context: contexts[kind] ?? '', offerings: {} }])) as Record<TextKind, Texts>;
   const header: Header = { format: FORMAT, offerings: {}, texts };
-  const body: Uint8Array[] = [];
-  let at = 0;
-  const add = (ranges: Record<string, [number, number]>, key: string, bytes: Uint8Array) => {
-    ranges[key] = [at, at + bytes.byteLength];
-    body.push(bytes);
-    at += bytes.byteLength;
-  };
+  const body = new ByteRun();
   for (const [key, sections, made] of offerings) {
-    add(header.offerings, key, sections);
+    header.offerings[key] = body.add(sections);
     for (const kind of KINDS) {
       const text = made[kind];
-      if (text) add(texts[kind].offerings, key, text);
+      if (text) texts[kind].offerings[key] = body.add(text);
     }
   }
-  return [Buffer.from(`${JSON.stringify(header)}\n`), ...body];
+  return [Buffer.from(`${JSON.stringify(header)}\n`), ...body.pieces];
 }

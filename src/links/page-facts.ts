@@ -13,6 +13,7 @@ import { decode, scanIds } from './html-scan.js';
 import type { LinkCollector } from './link-collector.js';
 import { isExternal } from './link-resolve.js';
 import { isRecord, isStringArray } from '../shared/shapes.js';
+import { byKey, recordedFor } from '../shared/by-key.js';
 
 /**
  * Every link attribute of a piece of content HTML, and any text that looks like one: more than
@@ -81,23 +82,14 @@ function linksOfOffering(offering: Offering, baseUrl: string | undefined): Offer
 export function adoptOfferingLinks(
   offerings: readonly Offering[], keyOf: (offering: Offering) => string | undefined, recorded: Readonly<Record<string, unknown>>,
 ): void {
-  for (const offering of offerings) {
-    const key = keyOf(offering);
-    if (key === undefined || !Object.hasOwn(recorded, key) || offeringLinks.has(offering)) continue;
-    const links = recorded[key];
-    if (isOfferingLinks(links)) offeringLinks.set(offering, links);
+  for (const [offering, links] of recordedFor(offerings, keyOf, recorded)) {
+    if (!offeringLinks.has(offering) && isOfferingLinks(links)) offeringLinks.set(offering, links);
   }
 }
 
 /** The links of the keyed offerings this thread has found or adopted, by key, for the next build. */
 export function offeringLinksByKey(offerings: readonly Offering[], keyOf: (offering: Offering) => string | undefined): Record<string, OfferingLinks> {
-  const byKey: Record<string, OfferingLinks> = {};
-  for (const offering of offerings) {
-    const key = keyOf(offering);
-    const links = offeringLinks.get(offering);
-    if (key !== undefined && links) byKey[key] = links;
-  }
-  return byKey;
+  return byKey(offerings, keyOf, (offering) => offeringLinks.get(offering));
 }
 
 function isOfferingLinks(value: unknown): value is OfferingLinks {

@@ -5,6 +5,7 @@
 import type { Offering, Rich, Row, Section, Site } from '../model/types.js';
 import { dutyState, stateOf, type Party } from '../model/duty.js';
 import { rowName, type TaskTitles } from '../model/row-name.js';
+import { byKey, recordedFor } from '../shared/by-key.js';
 
 export interface CellView {
   html: string;
@@ -198,10 +199,7 @@ export function dutyCounts(sections: readonly Section[]): DutyCounts {
 export function adoptSectionCounts(
   offerings: readonly Offering[], keyOf: (offering: Offering) => string | undefined, recorded: Readonly<Record<string, unknown>>,
 ): void {
-  for (const offering of offerings) {
-    const key = keyOf(offering);
-    if (key === undefined || !Object.hasOwn(recorded, key)) continue;
-    const counts = recorded[key];
+  for (const [offering, counts] of recordedFor(offerings, keyOf, recorded)) {
     if (!Array.isArray(counts) || counts.length !== offering.sections.length || !counts.every(isCounts)) continue;
     offering.sections.forEach((section, i) => {
       const [provider, customer, rows] = counts[i] as [number, number, number];
@@ -212,13 +210,10 @@ export function adoptSectionCounts(
 
 /** The counts of the keyed offerings whose every section this thread has counted, by key, for the next build. */
 export function sectionCountsByKey(offerings: readonly Offering[], keyOf: (offering: Offering) => string | undefined): Record<string, number[][]> {
-  const byKey: Record<string, number[][]> = {};
-  for (const offering of offerings) {
-    const key = keyOf(offering);
+  return byKey(offerings, keyOf, (offering) => {
     const counts = offering.sections.map((section) => sectionCounts.get(section));
-    if (key !== undefined && counts.every((c) => c !== undefined)) byKey[key] = counts.map((c) => [c.provider, c.customer, c.rows]);
-  }
-  return byKey;
+    return counts.every((c) => c !== undefined) ? counts.map((c) => [c.provider, c.customer, c.rows]) : undefined;
+  });
 }
 
 function isCounts(value: unknown): boolean {
