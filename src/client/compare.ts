@@ -8,6 +8,7 @@
 import { createOfferingPicker, loadOfferingIndex, type OfferingIndex } from './offering-picker.js';
 import { clearComparison, renderComparison, type Labels } from './compare-view.js';
 import { NARROW_OUTLINE } from './outline.js';
+import { fragmentTarget } from './fragment-target.js';
 
 type PartyView = 'both' | 'provider' | 'customer';
 const PARTIES = ['provider', 'customer'] as const;
@@ -200,14 +201,6 @@ function readViewControls(form: HTMLFormElement): Pick<CompareState, 'party' | '
   return { party: party === 'provider' || party === 'customer' ? party : 'both', diff: data.get('diff') === '1' };
 }
 
-function targetOf(hash: string): HTMLElement | null {
-  try {
-    return hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
-  } catch {
-    return null;
-  }
-}
-
 /** `/compare/` of a large site: the reader picks offerings, the view is built from their data files. */
 function initPicked(view: HTMLElement, form: HTMLFormElement): void {
   const root = form.querySelector<HTMLElement>('[data-offering-picker]');
@@ -244,7 +237,7 @@ function initPicked(view: HTMLElement, form: HTMLFormElement): void {
           if (status) status.textContent = 'Loading…';
           await renderComparison(view, { index, ids: sorted, dataUrl, base, labels });
           // A link to a row: the row exists only now.
-          if (!shownIds) targetOf(window.location.hash)?.scrollIntoView();
+          if (!shownIds) fragmentTarget(window.location.hash)?.scrollIntoView();
         }
         shownIds = key;
       }
