@@ -13,8 +13,8 @@ export function initHeaderHeight(): void {
   // property on the root restyles the whole page, which a phone should not pay for.
   const narrow = window.matchMedia('(max-width: 40rem)');
   let last = '';
-  // Until the reader scrolls, the page stands where the browser scrolled to a linked element,
-  // perhaps below the header's usual height rather than its real one.
+  // Until the reader scrolls, the page stands where the browser put a linked element, which may
+  // be by the header's usual height rather than its real one.
   let moved = false;
   for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown']) {
     window.addEventListener(type, () => (moved = true), { once: true, passive: true, capture: true });
@@ -31,4 +31,3 @@ export function initHeaderHeight(): void {
     if (first && !moved) fragmentTarget(window.location.hash)?.scrollIntoView();
   }).observe(header);
 }
-
