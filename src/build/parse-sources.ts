@@ -169,8 +169,9 @@ export async function parseSources(
 const PACK_SLACK = 1 / 50;
 
 /**
- * Writes the pack of this build, unless the one read holds the same sources, stamps and keys,
- * all whole, or misses few enough of them (PACK_SLACK) that the one-file entries serve them.
+ * Writes the pack of this build, unless the one read misses few enough of its sources (PACK_SLACK:
+ * with another stamp or key, or an entry that could not be decoded) that the one-file entries
+ * serve them.
  */
 async function savePack(
   file: string,
@@ -190,8 +191,6 @@ async function savePack(
     const stamp = input.stamp;
     if (stamp !== undefined) stamped.push(['key' in input ? input.path : input.file.path, stamp, key]);
   });
-  // Unless an entry of it could not be decoded: that one is written again.
-  if (previous?.holds(context, stamped, [...entries.keys()]) && [...entries.keys()].every((key) => packed.has(key))) return;
   // Sources without a stamp are read every time, but their entries count.
   const stampedKeys = new Set(stamped.map(([, , key]) => key));
   const unstamped = [...entries.keys()].filter((key) => !packed.has(key) && !stampedKeys.has(key)).length;

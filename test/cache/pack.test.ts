@@ -52,8 +52,10 @@ describe('the parse pack', () => {
     expect(pack.keyOf('sources/a.md', 'stamp-b', 'ctx')).toBeUndefined();
     expect(pack.keyOf('sources/a.md', 'stamp-a', 'other keywords')).toBeUndefined();
     expect(pack.keyOf('sources/b.md', 'stamp-a', 'ctx')).toBeUndefined();
-    expect(pack.holds('ctx', [['sources/a.md', 'stamp-a', 'ka']], ['ka', 'kb'])).toBe(true);
-    expect(pack.holds('ctx', [['sources/a.md', 'stamp-a', 'ka']], ['ka'])).toBe(false);
+    expect(pack.misses('ctx', [['sources/a.md', 'stamp-a', 'ka']], new Set(['ka', 'kb']))).toBe(0);
+    expect(pack.misses('ctx', [['sources/a.md', 'stamp-b', 'ka'], ['sources/b.md', 'stamp-b', 'kb']], new Set(['ka', 'kb']))).toBe(2);
+    expect(pack.misses('ctx', [['sources/a.md', 'stamp-a', 'ka']], new Set(['kb']))).toBe(1);
+    expect(pack.misses('other keywords', [['sources/a.md', 'stamp-a', 'ka']], new Set(['ka']))).toBe(Infinity);
   });
 
   it('stores HTML that equals its text once, and gives back the same values with their keys in order', async () => {

@@ -149,15 +149,6 @@ export class ParsePack {
     }
     return missed;
   }
-
-  /** Whether writing `files` under `context` would give this pack again. */
-  holds(context: string, files: [string, string, string][], keys: string[]): boolean {
-    if (context !== this.#context || files.length !== this.#files.size || keys.length !== this.#entries.size) return false;
-    return files.every(([file, stamp, key]) => {
-      const known = this.#files.get(file);
-      return known?.[0] === stamp && known[1] === key;
-    }) && keys.every((key) => this.#entries.has(key));
-  }
 }
 
 function valid(header: Header): boolean {
