@@ -27,7 +27,8 @@ import { codeFingerprint } from './cache/fingerprint.js';
 import { FileWriter, stampsToPost, type FileStamp, type LiveStamps, type StandbyFiles } from './file-writer.js';
 import { largeOutputs } from './outputs.js';
 import { ViewsFile, viewsFilePieces, type TextKind, type ViewsEntry } from './views-file.js';
-import type { SearchDoc, SearchIndexFile } from '../search/record.js';
+import type { SearchIndexFile } from '../search/record.js';
+import { offeringRuns } from '../search/records.js';
 import { claimStandby, releaseStandby, type Standby, type StandbyRecord } from './standby.js';
 import { insideOutput } from './out-dir.js';
 import type { OfferingLines } from '../render/outputs/csv.js';
@@ -149,10 +150,7 @@ class KeptTexts implements OfferingLines {
  */
 function docJsonOf(file: SearchIndexFile, kept: KeptTexts): string[] {
   const json: string[] = [];
-  for (let first = 0; first < file.docs.length; ) {
-    const offering = (file.docs[first] as SearchDoc)[1];
-    let end = first + 1;
-    while (end < file.docs.length && (file.docs[end] as SearchDoc)[1] === offering) end++;
+  for (const [offering, first, end] of offeringRuns(file.docs)) {
     const left = offering >= 0 ? kept.known(offering)?.split('\n') : undefined;
     if (left && left[0] === String(offering) && left.length - 1 === end - first) {
       for (let i = 1; i < left.length; i++) json.push(left[i]!);
@@ -161,7 +159,6 @@ function docJsonOf(file: SearchIndexFile, kept: KeptTexts): string[] {
       json.push(...made);
       if (offering >= 0) kept.placed(offering, `${offering}\n${made.join('\n')}`);
     }
-    first = end;
   }
   return json;
 }

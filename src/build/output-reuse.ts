@@ -152,7 +152,6 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-
 /**
  * Record what `outDir` now holds: `keys` are the page keys of this build, by output path,
  * `anchors` the ids and record digests of its manifest pages; `kept` the files that are the

@@ -244,10 +244,8 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     // After every page in the check's order, whichever thread rendered the last page.
     let order = pages.length;
     for (const file of [...earlyHtml, ...late.filter(isHtml)]) {
-      if (isHtml(file)) {
-        const record = manifest.pages[pageUrlOf(file.path)];
-        mine.collector.addPage(file.path, file.contents, record ? () => record : undefined, order++);
-      }
+      const record = manifest.pages[pageUrlOf(file.path)];
+      mine.collector.addPage(file.path, file.contents, record ? () => record : undefined, order++);
       writer.writeOutput(file);
     }
     extraPaths = [...earlyPaths, ...late.map((file) => file.path)];

@@ -157,15 +157,18 @@ export interface OutputContext {
 }
 
 /**
- * A text made of one offering (and of what every page shares), as a rebuild knows it from the
- * last build, and tells back: the OSCAL component of an unchanged offering is not made again.
+ * Texts made of one item each (an offering, or the offering at a place in the site), as a rebuild
+ * knows them from the last build, and is told back: an unchanged item's text is not made again.
  */
-export interface OfferingTexts {
-  /** The offering's text when it is known already; undefined: it is made. */
-  known(offering: Offering): string | undefined;
-  /** The offering's text as made (or known). */
-  placed(offering: Offering, text: string): void;
+export interface KnownTexts<K> {
+  /** The item's text when it is known already; undefined: it is made. */
+  known(item: K): string | undefined;
+  /** The item's text as made (or known). */
+  placed(item: K, text: string): void;
 }
+
+/** An offering's text made of it and of what every page shares (its OSCAL component). */
+export type OfferingTexts = KnownTexts<Offering>;
 
 /**
  * What model.json's maker is told of the offerings' JSON, and tells back: a rebuild takes an

@@ -8,7 +8,7 @@ import type { OutputFile } from '../render/page.js';
 import { buildEngineData, type EngineData } from './engine.js';
 import type { SearchDoc, SearchIndexFile } from './record.js';
 import type { OfferingWords, RecordWords } from './offering-words.js';
-import { searchRecords } from './records.js';
+import { offeringRuns, searchRecords } from './records.js';
 import type { RowsView } from '../model/rows-view.js';
 import { WordNumbers } from './word-numbers.js';
 import { MANIFEST, SPLIT_DEFAULTS, splitIndex } from './split.js';
@@ -54,16 +54,12 @@ export function buildIndexData(file: Pick<SearchIndexFile, 'offerings' | 'areas'
   };
   // An offering's records are consecutive: its words are taken whole from the last build, or made.
   const docs: RecordWords[] = [];
-  for (let first = 0; first < file.docs.length; ) {
-    const offering = (file.docs[first] as SearchDoc)[1];
-    let end = first + 1;
-    while (end < file.docs.length && (file.docs[end] as SearchDoc)[1] === offering) end++;
+  for (const [offering, first, end] of offeringRuns(file.docs)) {
     const key = offering >= 0 ? reuse?.keys[offering] : undefined;
     const taken = key ? reuse?.words.take(key, end - first, FIELD_BOOSTS.length) : undefined;
     const made = taken ?? file.docs.slice(first, end).map(fieldsOf);
     if (key && !taken) reuse?.words.put(key, made);
     for (const record of made) docs.push(record);
-    first = end;
   }
   return buildEngineData(
     numbers.words,

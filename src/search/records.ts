@@ -64,3 +64,17 @@ export function searchRecords(site: RowsView): Omit<SearchIndexFile, 'index'> {
     docs,
   };
 }
+
+/**
+ * The runs of records that belong to one offering, in order: [its place in the site (-1: no
+ * offering's), first record, end]. An offering's records are consecutive.
+ */
+export function* offeringRuns(docs: readonly SearchDoc[]): Generator<[offering: number, first: number, end: number]> {
+  for (let first = 0; first < docs.length; ) {
+    const offering = (docs[first] as SearchDoc)[1];
+    let end = first + 1;
+    while (end < docs.length && (docs[end] as SearchDoc)[1] === offering) end++;
+    yield [offering, first, end];
+    first = end;
+  }
+}

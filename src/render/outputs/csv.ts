@@ -4,22 +4,17 @@
  * (src/shared/csv-fields.ts), which also defuse spreadsheet formulas.
  */
 import type { RowsView } from '../../model/rows-view.js';
-import { TextPieces, type OutputContext, type OutputFile } from '../page.js';
+import { TextPieces, type KnownTexts, type OutputContext, type OutputFile } from '../page.js';
 import { absoluteUrl, siteUrl } from '../url.js';
 import { csvLine } from '../../shared/csv-fields.js';
 import { partyLabels } from '../environment.js';
 import { LABEL_SOURCE, rowName, taskTitleMap } from '../../model/row-name.js';
 
 /**
- * What the CSV's maker is told of offerings' lines made before (a rebuild's files worker keeps
- * them for the next), and tells back, by the offering's place in the site.
+ * Offerings' lines made before, by the offering's place in the site (a rebuild's files worker
+ * keeps them for the next).
  */
-export interface OfferingLines {
-  /** The offering's lines when they are known already; undefined: they are made. */
-  known(index: number): string | undefined;
-  /** The offering's lines as the file holds them. */
-  placed(index: number, lines: string): void;
-}
+export type OfferingLines = KnownTexts<number>;
 
 export function responsibilitiesCsv(site: RowsView, context: Pick<OutputContext, 'base'> & { lines?: OfferingLines }): OutputFile[] {
   return [{ path: 'responsibilities.csv', contents: new TextPieces(() => csvLines(site, context.base, context.lines)) }];
