@@ -70,6 +70,12 @@ async function tree(dir: string): Promise<Map<string, Buffer>> {
   return out;
 }
 
+/** `mine` holds exactly the files of `wanted`, byte for byte (`label` names the case in a failure). */
+function expectSameFiles(mine: ReadonlyMap<string, Buffer>, wanted: ReadonlyMap<string, Buffer>, label?: string): void {
+  expect([...mine.keys()].sort(), label).toEqual([...wanted.keys()].sort());
+  for (const [file, bytes] of wanted) expect(mine.get(file)?.equals(bytes), label ? `${label}: ${file}` : file).toBe(true);
+}
+
 describe('page workers (compiled build)', () => {
   test('write the same files and find the same problems as one thread', async () => {
     ensureCompiled();
@@ -93,8 +99,7 @@ describe('page workers (compiled build)', () => {
       const [single, threaded] = results as [(typeof results)[0], (typeof results)[0]];
       expect(threaded.streamed.diagnostics, name).toEqual(single.streamed.diagnostics);
       expect(threaded.streamed.paths, name).toEqual(single.streamed.paths);
-      expect([...threaded.files.keys()].sort(), name).toEqual([...single.files.keys()].sort());
-      for (const [file, bytes] of single.files) expect(threaded.files.get(file)?.equals(bytes), `${name}: ${file}`).toBe(true);
+      expectSameFiles(threaded.files, single.files, name);
     }
   }, 180_000);
 });
@@ -125,8 +130,7 @@ describe('a render worker started ahead (compiled build)', () => {
     expect(threaded.streamed.diagnostics.length).toBeGreaterThan(4);
     expect(threaded.streamed.diagnostics).toEqual(single.streamed.diagnostics);
     expect(threaded.streamed.paths).toEqual(single.streamed.paths);
-    expect([...threaded.files.keys()].sort()).toEqual([...single.files.keys()].sort());
-    for (const [file, bytes] of single.files) expect(threaded.files.get(file)?.equals(bytes), file).toBe(true);
+    expectSameFiles(threaded.files, single.files);
   }, 180_000);
 
   test('is started for a build that renders every page of a site large enough', async () => {
@@ -152,9 +156,7 @@ describe('a render worker started ahead (compiled build)', () => {
     // RESPMATRIX_WORKERS=1 starts the worker while the content loads whatever the site's size.
     expect(await build(threaded, '1')).toMatchObject({ code: 0, stderr: '' });
     expect(await build(single, '0')).toMatchObject({ code: 0, stderr: '' });
-    const [mine, wanted] = [await tree(threaded), await tree(single)];
-    expect([...mine.keys()].sort()).toEqual([...wanted.keys()].sort());
-    for (const [file, bytes] of wanted) expect(mine.get(file)?.equals(bytes), file).toBe(true);
+    expectSameFiles(await tree(threaded), await tree(single));
     // A source that cannot be understood: the worker started ahead is stopped, nothing is written.
     await writeFile(path.join(content, generated.files[0] as string), '---\nid: [unclosed\n---\n# Broken\n');
     const failed = await build(path.join(tmp, 'ahead-failed'), '1');
@@ -191,9 +193,7 @@ describe('files worker (compiled build)', () => {
     const expectClean = async () => {
       const cleanDir = `${clean}-${edits}`;
       expect((await build(cleanDir, { RESPMATRIX_CACHE: '0' })).code).toBe(0);
-      const [mine, wanted] = [await tree(out), await tree(cleanDir)];
-      expect([...mine.keys()].sort()).toEqual([...wanted.keys()].sort());
-      for (const [file, bytes] of wanted) expect(mine.get(file)?.equals(bytes), file).toBe(true);
+      expectSameFiles(await tree(out), await tree(cleanDir));
     };
     expect((await build(out, env)).code).toBe(0);
     // The first rebuild numbers every search word and is sent every row; it leaves both for the
@@ -287,9 +287,7 @@ describe('files worker (compiled build)', () => {
     const clean = path.join(tmp, 'claim-clean');
     expect((await spawnBin(['build', '--content', content, '--out', clean, '--quiet'], tmp, { RESPMATRIX_CACHE: '0' })).code).toBe(0);
     const expectClean = async () => {
-      const [mine, wanted] = [await tree(out), await tree(clean)];
-      expect([...mine.keys()].sort()).toEqual([...wanted.keys()].sort());
-      for (const [file, bytes] of wanted) expect(mine.get(file)?.equals(bytes), file).toBe(true);
+      expectSameFiles(await tree(out), await tree(clean));
     };
     await expectClean();
 
