@@ -3,6 +3,7 @@
  * site (build-site.ts: atomically, nothing touched on failure). Problems are handed out as
  * each step finds them, so they show while the rest of the build runs.
  */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { summariseUnaligned } from '../model/align.js';
@@ -13,6 +14,7 @@ import { defaultCacheDir } from './cache/location.js';
 import { filesWorkerFor, pageWorkerAhead, type WaitingFilesWorker, type WaitingPageWorker } from './page-workers.js';
 import { previousOutput, type PreviousOutput } from './output-reuse.js';
 import { normaliseBase } from '../render/url.js';
+import { stagingFor, type Staging } from './staging.js';
 
 export interface BuildContentOptions {
   outDir: string;
@@ -57,24 +59,27 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
   let waiting: WaitingFilesWorker | undefined;
   void ahead?.then((worker) => (waiting = worker), () => undefined);
   const base = normaliseBase(options.base);
-  // A build that renders every page starts a render worker as soon as it knows the number of
-  // sources, so the worker loads its code while this thread parses: unless the record is read
-  // by then and holds a previous output (a rebuild keeps its unchanged pages).
+  // A build that renders every page starts a render worker as soon as it knows the offerings,
+  // so the worker loads its code and makes their pages' folders (staging.ts) while this thread
+  // parses: unless the record is read by then and holds a previous output (a rebuild keeps its
+  // unchanged pages).
   let previous: PreviousOutput | undefined | 'unknown' = recorded ? 'unknown' : undefined;
   void recorded?.then((record) => (previous = record));
   let pageWorker: WaitingPageWorker | undefined;
-  let counted = false;
+  let staging: Staging | undefined;
   const loaded = await loadSite(contentDir, {
-    onProgress: (done, total) => {
-      if (!counted && previous !== 'unknown') pageWorker = pageWorkerAhead(previous, total);
-      counted = true;
-      report({ type: 'parsing', done, total });
+    onProgress: (done, total) => report({ type: 'parsing', done, total }),
+    onParse: (offeringIds) => {
+      if (previous === 'unknown') return;
+      pageWorker = pageWorkerAhead(previous, offeringIds.length);
+      staging = pageWorker && stagingFor(path.resolve(options.outDir), offeringIds);
+      if (staging) pageWorker?.makeFolders(staging.tree, staging.folders);
     },
     onSite: (site, found) => {
       if (!hasErrors(found)) waiting?.model({ site, base });
     },
   }).catch(async (error: unknown) => {
-    pageWorker?.cancel();
+    await dropStaging(pageWorker, staging);
     (await ahead?.catch(() => undefined))?.cancel();
     throw error;
   });
@@ -90,20 +95,27 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
       ...(filesWorker ? { filesWorker } : {}),
       ...(pageWorker ? { pageWorker } : {}),
       ...(recorded ? { recorded } : {}),
+      ...(staging ? { staging } : {}),
     });
   } finally {
     await saved;
   }
 }
 
+/** A build that stops before writing: the worker stopped first, then the staging folder it made folders in removed. */
+async function dropStaging(pageWorker: WaitingPageWorker | undefined, staging: Staging | undefined): Promise<void> {
+  await pageWorker?.cancel();
+  if (staging) await rm(staging.dir, { recursive: true, force: true });
+}
+
 async function buildLoaded(
-  contentDir: string, site: Site | undefined, diagnostics: Diagnostic[], parse: number, options: BuildContentOptions & Pick<BuildOptions, 'filesWorker' | 'pageWorker' | 'recorded'>,
+  contentDir: string, site: Site | undefined, diagnostics: Diagnostic[], parse: number, options: BuildContentOptions & Pick<BuildOptions, 'filesWorker' | 'pageWorker' | 'recorded' | 'staging'>,
 ): Promise<BuildContentResult> {
   const report = options.onEvent ?? (() => {});
   if (diagnostics.length > 0) report({ type: 'diagnostics', diagnostics: summariseUnaligned(diagnostics) });
   if (!site || hasErrors(diagnostics)) {
     options.filesWorker?.cancel();
-    options.pageWorker?.cancel();
+    await dropStaging(options.pageWorker, options.staging);
     return { built: false };
   }
   const { buildSite } = await import('./build-site.js');
@@ -119,6 +131,7 @@ async function buildLoaded(
       ...(options.filesWorker ? { filesWorker: options.filesWorker } : {}),
       ...(options.pageWorker ? { pageWorker: options.pageWorker } : {}),
       ...(options.recorded ? { recorded: options.recorded } : {}),
+      ...(options.staging ? { staging: options.staging } : {}),
     });
     const rows = site.offerings.reduce((n, o) => n + o.sections.reduce((m, s) => m + s.rows.length, 0), 0);
     return { built: true, site, rows, parse, timings: result.timings, assetsCached: result.assetsCached, counts: result.counts };

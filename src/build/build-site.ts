@@ -18,6 +18,7 @@ import { defaultCacheDir } from './cache/location.js';
 import { folderKey, previousOutput, recordOutput, type PreviousOutput } from './output-reuse.js';
 import { FileWriter } from './file-writer.js';
 import { claimStandby, keepAsStandby, pruneStandby, type Standby } from './standby.js';
+import { removeUnusedFolders, stagingPrefix, type Staging } from './staging.js';
 import type { WaitingFilesWorker, WaitingPageWorker } from './page-workers.js';
 
 export interface BuildOptions {
@@ -35,6 +36,8 @@ export interface BuildOptions {
   pageWorker?: WaitingPageWorker;
   /** The output folder's record in the default cache, already being read (buildContent). */
   recorded?: Promise<PreviousOutput | undefined>;
+  /** The staging folder, made while the content loaded (staging.ts), when there is no previous output. */
+  staging?: Staging;
 }
 
 /** Milliseconds spent in each stage, so the bench can report them separately. */
@@ -64,11 +67,10 @@ export interface BuildResult {
 export async function buildSite(site: Site, options: BuildOptions): Promise<BuildResult> {
   const base = normaliseBase(options.base);
   const outDir = path.resolve(options.outDir);
-  const parent = path.dirname(outDir);
-  const prefix = path.join(parent, `.${path.basename(outDir)}-build-`);
-  const staging = await mkdtemp(prefix).catch(async (error: NodeJS.ErrnoException) => {
+  const prefix = stagingPrefix(outDir);
+  const staging = options.staging?.dir ?? await mkdtemp(prefix).catch(async (error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
-    await mkdir(parent, { recursive: true });
+    await mkdir(path.dirname(outDir), { recursive: true });
     return mkdtemp(prefix);
   });
   const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir || undefined;
@@ -83,7 +85,8 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
       standby = await (claimed ?? claimStandby(cacheDir, key, rebuild.previous.standby));
     }
     const tree = standby?.dir ?? path.join(staging, 'site');
-    if (!standby) await mkdir(tree);
+    // A render worker may be making folders in it already (staging.ts).
+    if (!standby) await mkdir(tree, { recursive: true });
     const assetDir = path.join(staging, 'assets');
     await mkdir(assetDir);
     const { cached: assetsCached, ...assets } = await buildAssets(assetDir, base);
@@ -110,6 +113,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     start = performance.now();
     const paths = new Set([...existing, ...streamed.paths]);
     if (standby) pruneStandby(standby, paths);
+    else if (options.staging) removeUnusedFolders(tree, options.staging.folders, paths);
     const old = await swapIn(staging, tree, outDir);
     standby = undefined;
     // The output just replaced is kept for the next build, when the cache knows what it holds.
@@ -129,7 +133,8 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     return { timings: { assets: assetsTime, ...streamed.timings, swap: swapTime }, files: streamed.paths.length, assetsCached, counts };
   } catch (error) {
     options.filesWorker?.cancel();
-    options.pageWorker?.cancel();
+    // Stopped before the staging folder goes: it may still be making folders in it.
+    await options.pageWorker?.cancel();
     await rm(staging, { recursive: true, force: true });
     // A standby left half brought up to date is of no use to the next build.
     if (standby) await rm(standby.dir, { recursive: true, force: true });

@@ -16,7 +16,7 @@ import type { ParseContext } from '../parse/context.js';
 import type { ParseOutcome } from '../parse/source.js';
 import type { ParsedSource } from '../parse/types.js';
 import { checkAlignment } from '../model/align.js';
-import { buildOfferings, matches } from '../model/offerings.js';
+import { buildOfferings, matches, sourceOfferingId } from '../model/offerings.js';
 import type { Site } from '../model/types.js';
 import { defaultCacheDir } from './cache/location.js';
 import { codeFingerprint } from './cache/fingerprint.js';
@@ -54,6 +54,11 @@ export interface LoadOptions extends Omit<ParseSourcesOptions, 'cacheDir' | 'mem
    * problems found so far (a rebuild's files worker starts on it meanwhile).
    */
   onSite?: (site: Site, diagnostics: readonly Diagnostic[]) => void;
+  /**
+   * Called once the sources are read, before any is parsed, with the ids their offerings will
+   * have (site.yaml's, else each source's): a cold build makes their pages' folders meanwhile.
+   */
+  onParse?: (offeringIds: readonly string[]) => void;
 }
 
 /** What the dev server keeps between loads: the content files, and the parsed sources by cache key. */
@@ -93,7 +98,8 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
       return file && (stamp ? { file, stamp } : { file });
     }),
   );
-  const { cacheDir: _ignored, onSite: _site, ...parseOptions } = options;
+  const { cacheDir: _ignored, onSite: _site, onParse, ...parseOptions } = options;
+  onParse?.(config.site?.offerings ? config.site.offerings.map((o) => o.id) : names.map(sourceOfferingId));
   const parsedFiles = await parseSources(
     inputs.filter((input) => input !== undefined),
     ctx,

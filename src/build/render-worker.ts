@@ -1,8 +1,9 @@
 /**
  * Worker thread for stream-site.ts: renders, scans and writes pages of the site alongside the
  * main thread, both drawing page numbers from one shared counter, and posts back what the link
- * check and the anchor manifest need from those pages (plain data). Its work comes as its one
- * message, so a worker can be started before the content is loaded (preparePageWorker).
+ * check and the anchor manifest need from those pages (plain data). Its work comes as one
+ * message, so a worker can be started before the content is loaded (preparePageWorker); until
+ * then it may be sent folders to make (staging.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import type { PageRecord } from '../links/anchors-baseline.js';
@@ -12,6 +13,7 @@ import type { CollectedLinks } from '../links/link-collector.js';
 import type { PackedIds } from '../links/packed-ids.js';
 import { renderPages, type PageKeying } from './render-pages.js';
 import { sitePipeline, type RenderOptions } from './pipeline.js';
+import { makeFolders } from './staging.js';
 
 export interface RenderWorkerData {
   site: Site;
@@ -26,6 +28,12 @@ export interface RenderWorkerData {
   previousDir?: string;
   /** `dir` is a standby tree to bring up to date. */
   standby?: StandbyFiles;
+}
+
+/** Folders of the staging tree to make while the content loads. */
+export interface RenderWorkerFolders {
+  tree: string;
+  folders: readonly string[];
 }
 
 export type RenderWorkerReply =
@@ -68,4 +76,7 @@ function reply(data: RenderWorkerData): void {
   }
 }
 
-parentPort?.once('message', reply);
+parentPort?.on('message', (message: RenderWorkerData | RenderWorkerFolders) => {
+  if ('folders' in message) makeFolders(message.tree, message.folders);
+  else reply(message);
+});

@@ -92,7 +92,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   // Two pages for one file is an error; the whole-output check reports it exactly as before.
   if (new Set(files).size !== files.length) {
     waiting?.cancel();
-    ahead?.cancel();
+    await ahead?.cancel();
     return inMemory(pipeline, dir, existing, standby);
   }
   const siteKey = rebuild ? renderKey(site, renderOptions, pages) : undefined;
@@ -141,7 +141,8 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const count = pageWorkerCount(todo?.length ?? pages.length);
   const renderWork = { site, options: renderOptions, ...output, counter, ...(keying ? { keying } : {}), ...(todo ? { todo } : {}) };
   const helpers = count > 0 ? startPageWorkers(count, renderWork, ahead) : undefined;
-  if (!helpers) ahead?.cancel();
+  // Stopped before the build goes on: it may still be making folders (staging.ts).
+  if (!helpers) await ahead?.cancel();
   const listed = pages.map((page) => ({ page }));
   try {
     // A file made from offerings alone is kept from the previous output while they are unchanged.

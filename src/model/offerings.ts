@@ -59,11 +59,16 @@ function fileStem(file: string): string {
   return base.replace(/\.[^.]*$/, '');
 }
 
+/** The id of the offering a source makes when site.yaml lists no offerings: its file's name, as a slug. */
+export function sourceOfferingId(file: string): string {
+  return slugify(fileStem(file)) || 'offering';
+}
+
 function plans(sources: ParsedSource[], config: ContentConfig, diagnostics: Diagnostic[]): Plan[] {
   const configured = config.site.offerings;
   if (!configured) {
     return sources.map((source) => {
-      const id = slugify(fileStem(source.file)) || 'offering';
+      const id = sourceOfferingId(source.file);
       return { id, name: source.title ? productName(source.title) : id, source, tables: source.tables };
     });
   }

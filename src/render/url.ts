@@ -26,6 +26,15 @@ export function absoluteUrl(baseUrl: string | undefined, target: string): string
   return baseUrl.replace(/\/+$/, '') + '/' + target.replace(/^\/+/, '');
 }
 
+/** The page of an offering, and its checklist (a build makes their folders early: staging.ts). */
+export function offeringPageUrl(offeringId: string): string {
+  return `offerings/${offeringId}/`;
+}
+
+export function checklistPageUrl(offeringId: string): string {
+  return `checklist/${offeringId}/`;
+}
+
 /** A paged area's map of offering id -> page (written by the links feature, read by the browser). */
 export function areaMapPath(areaId: string): string {
   return `areas/${areaId}/offerings.json`;

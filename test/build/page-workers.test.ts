@@ -116,7 +116,7 @@ describe('a render worker started ahead (compiled build)', () => {
       // Started before the model is at hand, as the build starts it while the content loads.
       const ahead = preparePageWorker();
       let started = 0;
-      const pageWorker = { start: (data: RenderWorkerData) => (started++, ahead.start(data)), cancel: ahead.cancel };
+      const pageWorker = { ...ahead, start: (data: RenderWorkerData) => (started++, ahead.start(data)) };
       process.env['RESPMATRIX_WORKERS'] = workers;
       try {
         const streamed = await streamSite(brokenSite(), dir, { base: '/', assets: noAssets, existing: [], pageWorker });
@@ -131,6 +131,24 @@ describe('a render worker started ahead (compiled build)', () => {
     expect(threaded.streamed.diagnostics).toEqual(single.streamed.diagnostics);
     expect(threaded.streamed.paths).toEqual(single.streamed.paths);
     expectSameFiles(threaded.files, single.files);
+  }, 180_000);
+
+  test('makes the folders it is sent while it waits, then renders its pages', async () => {
+    ensureCompiled();
+    const compiled = (file: string) => pathToFileURL(path.join(import.meta.dirname, '..', '..', 'lib', 'build', file)).href;
+    const { streamSite } = (await import(compiled('stream-site.js'))) as { streamSite: typeof StreamSite };
+    const { preparePageWorker } = (await import(compiled('page-workers.js'))) as typeof PageWorkersModule;
+    const dir = path.join(tmp, 'ahead-folders');
+    const ahead = preparePageWorker();
+    ahead.makeFolders(dir, ['offerings/early', 'checklist/early']);
+    process.env['RESPMATRIX_WORKERS'] = '1';
+    try {
+      await streamSite(brokenSite(), dir, { base: '/', assets: noAssets, existing: [], pageWorker: ahead });
+    } finally {
+      delete process.env['RESPMATRIX_WORKERS'];
+    }
+    const made = await readdir(dir, { recursive: true });
+    expect(made).toEqual(expect.arrayContaining(['offerings/early', 'checklist/early', 'index.html']));
   }, 180_000);
 
   test('is started for a build that renders every page of a site large enough', async () => {
@@ -156,13 +174,20 @@ describe('a render worker started ahead (compiled build)', () => {
     // RESPMATRIX_WORKERS=1 starts the worker while the content loads whatever the site's size.
     expect(await build(threaded, '1')).toMatchObject({ code: 0, stderr: '' });
     expect(await build(single, '0')).toMatchObject({ code: 0, stderr: '' });
+    // The folders the worker made while the content loaded are the pages' own: the same tree.
     expectSameFiles(await tree(threaded), await tree(single));
+    const folders = async (dir: string) => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+    expect(await folders(threaded)).toEqual(await folders(single));
+    const stagingLeft = async () => (await readdir(tmp)).filter((name) => name.includes('-build-'));
+    expect(await stagingLeft()).toEqual([]);
     // A source that cannot be understood: the worker started ahead is stopped, nothing is written.
     await writeFile(path.join(content, generated.files[0] as string), '---\nid: [unclosed\n---\n# Broken\n');
     const failed = await build(path.join(tmp, 'ahead-failed'), '1');
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/error/);
     await expect(readdir(path.join(tmp, 'ahead-failed'))).rejects.toThrow();
+    // Nor is the staging folder it was making folders in left behind.
+    expect(await stagingLeft()).toEqual([]);
   }, 180_000);
 });
 

@@ -5,6 +5,7 @@
  */
 import type { Offering, Site } from '../../model/types.js';
 import { lazyPage, type PageOf } from '../page.js';
+import { checklistPageUrl } from '../url.js';
 import { areaOrder, areaTitle, cell, linkTitle } from '../tables.js';
 import { isDuty } from '../../model/duty.js';
 import { rowName, taskTitleMap } from '../../model/row-name.js';
@@ -90,7 +91,7 @@ export function checklistPages(site: Site): PageOf<'checklist'>[] {
     lazyPage<'checklist'>(
       {
         kind: 'checklist',
-        url: `checklist/${offering.id}/`,
+        url: checklistPageUrl(offering.id),
         template: 'pages/checklist.njk',
         title: `${offering.name}: checklist of your duties`,
         description: `Everything you must do yourself when you use ${offering.name}, area by area, as a printable checklist.`,

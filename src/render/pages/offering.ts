@@ -1,6 +1,7 @@
 /** One page per offering: every area, its intro and its table(s). */
 import type { Offering, Site } from '../../model/types.js';
 import { lazyPage, type PageOf } from '../page.js';
+import { offeringPageUrl } from '../url.js';
 import { taskTitleMap } from '../../model/row-name.js';
 import { areaLinkFor } from './area.js';
 import { offeringDescription } from '../meta.js';
@@ -86,7 +87,7 @@ export function offeringPages(site: Site): PageOf<'offering'>[] {
     lazyPage<'offering'>(
       {
         kind: 'offering',
-        url: `offerings/${offering.id}/`,
+        url: offeringPageUrl(offering.id),
         template: 'pages/offering.njk',
         title: `${offering.name}: shared responsibilities`,
         description: () => offeringDescription(site, offering),
