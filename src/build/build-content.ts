@@ -3,6 +3,7 @@
  * site (build-site.ts: atomically, nothing touched on failure). Problems are handed out as
  * each step finds them, so they show while the rest of the build runs.
  */
+import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
@@ -60,7 +61,7 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
   void ahead?.then((worker) => (waiting = worker), () => undefined);
   const base = normaliseBase(options.base);
   // A build that renders every page starts a render worker as soon as it knows the offerings,
-  // so the worker loads its code and makes their pages' folders (staging.ts) while this thread
+  // so the worker loads its code and lays out their pages' files (staging.ts) while this thread
   // parses: unless the record is read by then and holds a previous output (a rebuild keeps its
   // unchanged pages).
   let previous: PreviousOutput | undefined | 'unknown' = recorded ? 'unknown' : undefined;
@@ -72,8 +73,10 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
     onParse: (offeringIds) => {
       if (previous === 'unknown') return;
       pageWorker = pageWorkerAhead(previous, offeringIds.length);
-      staging = pageWorker && stagingFor(path.resolve(options.outDir), offeringIds);
-      if (staging) pageWorker?.makeFolders(staging.tree, staging.folders);
+      // With the cache on, files the output folder holds already are linked from it, not written.
+      const outDir = path.resolve(options.outDir);
+      staging = pageWorker && stagingFor(outDir, offeringIds, !cacheDir || !existsSync(outDir));
+      if (staging) pageWorker?.layOut(staging.tree, staging.layout);
     },
     onSite: (site, found) => {
       if (!hasErrors(found)) waiting?.model({ site, base });
@@ -102,7 +105,7 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
   }
 }
 
-/** A build that stops before writing: the worker stopped first, then the staging folder it made folders in removed. */
+/** A build that stops before writing: the worker stopped first, then the staging folder it was laying out removed. */
 async function dropStaging(pageWorker: WaitingPageWorker | undefined, staging: Staging | undefined): Promise<void> {
   await pageWorker?.cancel();
   if (staging) await rm(staging.dir, { recursive: true, force: true });

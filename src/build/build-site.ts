@@ -18,7 +18,7 @@ import { defaultCacheDir } from './cache/location.js';
 import { folderKey, previousOutput, recordOutput, type PreviousOutput } from './output-reuse.js';
 import { FileWriter } from './file-writer.js';
 import { claimStandby, keepAsStandby, pruneStandby, type Standby } from './standby.js';
-import { removeUnusedFolders, stagingPrefix, type Staging } from './staging.js';
+import { removeUnused, stagingPrefix, type Staging } from './staging.js';
 import type { WaitingFilesWorker, WaitingPageWorker } from './page-workers.js';
 
 export interface BuildOptions {
@@ -85,7 +85,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
       standby = await (claimed ?? claimStandby(cacheDir, key, rebuild.previous.standby));
     }
     const tree = standby?.dir ?? path.join(staging, 'site');
-    // A render worker may be making folders in it already (staging.ts).
+    // A render worker may be laying it out already (staging.ts).
     if (!standby) await mkdir(tree, { recursive: true });
     const assetDir = path.join(staging, 'assets');
     await mkdir(assetDir);
@@ -113,7 +113,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     start = performance.now();
     const paths = new Set([...existing, ...streamed.paths]);
     if (standby) pruneStandby(standby, paths);
-    else if (options.staging) removeUnusedFolders(tree, options.staging.folders, paths);
+    else if (options.staging) removeUnused(tree, options.staging.layout, paths);
     const old = await swapIn(staging, tree, outDir);
     standby = undefined;
     // The output just replaced is kept for the next build, when the cache knows what it holds.
@@ -133,7 +133,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     return { timings: { assets: assetsTime, ...streamed.timings, swap: swapTime }, files: streamed.paths.length, assetsCached, counts };
   } catch (error) {
     options.filesWorker?.cancel();
-    // Stopped before the staging folder goes: it may still be making folders in it.
+    // Stopped before the staging folder goes: it may still be laying it out.
     await options.pageWorker?.cancel();
     await rm(staging, { recursive: true, force: true });
     // A standby left half brought up to date is of no use to the next build.

@@ -8,7 +8,8 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './code-cache.js';
-import type { RenderWorkerData, RenderWorkerFolders, RenderWorkerReply } from './render-worker.js';
+import type { RenderWorkerData, RenderWorkerLayout, RenderWorkerReply } from './render-worker.js';
+import type { Layout } from './staging.js';
 import type { AheadNote, FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply, StandbyClaim } from './files-worker.js';
 import { postedStamps, type LiveStamps } from './file-writer.js';
 import type { Standby } from './standby.js';
@@ -69,9 +70,9 @@ function replyOf<T extends object>(worker: Worker, failed: string, endsItself = 
 
 /** A render worker started before its pages are known: it loads its code meanwhile. */
 export interface WaitingPageWorker {
-  /** Make these folders of the staging tree while it waits (staging.ts). */
-  makeFolders(tree: string, folders: readonly string[]): void;
-  /** Render: the worker is sent its pages (after any folders it was sent). */
+  /** Lay out the staging tree while it waits (staging.ts). */
+  layOut(tree: string, layout: Layout): void;
+  /** Render: the worker is sent its pages (it stops laying out the tree then). */
   start(data: RenderWorkerData): { worker: Worker; done: Promise<RenderResult> };
   /** Not needed after all: resolves once the worker has stopped. */
   cancel(): Promise<void>;
@@ -95,7 +96,7 @@ function waitingWorker<T extends object>(
 export function preparePageWorker(): WaitingPageWorker {
   const { worker, done } = waitingWorker<RenderWorkerReply>(new URL('./render-worker.js', import.meta.url), 'rendering pages failed');
   return {
-    makeFolders: (tree, folders) => worker.postMessage({ tree, folders } satisfies RenderWorkerFolders),
+    layOut: (tree, layout) => worker.postMessage({ tree, layout } satisfies RenderWorkerLayout),
     start: (work) => {
       worker.ref();
       worker.postMessage(work);

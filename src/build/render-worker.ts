@@ -3,7 +3,7 @@
  * main thread, both drawing page numbers from one shared counter, and posts back what the link
  * check and the anchor manifest need from those pages (plain data). Its work comes as one
  * message, so a worker can be started before the content is loaded (preparePageWorker); until
- * then it may be sent folders to make (staging.ts).
+ * then it may be sent files and folders to make (staging.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import type { PageRecord } from '../links/anchors-baseline.js';
@@ -13,7 +13,7 @@ import type { CollectedLinks } from '../links/link-collector.js';
 import type { PackedIds } from '../links/packed-ids.js';
 import { renderPages, type PageKeying } from './render-pages.js';
 import { sitePipeline, type RenderOptions } from './pipeline.js';
-import { makeFolders } from './staging.js';
+import { layOut, type Layout } from './staging.js';
 
 export interface RenderWorkerData {
   site: Site;
@@ -30,10 +30,10 @@ export interface RenderWorkerData {
   standby?: StandbyFiles;
 }
 
-/** Folders of the staging tree to make while the content loads. */
-export interface RenderWorkerFolders {
+/** What to make in the staging tree while the content loads. */
+export interface RenderWorkerLayout {
   tree: string;
-  folders: readonly string[];
+  layout: Layout;
 }
 
 export type RenderWorkerReply =
@@ -76,7 +76,11 @@ function reply(data: RenderWorkerData): void {
   }
 }
 
-parentPort?.on('message', (message: RenderWorkerData | RenderWorkerFolders) => {
-  if ('folders' in message) makeFolders(message.tree, message.folders);
-  else reply(message);
+let pagesCame = false;
+parentPort?.on('message', (message: RenderWorkerData | RenderWorkerLayout) => {
+  if ('layout' in message) void layOut(message.tree, message.layout, () => pagesCame);
+  else {
+    pagesCame = true;
+    reply(message);
+  }
 });

@@ -141,7 +141,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
   const count = pageWorkerCount(todo?.length ?? pages.length);
   const renderWork = { site, options: renderOptions, ...output, counter, ...(keying ? { keying } : {}), ...(todo ? { todo } : {}) };
   const helpers = count > 0 ? startPageWorkers(count, renderWork, ahead) : undefined;
-  // Stopped before the build goes on: it may still be making folders (staging.ts).
+  // Stopped before the build goes on: it may still be laying out the tree (staging.ts).
   if (!helpers) await ahead?.cancel();
   const listed = pages.map((page) => ({ page }));
   try {

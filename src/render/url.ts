@@ -26,13 +26,17 @@ export function absoluteUrl(baseUrl: string | undefined, target: string): string
   return baseUrl.replace(/\/+$/, '') + '/' + target.replace(/^\/+/, '');
 }
 
-/** The page of an offering, and its checklist (a build makes their folders early: staging.ts). */
+/** The page of an offering, its checklist and its data for comparisons (a build makes their files early: staging.ts). */
 export function offeringPageUrl(offeringId: string): string {
   return `offerings/${offeringId}/`;
 }
 
 export function checklistPageUrl(offeringId: string): string {
   return `checklist/${offeringId}/`;
+}
+
+export function offeringDataPath(offeringId: string): string {
+  return `data/offerings/${offeringId}.json`;
 }
 
 /** A paged area's map of offering id -> page (written by the links feature, read by the browser). */

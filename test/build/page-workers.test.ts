@@ -133,14 +133,14 @@ describe('a render worker started ahead (compiled build)', () => {
     expectSameFiles(threaded.files, single.files);
   }, 180_000);
 
-  test('makes the folders it is sent while it waits, then renders its pages', async () => {
+  test('lays out the staging tree while it waits, then renders its pages', async () => {
     ensureCompiled();
     const compiled = (file: string) => pathToFileURL(path.join(import.meta.dirname, '..', '..', 'lib', 'build', file)).href;
     const { streamSite } = (await import(compiled('stream-site.js'))) as { streamSite: typeof StreamSite };
     const { preparePageWorker } = (await import(compiled('page-workers.js'))) as typeof PageWorkersModule;
     const dir = path.join(tmp, 'ahead-folders');
     const ahead = preparePageWorker();
-    ahead.makeFolders(dir, ['offerings/early', 'checklist/early']);
+    ahead.layOut(dir, { folders: ['offerings/early', 'checklist/early'], files: ['checklist/early/index.html'] });
     process.env['RESPMATRIX_WORKERS'] = '1';
     try {
       await streamSite(brokenSite(), dir, { base: '/', assets: noAssets, existing: [], pageWorker: ahead });
@@ -148,7 +148,7 @@ describe('a render worker started ahead (compiled build)', () => {
       delete process.env['RESPMATRIX_WORKERS'];
     }
     const made = await readdir(dir, { recursive: true });
-    expect(made).toEqual(expect.arrayContaining(['offerings/early', 'checklist/early', 'index.html']));
+    expect(made).toEqual(expect.arrayContaining(['offerings/early', 'checklist/early', 'checklist/early/index.html', 'index.html']));
   }, 180_000);
 
   test('is started for a build that renders every page of a site large enough', async () => {
@@ -174,7 +174,7 @@ describe('a render worker started ahead (compiled build)', () => {
     // RESPMATRIX_WORKERS=1 starts the worker while the content loads whatever the site's size.
     expect(await build(threaded, '1')).toMatchObject({ code: 0, stderr: '' });
     expect(await build(single, '0')).toMatchObject({ code: 0, stderr: '' });
-    // The folders the worker made while the content loaded are the pages' own: the same tree.
+    // What the worker laid out while the content loaded is the pages' own: the same tree.
     expectSameFiles(await tree(threaded), await tree(single));
     const folders = async (dir: string) => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
     expect(await folders(threaded)).toEqual(await folders(single));
@@ -186,7 +186,7 @@ describe('a render worker started ahead (compiled build)', () => {
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/error/);
     await expect(readdir(path.join(tmp, 'ahead-failed'))).rejects.toThrow();
-    // Nor is the staging folder it was making folders in left behind.
+    // Nor is the staging folder it was laying out left behind.
     expect(await stagingLeft()).toEqual([]);
   }, 180_000);
 });

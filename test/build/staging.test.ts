@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { makeFolders, removeUnusedFolders, stagingFor } from '../../src/build/staging.js';
+import { layOut, removeUnused, stagingFor } from '../../src/build/staging.js';
 
 let tmp: string;
 
@@ -14,40 +14,65 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-describe('staging folder made while the content loads', () => {
-  test("is a fresh hidden sibling of the output folder, listing each offering's page folders once", async () => {
-    const staging = stagingFor(path.join(tmp, 'dist'), ['kp', 'sm', 'kp']);
+const listed = async (dir: string) => (await readdir(dir, { recursive: true })).sort();
+
+describe('staging folder laid out while the content loads', () => {
+  test("is a fresh hidden sibling of the output folder, with each offering's files and their folders once", () => {
+    const staging = stagingFor(path.join(tmp, 'dist'), ['kp', 'sm', 'kp'], true);
     expect(staging).toBeDefined();
     expect(path.dirname(staging!.dir)).toBe(tmp);
     expect(path.basename(staging!.dir)).toMatch(/^\.dist-build-/);
     expect(staging!.tree).toBe(path.join(staging!.dir, 'site'));
-    expect(staging!.folders).toEqual(['offerings/kp', 'checklist/kp', 'offerings/sm', 'checklist/sm']);
-    // Another one never reuses it.
-    expect(stagingFor(path.join(tmp, 'dist'), [])?.dir).not.toBe(staging!.dir);
+    expect(staging!.layout.files).toEqual([
+      'offerings/kp/index.html', 'checklist/kp/index.html', 'data/offerings/kp.json',
+      'offerings/sm/index.html', 'checklist/sm/index.html', 'data/offerings/sm.json',
+    ]);
+    expect(staging!.layout.folders).toEqual(['offerings/kp', 'checklist/kp', 'data/offerings', 'offerings/sm', 'checklist/sm']);
+    // Another one never reuses it; without files, only the folders are laid out.
+    const folders = stagingFor(path.join(tmp, 'dist'), ['kp'], false);
+    expect(folders?.dir).not.toBe(staging!.dir);
+    expect(folders?.layout).toEqual({ folders: ['offerings/kp', 'checklist/kp', 'data/offerings'], files: [] });
   });
 
   test('is not made when the output folder has no parent yet (a failed build must not make one)', async () => {
-    expect(stagingFor(path.join(tmp, 'missing', 'dist'), ['kp'])).toBeUndefined();
+    expect(stagingFor(path.join(tmp, 'missing', 'dist'), ['kp'], true)).toBeUndefined();
     expect(await readdir(tmp)).not.toContain('missing');
   });
 
-  test('folders are made inside the tree only', async () => {
+  test('makes folders, then empty files, inside the tree only, never over a file written meanwhile', async () => {
     const tree = path.join(tmp, 'made', 'site');
-    makeFolders(tree, ['offerings/kp', 'checklist/kp', '../escaped', '/absolute']);
-    expect((await readdir(tree, { recursive: true })).sort()).toEqual(['checklist', 'checklist/kp', 'offerings', 'offerings/kp']);
+    await mkdir(path.join(tree, 'offerings', 'kp'), { recursive: true });
+    await writeFile(path.join(tree, 'offerings', 'kp', 'index.html'), 'written');
+    const layout = { folders: ['offerings/kp', 'checklist/kp', '../escaped', '/absolute'], files: ['offerings/kp/index.html', 'checklist/kp/index.html', '../escaped.txt'] };
+    await layOut(tree, layout, () => false);
+    expect(await listed(tree)).toEqual(['checklist', 'checklist/kp', 'checklist/kp/index.html', 'offerings', 'offerings/kp', 'offerings/kp/index.html']);
+    expect(await readFile(path.join(tree, 'offerings', 'kp', 'index.html'), 'utf8')).toBe('written');
+    expect(await readFile(path.join(tree, 'checklist', 'kp', 'index.html'), 'utf8')).toBe('');
     expect(await readdir(path.join(tmp, 'made'))).toEqual(['site']);
   });
 
-  test('folders no written file is in are removed, with parents left empty; the others stay', async () => {
+  test('stops when told (its pages have come), leaving the rest to the threads that write', async () => {
+    const tree = path.join(tmp, 'stopped', 'site');
+    const folders = Array.from({ length: 100 }, (_, i) => `offerings/o${i}`);
+    let looks = 0;
+    // Stopped after the first few: at most one batch more is made.
+    await layOut(tree, { folders, files: [] }, () => ++looks > 5);
+    const made = (await readdir(path.join(tree, 'offerings'))).length;
+    expect(made).toBe(5);
+  });
+
+  test('what no written file needed is removed, with folders left empty; the rest stays', async () => {
     const tree = path.join(tmp, 'pruned');
-    const folders = ['offerings/kp', 'checklist/kp', 'offerings/gone', 'checklist/gone', 'extra/deep'];
-    makeFolders(tree, folders);
+    const layout = {
+      folders: ['offerings/kp', 'checklist/kp', 'offerings/gone', 'checklist/gone', 'extra/deep'],
+      files: ['offerings/kp/index.html', 'checklist/kp/index.html', 'offerings/gone/index.html', 'checklist/gone/index.html'],
+    };
+    await layOut(tree, layout, () => false);
     await writeFile(path.join(tree, 'offerings', 'kp', 'index.html'), 'page');
-    await writeFile(path.join(tree, 'checklist', 'kp', 'index.html'), 'page');
     // Not written by the build (it would not be there), but never removed: only empty folders go.
     await mkdir(path.join(tree, 'offerings', 'gone', 'kept'));
-    removeUnusedFolders(tree, folders, ['index.html', 'offerings/kp/index.html', 'checklist/kp/index.html']);
-    expect((await readdir(tree, { recursive: true })).sort()).toEqual([
+    removeUnused(tree, layout, new Set(['index.html', 'offerings/kp/index.html', 'checklist/kp/index.html']));
+    expect(await listed(tree)).toEqual([
       'checklist', 'checklist/kp', 'checklist/kp/index.html', 'offerings', 'offerings/gone', 'offerings/gone/kept', 'offerings/kp', 'offerings/kp/index.html',
     ]);
   });

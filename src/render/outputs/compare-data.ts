@@ -7,12 +7,9 @@
 import { writeRow, type OfferingDataJson, type OfferingIndexFile } from '../../model/compare.js';
 import type { Offering, Site } from '../../model/types.js';
 import { TextPieces, type OutputFile } from '../page.js';
+import { offeringDataPath } from '../url.js';
 
 export const OFFERING_INDEX_PATH = 'data/offerings.json';
-
-export function offeringDataPath(id: string): string {
-  return `data/offerings/${id}.json`;
-}
 
 export function offeringIndex(site: Site): OfferingIndexFile {
   return {
