@@ -56,7 +56,7 @@ export interface LoadOptions extends Omit<ParseSourcesOptions, 'cacheDir' | 'mem
   onSite?: (site: Site, diagnostics: readonly Diagnostic[]) => void;
   /**
    * Called once the sources are read, before any is parsed, with the ids their offerings will
-   * have (site.yaml's, else each source's): a cold build makes their pages' folders meanwhile.
+   * have (site.yaml's, else each source's): a cold build lays out their pages' files meanwhile.
    */
   onParse?: (offeringIds: readonly string[]) => void;
 }
