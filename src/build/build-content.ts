@@ -73,10 +73,11 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
     onParse: (offeringIds) => {
       if (previous === 'unknown') return;
       pageWorker = pageWorkerAhead(previous, offeringIds.length);
+      if (!pageWorker) return;
       // With the cache on, files the output folder holds already are linked from it, not written.
       const outDir = path.resolve(options.outDir);
-      staging = pageWorker && stagingFor(outDir, offeringIds, !cacheDir || !existsSync(outDir));
-      if (staging) pageWorker?.layOut(staging.tree, staging.layout);
+      staging = stagingFor(outDir, offeringIds, !cacheDir || !existsSync(outDir));
+      if (staging) pageWorker.layOut(staging.tree, staging.layout);
     },
     onSite: (site, found) => {
       if (!hasErrors(found)) waiting?.model({ site, base });

@@ -17,8 +17,9 @@ import { normaliseBase } from '../render/url.js';
 import { defaultCacheDir } from './cache/location.js';
 import { folderKey, previousOutput, recordOutput, type PreviousOutput } from './output-reuse.js';
 import { FileWriter } from './file-writer.js';
-import { claimStandby, keepAsStandby, pruneStandby, type Standby } from './standby.js';
-import { removeUnused, stagingPrefix, type Staging } from './staging.js';
+import { claimStandby, keepAsStandby, type Standby } from './standby.js';
+import { stagingPrefix, type Staging } from './staging.js';
+import { removeUnwritten } from './out-dir.js';
 import type { WaitingFilesWorker, WaitingPageWorker } from './page-workers.js';
 
 export interface BuildOptions {
@@ -112,8 +113,8 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
 
     start = performance.now();
     const paths = new Set([...existing, ...streamed.paths]);
-    if (standby) pruneStandby(standby, paths);
-    else if (options.staging) removeUnused(tree, options.staging.layout, paths);
+    // What the tree held before this build wrote it: a standby's files, or those laid out ahead.
+    removeUnwritten(tree, standby ? Object.keys(standby.inodes) : (options.staging?.layout.files ?? []), paths);
     const old = await swapIn(staging, tree, outDir);
     standby = undefined;
     // The output just replaced is kept for the next build, when the cache knows what it holds.

@@ -1,9 +1,11 @@
 /**
- * Which output folders a build may replace. The build swaps the whole folder, so it must never
- * be the content folder, the project folder the build runs in, or a folder that holds either;
- * nor a file or a symbolic link (replacing the link would surprise, following it would write
- * elsewhere). Real paths are compared, so a link cannot disguise the content folder.
+ * Which output folders a build may replace, and what it may write or remove in the tree it
+ * swaps in. The build swaps the whole folder, so it must never be the content folder, the
+ * project folder the build runs in, or a folder that holds either; nor a file or a symbolic
+ * link (replacing the link would surprise, following it would write elsewhere). Real paths are
+ * compared, so a link cannot disguise the content folder.
  */
+import { rmdirSync, unlinkSync } from 'node:fs';
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { within } from '../config/confine.js';
@@ -58,4 +60,31 @@ export function insideOutput(root: string, relative: string): string {
     throw new Error(`refusing to write ${JSON.stringify(relative)}: it is outside the output folder`);
   }
   return file;
+}
+
+/**
+ * Remove from the tree `root` each of `files` that is not among `written`, then the folders
+ * that leaves empty, deepest first (a folder that still holds something stays). What the tree
+ * held before the build wrote it: a standby's files (standby.ts), or those laid out ahead
+ * (staging.ts), some perhaps never made.
+ */
+export function removeUnwritten(root: string, files: Iterable<string>, written: ReadonlySet<string>): void {
+  const emptied = new Set<string>();
+  for (const file of files) {
+    if (written.has(file)) continue;
+    try {
+      unlinkSync(insideOutput(root, file));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) emptied.add(file.slice(0, slash));
+  }
+  for (const folder of [...emptied].sort((a, b) => b.length - a.length)) {
+    try {
+      rmdirSync(insideOutput(root, folder));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOENT') throw error;
+    }
+  }
 }

@@ -6,19 +6,18 @@
  * thread has nothing else to do then, and on some file systems each new file or folder costs
  * far more right after many were deleted (a clean build into the same place deletes the last
  * output first). The offerings' ids are known before parsing (site.yaml's, else each source's
- * file name). Whatever no page or file of the build ended up in is removed before the swap.
+ * file name). What the build did not write over is removed before the swap (removeUnwritten).
  */
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmdirSync, unlinkSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { pageFile } from '../render/page.js';
 import { checklistPageUrl, offeringDataPath, offeringPageUrl } from '../render/url.js';
 import { insideOutput } from './out-dir.js';
 
-/** What is made in the tree ahead of the pages, relative to it. */
+/** What is made in the tree ahead of the pages: the folders of `files` (relative to it), then the files, empty, when `withFiles`. */
 export interface Layout {
-  folders: string[];
-  /** Made empty, after the folders. */
   files: string[];
+  withFiles: boolean;
 }
 
 export interface Staging {
@@ -49,8 +48,7 @@ export function stagingFor(outDir: string, offeringIds: readonly string[], files
   }
   const ids = [...new Set(offeringIds)];
   const made = ids.flatMap((id) => [pageFile(offeringPageUrl(id)), pageFile(checklistPageUrl(id)), offeringDataPath(id)]);
-  const folders = [...new Set(made.map((file) => path.posix.dirname(file)))];
-  return { dir, tree: path.join(dir, 'site'), layout: { folders, files: files ? made : [] } };
+  return { dir, tree: path.join(dir, 'site'), layout: { files: made, withFiles: files } };
 }
 
 /** Folders or files made between two looks at the worker's messages. */
@@ -62,10 +60,11 @@ const AT_ONCE = 32;
  * is none, so one a thread has written meanwhile is never emptied. What cannot be made is made,
  * or reported, when the build writes it.
  */
-export async function layOut(tree: string, { folders, files }: Layout, stopped: () => boolean): Promise<void> {
+export async function layOut(tree: string, { files, withFiles }: Layout, stopped: () => boolean): Promise<void> {
+  const folders = new Set(files.map((file) => path.posix.dirname(file)));
   const steps = [
-    ...folders.map((folder) => () => mkdirSync(insideOutput(tree, folder), { recursive: true })),
-    ...files.map((file) => () => closeSync(openSync(insideOutput(tree, file), 'wx'))),
+    ...[...folders].map((folder) => () => mkdirSync(insideOutput(tree, folder), { recursive: true })),
+    ...(withFiles ? files : []).map((file) => () => closeSync(openSync(insideOutput(tree, file), 'wx'))),
   ];
   for (let i = 0; i < steps.length && !stopped(); i++) {
     try {
@@ -74,33 +73,5 @@ export async function layOut(tree: string, { folders, files }: Layout, stopped: 
       // As above.
     }
     if (i % AT_ONCE === AT_ONCE - 1) await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
-/**
- * Remove what the layout made that is not among the files `written` (empty files, then the
- * folders that hold none of them, deepest first), so the tree holds only what the build wrote.
- * A folder that is not empty is left.
- */
-export function removeUnused(tree: string, { folders, files }: Layout, written: ReadonlySet<string>): void {
-  for (const file of files) if (!written.has(file)) attempt(() => unlinkSync(insideOutput(tree, file)));
-  const used = new Set<string>();
-  for (const file of written) {
-    for (let dir = path.posix.dirname(file); dir !== '.' && !used.has(dir); dir = path.posix.dirname(dir)) used.add(dir);
-  }
-  const made = new Set<string>();
-  for (const folder of folders) {
-    for (let dir = folder; dir !== '.' && !made.has(dir); dir = path.posix.dirname(dir)) made.add(dir);
-  }
-  const unused = [...made].filter((dir) => !used.has(dir)).sort((a, b) => b.split('/').length - a.split('/').length);
-  for (const dir of unused) attempt(() => rmdirSync(insideOutput(tree, dir)));
-}
-
-/** Never made, or (a folder) not empty: nothing of the layout's to remove. */
-function attempt(remove: () => void): void {
-  try {
-    remove();
-  } catch {
-    // As above.
   }
 }

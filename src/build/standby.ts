@@ -12,7 +12,7 @@
  * whatever the record does not know is removed, so the standby holds exactly what was recorded.
  */
 import { randomBytes } from 'node:crypto';
-import { lstatSync, readdirSync, rmSync, rmdirSync, unlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { insideOutput } from './out-dir.js';
@@ -133,32 +133,6 @@ function reconcile(dir: string, record: StandbyRecord): Omit<Standby, 'dir' | 'h
 function posixDir(name: string): string {
   const slash = name.lastIndexOf('/');
   return slash < 0 ? '' : name.slice(0, slash);
-}
-
-/**
- * After the new output is complete in the standby: remove the files it held that the new
- * output does not have, and the folders that leaves empty.
- */
-export function pruneStandby(standby: Standby, paths: ReadonlySet<string>): void {
-  const emptied = new Set<string>();
-  for (const file of Object.keys(standby.inodes)) {
-    if (paths.has(file)) continue;
-    try {
-      unlinkSync(insideOutput(standby.dir, file));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    for (let parent = posixDir(file); parent !== ''; parent = posixDir(parent)) emptied.add(parent);
-  }
-  // Deepest first; a folder that still holds something stays.
-  for (const folder of [...emptied].sort((a, b) => b.length - a.length)) {
-    try {
-      rmdirSync(insideOutput(standby.dir, folder));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOENT') throw error;
-    }
-  }
 }
 
 /**

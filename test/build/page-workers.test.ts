@@ -140,7 +140,7 @@ describe('a render worker started ahead (compiled build)', () => {
     const { preparePageWorker } = (await import(compiled('page-workers.js'))) as typeof PageWorkersModule;
     const dir = path.join(tmp, 'ahead-folders');
     const ahead = preparePageWorker();
-    ahead.layOut(dir, { folders: ['offerings/early', 'checklist/early'], files: ['checklist/early/index.html'] });
+    ahead.layOut(dir, { files: ['offerings/early/index.html', 'checklist/early/index.html'], withFiles: true });
     process.env['RESPMATRIX_WORKERS'] = '1';
     try {
       await streamSite(brokenSite(), dir, { base: '/', assets: noAssets, existing: [], pageWorker: ahead });
