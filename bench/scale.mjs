@@ -26,7 +26,7 @@ const tools = (file) => pathToFileURL(path.join(repo, 'lib-tools', 'tools', file
 export const DEFAULT_SIZES = [3, 100, 1000];
 const SEED = 1;
 
-/** `node args` in a child process under GNU time: wall ms, CPU ms (all threads), peak RSS. */
+/** `node args` in a child process under GNU time: wall ms, CPU ms (all threads), peak RSS, minor page faults. */
 export function timed(args, env) {
   const useTime = existsSync('/usr/bin/time');
   const command = useTime ? '/usr/bin/time' : process.execPath;
@@ -43,8 +43,9 @@ export function timed(args, env) {
       const num = (re) => Number(re.exec(out)?.[1] ?? NaN);
       const cpuMs = (num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/)) * 1000;
       const rssMb = num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024;
+      const faults = num(/Minor \(reclaiming a frame\) page faults: (\d+)/);
       if (code !== 0) reject(new Error(`exit ${code}: ${out.slice(-2000)}`));
-      else resolve({ wallMs, cpuMs, rssMb, output: out, ...stageTimings(out) });
+      else resolve({ wallMs, cpuMs, rssMb, faults, output: out, ...stageTimings(out) });
     });
   });
 }
