@@ -3,6 +3,7 @@ import type { Root } from 'mdast';
 import { load } from 'js-yaml';
 import type { VFile } from 'vfile';
 import { report } from '../../diagnostics.js';
+import { plainFrontMatter } from './front-matter-lines.js';
 import type {} from './data.js';
 
 export default function frontMatter() {
@@ -10,15 +11,18 @@ export default function frontMatter() {
     const node = tree.children[0];
     if (node?.type !== 'yaml') return;
     const base = node.position?.start.line ?? 1; // the `---` line; content starts below it
-    let data: unknown;
-    try {
-      data = load(node.value);
-    } catch (error) {
-      const mark = (error as { mark?: { line: number; column: number } }).mark;
-      const reason = (error as { reason?: string }).reason ?? 'invalid YAML';
-      report(file, 'yaml-syntax', `Front matter is not valid YAML: ${reason}`,
-        { line: base + 1 + (mark?.line ?? 0), column: 1 + (mark?.column ?? 0) }, 'error');
-      return;
+    // IBM's plain `key: value` lines are read directly; anything else goes to the YAML parser.
+    let data: unknown = plainFrontMatter(node.value);
+    if (data === undefined) {
+      try {
+        data = load(node.value);
+      } catch (error) {
+        const mark = (error as { mark?: { line: number; column: number } }).mark;
+        const reason = (error as { reason?: string }).reason ?? 'invalid YAML';
+        report(file, 'yaml-syntax', `Front matter is not valid YAML: ${reason}`,
+          { line: base + 1 + (mark?.line ?? 0), column: 1 + (mark?.column ?? 0) }, 'error');
+        return;
+      }
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return;
     const subcollection = (data as Record<string, unknown>).subcollection;
