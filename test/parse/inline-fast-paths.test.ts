@@ -39,6 +39,13 @@ describe('inline fast paths', () => {
     expect(render('`\\n * `', true).html).toBe('<p>`</p><ul><li>`</li></ul>');
   });
 
+  it("escape text, code and link addresses as the full path's serialiser does", () => {
+    for (const cell of ["a & b < c > d \"e\" 'f'", "[a & b](/docs/x?a=1&b='2'#`c`) and `x<y&z` then [t](https://e.com/\"q\")"]) {
+      expect(render(cell, true)).toEqual(render(cell, false));
+    }
+    expect(render("[a & b](/docs/x?a=1&b='2')", true).html).toBe('<a href="https://cloud.ibm.com/docs/x?a=1&#x26;b=&#x27;2&#x27;">a &#x26; b</a>');
+  });
+
   it('equal the full path on random cells', () => {
     const cell = fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }).map((parts) => parts.join(''));
     fc.assert(
