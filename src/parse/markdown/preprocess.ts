@@ -46,6 +46,7 @@ function keywordValue(name: string, keywords: Map<string, string>, depth: number
   return value.replace(NESTED, (_, inner: string) => (depth < 5 ? keywordValue(inner, keywords, depth + 1) : undefined) ?? inner);
 }
 
+/** The origin of a link base; asked for only where a text writes `https://{DomainName}` (a URL parse per text would cost). */
 function originOf(base: string): string | undefined {
   try {
     return new URL(base).origin;
@@ -70,12 +71,12 @@ export function preprocess(
   const rw = new Rewriter(src);
   const at = locator(src, place);
   const re = /\{\{|\{:|https?:\/\/\{DomainName\}/gi;
-  const origin = ctx.linkBase ? originOf(ctx.linkBase) : undefined;
   let m: RegExpExecArray | null;
   while ((m = re.exec(src)) !== null) {
     const start = m.index;
     if (m[0].length > 2) {
       // `https://{DomainName}/...` written as text: the host the source was written for.
+      const origin = ctx.linkBase ? originOf(ctx.linkBase) : undefined;
       if (origin) rw.replace(start, start + m[0].length, origin);
       continue;
     }
