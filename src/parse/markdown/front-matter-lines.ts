@@ -1,7 +1,7 @@
 /**
  * The front matter IBM pages have, read without a YAML parser: lines of `key: value`, and one
  * level of `key:` over indented `key: value` lines (`copyright:` / `  years: 2015, 2024`).
- * js-yaml takes some 50-200 µs for each such block, a tenth of a source's parse. Anything else
+ * js-yaml takes some 50-200 µs for each such block, about an eighth of a source's parse. Anything else
  * (quotes with escapes, comments, flow or multi-line values, non-ASCII text, a value YAML would
  * read as a number, boolean or null…) is undefined: the caller loads it with js-yaml. What this
  * returns is what js-yaml would give for the two fields the page uses; a property test

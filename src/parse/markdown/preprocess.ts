@@ -9,6 +9,7 @@ import { parseAttributeList, type AttributeList } from './attribute-list.js';
 import type { ParseContext } from '../context.js';
 import { resolveInclude } from './includes.js';
 import { locator, Rewriter } from './offsets.js';
+import { originOf } from './urls.js';
 
 export interface Preprocessed {
   text: string;
@@ -46,14 +47,6 @@ function keywordValue(name: string, keywords: Map<string, string>, depth: number
   return value.replace(NESTED, (_, inner: string) => (depth < 5 ? keywordValue(inner, keywords, depth + 1) : undefined) ?? inner);
 }
 
-/** The origin of a link base; asked for only where a text writes `https://{DomainName}` (a URL parse per text would cost). */
-function originOf(base: string): string | undefined {
-  try {
-    return new URL(base).origin;
-  } catch {
-    return undefined;
-  }
-}
 
 export function isIncludeTarget(inner: string): boolean {
   return inner.startsWith('site.data.content.') || /^[^\s{}]+\.md$/.test(inner);
@@ -75,7 +68,8 @@ export function preprocess(
   while ((m = re.exec(src)) !== null) {
     const start = m.index;
     if (m[0].length > 2) {
-      // `https://{DomainName}/...` written as text: the host the source was written for.
+      // `https://{DomainName}/...` written as text: the host the source was written for (a
+      // URL parse, made only here: done for every text it would cost).
       const origin = ctx.linkBase ? originOf(ctx.linkBase) : undefined;
       if (origin) rw.replace(start, start + m[0].length, origin);
       continue;

@@ -21,7 +21,7 @@ export function isSafeUrl(url: string): boolean {
 export function rewriteUrl(url: string, linkBase: string | undefined): string {
   const base = linkBase?.replace(/\/+$/, '');
   if (DOMAIN_PLACEHOLDER.test(url)) {
-    return base ? url.replace(DOMAIN_PLACEHOLDER, originOf(base)) : url;
+    return base ? url.replace(DOMAIN_PLACEHOLDER, originOf(base) ?? base) : url;
   }
   if (url.startsWith('//')) return `https:${url}`;
   if (url.startsWith('/') && base) return base + url;
@@ -38,10 +38,11 @@ function isPathRelative(url: string): boolean {
   return url !== '' && !SCHEME.test(url) && !/^[/#?]/.test(url);
 }
 
-function originOf(base: string): string {
+/** The origin of a link base (`https://cloud.ibm.com`); undefined when it is not a URL. */
+export function originOf(base: string): string | undefined {
   try {
     return new URL(base).origin;
   } catch {
-    return base;
+    return undefined;
   }
 }
