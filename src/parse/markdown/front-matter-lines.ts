@@ -28,29 +28,25 @@ const PLAIN_TEXT = /^(?:(?!(?:true|false|null)$)[A-Za-z_][A-Za-z0-9_-]*|\d{4}-\d
 export function plainFrontMatter(yaml: string): FrontMatterFields | undefined {
   const fields: FrontMatterFields = {};
   const keys = new Set<string>();
-  // The indented block under the last `key:` with no value: its indentation and keys.
-  let block: { indent: number; keys: Set<string> } | undefined;
-  let open = false;
+  // The indented block a `key:` with no value opens: its keys, and its indentation once seen.
+  let block: { indent?: number; keys: Set<string> } | undefined;
   for (const line of yaml.split('\n')) {
     // Only spaces count as blank or as indentation: YAML reads a tab or a no-break space otherwise.
-    const indent = line.length - line.replace(/^ +/, '').length;
+    let indent = 0;
+    while (line.charCodeAt(indent) === 0x20) indent++;
     if (indent === line.length) continue;
     if (indent > 0) {
-      if (!open && !block) return undefined;
-      block ??= { indent, keys: new Set() };
-      open = false;
-      if (indent !== block.indent) return undefined;
+      if (!block || (block.indent ??= indent) !== indent) return undefined;
       const entry = KEY.exec(line.slice(indent));
       if (!entry || !addKey(block.keys, entry[1] as string) || !valueOf(entry[2])) return undefined;
       continue;
     }
-    block = undefined;
     const entry = KEY.exec(line);
     if (!entry || !addKey(keys, entry[1] as string)) return undefined;
     const key = entry[1];
     const value = valueOf(entry[2]);
     if (!value) return undefined;
-    open = value.text === null;
+    block = value.text === null ? { keys: new Set() } : undefined;
     if (key !== 'subcollection' && key !== 'lastupdated') continue;
     if (value.plain && value.text !== null && !PLAIN_TEXT.test(value.text)) return undefined;
     fields[key] = value.text;
