@@ -4,6 +4,7 @@
  */
 import type { Offering, Site } from '../model/types.js';
 import { dutyCounts } from './tables.js';
+import { offeringPageUrl, checklistPageUrl } from './url.js';
 
 /** One offering's duties in one area, per party. */
 export interface AreaDutyCell {
@@ -29,8 +30,8 @@ export function homeGrid(site: Site): HomeGrid {
     offerings: site.offerings.map((o) => ({
       id: o.id,
       name: o.name,
-      url: `offerings/${o.id}/`,
-      checklistUrl: `checklist/${o.id}/`,
+      url: offeringPageUrl(o.id),
+      checklistUrl: checklistPageUrl(o.id),
     })),
     rows: site.areas.map((area) => ({
       areaId: area.id,
@@ -46,7 +47,7 @@ export function areaDutyCell(offering: Offering, areaId: string): AreaDutyCell {
   const sections = offering.sections.filter((s) => s.areaId === areaId);
   const counts = dutyCounts(sections);
   return {
-    ...(sections.length > 0 ? { url: `offerings/${offering.id}/#${areaId}` } : {}),
+    ...(sections.length > 0 ? { url: `${offeringPageUrl(offering.id)}#${areaId}` } : {}),
     provider: counts.provider,
     customer: counts.customer,
   };

@@ -5,6 +5,7 @@
  */
 import type { Offering, Site } from '../model/types.js';
 import { areaDutyCell, customerInText, type AreaDutyCell } from './home-grid.js';
+import { offeringPageUrl } from './url.js';
 
 /** Up to this many offerings the home page shows one card per offering and the area x offering grid. */
 export const HOME_CARDS_LIMIT = 20;
@@ -66,7 +67,7 @@ export function offeringSummary(site: Site, n: number): OfferingSummary {
     rows: offerings.map((offering) => ({
       id: offering.id,
       name: offering.name,
-      url: `offerings/${offering.id}/`,
+      url: offeringPageUrl(offering.id),
       cells: site.areas.map((area) => areaDutyCell(offering, area.id)),
     })),
     from: start + 1,

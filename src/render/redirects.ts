@@ -6,7 +6,7 @@
 import type { Redirect, Site } from '../model/types.js';
 import { renamesOf, splitTarget } from '../links/renames.js';
 import type { OutputFile, PageOf } from './page.js';
-import { siteUrl } from './url.js';
+import { siteUrl, checklistPageUrl } from './url.js';
 import { pairUrl, publishedPairs } from './pages/compare.js';
 
 export const REDIRECT_TEMPLATE = 'pages/redirect.njk';
@@ -45,7 +45,7 @@ export function effectiveRedirects(site: Site): Redirect[] {
   const renames = renamesOf(site, site.redirects);
   for (const [oldId, newId] of Object.entries(renames.offerings)) {
     if (ids.has(oldId)) continue;
-    push(`checklist/${oldId}/`, `checklist/${newId}/`);
+    push(checklistPageUrl(oldId), checklistPageUrl(newId));
     for (const group of publishedPairs(site)) {
       const [a, b] = group;
       if (group.length !== 2 || !a || !b || (a.id !== newId && b.id !== newId)) continue;

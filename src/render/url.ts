@@ -26,7 +26,10 @@ export function absoluteUrl(baseUrl: string | undefined, target: string): string
   return baseUrl.replace(/\/+$/, '') + '/' + target.replace(/^\/+/, '');
 }
 
-/** The page of an offering, its checklist and its data for comparisons (a build makes their files early: staging.ts). */
+/**
+ * The page of an offering, its checklist and its data for comparisons: every link to them is made
+ * here, and a build lays out their files early (staging.ts).
+ */
 export function offeringPageUrl(offeringId: string): string {
   return `offerings/${offeringId}/`;
 }

@@ -5,7 +5,7 @@
  */
 import type { RowsView } from '../../model/rows-view.js';
 import { TextPieces, type KnownTexts, type OutputContext, type OutputFile } from '../page.js';
-import { absoluteUrl, siteUrl } from '../url.js';
+import { absoluteUrl, siteUrl, offeringPageUrl } from '../url.js';
 import { csvLine } from '../../shared/csv-fields.js';
 import { partyLabels } from '../environment.js';
 import { LABEL_SOURCE, rowName, taskTitleMap } from '../../model/row-name.js';
@@ -36,7 +36,7 @@ function* csvLines(site: RowsView, base: string, known: OfferingLines | undefine
     let out = '';
     for (const section of offering.sections) {
       for (const row of section.rows) {
-        const target = `offerings/${offering.id}/#${row.anchor}`;
+        const target = `${offeringPageUrl(offering.id)}#${row.anchor}`;
         out += csvLine([
           offering.name,
           areaTitles.get(section.areaId) ?? section.areaId,

@@ -8,6 +8,7 @@ import { lazyPage, type PageOf } from '../page.js';
 import { taskTitleMap, type TaskTitles } from '../../model/row-name.js';
 import { areaDescription } from '../meta.js';
 import { IdSet, linkTitle, numberCaptions, tableView, type TableView } from '../tables.js';
+import { offeringPageUrl } from '../url.js';
 
 export const AREA_PAGE_SIZE = 25;
 
@@ -79,7 +80,7 @@ function offeringView(areaId: string, title: string, offering: Offering, ids: Id
   return {
     id: offering.id,
     name: offering.name,
-    url: `offerings/${offering.id}/#${areaId}`,
+    url: `${offeringPageUrl(offering.id)}#${areaId}`,
     linkTitle: linkTitle([offering.name, title]),
     ...(intro ? { introHtml: intro.html } : {}),
     // Table and row ids are prefixed by the offering (several offerings share task ids here);

@@ -6,6 +6,7 @@ import type { ChangeReport, RowChange } from '../../changes/diff.js';
 import { summaryLine } from '../../changes/format.js';
 import type { WordPart } from '../../changes/word-diff.js';
 import type { Page, PageOf } from '../page.js';
+import { offeringPageUrl } from '../url.js';
 
 export const CHANGES_URL = 'changes/';
 
@@ -35,7 +36,7 @@ export function changesPageData(report: ChangeReport): ChangesPageData {
   return {
     summary: summaryLine(report.summary),
     offerings: report.offerings.map((offering) => {
-      const url = offering.kind === 'removed' ? undefined : `offerings/${offering.id}/`;
+      const url = offering.kind === 'removed' ? undefined : offeringPageUrl(offering.id);
       const rows = offering.rows.map((row): ChangesRowView => {
         const heading =
           row.kind === 'moved' && row.from

@@ -5,7 +5,7 @@
  */
 import type { Offering, Site } from '../../model/types.js';
 import { lazyPage, type PageOf } from '../page.js';
-import { checklistPageUrl } from '../url.js';
+import { checklistPageUrl, offeringPageUrl } from '../url.js';
 import { areaOrder, areaTitle, cell, linkTitle } from '../tables.js';
 import { isDuty } from '../../model/duty.js';
 import { rowName, taskTitleMap } from '../../model/row-name.js';
@@ -61,7 +61,7 @@ export function checklistData(site: Site, offering: Offering): ChecklistPageData
           task: name.title,
           ...(name.label !== undefined ? { label: name.label } : {}),
           html: duty.html,
-          url: `offerings/${offering.id}/#${row.anchor}`,
+          url: `${offeringPageUrl(offering.id)}#${row.anchor}`,
         });
       }
     }
@@ -73,7 +73,7 @@ export function checklistData(site: Site, offering: Offering): ChecklistPageData
     offering: {
       id: offering.id,
       name: offering.name,
-      url: `offerings/${offering.id}/`,
+      url: offeringPageUrl(offering.id),
       sourceFile: offering.source.file,
       ...(offering.sourceUrl ? { sourceUrl: offering.sourceUrl } : {}),
       ...(offering.sourceTitle ? { sourceTitle: offering.sourceTitle } : {}),

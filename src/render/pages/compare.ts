@@ -12,6 +12,7 @@ import { lazyPage, type PageOf } from '../page.js';
 import { cell, linkTitle, type CellView } from '../tables.js';
 import { markDifferences, sameHtml } from '../pair-diff.js';
 import { sameTaskName } from '../../model/tasks.js';
+import { offeringPageUrl } from '../url.js';
 
 /** A party's cell on a pair page: the second may stand for "the same as the first". */
 export interface PairCellView extends CellView {
@@ -161,7 +162,7 @@ export function comparePageData(
     pickMin: 2,
     pickMax: MAX_COMPARED,
     offeringCount: site.offerings.length,
-    offerings: comparison.offerings.map((o) => ({ id: o.id, name: o.name, url: `offerings/${o.id}/` })),
+    offerings: comparison.offerings.map((o) => ({ id: o.id, name: o.name, url: offeringPageUrl(o.id) })),
     pairs: pairs.map((group) => ({
       url: pairUrl(...group.map((o) => o.id)),
       label: listNames(group.map((o) => o.name)),
@@ -230,7 +231,7 @@ function entryView(offeringId: string, row: CompareRowInput, title: string): Com
   const same = sameTaskName(row.task, title);
   return {
     ...(same ? {} : { task: row.task }),
-    url: `offerings/${offeringId}/#${row.anchor}`,
+    url: `${offeringPageUrl(offeringId)}#${row.anchor}`,
     provider: cell(row.provider, 'provider'),
     customer: cell(row.customer, 'customer'),
   };

@@ -7,6 +7,7 @@ import { lazyPage, type PageOf } from '../page.js';
 import { areaOrder, areaTitle, dutyCounts, type DutyCounts } from '../tables.js';
 import { homeGrid, type HomeGrid } from '../home-grid.js';
 import { catalogOfferings, catalogPageCount, catalogPageUrl, HOME_CARDS_LIMIT, offeringSummary, type OfferingSummary } from '../offering-summary.js';
+import { offeringPageUrl } from '../url.js';
 
 export interface OfferingCard {
   id: string;
@@ -58,7 +59,7 @@ export function homePageData(site: Site): HomePageData {
       id: offering.id,
       name: offering.name,
       ...(offering.family ? { family: offering.family } : {}),
-      url: `offerings/${offering.id}/`,
+      url: offeringPageUrl(offering.id),
       ...(offering.summary?.text.trim() ? { summaryText: firstSentence(offering.summary.text) } : {}),
       ...(offering.lastUpdated ? { lastUpdated: offering.lastUpdated } : {}),
       counts: dutyCounts(offering.sections),

@@ -1,6 +1,7 @@
 /** 404.html: served by static hosts for any missing path, so its links are absolute (base-prefixed). */
 import type { Site } from '../../model/types.js';
 import type { PageOf } from '../page.js';
+import { offeringPageUrl } from '../url.js';
 
 export interface NotFoundPageData {
   /** The first offerings, as a way back in. */
@@ -21,7 +22,7 @@ export function notFoundPages(site: Site): PageOf<'not-found'>[] {
       template: 'pages/404.njk',
       title: `Page not found: ${site.title}`,
       description: 'This page does not exist. Start again from the list of offerings or search.',
-      data: { offerings: site.offerings.slice(0, 12).map((o) => ({ name: o.name, url: `offerings/${o.id}/` })) },
+      data: { offerings: site.offerings.slice(0, 12).map((o) => ({ name: o.name, url: offeringPageUrl(o.id) })) },
     },
   ];
 }

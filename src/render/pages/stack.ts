@@ -6,6 +6,7 @@
  */
 import type { Site } from '../../model/types.js';
 import type { PageOf } from '../page.js';
+import { checklistPageUrl } from '../url.js';
 
 /** Up to this many offerings the page links every checklist; beyond, it points to the offering index. */
 export const STACK_CHECKLIST_LINKS_LIMIT = 200;
@@ -36,7 +37,7 @@ export function stackPages(site: Site): PageOf<'stack'>[] {
   const data: StackPageData = {
     heading: you ? 'Your stack' : `${site.parties.customer}'s stack`,
     dutyLabel: you ? 'Your duty' : `${site.parties.customer} duty`,
-    checklists: listAll ? site.offerings.map((o) => ({ name: o.name, url: `checklist/${o.id}/` })) : [],
+    checklists: listAll ? site.offerings.map((o) => ({ name: o.name, url: checklistPageUrl(o.id) })) : [],
     offeringCount: site.offerings.length,
     pickMax: Math.min(site.offerings.length, STACK_MAX),
   };

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { dutyState, isDuty } from '../../../model/duty.js';
 import type { Offering, Site } from '../../../model/types.js';
 import type { OfferingTexts, OutputContext, OutputFile } from '../../page.js';
-import { absoluteUrl, siteUrl } from '../../url.js';
+import { absoluteUrl, siteUrl, offeringPageUrl } from '../../url.js';
 import { compareControlIds, controlsOf, type RowControls } from './mapping.js';
 import { uuidV5 } from './uuid.js';
 
@@ -124,7 +124,7 @@ class Builder {
       type: 'service',
       title: markdownText(offering.name),
       description: markdownText(offering.summary?.text || `${offering.name}: who does what, ${provider} or ${customer}.`),
-      links: [{ href: this.href(`offerings/${offering.id}/`), rel: 'reference', 'media-type': 'text/html', text: markdownText(offering.name) }],
+      links: [{ href: this.href(offeringPageUrl(offering.id)), rel: 'reference', 'media-type': 'text/html', text: markdownText(offering.name) }],
       'responsible-roles': ROLES.map((role) => ({ 'role-id': role, 'party-uuids': [this.parties[role]] })),
       ...(requirements.length > 0
         ? {
@@ -194,7 +194,7 @@ class Builder {
       ],
       links: [
         {
-          href: this.href(`offerings/${offering.id}/#${row.anchor}`),
+          href: this.href(`${offeringPageUrl(offering.id)}#${row.anchor}`),
           rel: 'reference',
           'media-type': 'text/html',
           text: markdownText(`${offering.name}: ${task}`),
