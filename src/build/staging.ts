@@ -66,12 +66,14 @@ export async function layOut(tree: string, { files, withFiles }: Layout, stopped
     ...[...folders].map((folder) => () => mkdirSync(insideOutput(tree, folder), { recursive: true })),
     ...(withFiles ? files : []).map((file) => () => closeSync(openSync(insideOutput(tree, file), 'wx'))),
   ];
-  for (let i = 0; i < steps.length && !stopped(); i++) {
+  let done = 0;
+  for (const step of steps) {
+    if (stopped()) return;
     try {
-      steps[i]!();
+      step();
     } catch {
       // As above.
     }
-    if (i % AT_ONCE === AT_ONCE - 1) await new Promise((resolve) => setImmediate(resolve));
+    if (++done % AT_ONCE === 0) await new Promise((resolve) => setImmediate(resolve));
   }
 }
