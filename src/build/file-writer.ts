@@ -173,38 +173,40 @@ export class FileWriter {
   /**
    * A text in pieces, written piece by piece and compared with the previous output's file on
    * the way: when they turn out the same, the new file gives way to a link to the old one.
+   * Bytes taken from the previous file (model.json's unchanged offerings) are copied from it
+   * through one small buffer, never read whole: a catalog's model.json is tens of megabytes,
+   * each of its pages a page fault to read into memory.
    */
   private placePieces(relative: string, file: string, text: TextPieces): void {
     const old = this.previous === undefined ? undefined : insideOutput(this.previous, relative);
     if (this.standby) clear(file);
     this.folder(path.dirname(file));
-    // The previous file, read whole once a piece takes bytes of it (model.json's unchanged
-    // offerings), and then compared with in memory; else compared by reading it as we go.
-    let whole: Buffer | undefined;
-    const previousBytes = ({ previous: [start, end] }: PreviousBytes): Uint8Array => {
-      if (!whole) {
+    // The previous file, open to compare with as we go and to copy runs of.
+    let from: number | undefined;
+    let opened = false;
+    const previousFile = (): number | undefined => {
+      if (!opened) {
+        opened = true;
+        from = old === undefined ? undefined : openFile(old);
+      }
+      return from;
+    };
+    // Its size once a piece takes bytes of it, checked to be the file the last build wrote.
+    let taken: number | undefined;
+    const checkRange = ({ previous: [start, end] }: PreviousBytes): void => {
+      if (taken === undefined) {
         const stamp = this.recorded?.[relative];
-        if (old === undefined || (stamp !== undefined && !stillAsRecordedIn(this.previous as string, relative, stamp, this.live))) {
+        const fd = previousFile();
+        if (fd === undefined || (stamp !== undefined && !stillAsRecordedIn(this.previous as string, relative, stamp, this.live))) {
           throw new Error(`${relative}: the previous output's file, which this build takes bytes of, is gone or changed`);
         }
-        whole = readFileSync(old);
+        taken = fstatSync(fd).size;
       }
-      if (!isByteRange([start, end], whole.byteLength)) throw new Error(`${relative}: bytes ${start}-${end} are not in the previous output's file`);
-      return whole.subarray(start, end);
+      if (!isByteRange([start, end], taken)) throw new Error(`${relative}: bytes ${start}-${end} are not in the previous output's file`);
     };
-    let compared: number | undefined;
     let same = old !== undefined;
     let at = 0;
     const out = openSync(file, 'w');
-    const previousFile = (): Uint8Array | number | undefined => whole ?? (compared ??= openFile(old as string));
-    const sameSoFar = (bytes: Uint8Array): boolean => {
-      const from = previousFile();
-      return typeof from === 'number' ? readsAt(from, at, bytes) : from !== undefined && sameAt(from, at, bytes);
-    };
-    const previousSize = (): number | undefined => {
-      const from = previousFile();
-      return typeof from === 'number' ? fstatSync(from).size : from?.byteLength;
-    };
     // Pieces are many and often small (a comma between offerings): written and compared a chunk at a time.
     const chunk: Uint8Array[] = [];
     let chunkBytes = 0;
@@ -212,7 +214,7 @@ export class FileWriter {
       if (chunk.length === 0) return;
       const bytes = chunk.length === 1 ? (chunk[0] as Uint8Array) : Buffer.concat(chunk, chunkBytes);
       writeSync(out, bytes);
-      if (same) same = sameSoFar(bytes);
+      if (same) same = readsAt(previousFile(), at, bytes);
       at += bytes.byteLength;
       chunk.length = 0;
       chunkBytes = 0;
@@ -225,17 +227,21 @@ export class FileWriter {
       if (chunkBytes >= CHUNK_BYTES) flush();
     };
     // Pieces that continue each other in the previous file (unchanged offerings and the commas
-    // between them) join into one run of it: one piece to write instead of thousands to copy.
+    // between them) join into one run of it: one copy instead of thousands of pieces.
     let run: [number, number] | undefined;
     const endRun = (): void => {
-      if (run) add((whole as Buffer).subarray(run[0], run[1]));
+      if (!run) return;
+      flush();
+      const copied = copyRange(previousFile() as number, run[0], run[1], out, at, same);
+      same = copied.same;
+      at += run[1] - run[0];
       run = undefined;
     };
     try {
       for (const piece of text.pieces()) {
         if (typeof piece === 'string') {
           const bytes = Buffer.from(piece, 'utf8');
-          if (run && bytes.byteLength <= RUN_TEXT_BYTES && sameAt(whole as Buffer, run[1], bytes)) {
+          if (run && bytes.byteLength <= RUN_TEXT_BYTES && readsAt(previousFile(), run[1], bytes)) {
             run[1] += bytes.byteLength;
             continue;
           }
@@ -243,20 +249,21 @@ export class FileWriter {
           add(bytes);
           continue;
         }
-        const bytes = previousBytes(piece);
+        checkRange(piece);
         if (run?.[1] === piece.previous[0]) run[1] = piece.previous[1];
         else {
           endRun();
-          run = [piece.previous[0], piece.previous[0] + bytes.byteLength];
+          run = [piece.previous[0], piece.previous[1]];
         }
       }
       endRun();
       flush();
       // And nothing more in the previous file.
-      if (same) same = previousSize() === at;
+      const previousFd = previousFile();
+      if (same) same = previousFd !== undefined && fstatSync(previousFd).size === at;
     } finally {
       closeSync(out);
-      if (compared !== undefined) closeSync(compared);
+      if (from !== undefined) closeSync(from);
     }
     // The same bytes: the previous output's file takes the new one's place, as any unchanged file.
     if (same && old !== undefined) {
@@ -290,27 +297,46 @@ function openFile(file: string): number | undefined {
   return undefined;
 }
 
-/** Whether `whole` holds `bytes` at `at`. */
-function sameAt(whole: Uint8Array, at: number, bytes: Uint8Array): boolean {
-  return at + bytes.byteLength <= whole.byteLength && Buffer.compare(whole.subarray(at, at + bytes.byteLength), bytes) === 0;
-}
-
 /** Pieces of a TextPieces file are written in chunks of about this many bytes. */
 const CHUNK_BYTES = 1 << 20;
 
 /** Text pieces up to this long may continue a run of the previous file (separators, not content). */
 const RUN_TEXT_BYTES = 16;
 
-/** Whether the file of `fd` holds `bytes` at `position`. */
-function readsAt(fd: number, position: number, bytes: Uint8Array): boolean {
-  const got = Buffer.alloc(bytes.byteLength);
-  let filled = 0;
-  while (filled < got.length) {
-    const read = readSync(fd, got, filled, got.length - filled, position + filled);
-    if (read === 0) break;
-    filled += read;
+/** The buffer runs of a previous file are copied through, and compared with: reused, so its pages are touched once. */
+const copyBuffer = Buffer.allocUnsafe(CHUNK_BYTES);
+const compareBuffer = Buffer.allocUnsafe(CHUNK_BYTES);
+
+/** Bytes `start`-`end` of the file of `from` onto `out`, and whether they are still what `from` holds at `at` (when `same` so far). */
+function copyRange(from: number, start: number, end: number, out: number, at: number, same: boolean): { same: boolean } {
+  for (let position = start; position < end; ) {
+    const read = readSync(from, copyBuffer, 0, Math.min(copyBuffer.length, end - position), position);
+    if (read === 0) throw new Error(`the previous file ended at byte ${position}, before ${end}`);
+    const bytes = copyBuffer.subarray(0, read);
+    writeSync(out, bytes);
+    // A run at its own place is the same bytes; elsewhere it is compared.
+    if (same && position !== at) same = readsAt(from, at, bytes);
+    position += read;
+    at += read;
   }
-  return filled === bytes.byteLength && got.equals(bytes);
+  return { same };
+}
+
+/** Whether the file of `fd` holds `bytes` at `position` (no file: no). */
+function readsAt(fd: number | undefined, position: number, bytes: Uint8Array): boolean {
+  if (fd === undefined) return false;
+  for (let done = 0; done < bytes.byteLength; ) {
+    const length = Math.min(compareBuffer.length, bytes.byteLength - done);
+    let filled = 0;
+    while (filled < length) {
+      const read = readSync(fd, compareBuffer, filled, length - filled, position + done + filled);
+      if (read === 0) return false;
+      filled += read;
+    }
+    if (Buffer.compare(compareBuffer.subarray(0, length), bytes.subarray(done, done + length)) !== 0) return false;
+    done += length;
+  }
+  return true;
 }
 
 function linked(from: string, to: string): boolean {

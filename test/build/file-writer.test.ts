@@ -79,7 +79,7 @@ describe('FileWriter and large texts in pieces', () => {
     expect(statSync(file).ino === statSync(oldFile).ino).toBe(same);
   });
 
-  test("a text that takes bytes of the previous file reads it once, while it is as recorded", () => {
+  test("a text that takes bytes of the previous file copies them from it, while it is as recorded", () => {
     // model.json's unchanged offerings: ranges of the previous file between new text.
     const { previous, next, file, old } = outputs(whole);
     const stamp = () => {
@@ -127,6 +127,20 @@ describe('FileWriter and large texts in pieces', () => {
     rmSync(file);
     writer.write('data/big.json', new TextPieces(() => ['[', at(big), ',', at('"b"'), ',', at('"c"'), ']']));
     expect(readFileSync(file, 'utf8')).toBe(old);
+    expect([writer.written, writer.linked]).toEqual([1, 1]);
+  });
+
+  test('a run of the previous file placed elsewhere that gives its very bytes is linked', () => {
+    // Bytes 1.. of a file of one repeated letter, then that letter: the same file, compared across chunks.
+    const old = 'a'.repeat(2_500_001);
+    const { previous, next, file } = outputs(old);
+    const writer = new FileWriter(next, previous);
+    writer.write('data/big.json', new TextPieces(() => [{ previous: [1, old.length] }, 'a']));
+    expect(readFileSync(file, 'utf8')).toBe(old);
+    expect([writer.written, writer.linked]).toEqual([0, 1]);
+    rmSync(file);
+    writer.write('data/big.json', new TextPieces(() => [{ previous: [1, old.length] }, 'b']));
+    expect(readFileSync(file, 'utf8')).toBe(`${old.slice(1)}b`);
     expect([writer.written, writer.linked]).toEqual([1, 1]);
   });
 });
