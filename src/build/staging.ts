@@ -11,7 +11,7 @@
 import { closeSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { pageFile } from '../render/page.js';
-import { checklistPageUrl, offeringDataPath, offeringPageUrl } from '../render/url.js';
+import { checklistPageUrl, offeringDataPath, offeringPageUrl } from '../shared/site-paths.js';
 import { insideOutput } from './out-dir.js';
 
 /** What is made in the tree ahead of the pages: the folders of `files` (relative to it), then the files, empty, when `withFiles`. */

@@ -20,6 +20,7 @@ import type { Rich } from '../model/types.js';
 import { sameTaskName } from '../model/tasks.js';
 import { copyLinkControl } from './copy-link.js';
 import type { OfferingIndex } from './offering-picker.js';
+import { offeringPageUrl } from '../shared/site-paths.js';
 
 export interface Labels {
   task: string;
@@ -89,7 +90,7 @@ function areaSection(
   request: RenderRequest,
   areaTitles: ReadonlyMap<string, string>,
 ): HTMLElement {
-  const offeringUrl = (id: string) => `${request.base}offerings/${encodeURIComponent(id)}/`;
+  const offeringUrl = (id: string) => request.base + offeringPageUrl(encodeURIComponent(id));
   const head = el('tr', {}, [
     el('th', { scope: 'col', class: 'cmp-task-col' }, [request.labels.task]),
     ...comparison.offerings.map((o) =>

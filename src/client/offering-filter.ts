@@ -4,6 +4,7 @@
  * loads on first use, so the page itself stays the same size however many offerings there are.
  */
 import { filterOptions, loadOfferingIndex } from './offering-picker.js';
+import { offeringPageUrl } from '../shared/site-paths.js';
 
 const SHOWN = 20;
 
@@ -31,7 +32,7 @@ export function initOfferingFilter(): void {
     results.replaceChildren(
       ...matches.slice(0, SHOWN).map((option) => {
         const a = document.createElement('a');
-        a.href = `${base}offerings/${encodeURIComponent(option.id)}/`;
+        a.href = base + offeringPageUrl(encodeURIComponent(option.id));
         a.textContent = option.name;
         const li = document.createElement('li');
         li.append(a);

@@ -14,12 +14,13 @@ import {
 import type { Offering, Section, Site, SourceRef } from '../model/types.js';
 import { TextPieces, type OutputContext, type OutputFile, type Page } from '../render/page.js';
 import type { OfferingPageData } from '../render/pages/offering.js';
-import { areaPageOfferings, areaPageUrl, type AreaPageData } from '../render/pages/area.js';
+import { areaPageOfferings, type AreaPageData } from '../render/pages/area.js';
 import type { TableView } from '../render/tables.js';
 import { idsOf } from './link-check.js';
 import { serialiseManifest } from './manifest-format.js';
 import { isRecord, isStringArray } from '../shared/shapes.js';
-import { areaMapPath, siteUrl } from '../render/url.js';
+import { siteUrl } from '../render/url.js';
+import { areaMapPath, areaPageUrl } from '../shared/site-paths.js';
 import { byCodeUnit as compare } from '../shared/order.js';
 import type { PackedIds } from './packed-ids.js';
 

@@ -4,7 +4,7 @@
  */
 import type { Offering, Site } from '../model/types.js';
 import { dutyCounts } from './tables.js';
-import { offeringPageUrl, checklistPageUrl } from './url.js';
+import { areaPageUrl, checklistPageUrl, offeringPageUrl } from '../shared/site-paths.js';
 
 /** One offering's duties in one area, per party. */
 export interface AreaDutyCell {
@@ -36,7 +36,7 @@ export function homeGrid(site: Site): HomeGrid {
     rows: site.areas.map((area) => ({
       areaId: area.id,
       title: area.title,
-      url: `areas/${area.id}/`,
+      url: areaPageUrl(area.id),
       cells: site.offerings.map((offering): HomeGridCell => ({ offeringId: offering.id, ...areaDutyCell(offering, area.id) })),
     })),
   };

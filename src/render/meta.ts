@@ -6,7 +6,8 @@
 import type { Offering, Redirect, Section, Site } from '../model/types.js';
 import { renamesOf, splitTarget, type Renames } from '../links/renames.js';
 import type { Page } from './page.js';
-import { absoluteUrl, areaMapPath, siteUrl } from './url.js';
+import { absoluteUrl, siteUrl } from './url.js';
+import { areaMapPath } from '../shared/site-paths.js';
 import { effectiveRedirects, redirectView } from './redirects.js';
 import { dutyCounts } from './tables.js';
 

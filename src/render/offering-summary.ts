@@ -5,7 +5,7 @@
  */
 import type { Offering, Site } from '../model/types.js';
 import { areaDutyCell, customerInText, type AreaDutyCell } from './home-grid.js';
-import { offeringPageUrl } from './url.js';
+import { areaPageUrl, offeringPageUrl } from '../shared/site-paths.js';
 
 /** Up to this many offerings the home page shows one card per offering and the area x offering grid. */
 export const HOME_CARDS_LIMIT = 20;
@@ -63,7 +63,7 @@ export function offeringSummary(site: Site, n: number): OfferingSummary {
   const offerings = catalogOfferings(site, n);
   const summary: OfferingSummary = {
     caption: `Duties per offering and area: how many tasks list a duty for ${site.parties.provider} and for ${customerInText(site)}`,
-    areas: site.areas.map((a) => ({ id: a.id, title: a.title, url: `areas/${a.id}/` })),
+    areas: site.areas.map((a) => ({ id: a.id, title: a.title, url: areaPageUrl(a.id) })),
     rows: offerings.map((offering) => ({
       id: offering.id,
       name: offering.name,

@@ -6,7 +6,8 @@
 import type { Redirect, Site } from '../model/types.js';
 import { renamesOf, splitTarget } from '../links/renames.js';
 import type { OutputFile, PageOf } from './page.js';
-import { siteUrl, checklistPageUrl } from './url.js';
+import { siteUrl } from './url.js';
+import { checklistPageUrl } from '../shared/site-paths.js';
 import { pairUrl, publishedPairs } from './pages/compare.js';
 
 export const REDIRECT_TEMPLATE = 'pages/redirect.njk';

@@ -25,24 +25,3 @@ export function absoluteUrl(baseUrl: string | undefined, target: string): string
   if (!baseUrl) return undefined;
   return baseUrl.replace(/\/+$/, '') + '/' + target.replace(/^\/+/, '');
 }
-
-/**
- * The page of an offering, its checklist and its data for comparisons: every link to them is made
- * here, and a build lays out their files early (staging.ts).
- */
-export function offeringPageUrl(offeringId: string): string {
-  return `offerings/${offeringId}/`;
-}
-
-export function checklistPageUrl(offeringId: string): string {
-  return `checklist/${offeringId}/`;
-}
-
-export function offeringDataPath(offeringId: string): string {
-  return `data/offerings/${offeringId}.json`;
-}
-
-/** A paged area's map of offering id -> page (written by the links feature, read by the browser). */
-export function areaMapPath(areaId: string): string {
-  return `areas/${areaId}/offerings.json`;
-}

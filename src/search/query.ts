@@ -6,6 +6,7 @@
  */
 import { Engine, wholeIndex, type EngineResult } from './engine.js';
 import type { PartyCode, PartyFilter, SearchDoc, SearchIndexFile } from './record.js';
+import { areaPageUrl, offeringPageUrl } from '../shared/site-paths.js';
 
 /** Bump when tokenising, weights or the file layout change: an old index must not be read. */
 export const INDEX_VERSION = 3;
@@ -104,8 +105,8 @@ const KINDS = { r: 'row', i: 'intro', a: 'area' } as const;
 /** The site-relative URL a record links to. */
 export function docUrl(file: Lookups, doc: SearchDoc): string {
   const [kind, offering, area, , , , fragment] = doc;
-  if (kind === 'a') return `areas/${file.areas[area]?.[0] ?? ''}/`;
-  return `offerings/${file.offerings[offering]?.[0] ?? ''}/#${fragment}`;
+  if (kind === 'a') return areaPageUrl(file.areas[area]?.[0] ?? '');
+  return `${offeringPageUrl(file.offerings[offering]?.[0] ?? '')}#${fragment}`;
 }
 
 function partyMatches(party: SearchDoc[7], filter: PartyFilter | undefined): boolean {

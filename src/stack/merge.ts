@@ -7,6 +7,7 @@
 import { isDuty } from '../model/duty.js';
 import type { OfferingDataFile, OfferingIndexFile } from '../model/compare.js';
 import { byCodeUnit } from '../shared/order.js';
+import { checklistPageUrl, offeringPageUrl } from '../shared/site-paths.js';
 
 export type { OfferingDataFile, OfferingIndexFile };
 export type OfferingDataRow = OfferingDataFile['sections'][number]['rows'][number];
@@ -81,7 +82,7 @@ export function buildStack(
   const found = new Map<string, Map<string, { title: string; duties: Map<string, StackDuty> }>>();
   let total = 0;
   for (const offering of offerings) {
-    const url = `offerings/${offering.id}/`;
+    const url = offeringPageUrl(offering.id);
     for (const section of offering.sections) {
       let tasks = found.get(section.areaId);
       if (!tasks) {
@@ -115,7 +116,7 @@ export function buildStack(
   }
   const rank = (id: string): number => position.get(id) ?? areas.length;
   return {
-    offerings: offerings.map(({ id, name }) => ({ id, name, url: `offerings/${id}/`, checklistUrl: `checklist/${id}/` })),
+    offerings: offerings.map(({ id, name }) => ({ id, name, url: offeringPageUrl(id), checklistUrl: checklistPageUrl(id) })),
     areas: [...found]
       .filter(([, tasks]) => tasks.size > 0)
       .sort(([a], [b]) => rank(a) - rank(b) || byCodeUnit(a, b))

@@ -7,7 +7,7 @@
 import { writeRow, type OfferingDataJson, type OfferingIndexFile } from '../../model/compare.js';
 import type { Offering, Site } from '../../model/types.js';
 import { TextPieces, type OutputFile } from '../page.js';
-import { offeringDataPath } from '../url.js';
+import { offeringDataPath } from '../../shared/site-paths.js';
 
 export const OFFERING_INDEX_PATH = 'data/offerings.json';
 

@@ -5,7 +5,8 @@
  */
 import type { RowsView } from '../../model/rows-view.js';
 import { TextPieces, type KnownTexts, type OutputContext, type OutputFile } from '../page.js';
-import { absoluteUrl, siteUrl, offeringPageUrl } from '../url.js';
+import { absoluteUrl, siteUrl } from '../url.js';
+import { offeringPageUrl } from '../../shared/site-paths.js';
 import { csvLine } from '../../shared/csv-fields.js';
 import { partyLabels } from '../environment.js';
 import { LABEL_SOURCE, rowName, taskTitleMap } from '../../model/row-name.js';

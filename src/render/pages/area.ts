@@ -8,7 +8,7 @@ import { lazyPage, type PageOf } from '../page.js';
 import { taskTitleMap, type TaskTitles } from '../../model/row-name.js';
 import { areaDescription } from '../meta.js';
 import { IdSet, linkTitle, numberCaptions, tableView, type TableView } from '../tables.js';
-import { offeringPageUrl } from '../url.js';
+import { areaPageUrl, offeringPageUrl } from '../../shared/site-paths.js';
 
 export const AREA_PAGE_SIZE = 25;
 
@@ -33,11 +33,6 @@ declare module '../page.js' {
   interface PageDataMap {
     area: AreaPageData;
   }
-}
-
-/** The URL of page `n` (1-based) of an area. */
-export function areaPageUrl(areaId: string, n = 1): string {
-  return n <= 1 ? `areas/${areaId}/` : `areas/${areaId}/${n}/`;
 }
 
 /** Per site: area id -> the offerings that have it, in site order (made in one pass over the offerings). */

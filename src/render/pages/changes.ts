@@ -6,7 +6,7 @@ import type { ChangeReport, RowChange } from '../../changes/diff.js';
 import { summaryLine } from '../../changes/format.js';
 import type { WordPart } from '../../changes/word-diff.js';
 import type { Page, PageOf } from '../page.js';
-import { offeringPageUrl } from '../url.js';
+import { offeringPageUrl } from '../../shared/site-paths.js';
 
 export const CHANGES_URL = 'changes/';
 

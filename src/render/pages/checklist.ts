@@ -5,7 +5,7 @@
  */
 import type { Offering, Site } from '../../model/types.js';
 import { lazyPage, type PageOf } from '../page.js';
-import { checklistPageUrl, offeringPageUrl } from '../url.js';
+import { checklistPageUrl, offeringPageUrl } from '../../shared/site-paths.js';
 import { areaOrder, areaTitle, cell, linkTitle } from '../tables.js';
 import { isDuty } from '../../model/duty.js';
 import { rowName, taskTitleMap } from '../../model/row-name.js';

@@ -12,7 +12,7 @@ import { lazyPage, type PageOf } from '../page.js';
 import { cell, linkTitle, type CellView } from '../tables.js';
 import { markDifferences, sameHtml } from '../pair-diff.js';
 import { sameTaskName } from '../../model/tasks.js';
-import { offeringPageUrl } from '../url.js';
+import { offeringPageUrl } from '../../shared/site-paths.js';
 
 /** A party's cell on a pair page: the second may stand for "the same as the first". */
 export interface PairCellView extends CellView {

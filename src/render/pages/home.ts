@@ -7,7 +7,7 @@ import { lazyPage, type PageOf } from '../page.js';
 import { areaOrder, areaTitle, dutyCounts, type DutyCounts } from '../tables.js';
 import { homeGrid, type HomeGrid } from '../home-grid.js';
 import { catalogOfferings, catalogPageCount, catalogPageUrl, HOME_CARDS_LIMIT, offeringSummary, type OfferingSummary } from '../offering-summary.js';
-import { offeringPageUrl } from '../url.js';
+import { areaPageUrl, offeringPageUrl } from '../../shared/site-paths.js';
 
 export interface OfferingCard {
   id: string;
@@ -72,7 +72,7 @@ export function homePageData(site: Site): HomePageData {
   });
   return {
     offerings,
-    areas: site.areas.map((area) => ({ id: area.id, title: area.title, url: `areas/${area.id}/` })),
+    areas: site.areas.map((area) => ({ id: area.id, title: area.title, url: areaPageUrl(area.id) })),
   };
 }
 
@@ -80,7 +80,7 @@ export function homePages(site: Site): PageOf<'home'>[] {
   const description =
     site.description?.trim() ||
     `Who is responsible for what: ${site.parties.provider}'s duties and yours, offering by offering.`;
-  const areas = site.areas.map((area) => ({ id: area.id, title: area.title, url: `areas/${area.id}/` }));
+  const areas = site.areas.map((area) => ({ id: area.id, title: area.title, url: areaPageUrl(area.id) }));
   if (site.offerings.length <= HOME_CARDS_LIMIT) {
     return [
       lazyPage<'home'>(

@@ -1,7 +1,7 @@
 /** 404.html: served by static hosts for any missing path, so its links are absolute (base-prefixed). */
 import type { Site } from '../../model/types.js';
 import type { PageOf } from '../page.js';
-import { offeringPageUrl } from '../url.js';
+import { offeringPageUrl } from '../../shared/site-paths.js';
 
 export interface NotFoundPageData {
   /** The first offerings, as a way back in. */

@@ -1,7 +1,7 @@
 /** One page per offering: every area, its intro and its table(s). */
 import type { Offering, Site } from '../../model/types.js';
 import { lazyPage, type PageOf } from '../page.js';
-import { offeringPageUrl } from '../url.js';
+import { offeringPageUrl } from '../../shared/site-paths.js';
 import { taskTitleMap } from '../../model/row-name.js';
 import { areaLinkFor } from './area.js';
 import { offeringDescription } from '../meta.js';

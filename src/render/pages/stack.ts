@@ -6,7 +6,7 @@
  */
 import type { Site } from '../../model/types.js';
 import type { PageOf } from '../page.js';
-import { checklistPageUrl } from '../url.js';
+import { checklistPageUrl } from '../../shared/site-paths.js';
 
 /** Up to this many offerings the page links every checklist; beyond, it points to the offering index. */
 export const STACK_CHECKLIST_LINKS_LIMIT = 200;

@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import { dutyState, isDuty } from '../../../model/duty.js';
 import type { Offering, Site } from '../../../model/types.js';
 import type { OfferingTexts, OutputContext, OutputFile } from '../../page.js';
-import { absoluteUrl, siteUrl, offeringPageUrl } from '../../url.js';
+import { absoluteUrl, siteUrl } from '../../url.js';
+import { offeringPageUrl } from '../../../shared/site-paths.js';
 import { compareControlIds, controlsOf, type RowControls } from './mapping.js';
 import { uuidV5 } from './uuid.js';
 
