@@ -232,8 +232,7 @@ export class FileWriter {
     const endRun = (): void => {
       if (!run) return;
       flush();
-      const copied = copyRange(previousFile() as number, run[0], run[1], out, at, same);
-      same = copied.same;
+      same = copyRange(previousFile() as number, run[0], run[1], out, at, same);
       at += run[1] - run[0];
       run = undefined;
     };
@@ -303,12 +302,12 @@ const CHUNK_BYTES = 1 << 20;
 /** Text pieces up to this long may continue a run of the previous file (separators, not content). */
 const RUN_TEXT_BYTES = 16;
 
-/** The buffer runs of a previous file are copied through, and compared with: reused, so its pages are touched once. */
+/** Buffers that runs of a previous file are copied through and compared with: reused, so their pages are touched once. */
 const copyBuffer = Buffer.allocUnsafe(CHUNK_BYTES);
 const compareBuffer = Buffer.allocUnsafe(CHUNK_BYTES);
 
-/** Bytes `start`-`end` of the file of `from` onto `out`, and whether they are still what `from` holds at `at` (when `same` so far). */
-function copyRange(from: number, start: number, end: number, out: number, at: number, same: boolean): { same: boolean } {
+/** Copies bytes `start`-`end` of the file of `from` onto `out`; returns whether the output is still the same as `from` (when `same` so far), these bytes being at `at`. */
+function copyRange(from: number, start: number, end: number, out: number, at: number, same: boolean): boolean {
   for (let position = start; position < end; ) {
     const read = readSync(from, copyBuffer, 0, Math.min(copyBuffer.length, end - position), position);
     if (read === 0) throw new Error(`the previous file ended at byte ${position}, before ${end}`);
@@ -319,7 +318,7 @@ function copyRange(from: number, start: number, end: number, out: number, at: nu
     position += read;
     at += read;
   }
-  return { same };
+  return same;
 }
 
 /** Whether the file of `fd` holds `bytes` at `position` (no file: no). */
