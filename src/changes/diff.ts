@@ -7,6 +7,7 @@ import type { Party } from '../model/duty.js';
 import type { Offering, Row, Site } from '../model/types.js';
 import { wordDiff, type WordPart } from './word-diff.js';
 import { byCodeUnit as compare } from '../shared/order.js';
+import { collapse } from '../shared/plain-text.js';
 
 export interface CellChange {
   party: Party;
@@ -212,7 +213,7 @@ function fullCells(row: Row, kind: 'added' | 'removed'): CellChange[] {
 
 /** Whitespace differences (re-wrapped lines, trailing spaces) are not changes of duty. */
 function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return collapse(text);
 }
 
 function countRows(offering: Offering): number {

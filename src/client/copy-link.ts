@@ -7,6 +7,7 @@
  * the page (pages can have thousands of rows).
  */
 import { LINK_FORMATS, formatLink, fragmentUrl, type LinkFormat } from '../shared/link-formats.js';
+import { collapse } from '../shared/plain-text.js';
 
 let menu: HTMLElement | undefined;
 let toast: HTMLElement | undefined;
@@ -183,7 +184,7 @@ function linkTitleOf(button: HTMLButtonElement): string {
   const context = button.closest<HTMLElement>('[data-link-context]')?.dataset['linkContext'] ?? '';
   const name = (button.getAttribute('aria-label') ?? '').slice(BUTTON_LABEL.length);
   return [context, name]
-    .map((part) => part.replace(/\s+/g, ' ').trim())
+    .map(collapse)
     .filter(Boolean)
     .join(' › ');
 }

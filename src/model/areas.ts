@@ -7,6 +7,7 @@ import type { AreaConfig } from '../config/types.js';
 import { slugify } from '../shared/slug.js';
 import type { ParsedHeading } from '../parse/types.js';
 import type { Area } from './types.js';
+import { collapse } from '../shared/plain-text.js';
 
 interface StandardArea {
   id: string;
@@ -32,14 +33,14 @@ export const STANDARD_AREAS: readonly StandardArea[] = [
  * ("Applications & Data" and "applications and data" are one area).
  */
 export function areaKey(title: string): string {
-  return title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/&/g, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/\band\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return collapse(
+    title
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/&/g, ' ')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .replace(/\band\b/g, ' '),
+  );
 }
 
 /** A heading that only groups the per-area headings below it. */

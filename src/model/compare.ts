@@ -109,6 +109,7 @@ export interface AlignInput {
 }
 
 import type { Party } from './duty.js';
+import { collapse } from '../shared/plain-text.js';
 export const PARTIES: readonly Party[] = ['provider', 'customer'];
 
 export interface CompareCell {
@@ -174,8 +175,8 @@ function folded(row: CompareRowInput, party: Party): string {
   let texts = foldCache.get(row);
   if (!texts) {
     texts = {
-      provider: row.provider.text.replace(/\s+/g, ' ').trim(),
-      customer: row.customer.text.replace(/\s+/g, ' ').trim(),
+      provider: collapse(row.provider.text),
+      customer: collapse(row.customer.text),
     };
     foldCache.set(row, texts);
   }

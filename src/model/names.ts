@@ -15,6 +15,7 @@
  * The patterns below take the product name out of any of them (and close variants: "with X",
  * "for using X", "responsibility" in the singular); a title they do not fit is the name as is.
  */
+import { collapse } from '../shared/plain-text.js';
 
 const LEAD = String.raw`(?:understanding\s+)?(?:your\s+|shared\s+|the\s+)?responsibilit(?:y|ies)`;
 const LINK = String.raw`(?:(?:when|while|with|by|for)\s+(?:you\s+(?:are\s+)?)?(?:using|use)|with|for|in|of)`;
@@ -24,7 +25,7 @@ const BOILERPLATE = new RegExp(String.raw`^\s*${LEAD}\s+${LINK}\s+(?:the\s+)?(?<
 const NOT_A_PRODUCT = /^(?:resources?|features?|tasks?|areas?|this|these|each|all)\b/i;
 
 export function productName(title: string): string {
-  const trimmed = title.trim().replace(/\s+/g, ' ');
+  const trimmed = collapse(title);
   const product = BOILERPLATE.exec(trimmed)?.groups?.product?.replace(/[.:]+$/, '').trim();
   if (!product || NOT_A_PRODUCT.test(product)) return trimmed;
   return product;

@@ -10,6 +10,7 @@ import { slugify } from '../shared/slug.js';
 import { similarity, SIMILARITY_THRESHOLD } from './align.js';
 import { taskKey } from './tasks.js';
 import type { Site } from './types.js';
+import { collapse } from '../shared/plain-text.js';
 
 interface Name {
   /** The name as first written. */
@@ -34,7 +35,7 @@ export function suggestTasks(site: Site, configured: readonly TaskConfig[]): Tas
           if (known.has(row.taskId)) continue;
           const key = taskKey(row.task);
           if (!key) continue;
-          const name = names.get(key) ?? { text: row.task.trim().replace(/\s+/g, ' '), units: new Set(), uses: 0 };
+          const name = names.get(key) ?? { text: collapse(row.task), units: new Set(), uses: 0 };
           name.units.add(unit);
           name.uses += 1;
           names.set(key, name);

@@ -8,11 +8,11 @@ import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { wordDiff } from '../changes/word-diff.js';
+import { collapse } from '../shared/plain-text.js';
 
 /** Same words, same links: the second cell can say "Same as …" instead of repeating. */
 export function sameHtml(a: string, b: string): boolean {
-  const norm = (html: string): string => html.replace(/\s+/g, ' ').trim();
-  return norm(a) !== '' && norm(a) === norm(b);
+  return collapse(a) !== '' && collapse(a) === collapse(b);
 }
 
 /** Both cells' HTML with the words only one of them has wrapped in `<mark class="pair-diff">`. */

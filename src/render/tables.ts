@@ -6,6 +6,7 @@ import type { Offering, Rich, Row, Section, Site } from '../model/types.js';
 import { dutyState, stateOf, type Party } from '../model/duty.js';
 import { rowName, type TaskTitles } from '../model/row-name.js';
 import { byKey, recordedFor } from '../shared/by-key.js';
+import { collapse } from '../shared/plain-text.js';
 
 export interface CellView {
   html: string;
@@ -139,7 +140,7 @@ export function numberCaptions(tables: readonly TableView[]): void {
 
 /** The parts of a link's text, broadest first: "Key Protect Standard › Disaster recovery › Backups". */
 export function linkTitle(parts: readonly string[]): string {
-  return parts.map((part) => part.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' › ');
+  return parts.map(collapse).filter(Boolean).join(' › ');
 }
 
 /** Consecutive rows of one group, each run under its group's label. */

@@ -2,6 +2,7 @@
  * The forms a copied link takes: plain URL, Markdown, Confluence wiki markup, MediaWiki and
  * HTML. Pure functions (no DOM), shared by the copy-link menu and its tests.
  */
+import { collapse } from './plain-text.js';
 
 export type LinkFormat = 'url' | 'markdown' | 'confluence' | 'mediawiki' | 'html';
 
@@ -17,13 +18,9 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** One line of title text: wiki syntaxes break on line breaks. */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 export function formatLink(format: LinkFormat, title: string, url: string): string {
-  const t = oneLine(title);
+  // One line of title text: wiki syntaxes break on line breaks.
+  const t = collapse(title);
   switch (format) {
     case 'url':
       return url;
@@ -31,7 +28,7 @@ export function formatLink(format: LinkFormat, title: string, url: string): stri
       // Brackets in the text and parentheses/spaces in the URL would end the link early.
       return `[${t.replace(/([\\[\]])/g, '\\$1')}](${url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`;
     case 'confluence':
-      return `[${t.replace(/[|[\]]/g, ' ').replace(/\s+/g, ' ').trim()}|${url}]`;
+      return `[${collapse(t.replace(/[|[\]]/g, ' '))}|${url}]`;
     case 'mediawiki':
       return `[${url.replace(/\s/g, '%20')} ${t.replace(/]/g, '&#93;')}]`;
     case 'html':

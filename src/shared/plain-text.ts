@@ -8,23 +8,30 @@ export const SPACED_TAGS: ReadonlySet<string> = new Set(['br', 'p', 'li', 'ul', 
 
 /** Whitespace collapsed to single spaces, none at either end. */
 export function collapse(text: string): string {
-  return collapsed(text) ? text : text.replace(/\s+/g, ' ').trim();
+  return isCollapsed(text, true) ? text : text.replace(/\s+/g, ' ').trim();
+}
+
+/** Each run of whitespace as one space, the ends kept (text that sits between other text). */
+export function collapseRuns(text: string): string {
+  return isCollapsed(text, false) ? text : text.replace(/\s+/g, ' ');
 }
 
 const WHITESPACE = /\s/;
 
 /**
- * Whether `text` is collapsed already: no whitespace but single spaces between other
- * characters. Most texts are, and the test costs less than a replace that changes nothing.
+ * Whether `text` is collapsed already: no whitespace but single spaces, between other
+ * characters when `trimmed`. Most texts are, and the test costs less than a replace that
+ * changes nothing (and makes a new string).
  */
-function collapsed(text: string): boolean {
-  let previous = 32; // a space first would be leading whitespace
+function isCollapsed(text: string, trimmed: boolean): boolean {
+  // Trimmed, a space first would be leading whitespace.
+  let previous = trimmed ? 32 : 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 32 ? previous === 32 : (c >= 9 && c <= 13) || (c >= 0x80 && WHITESPACE.test(text.charAt(i)))) return false;
     previous = c;
   }
-  return previous !== 32 || text.length === 0;
+  return !trimmed || previous !== 32 || text.length === 0;
 }
 
 /** What plainText needs of a node: a DOM node or anything shaped like one. */

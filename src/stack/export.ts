@@ -8,6 +8,7 @@ import { formatLink } from '../shared/link-formats.js';
 import { csvLine } from '../shared/csv-fields.js';
 import { stackDuties, type Stack, type StackDuty } from './merge.js';
 import { dutyState, type DutyState, type SavedRows } from './state.js';
+import { collapse } from '../shared/plain-text.js';
 
 export type ExportFormat = 'markdown' | 'confluence' | 'csv' | 'json';
 
@@ -44,7 +45,7 @@ function linesByArea(stack: Stack, saved: SavedRows): { title: string; id: strin
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return collapse(text);
 }
 
 /** Markdown table cell text: pipes and the characters that start inline markup are escaped. */

@@ -8,6 +8,7 @@ import { isDuty } from '../model/duty.js';
 import type { OfferingDataFile, OfferingIndexFile } from '../model/compare.js';
 import { byCodeUnit } from '../shared/order.js';
 import { checklistPageUrl, offeringPageUrl } from '../shared/site-paths.js';
+import { collapse } from '../shared/plain-text.js';
 
 export type { OfferingDataFile, OfferingIndexFile };
 export type OfferingDataRow = OfferingDataFile['sections'][number]['rows'][number];
@@ -61,7 +62,7 @@ export function rowKey(offeringId: string, anchor: string): string {
 
 /** Text that decides whether two wordings are the same duty: whitespace folded. */
 export function dutyWording(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return collapse(text);
 }
 
 /** A customer cell that asks for something: not empty and not "no action" (src/model/duty.ts). */

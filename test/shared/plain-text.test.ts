@@ -1,7 +1,7 @@
 /** collapse gives exactly what a whitespace replace and trim give, for any string. */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { collapse } from '../../src/shared/plain-text.js';
+import { collapse, collapseRuns } from '../../src/shared/plain-text.js';
 import { propertySeed } from '../property-seed.js';
 
 const reference = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -18,3 +18,19 @@ describe('collapse', () => {
     expect(collapse('a\u00a0 b')).toBe('a b');
   });
 });
+
+describe('collapseRuns', () => {
+  const runs = (text: string): string => text.replace(/\s+/g, ' ');
+
+  test('collapses each run of whitespace as a replace of \\s+ does, ends kept, any string', () => {
+    const pieces = fc.constantFrom(' ', '  ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u2003', '\u2028', '\u3000', '\ufeff', 'a', 'é', '😀', 'word');
+    const texts = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.array(pieces).map((parts) => parts.join('')));
+    fc.assert(fc.property(texts, (text) => collapseRuns(text) === runs(text)), { seed: propertySeed('collapseRuns as replace'), numRuns: 3000 });
+  });
+
+  test('keeps single spaces at the ends, and collapses the rest', () => {
+    for (const text of ['', ' ', 'a', ' a ', 'one two', '  ', 'a  b', 'a\tb', ' \n', 'a\u00a0b', '\u3000']) expect(collapseRuns(text)).toBe(runs(text));
+    expect(collapseRuns(' a b ')).toBe(' a b ');
+  });
+});
+

@@ -9,6 +9,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { RawCell } from './cells.js';
 import type { Grid } from './tables.js';
+import { collapse, collapseRuns } from '../../shared/plain-text.js';
 
 export interface HtmlTable {
   grid: Grid;
@@ -36,7 +37,7 @@ function cellSource(cell: Element): string {
   let out = '';
   const walk = (nodes: ElementContent[]): void => {
     for (const n of nodes) {
-      if (n.type === 'text') out += n.value.replace(/\s+/g, ' ');
+      if (n.type === 'text') out += collapseRuns(n.value);
       else if (n.type === 'element') {
         if (n.tagName === 'li') { out += ' \\n - '; walk(n.children); }
         else if (n.tagName === 'br' || n.tagName === 'p' || n.tagName === 'ul' || n.tagName === 'ol' || n.tagName === 'div') {
@@ -71,7 +72,7 @@ export function readHtmlTables(html: string, place: { line: number; column: numb
       grid: { header: head ? cells(head) : [], rows: body.map((tr) => ({ cells: cells(tr), place: at(tr) })) },
     };
     const caption = elements(table, 'caption')[0];
-    if (caption) result.caption = textOf(caption).replace(/\s+/g, ' ').trim();
+    if (caption) result.caption = collapse(textOf(caption));
     const id = table.properties.id;
     if (typeof id === 'string' && id) result.id = id;
     return result;

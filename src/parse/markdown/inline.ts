@@ -8,17 +8,16 @@ import { raw } from 'hast-util-raw';
 import { toHtml } from 'hast-util-to-html';
 import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
-import { normalizeUri } from 'micromark-util-sanitize-uri';
 import type { VFile } from 'vfile';
 import type { Rich } from '../types.js';
 import type { ParseContext } from '../context.js';
 import { locator } from './offsets.js';
 import { preprocess, type Preprocessed } from './preprocess.js';
-import { collapse } from '../../shared/plain-text.js';
+import { collapse, collapseRuns } from '../../shared/plain-text.js';
 import { finishTree, plainText } from './sanitize.js';
 import { quickHast } from './to-hast.js';
 import { BLOCK_START, linksAndCode, MARKUP, parsePhrasing, simpleLinks, type PhrasingHooks } from './phrasing.js';
-import { isSafeUrl, rewriteUrl } from './urls.js';
+import { isSafeUrl, normalizedUrl, rewriteUrl } from './urls.js';
 
 export interface InlineOptions {
   /** Report unknown keyrefs (false when a whole-file pass already reported them). */
@@ -104,15 +103,15 @@ function linksAndCodeOnly(text: string, pre: Preprocessed, linkBase: string | un
     const node = nodes[i] as PhrasingContent;
     if (node.type === 'text') {
       // As tidyWhitespace: runs collapse, and the edges of the cell are trimmed.
-      let value = node.value.replace(/\s+/g, ' ');
+      let value = collapseRuns(node.value);
       if (i === 0) value = value.trimStart();
       if (i === nodes.length - 1) value = value.trimEnd();
       html += htmlText(value);
       plain += value;
     } else if (node.type === 'link') {
-      const href = normalizeUri(node.url);
+      const href = normalizedUrl(node.url);
       if (!isSafeUrl(node.url) || !sanitizerKeeps(href)) return undefined;
-      const inner = node.children[0]?.type === 'text' ? node.children[0].value.replace(/\s+/g, ' ') : '';
+      const inner = node.children[0]?.type === 'text' ? collapseRuns(node.children[0].value) : '';
       html += `<a href="${htmlAttribute(rewriteUrl(href, linkBase))}">${htmlText(inner)}</a>`;
       plain += inner;
     } else if (node.type === 'inlineCode') {

@@ -5,7 +5,7 @@
 import type { Element, Nodes, Root } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import { visit } from 'unist-util-visit';
-import { collapse, SPACED_TAGS } from '../../shared/plain-text.js';
+import { collapse, collapseRuns, SPACED_TAGS } from '../../shared/plain-text.js';
 import { rewriteUrl } from './urls.js';
 
 const BADGE_COLOURS = ['red', 'magenta', 'purple', 'blue', 'cyan', 'teal', 'green', 'gray', 'cool-gray', 'warm-gray'];
@@ -65,7 +65,7 @@ function tidyWhitespace(node: Root | Element, inCode: boolean): void {
   const kept: Nodes[] = [];
   merged.forEach((child, i) => {
     if (child.type === 'text' && !inCode) {
-      let value = child.value.replace(/\s+/g, ' ');
+      let value = collapseRuns(child.value);
       const prev = merged[i - 1];
       const next = merged[i + 1];
       if ((prev === undefined && blockParent) || isBlockish(prev)) value = value.trimStart();

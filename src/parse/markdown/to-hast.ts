@@ -8,7 +8,7 @@
  */
 import type { ElementContent, Properties, Root as HastRoot } from 'hast';
 import type { Nodes, Root } from 'mdast';
-import { normalizeUri } from 'micromark-util-sanitize-uri';
+import { normalizedUrl } from './urls.js';
 
 const TAGS: Partial<Record<Nodes['type'], string>> = {
   strong: 'strong', emphasis: 'em', delete: 'del', paragraph: 'p', listItem: 'li',
@@ -47,7 +47,7 @@ function one(node: Nodes): ElementContent[] | undefined {
       return [element(data?.hName ?? 'code', { ...extra }, [{ type: 'text', value: node.value }])];
     case 'link': {
       const children = all(node.children);
-      const props: Properties = { href: normalizeUri(node.url), ...extra };
+      const props: Properties = { href: normalizedUrl(node.url), ...extra };
       if (node.title) props.title = node.title;
       return children && [element('a', props, children)];
     }

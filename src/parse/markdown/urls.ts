@@ -1,4 +1,5 @@
 /** Link safety and rewriting: only http(s), mailto and relative URLs survive. */
+import { normalizeUri } from 'micromark-util-sanitize-uri';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const DOMAIN_PLACEHOLDER = /^https?:\/\/(\{DomainName\}|%7BDomainName%7D)/i;
@@ -45,4 +46,15 @@ export function originOf(base: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Characters normalizeUri keeps as they are (micromark-util-sanitize-uri; `%` it checks for an escape). */
+const KEPT_BY_NORMALIZE = /^[!#$&-;=?-Z_a-z~]*$/;
+
+/**
+ * A link address as normalizeUri writes it (percent-encoded where needed). Most addresses need
+ * nothing encoded, and its walk made a string and ran a regex for every character.
+ */
+export function normalizedUrl(url: string): string {
+  return KEPT_BY_NORMALIZE.test(url) ? url : normalizeUri(url);
 }

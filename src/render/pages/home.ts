@@ -8,6 +8,7 @@ import { areaOrder, areaTitle, dutyCounts, type DutyCounts } from '../tables.js'
 import { homeGrid, type HomeGrid } from '../home-grid.js';
 import { catalogOfferings, catalogPageCount, catalogPageUrl, HOME_CARDS_LIMIT, offeringSummary, type OfferingSummary } from '../offering-summary.js';
 import { areaPageUrl, offeringPageUrl } from '../../shared/site-paths.js';
+import { collapse } from '../../shared/plain-text.js';
 
 export interface OfferingCard {
   id: string;
@@ -47,7 +48,7 @@ declare module '../page.js' {
 
 /** Cards stay short: the first sentence of the summary (the offering page shows it all). */
 export function firstSentence(text: string): string {
-  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const trimmed = collapse(text);
   const match = /^.+?[.!?](?=\s+[A-Z]|$)/.exec(trimmed);
   return match ? match[0] : trimmed;
 }
