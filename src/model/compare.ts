@@ -13,6 +13,7 @@
  * code on the per-offering data files for any offerings a reader picks (src/client/compare.ts).
  */
 import type { Area, Offering, Rich, Row, Site } from './types.js';
+import { collapse } from '../shared/plain-text.js';
 
 /** What the comparison needs of a row: the browser gets exactly this from the offering data files. */
 export type CompareRowInput = Pick<Row, 'anchor' | 'task' | 'taskId' | 'provider' | 'customer'>;
@@ -109,7 +110,6 @@ export interface AlignInput {
 }
 
 import type { Party } from './duty.js';
-import { collapse } from '../shared/plain-text.js';
 export const PARTIES: readonly Party[] = ['provider', 'customer'];
 
 export interface CompareCell {
