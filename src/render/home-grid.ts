@@ -47,7 +47,7 @@ export function areaDutyCell(offering: Offering, areaId: string): AreaDutyCell {
   const sections = offering.sections.filter((s) => s.areaId === areaId);
   const counts = dutyCounts(sections);
   return {
-    ...(sections.length > 0 ? { url: `${offeringPageUrl(offering.id)}#${areaId}` } : {}),
+    ...(sections.length > 0 ? { url: offeringPageUrl(offering.id, areaId) } : {}),
     provider: counts.provider,
     customer: counts.customer,
   };

@@ -5,7 +5,8 @@
  */
 import type { Offering, Site } from '../model/types.js';
 import { areaDutyCell, customerInText, type AreaDutyCell } from './home-grid.js';
-import { areaPageUrl, offeringPageUrl } from '../shared/site-paths.js';
+import { offeringPageUrl } from '../shared/site-paths.js';
+import { areaLinks, type AreaLink } from './tables.js';
 
 /** Up to this many offerings the home page shows one card per offering and the area x offering grid. */
 export const HOME_CARDS_LIMIT = 20;
@@ -15,7 +16,7 @@ export type SummaryCell = AreaDutyCell;
 
 export interface OfferingSummary {
   caption: string;
-  areas: { id: string; title: string; url: string }[];
+  areas: AreaLink[];
   rows: { id: string; name: string; url: string; cells: SummaryCell[] }[];
   /** Position of the first row among all offerings (1-based) and how many there are. */
   from: number;
@@ -63,7 +64,7 @@ export function offeringSummary(site: Site, n: number): OfferingSummary {
   const offerings = catalogOfferings(site, n);
   const summary: OfferingSummary = {
     caption: `Duties per offering and area: how many tasks list a duty for ${site.parties.provider} and for ${customerInText(site)}`,
-    areas: site.areas.map((a) => ({ id: a.id, title: a.title, url: areaPageUrl(a.id) })),
+    areas: areaLinks(site),
     rows: offerings.map((offering) => ({
       id: offering.id,
       name: offering.name,

@@ -7,6 +7,7 @@ import { dutyState, stateOf, type Party } from '../model/duty.js';
 import { rowName, type TaskTitles } from '../model/row-name.js';
 import { byKey, recordedFor } from '../shared/by-key.js';
 import { collapse } from '../shared/plain-text.js';
+import { areaPageUrl } from '../shared/site-paths.js';
 
 export interface CellView {
   html: string;
@@ -165,6 +166,18 @@ export function areaOrder(site: Site, areaIds: Iterable<string>): string[] {
 
 export function areaTitle(site: Site, areaId: string): string {
   return site.areas.find((area) => area.id === areaId)?.title ?? areaId;
+}
+
+/** A link to an area's page, as the home, catalog and search pages list them. */
+export interface AreaLink {
+  id: string;
+  title: string;
+  url: string;
+}
+
+/** The site's areas, in order, as links to their pages. */
+export function areaLinks(site: Site): AreaLink[] {
+  return site.areas.map((area) => ({ id: area.id, title: area.title, url: areaPageUrl(area.id) }));
 }
 
 /** Duty counts for a set of rows: who has something to do ("no action" cells are not duties). */

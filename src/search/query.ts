@@ -106,7 +106,7 @@ const KINDS = { r: 'row', i: 'intro', a: 'area' } as const;
 export function docUrl(file: Lookups, doc: SearchDoc): string {
   const [kind, offering, area, , , , fragment] = doc;
   if (kind === 'a') return areaPageUrl(file.areas[area]?.[0] ?? '');
-  return `${offeringPageUrl(file.offerings[offering]?.[0] ?? '')}#${fragment}`;
+  return offeringPageUrl(file.offerings[offering]?.[0] ?? '', fragment);
 }
 
 function partyMatches(party: SearchDoc[7], filter: PartyFilter | undefined): boolean {

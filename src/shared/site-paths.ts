@@ -3,8 +3,10 @@
  * pages and a paged area's map: every link to them is made here, by the build (which lays out their files early,
  * staging.ts) and by the browser code alike. Paths are relative to the site's base.
  */
-export function offeringPageUrl(offeringId: string): string {
-  return `offerings/${offeringId}/`;
+/** An offering's page, or a place on it (`fragment`: a section's or a row's id). */
+export function offeringPageUrl(offeringId: string, fragment?: string): string {
+  const page = `offerings/${offeringId}/`;
+  return fragment === undefined ? page : `${page}#${fragment}`;
 }
 
 export function checklistPageUrl(offeringId: string): string {

@@ -37,7 +37,7 @@ function* csvLines(site: RowsView, base: string, known: OfferingLines | undefine
     let out = '';
     for (const section of offering.sections) {
       for (const row of section.rows) {
-        const target = `${offeringPageUrl(offering.id)}#${row.anchor}`;
+        const target = offeringPageUrl(offering.id, row.anchor);
         out += csvLine([
           offering.name,
           areaTitles.get(section.areaId) ?? section.areaId,

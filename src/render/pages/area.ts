@@ -75,7 +75,7 @@ function offeringView(areaId: string, title: string, offering: Offering, ids: Id
   return {
     id: offering.id,
     name: offering.name,
-    url: `${offeringPageUrl(offering.id)}#${areaId}`,
+    url: offeringPageUrl(offering.id, areaId),
     linkTitle: linkTitle([offering.name, title]),
     ...(intro ? { introHtml: intro.html } : {}),
     // Table and row ids are prefixed by the offering (several offerings share task ids here);

@@ -61,7 +61,7 @@ export function checklistData(site: Site, offering: Offering): ChecklistPageData
           task: name.title,
           ...(name.label !== undefined ? { label: name.label } : {}),
           html: duty.html,
-          url: `${offeringPageUrl(offering.id)}#${row.anchor}`,
+          url: offeringPageUrl(offering.id, row.anchor),
         });
       }
     }

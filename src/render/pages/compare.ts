@@ -231,7 +231,7 @@ function entryView(offeringId: string, row: CompareRowInput, title: string): Com
   const same = sameTaskName(row.task, title);
   return {
     ...(same ? {} : { task: row.task }),
-    url: `${offeringPageUrl(offeringId)}#${row.anchor}`,
+    url: offeringPageUrl(offeringId, row.anchor),
     provider: cell(row.provider, 'provider'),
     customer: cell(row.customer, 'customer'),
   };

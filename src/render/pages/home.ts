@@ -4,10 +4,10 @@
  */
 import type { Site } from '../../model/types.js';
 import { lazyPage, type PageOf } from '../page.js';
-import { areaOrder, areaTitle, dutyCounts, type DutyCounts } from '../tables.js';
+import { areaLinks, areaOrder, areaTitle, dutyCounts, type AreaLink, type DutyCounts } from '../tables.js';
 import { homeGrid, type HomeGrid } from '../home-grid.js';
 import { catalogOfferings, catalogPageCount, catalogPageUrl, HOME_CARDS_LIMIT, offeringSummary, type OfferingSummary } from '../offering-summary.js';
-import { areaPageUrl, offeringPageUrl } from '../../shared/site-paths.js';
+import { offeringPageUrl } from '../../shared/site-paths.js';
 import { collapse } from '../../shared/plain-text.js';
 
 export interface OfferingCard {
@@ -24,7 +24,7 @@ export interface OfferingCard {
 
 export interface HomePageData {
   offerings: OfferingCard[];
-  areas: { id: string; title: string; url: string }[];
+  areas: AreaLink[];
 }
 
 /** A small site's home page: the cards and the area x offering grid. */
@@ -73,7 +73,7 @@ export function homePageData(site: Site): HomePageData {
   });
   return {
     offerings,
-    areas: site.areas.map((area) => ({ id: area.id, title: area.title, url: areaPageUrl(area.id) })),
+    areas: areaLinks(site),
   };
 }
 
@@ -81,7 +81,7 @@ export function homePages(site: Site): PageOf<'home'>[] {
   const description =
     site.description?.trim() ||
     `Who is responsible for what: ${site.parties.provider}'s duties and yours, offering by offering.`;
-  const areas = site.areas.map((area) => ({ id: area.id, title: area.title, url: areaPageUrl(area.id) }));
+  const areas = areaLinks(site);
   if (site.offerings.length <= HOME_CARDS_LIMIT) {
     return [
       lazyPage<'home'>(

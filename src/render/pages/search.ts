@@ -5,10 +5,10 @@
  */
 import type { Site } from '../../model/types.js';
 import type { PageOf } from '../page.js';
-import { areaPageUrl } from '../../shared/site-paths.js';
+import { areaLinks, type AreaLink } from '../tables.js';
 
 export interface SearchPageData {
-  areas: { id: string; title: string; url: string }[];
+  areas: AreaLink[];
   parties: { value: string; label: string }[];
 }
 
@@ -21,7 +21,7 @@ declare module '../page.js' {
 export function searchPageData(site: Site): SearchPageData {
   const { provider, customer } = site.parties;
   return {
-    areas: site.areas.map((area) => ({ id: area.id, title: area.title, url: areaPageUrl(area.id) })),
+    areas: areaLinks(site),
     parties: [
       { value: 'provider', label: `${provider} has a duty` },
       { value: 'customer', label: `${customer} have a duty` },

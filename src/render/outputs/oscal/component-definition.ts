@@ -195,7 +195,7 @@ class Builder {
       ],
       links: [
         {
-          href: this.href(`${offeringPageUrl(offering.id)}#${row.anchor}`),
+          href: this.href(offeringPageUrl(offering.id, row.anchor)),
           rel: 'reference',
           'media-type': 'text/html',
           text: markdownText(`${offering.name}: ${task}`),
