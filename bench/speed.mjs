@@ -29,6 +29,8 @@ const median = (values) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
+/** The median of one figure of several runs. */
+const medianOf = (runs, key) => median(runs.map((run) => run[key]));
 
 /** One compare.sh run at N: its result table and ratio line, and both tools' output size. */
 function compareWithEleventy(n, runs, log) {
@@ -119,11 +121,11 @@ async function rebuildAfterEdit(n, runs, log) {
     }
     return {
       n,
-      wallMs: median(edits.map((e) => e.wallMs)),
-      cpuMs: median(edits.map((e) => e.cpuMs)),
-      faults: median(edits.map((e) => e.faults)),
-      written: median(edits.map((e) => e.written)),
-      unchanged: median(edits.map((e) => e.unchanged)),
+      wallMs: medianOf(edits, 'wallMs'),
+      cpuMs: medianOf(edits, 'cpuMs'),
+      faults: medianOf(edits, 'faults'),
+      written: medianOf(edits, 'written'),
+      unchanged: medianOf(edits, 'unchanged'),
       stages: edits.at(-1)?.stages,
     };
   } finally {
@@ -171,8 +173,8 @@ async function cold5000(runs, log) {
       minWallMs: Math.min(...walls),
       maxWallMs: Math.max(...walls),
       rssMb: Math.max(...builds.map((b) => b.rssMb)),
-      cpuMs: median(builds.map((b) => b.cpuMs)),
-      faults: median(builds.map((b) => b.faults)),
+      cpuMs: medianOf(builds, 'cpuMs'),
+      faults: medianOf(builds, 'faults'),
     };
   } finally {
     await rm(tmp, { recursive: true, force: true });

@@ -47,7 +47,6 @@ function keywordValue(name: string, keywords: Map<string, string>, depth: number
   return value.replace(NESTED, (_, inner: string) => (depth < 5 ? keywordValue(inner, keywords, depth + 1) : undefined) ?? inner);
 }
 
-
 export function isIncludeTarget(inner: string): boolean {
   return inner.startsWith('site.data.content.') || /^[^\s{}]+\.md$/.test(inner);
 }
