@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,25 @@ describe('DiskStore', () => {
     expect(await store.get(key)).toEqual({ a: [1, 2] });
     await writeFile(path.join(dir, 'ab', `${key}.json`), '{"a": [1,');
     expect(await store.get(key)).toBeUndefined();
+  });
+
+  it('writes a value with a body of many pieces, and leaves nothing behind when the entry cannot be written', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'respmatrix-body-'));
+    dirs.push(dir);
+    const store = new DiskStore<{ n: number }>(dir);
+    const key = 'ab'.repeat(32);
+    // More pieces than one system call takes (IOV_MAX is 1,024 on Linux).
+    const pieces = Array.from({ length: 3000 }, (_, i) => Buffer.from(`${i},`));
+    await store.setWithBody(key, { n: 1 }, pieces);
+    const entry = await store.getWithBody(key);
+    expect(entry?.value).toEqual({ n: 1 });
+    expect(entry?.body.toString()).toBe(Buffer.concat(pieces).toString());
+    // A folder where the entry goes: the rename fails, and the temporary file goes too.
+    const other = 'cd'.repeat(32);
+    await mkdir(path.join(dir, 'cd', `${other}.json`), { recursive: true });
+    await store.setWithBody(other, { n: 2 }, pieces);
+    expect(await store.getWithBody(other)).toBeUndefined();
+    expect(await readdir(path.join(dir, 'cd'))).toEqual([`${other}.json`]);
   });
 
   it('lives in node_modules/.cache/respmatrix, can be moved or turned off', async () => {

@@ -12,11 +12,12 @@
  */
 import { createHash } from 'node:crypto';
 import { lstatSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseOutcome } from '../../parse/source.js';
 import type { ParsedSource, Rich } from '../../parse/types.js';
 import { CACHE_FORMAT } from './keys.js';
+import { writePieces } from './store.js';
 
 /** Bump when the layout of the pack changes. */
 const PACK_FORMAT = 2;
@@ -215,14 +216,7 @@ export async function writePack(file: string, context: string, files: [string, s
     await mkdir(path.dirname(file), { recursive: true });
     const head = Buffer.from(`${ascii(JSON.stringify(header))}\n`, 'latin1');
     // The entries as they are, not copied into one buffer first: the pack of a catalog is tens of megabytes.
-    const handle = await open(tmp, 'w');
-    try {
-      const pieces = [head, ...entries.map(([, bytes]) => bytes)];
-      const { bytesWritten } = await handle.writev(pieces);
-      if (bytesWritten !== pieces.reduce((sum, piece) => sum + piece.byteLength, 0)) throw new Error('short write');
-    } finally {
-      await handle.close();
-    }
+    await writePieces(tmp, [head, ...entries.map(([, bytes]) => bytes)]);
     await rename(tmp, file);
   } catch {
     await rm(tmp, { force: true }).catch(() => {});

@@ -6,7 +6,7 @@
  * once a day; an entry pruned while still useful costs one parse), and the packs
  * (cache/pack.ts) in the folder's subfolders likewise.
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 let counter = 0;
@@ -52,12 +52,15 @@ export class DiskStore<T> {
     await this.#write(key, JSON.stringify(value));
   }
 
-  /** `value` on the entry's first line (JSON has no raw newline), then `body` as it is. */
+  /**
+   * `value` on the entry's first line (JSON has no raw newline), then `body` as it is: its
+   * pieces written as they are, not copied into one buffer first (an output's record is megabytes).
+   */
   async setWithBody(key: string, value: T, body: readonly Uint8Array[]): Promise<void> {
-    await this.#write(key, Buffer.concat([Buffer.from(`${JSON.stringify(value)}\n`), ...body]));
+    await this.#write(key, [Buffer.from(`${JSON.stringify(value)}\n`), ...body]);
   }
 
-  async #write(key: string, contents: string | Uint8Array): Promise<void> {
+  async #write(key: string, contents: string | readonly Uint8Array[]): Promise<void> {
     const file = this.#file(key);
     const dir = path.dirname(file);
     const tmp = `${file}.${process.pid}-${++counter}.tmp`;
@@ -66,10 +69,11 @@ export class DiskStore<T> {
         await mkdir(dir, { recursive: true });
         this.#madeDirs.add(dir);
       }
-      await writeFile(tmp, contents);
+      await (typeof contents === 'string' ? writeFile(tmp, contents) : writePieces(tmp, contents));
       await rename(tmp, file);
     } catch {
       // Read-only or full disk: keep building without the cache.
+      await rm(tmp, { force: true }).catch(() => {});
     }
   }
 
@@ -99,3 +103,14 @@ export class DiskStore<T> {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** Writes `pieces` one after another into a new `file` with as few calls as the system allows; throws on a short write. */
+export async function writePieces(file: string, pieces: readonly Uint8Array[]): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    const { bytesWritten } = await handle.writev(pieces);
+    if (bytesWritten !== pieces.reduce((sum, piece) => sum + piece.byteLength, 0)) throw new Error('short write');
+  } finally {
+    await handle.close();
+  }
+}
