@@ -258,8 +258,10 @@ export class FileWriter {
       endRun();
       flush();
       // And nothing more in the previous file.
-      const previousFd = previousFile();
-      if (same) same = previousFd !== undefined && fstatSync(previousFd).size === at;
+      if (same) {
+        const previousFd = previousFile();
+        same = previousFd !== undefined && fstatSync(previousFd).size === at;
+      }
     } finally {
       closeSync(out);
       if (from !== undefined) closeSync(from);

@@ -189,11 +189,12 @@ function longestIncreasing(values: number[]): Set<number> {
   return kept;
 }
 
+/** A cell's words, collapsed: whitespace differences (re-wrapped lines, trailing spaces) are not changes of duty. */
 function changedCells(before: Row, after: Row): CellChange[] {
   const cells: CellChange[] = [];
   for (const party of ['provider', 'customer'] as const) {
-    const a = normalise(before[party].text);
-    const b = normalise(after[party].text);
+    const a = collapse(before[party].text);
+    const b = collapse(after[party].text);
     if (a !== b) cells.push({ party, before: a, after: b, words: wordDiff(a, b) });
   }
   return cells;
@@ -201,7 +202,7 @@ function changedCells(before: Row, after: Row): CellChange[] {
 
 function fullCells(row: Row, kind: 'added' | 'removed'): CellChange[] {
   return (['provider', 'customer'] as const).map((party) => {
-    const text = normalise(row[party].text);
+    const text = collapse(row[party].text);
     return {
       party,
       before: kind === 'removed' ? text : '',
@@ -209,11 +210,6 @@ function fullCells(row: Row, kind: 'added' | 'removed'): CellChange[] {
       words: text ? [{ kind, text }] : [],
     };
   });
-}
-
-/** Whitespace differences (re-wrapped lines, trailing spaces) are not changes of duty. */
-function normalise(text: string): string {
-  return collapse(text);
 }
 
 function countRows(offering: Offering): number {

@@ -6,8 +6,7 @@
  * together. A toast (a polite live region) shows what was copied. One menu element is shared by
  * the page (pages can have thousands of rows).
  */
-import { LINK_FORMATS, formatLink, fragmentUrl, type LinkFormat } from '../shared/link-formats.js';
-import { collapse } from '../shared/plain-text.js';
+import { LINK_FORMATS, formatLink, fragmentUrl, linkTitle, type LinkFormat } from '../shared/link-formats.js';
 
 let menu: HTMLElement | undefined;
 let toast: HTMLElement | undefined;
@@ -183,10 +182,7 @@ function linkTitleOf(button: HTMLButtonElement): string {
   if (button.dataset['title']) return button.dataset['title'];
   const context = button.closest<HTMLElement>('[data-link-context]')?.dataset['linkContext'] ?? '';
   const name = (button.getAttribute('aria-label') ?? '').slice(BUTTON_LABEL.length);
-  return [context, name]
-    .map(collapse)
-    .filter(Boolean)
-    .join(' › ');
+  return linkTitle([context, name]);
 }
 
 function onMenuKey(event: KeyboardEvent): void {

@@ -12,7 +12,8 @@ import { collapse } from '../shared/plain-text.js';
 
 /** Same words, same links: the second cell can say "Same as …" instead of repeating. */
 export function sameHtml(a: string, b: string): boolean {
-  return collapse(a) !== '' && collapse(a) === collapse(b);
+  const words = collapse(a);
+  return words !== '' && words === collapse(b);
 }
 
 /** Both cells' HTML with the words only one of them has wrapped in `<mark class="pair-diff">`. */

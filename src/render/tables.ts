@@ -6,7 +6,7 @@ import type { Offering, Rich, Row, Section, Site } from '../model/types.js';
 import { dutyState, stateOf, type Party } from '../model/duty.js';
 import { rowName, type TaskTitles } from '../model/row-name.js';
 import { byKey, recordedFor } from '../shared/by-key.js';
-import { collapse } from '../shared/plain-text.js';
+import { linkTitle } from '../shared/link-formats.js';
 import { areaPageUrl } from '../shared/site-paths.js';
 
 export interface CellView {
@@ -137,11 +137,6 @@ export function numberCaptions(tables: readonly TableView[]): void {
     table.linkTitle = table.linkTitle.replace(table.caption, numbered);
     table.caption = numbered;
   });
-}
-
-/** The parts of a link's text, broadest first: "Key Protect Standard › Disaster recovery › Backups". */
-export function linkTitle(parts: readonly string[]): string {
-  return parts.map(collapse).filter(Boolean).join(' › ');
 }
 
 /** Consecutive rows of one group, each run under its group's label. */

@@ -1,6 +1,7 @@
 /**
  * The forms a copied link takes: plain URL, Markdown, Confluence wiki markup, MediaWiki and
- * HTML. Pure functions (no DOM), shared by the copy-link menu and its tests.
+ * HTML, and what the link says. Pure functions (no DOM), shared by the pages that give the
+ * copy-link buttons their titles, the copy-link menu and their tests.
  */
 import { collapse } from './plain-text.js';
 
@@ -13,6 +14,11 @@ export const LINK_FORMATS: readonly { format: LinkFormat; label: string }[] = [
   { format: 'mediawiki', label: 'Copy as MediaWiki link' },
   { format: 'html', label: 'Copy as HTML' },
 ];
+
+/** The parts of a link's text, broadest first: "Key Protect Standard › Disaster recovery › Backups". */
+export function linkTitle(parts: readonly string[]): string {
+  return parts.map(collapse).filter(Boolean).join(' › ');
+}
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,7 +1,8 @@
 /**
  * Where the site keeps an offering's page, its checklist, its data for comparisons, an area's
- * pages and a paged area's map: every link to them is made here, by the build (which lays out their files early,
- * staging.ts) and by the browser code alike. Paths are relative to the site's base.
+ * pages and a paged area's map: every link to them is made here, by the build (which lays out
+ * their files early, staging.ts) and by the browser code alike. Paths are relative to the
+ * site's base.
  */
 /** An offering's page, or a place on it (`fragment`: a section's or a row's id). */
 export function offeringPageUrl(offeringId: string, fragment?: string): string {

@@ -44,18 +44,14 @@ function linesByArea(stack: Stack, saved: SavedRows): { title: string; id: strin
   }));
 }
 
-function oneLine(text: string): string {
-  return collapse(text);
-}
-
 /** Markdown table cell text: pipes and the characters that start inline markup are escaped. */
 function mdCell(text: string): string {
-  return oneLine(text).replace(/([\\|*_`[\]<>])/g, '\\$1');
+  return collapse(text).replace(/([\\|*_`[\]<>])/g, '\\$1');
 }
 
 /** Confluence wiki cell text: every character that starts markup is escaped; empty cells need a space. */
 function wikiCell(text: string): string {
-  const t = oneLine(text).replace(/([\\|*_^~+!{}[\]#-])/g, '\\$1');
+  const t = collapse(text).replace(/([\\|*_^~+!{}[\]#-])/g, '\\$1');
   return t === '' ? ' ' : t;
 }
 

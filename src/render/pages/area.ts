@@ -7,7 +7,8 @@ import type { Offering, Site } from '../../model/types.js';
 import { lazyPage, type PageOf } from '../page.js';
 import { taskTitleMap, type TaskTitles } from '../../model/row-name.js';
 import { areaDescription } from '../meta.js';
-import { IdSet, linkTitle, numberCaptions, tableView, type TableView } from '../tables.js';
+import { IdSet, numberCaptions, tableView, type TableView } from '../tables.js';
+import { linkTitle } from '../../shared/link-formats.js';
 import { areaPageUrl, offeringPageUrl } from '../../shared/site-paths.js';
 
 export const AREA_PAGE_SIZE = 25;

@@ -6,7 +6,8 @@
 import type { Offering, Site } from '../../model/types.js';
 import { lazyPage, type PageOf } from '../page.js';
 import { checklistPageUrl, offeringPageUrl } from '../../shared/site-paths.js';
-import { areaOrder, areaTitle, cell, linkTitle } from '../tables.js';
+import { areaOrder, areaTitle, cell } from '../tables.js';
+import { linkTitle } from '../../shared/link-formats.js';
 import { isDuty } from '../../model/duty.js';
 import { rowName, taskTitleMap } from '../../model/row-name.js';
 

@@ -9,7 +9,8 @@ import { buildComparison, compareLinkContext, offeringPairs, type CompareCell, t
 import type { Party } from '../../model/duty.js';
 import type { Offering, Site } from '../../model/types.js';
 import { lazyPage, type PageOf } from '../page.js';
-import { cell, linkTitle, type CellView } from '../tables.js';
+import { cell, type CellView } from '../tables.js';
+import { linkTitle } from '../../shared/link-formats.js';
 import { markDifferences, sameHtml } from '../pair-diff.js';
 import { sameTaskName } from '../../model/tasks.js';
 import { offeringPageUrl } from '../../shared/site-paths.js';

@@ -5,7 +5,8 @@ import { offeringPageUrl } from '../../shared/site-paths.js';
 import { taskTitleMap } from '../../model/row-name.js';
 import { areaLinkFor } from './area.js';
 import { offeringDescription } from '../meta.js';
-import { IdSet, areaOrder, areaTitle, dutyCounts, linkTitle, numberCaptions, tableView, type DutyCounts, type TableView } from '../tables.js';
+import { IdSet, areaOrder, areaTitle, dutyCounts, numberCaptions, tableView, type DutyCounts, type TableView } from '../tables.js';
+import { linkTitle } from '../../shared/link-formats.js';
 
 export interface OfferingAreaView {
   /** The area's id on its section element, absent only if something earlier claimed it. */
