@@ -18,11 +18,13 @@ export interface ScannedAttribute {
 const ATTRIBUTE = /\s(href|src|action|id)="([^"]*)"/g;
 const TAG = /<[a-zA-Z][^>]*>/g;
 
+/** The entities and references our escaping writes (render/escape.ts), decoded. */
 export function decode(value: string): string {
   if (!value.includes('&')) return value;
   return value
     .replace(/&quot;/g, '"')
-    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&#x27;/g, "'")
+    .replace(/&#(\d{1,7});/g, (reference, digits: string) => (Number(digits) <= 0x10ffff ? String.fromCodePoint(Number(digits)) : reference))
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');

@@ -12,7 +12,7 @@ import { absoluteUrl, siteUrl } from './url.js';
 import { featureGlobals } from './globals.js';
 import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from './csp.js';
 import { CompiledLoader, templateCacheEnabled } from './template-cache.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml, latin1Html } from './escape.js';
 
 // Autoescape and the `escape` filter call lib.escape: ours gives the same text, faster (escape.ts).
 nunjucks.lib.escape = escapeHtml;
@@ -69,6 +69,8 @@ export function createEnvironment(context: RenderContext): nunjucks.Environment 
   env.addGlobal('absoluteUrl', (target: string) => absoluteUrl(context.site.baseUrl, siteUrl(context.base, target)));
   env.addGlobal('nav', navCandidates.filter((item) => context.pageUrls.has(item.url)));
   env.addGlobal('labels', partyLabels(context.site));
+  // Sanitised Markdown, printed as it is but for characters past U+00FF (escape.ts).
+  env.addFilter('html', (html: string) => new nunjucks.runtime.SafeString(latin1Html(html)));
   // The policy is our constant, free of `"`, `&` and `<`: written as it is, not with its sixteen quotes as `&#39;`.
   const csp = new nunjucks.runtime.SafeString(CONTENT_SECURITY_POLICY);
   env.addGlobal('security', { csp: context.watch === true ? undefined : csp, referrer: REFERRER_POLICY });

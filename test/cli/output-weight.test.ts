@@ -49,9 +49,9 @@ describe('built pages write a row once', () => {
 
   it('each table with linked rows names its "Offering › Area" once, for the script to title their links', () => {
     const offering = pages.find((p) => p.file === 'offerings/key-protect-standard/index.html')!.html;
-    expect(offering).toContain('data-link-context="Key Protect Standard › Disaster recovery"');
+    expect(offering).toContain('data-link-context="Key Protect Standard &#8250; Disaster recovery"');
     const pair = pages.find((p) => p.file === 'compare/key-protect-standard-vs-secrets-manager/index.html')!.html;
-    expect(pair).toContain('data-link-context="Key Protect Standard vs Secrets Manager › Disaster recovery"');
+    expect(pair).toContain('data-link-context="Key Protect Standard vs Secrets Manager &#8250; Disaster recovery"');
     for (const { file, html } of pages) {
       for (const table of html.split('<table').slice(1)) {
         const body = table.slice(0, table.indexOf('</table>'));
@@ -72,7 +72,7 @@ describe('built pages write a row once', () => {
     // an area page's heading is an offering, labelled "Offering: Area" but titled "Offering › Area"
     const area = pages.find((p) => p.file === 'areas/disaster-recovery/index.html')!.html;
     expect(area).toContain(
-      '<a class="copy-link" href="#key-protect-standard" aria-label="Link to Key Protect Standard: Disaster recovery" data-title="Key Protect Standard › Disaster recovery">#</a>',
+      '<a class="copy-link" href="#key-protect-standard" aria-label="Link to Key Protect Standard: Disaster recovery" data-title="Key Protect Standard &#8250; Disaster recovery">#</a>',
     );
     for (const { file, html } of pages) expect(html, file).not.toMatch(/<button[^>]*copy-link/);
   });
