@@ -80,14 +80,17 @@ describe('pages one byte a character', () => {
     expect(page('checklist/key-protect-standard/index.html').text).toContain('All offerings › Key Protect™ ‹β› Standard');
   });
 
-  it('templates write such characters as references in their markup', () => {
+  it('templates write such characters as references in their markup, and print HTML through the html filter', () => {
     const dir = path.join(repo, 'templates');
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.njk'));
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       // Markup only: comments and tags ({% %}, {{ }}) print nothing of their own text.
-      const markup = readFileSync(path.join(dir, file), 'utf8').replace(/\{#[\s\S]*?#\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '');
+      const template = readFileSync(path.join(dir, file), 'utf8').replace(/\{#[\s\S]*?#\}/g, '');
+      const markup = template.replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '');
       expect(WIDE.exec(markup)?.[0], file).toBeUndefined();
+      // `safe` would print content's characters past U+00FF as they are.
+      expect(template, file).not.toMatch(/\|\s*safe\b/);
     }
   });
 });
