@@ -1,6 +1,6 @@
 /** Test helpers: temporary content folders, the CLI in-process, and the real bin as a process. */
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,14 @@ export function makeContent(files: Record<string, string>): { root: string; cont
   }
   mkdirSync(path.join(content, 'sources'), { recursive: true });
   return { root, content, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Every HTML page of a built output folder, by path (forward slashes on POSIX), sorted. */
+export function htmlPages(out: string): { file: string; html: string }[] {
+  return readdirSync(out, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .sort()
+    .map((file) => ({ file, html: readFileSync(path.join(out, file), 'utf8') }));
 }
 
 export interface Run {

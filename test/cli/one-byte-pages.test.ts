@@ -12,7 +12,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repo, run } from './helpers.js';
+import { htmlPages, repo, run } from './helpers.js';
 
 const WIDE = /[\u0100-\u{10ffff}]/u;
 
@@ -51,10 +51,7 @@ describe('pages one byte a character', () => {
     replaceIn(source, 'You are responsible for incident and operations management', 'You’re responsible — for incident and operations management');
     const out = path.join(tmp, 'dist');
     build = await run(['build', '--content', content, '--out', out, '--quiet'], tmp);
-    pages = readdirSync(out, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.html'))
-      .sort()
-      .map((file) => ({ file, html: readFileSync(path.join(out, file), 'utf8') }));
+    pages = htmlPages(out);
   }, 120_000);
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -4,11 +4,11 @@
  * headings and captions), and model.json is not indented.
  * Built through the CLI from the shipped content, so a template that brings per-row markup back fails here.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repo, run } from './helpers.js';
+import { htmlPages, repo, run } from './helpers.js';
 
 describe('built pages write a row once', () => {
   let tmp: string;
@@ -21,10 +21,7 @@ describe('built pages write a row once', () => {
     const build = await run(['build', '--content', path.join(repo, 'content'), '--out', out, '--quiet'], tmp);
     expect(build.stderr).toBe('');
     expect(build.code).toBe(0);
-    pages = readdirSync(out, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.html'))
-      .sort()
-      .map((file) => ({ file, html: readFileSync(path.join(out, file), 'utf8') }));
+    pages = htmlPages(out);
   }, 120_000);
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
