@@ -207,24 +207,27 @@ export class FileWriter {
     let same = old !== undefined;
     let at = 0;
     const out = openSync(file, 'w');
-    // Pieces are many and often small (a comma between offerings): written and compared a chunk at a time.
-    const chunk: Uint8Array[] = [];
-    let chunkBytes = 0;
-    const flush = (): void => {
-      if (chunk.length === 0) return;
-      const bytes = chunk.length === 1 ? (chunk[0] as Uint8Array) : Buffer.concat(chunk, chunkBytes);
+    // Pieces are many and often small (a comma between offerings): encoded into one reused buffer,
+    // written and compared a chunk at a time.
+    let filled = 0;
+    const put = (bytes: Uint8Array): void => {
       writeSync(out, bytes);
       if (same) same = readsAt(previousFile(), at, bytes);
       at += bytes.byteLength;
-      chunk.length = 0;
-      chunkBytes = 0;
     };
-    const add = (bytes: Uint8Array): void => {
-      // A large piece is written as it is, not copied into a chunk.
-      if (bytes.byteLength >= CHUNK_BYTES) flush();
-      chunk.push(bytes);
-      chunkBytes += bytes.byteLength;
-      if (chunkBytes >= CHUNK_BYTES) flush();
+    const flush = (): void => {
+      if (filled > 0) put(chunkBuffer.subarray(0, filled));
+      filled = 0;
+    };
+    const add = (piece: string): void => {
+      // UTF-8 takes at most three bytes per UTF-16 code unit: most pieces fit without counting.
+      if (piece.length * 3 > CHUNK_BYTES - filled) {
+        const size = Buffer.byteLength(piece, 'utf8');
+        if (size > CHUNK_BYTES - filled) flush();
+        // A piece larger than the buffer is written as it is.
+        if (size > CHUNK_BYTES) return put(Buffer.from(piece, 'utf8'));
+      }
+      filled += chunkBuffer.write(piece, filled, 'utf8');
     };
     // Pieces that continue each other in the previous file (unchanged offerings and the commas
     // between them) join into one run of it: one copy instead of thousands of pieces.
@@ -239,13 +242,15 @@ export class FileWriter {
     try {
       for (const piece of text.pieces()) {
         if (typeof piece === 'string') {
-          const bytes = Buffer.from(piece, 'utf8');
-          if (run && bytes.byteLength <= RUN_TEXT_BYTES && readsAt(previousFile(), run[1], bytes)) {
-            run[1] += bytes.byteLength;
-            continue;
+          if (run && piece.length <= RUN_TEXT_BYTES) {
+            const bytes = Buffer.from(piece, 'utf8');
+            if (bytes.byteLength <= RUN_TEXT_BYTES && readsAt(previousFile(), run[1], bytes)) {
+              run[1] += bytes.byteLength;
+              continue;
+            }
           }
           endRun();
-          add(bytes);
+          add(piece);
           continue;
         }
         checkRange(piece);
@@ -304,7 +309,12 @@ const CHUNK_BYTES = 1 << 20;
 /** Text pieces up to this long may continue a run of the previous file (separators, not content). */
 const RUN_TEXT_BYTES = 16;
 
-/** Buffers that runs of a previous file are copied through and compared with: reused, so their pages are touched once. */
+/**
+ * Buffers that text pieces are encoded into, runs of a previous file copied through, and both
+ * compared with: reused, so their pages are touched once (a buffer per piece, joined into a new
+ * one per chunk, took fresh memory for every megabyte of model.json and the CSV).
+ */
+const chunkBuffer = Buffer.allocUnsafe(CHUNK_BYTES);
 const copyBuffer = Buffer.allocUnsafe(CHUNK_BYTES);
 const compareBuffer = Buffer.allocUnsafe(CHUNK_BYTES);
 

@@ -79,6 +79,21 @@ describe('FileWriter and large texts in pieces', () => {
     expect(statSync(file).ino === statSync(oldFile).ino).toBe(same);
   });
 
+  test('pieces of any characters and sizes, around and above the 1 MiB chunk: written as joined', () => {
+    // Two- and four-byte characters where a chunk fills up, and pieces larger than a chunk.
+    const sized = ['ä'.repeat(400_000), '€'.repeat(200_000), ',', 'é😀a'.repeat(300_000), '😀'.repeat(262_143), 'x', '€'.repeat(349_525), 'ab', '"end"'];
+    const text = sized.join('');
+    const fresh = outputs(undefined);
+    new FileWriter(fresh.next).write('data/big.json', new TextPieces(() => sized));
+    expect(readFileSync(fresh.file, 'utf8')).toBe(text);
+    // Compared with the previous file on the way: the same bytes, so linked.
+    const same = outputs(text);
+    const writer = new FileWriter(same.next, same.previous);
+    writer.write('data/big.json', new TextPieces(() => sized));
+    expect(readFileSync(same.file, 'utf8')).toBe(text);
+    expect([writer.written, writer.linked]).toEqual([0, 1]);
+  });
+
   test("a text that takes bytes of the previous file copies them from it, while it is as recorded", () => {
     // model.json's unchanged offerings: ranges of the previous file between new text.
     const { previous, next, file, old } = outputs(whole);
