@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import { fromVFile, type Diagnostic } from '../diagnostics.js';
 import type { ParseContext } from './context.js';
 import { parseMarkdownSource } from './markdown/index.js';
+import { hasWideCharacters, hasWideKeywords, oneByteStrings } from './one-byte.js';
 import type { ParsedSource } from './types.js';
 import { parseYamlSource } from './yaml/source.js';
 
@@ -18,5 +19,7 @@ export interface ParseOutcome {
 
 export function parseSourceFile(file: VFile, ctx: ParseContext): ParseOutcome {
   const parsed = YAML.test(file.path) ? parseYamlSource(file, ctx) : parseMarkdownSource(file, ctx);
+  // Pages print these strings: one byte a character wherever their own characters allow (one-byte.ts).
+  if (hasWideCharacters(String(file.value)) || hasWideKeywords(ctx.keywords)) oneByteStrings(parsed);
   return { parsed, diagnostics: fromVFile(file, file.path) };
 }

@@ -11,6 +11,7 @@ import { toHast } from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
 import type { Rich } from '../types.js';
 import type { ParseContext } from '../context.js';
+import { oneByteStrings } from '../one-byte.js';
 import { locator } from './offsets.js';
 import { preprocess, type Preprocessed } from './preprocess.js';
 import { collapse, collapseRuns } from '../../shared/plain-text.js';
@@ -218,12 +219,13 @@ function simplify(blocks: RootContent[]): RootContent[] {
 function toRich(tree: Root, linkBase: string | undefined, fast: boolean): Rich {
   let hast = (fast ? quickHast(tree) : undefined) ?? (toHast(tree, { allowDangerousHtml: true }) as HastRoot);
   // Raw tags were filtered already; parse them for real so the sanitiser sees elements.
-  if (hasRaw(hast)) hast = raw(hast) as HastRoot;
+  const parsedRaw = hasRaw(hast);
+  if (parsedRaw) hast = raw(hast) as HastRoot;
   unwrap(hast);
   const clean = finishTree(hast, linkBase);
-  const html = toHtml(clean).trim();
-  const text = plainText(clean);
-  return { text: collapse(text), html };
+  const rich = { text: collapse(plainText(clean)), html: toHtml(clean).trim() };
+  // The HTML parser's text comes out two-byte in V8 whatever its characters (one-byte.ts).
+  return parsedRaw ? oneByteStrings(rich) : rich;
 }
 
 /** A lone paragraph was built as a marked span (so its phrasing has no root newlines): unwrap it. */
