@@ -37,4 +37,3 @@ describe('normalizedUrl', () => {
     fc.assert(fc.property(urls, (url) => normalizedUrl(url) === normalizeUri(url)), { seed: propertySeed('normalizedUrl as normalizeUri'), numRuns: 3000 });
   });
 });
-

@@ -33,4 +33,3 @@ describe('collapseRuns', () => {
     expect(collapseRuns(' a b ')).toBe(' a b ');
   });
 });
-

@@ -81,7 +81,6 @@ export function homePages(site: Site): PageOf<'home'>[] {
   const description =
     site.description?.trim() ||
     `Who is responsible for what: ${site.parties.provider}'s duties and yours, offering by offering.`;
-  const areas = areaLinks(site);
   if (site.offerings.length <= HOME_CARDS_LIMIT) {
     return [
       lazyPage<'home'>(
@@ -90,6 +89,7 @@ export function homePages(site: Site): PageOf<'home'>[] {
       ),
     ];
   }
+  const areas = areaLinks(site);
   const pages: PageOf<'home'>[] = [];
   for (let n = 1; n <= catalogPageCount(site); n++) {
     pages.push(
