@@ -6,9 +6,9 @@
  * (files-worker.ts).
  */
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import { startWorker } from './code-cache.js';
-import type { RenderWorkerData, RenderWorkerLayout, RenderWorkerReply } from './render-worker.js';
+import type { RenderWorkerData, RenderWorkerLayout, RenderWorkerReply, RenderWorkerSoFar } from './render-worker.js';
 import type { Layout } from './staging.js';
 import type { AheadNote, FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply, StandbyClaim } from './files-worker.js';
 import { postedStamps, type LiveStamps } from './file-writer.js';
@@ -51,8 +51,10 @@ const WORKER_YOUNG_GENERATION_MB = 12;
 type RenderResult = Exclude<RenderWorkerReply, { error: string }>;
 
 export interface PageWorkers {
-  /** The workers' results, once each has run out of pages. */
-  done: Promise<RenderResult[]>;
+  /** The workers' results, once each has run out of pages, with what they posted before (`soFar`) that was not taken. */
+  done: Promise<{ results: RenderResult[]; soFar: RenderWorkerSoFar[] }>;
+  /** What the workers have posted of their pages since the last call, to take in while this thread renders too. */
+  soFar(): RenderWorkerSoFar[];
   /** Stop them (the build failed in this thread). */
   stop(): Promise<void>;
 }
@@ -108,7 +110,7 @@ export function preparePageWorker(): WaitingPageWorker {
     layOut: (tree, layout) => worker.postMessage({ tree, layout } satisfies RenderWorkerLayout),
     start: (work) => {
       worker.ref();
-      worker.postMessage(work);
+      worker.postMessage(work, work.soFar ? [work.soFar] : []);
       return { worker, done };
     },
     cancel: async () => void (await worker.terminate()),
@@ -126,15 +128,41 @@ export function pageWorkerAhead(previous: PreviousOutput | undefined, sources: n
 
 /** `count` render workers for `data`, the first of them `ahead` when one was started ahead. */
 export function startPageWorkers(count: number, data: RenderWorkerData, ahead?: WaitingPageWorker): PageWorkers {
-  const started = Array.from({ length: count }, (_, i) => (i === 0 && ahead ? ahead : preparePageWorker()).start(data));
+  // Each worker posts what it has gathered every few pages on a port of its own, read here
+  // between this thread's pages (receiveMessageOnPort) rather than all at the end.
+  const ports = Array.from({ length: count }, () => new MessageChannel());
+  const started = ports.map(({ port2 }, i) => (i === 0 && ahead ? ahead : preparePageWorker()).start({ ...data, soFar: port2 }));
   const workers = started.map(({ worker }) => worker);
-  const done = Promise.all(started.map((one) => one.done));
+  const soFar = (): RenderWorkerSoFar[] => {
+    const parts: RenderWorkerSoFar[] = [];
+    for (const { port1 } of ports) {
+      for (let part = receiveMessageOnPort(port1); part; part = receiveMessageOnPort(port1)) parts.push(part.message as RenderWorkerSoFar);
+    }
+    return parts;
+  };
+  const closePorts = () => {
+    for (const { port1 } of ports) port1.close();
+  };
+  // A worker posts its last parts before its reply: they are all there once the replies are.
+  const done = Promise.all(started.map((one) => one.done)).then(
+    (results) => {
+      const parts = soFar();
+      closePorts();
+      return { results, soFar: parts };
+    },
+    (error: unknown) => {
+      closePorts();
+      throw error;
+    },
+  );
   // A worker may fail while this thread is still rendering: the failure waits for `done`.
   done.catch(() => undefined);
   return {
     done,
+    soFar,
     stop: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
+      closePorts();
     },
   };
 }

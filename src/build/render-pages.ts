@@ -48,9 +48,16 @@ export interface PagesResult {
   links: number;
 }
 
+/** What a thread has gathered from its pages so far: the records made, and the link-check state. */
+export interface PagesSoFar {
+  collector: LinkCollector;
+  records: Map<string, PageRecord>;
+}
+
 /**
  * `next()` hands out the next page to render, as an index into `todo` (the page numbers to
- * render; all by default): several threads may draw from one counter.
+ * render; all by default): several threads may draw from one counter. `afterPage` is called
+ * after each page with what has been gathered so far.
  */
 export function renderPages(
   site: Site,
@@ -61,6 +68,7 @@ export function renderPages(
   next: () => number = counter(),
   keying?: PageKeying,
   todo?: readonly number[],
+  afterPage?: (soFar: PagesSoFar) => void,
 ): PagesResult {
   const timings = { render: 0, links: 0 };
   if (keying) adoptKeys(site.offerings, keying.offeringKeys);
@@ -108,6 +116,7 @@ export function renderPages(
     timings.links += performance.now() - rendered;
     forgetPageData(page);
     writer.write(file, html, unchanged);
+    afterPage?.({ collector, records });
   }
   return { collector, records, keys, ids, digests, pageLinks, reused, ...timings };
 }

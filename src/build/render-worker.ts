@@ -1,17 +1,18 @@
 /**
  * Worker thread for stream-site.ts: renders, scans and writes pages of the site alongside the
  * main thread, both drawing page numbers from one shared counter, and posts back what the link
- * check and the anchor manifest need from those pages (plain data). Its work comes as one
- * message, so a worker can be started before the content is loaded (preparePageWorker); until
- * then it may be sent files and folders to make (staging.ts).
+ * check and the anchor manifest need from those pages (plain data), every few pages and the
+ * rest with its reply. Its work comes as one message, so a worker can be started before the
+ * content is loaded (preparePageWorker); until then it may be sent files and folders to make
+ * (staging.ts).
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { PageRecord } from '../links/anchors-baseline.js';
 import type { Site } from '../model/types.js';
 import { FileWriter, type StandbyFiles } from './file-writer.js';
-import type { CollectedLinks } from '../links/link-collector.js';
+import type { CollectedLinks, CollectedMark } from '../links/link-collector.js';
 import type { PackedIds } from '../links/packed-ids.js';
-import { renderPages, type PageKeying } from './render-pages.js';
+import { renderPages, type PageKeying, type PagesSoFar } from './render-pages.js';
 import { sitePipeline, type RenderOptions } from './pipeline.js';
 import { layOut, type Layout } from './staging.js';
 
@@ -28,6 +29,17 @@ export interface RenderWorkerData {
   previousDir?: string;
   /** `dir` is a standby tree to bring up to date. */
   standby?: StandbyFiles;
+  /**
+   * Where to post what it has gathered every few pages (RenderWorkerSoFar), for the main thread
+   * to take in between its own pages instead of all at the end, while this thread waits.
+   */
+  soFar?: MessagePort;
+}
+
+/** Records and link-check state gathered since the last such message (the reply holds the rest). */
+export interface RenderWorkerSoFar {
+  records: [string, PageRecord][];
+  links: CollectedLinks;
 }
 
 /** What to make in the staging tree while the content loads. */
@@ -38,6 +50,7 @@ export interface RenderWorkerLayout {
 
 export type RenderWorkerReply =
   | {
+      /** Records and links gathered since the last RenderWorkerSoFar. */
       records: [string, PageRecord][];
       links: CollectedLinks;
       keys: [string, string][];
@@ -50,14 +63,35 @@ export type RenderWorkerReply =
     }
   | { error: string };
 
+/** Pages between two messages of what has been gathered: few enough that the main thread takes it in as it goes. */
+const PAGES_PER_MESSAGE = 32;
+
+/** Posts to `port` what `soFar` has gathered since the last call; `rest()` gives what is left for the reply. */
+function soFarSender(port: MessagePort | undefined): { afterPage?: (soFar: PagesSoFar) => void; rest(soFar: PagesSoFar): RenderWorkerSoFar } {
+  let sent = 0;
+  let mark: CollectedMark | undefined;
+  const since = ({ collector, records }: PagesSoFar): RenderWorkerSoFar => {
+    const fresh = [...records].slice(sent);
+    sent = records.size;
+    const collected = collector.collectedSince(mark);
+    mark = collected.mark;
+    return { records: fresh, links: collected.links };
+  };
+  let pages = 0;
+  const afterPage = (soFar: PagesSoFar): void => {
+    if (++pages % PAGES_PER_MESSAGE === 0) port?.postMessage(since(soFar) satisfies RenderWorkerSoFar);
+  };
+  return { ...(port ? { afterPage } : {}), rest: since };
+}
+
 function run(data: RenderWorkerData): RenderWorkerReply {
   const { pages, render } = sitePipeline(data.site, data.options);
   const counter = new Int32Array(data.counter);
   const writer = new FileWriter(data.dir, data.previousDir, data.standby);
-  const result = renderPages(data.site, writer, data.options.base, pages, render, () => Atomics.add(counter, 0, 1), data.keying, data.todo);
+  const sender = soFarSender(data.soFar);
+  const result = renderPages(data.site, writer, data.options.base, pages, render, () => Atomics.add(counter, 0, 1), data.keying, data.todo, sender.afterPage);
   return {
-    records: [...result.records],
-    links: result.collector.collected(),
+    ...sender.rest(result),
     keys: [...result.keys],
     ids: [...result.ids],
     digests: [...result.digests],

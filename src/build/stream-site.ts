@@ -14,7 +14,8 @@ import { LazyIds, unpackIds, type PackedIds } from '../links/packed-ids.js';
 import { pageFile, type OutputFile } from '../render/page.js';
 import { adoptSectionCounts, sectionCountsByKey } from '../render/tables.js';
 import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
-import { renderPages, type PageKeying } from './render-pages.js';
+import { renderPages, type PageKeying, type PagesSoFar } from './render-pages.js';
+import type { RenderWorkerSoFar } from './render-worker.js';
 import { filesWorkerWanted, pageWorkerCount, startFilesWorker, startPageWorkers, type WaitingFilesWorker, type WaitingPageWorker } from './page-workers.js';
 import { fileKey, renderKey, reusableFile, type OfferingRanges, type PreviousOutput } from './output-reuse.js';
 import { recordDigest } from '../links/manifest-format.js';
@@ -171,7 +172,15 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
       }
     };
     if (!filesWorker) makeEarly('model');
-    mine = renderPages(site, writer, options.base, pages, render, () => Atomics.add(next, 0, 1), keying, todo);
+    // Between its pages, this thread takes in what the other threads have gathered of theirs.
+    const takeIn = (into: PagesSoFar, parts: readonly RenderWorkerSoFar[]): void => {
+      for (const { records, links } of parts) {
+        for (const [url, record] of records) into.records.set(url, record);
+        into.collector.absorb(links);
+      }
+    };
+    const afterPage = helpers ? (soFar: PagesSoFar) => takeIn(soFar, helpers.soFar()) : undefined;
+    mine = renderPages(site, writer, options.base, pages, render, () => Atomics.add(next, 0, 1), keying, todo, afterPage);
     timings.render += mine.render;
     timings.links += mine.links;
     counts.reused += mine.reused + kept.length;
@@ -205,13 +214,13 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
       mine.collector.addKnownPage(keep.file, new LazyIds(keep.ids), keep.links, keep.order);
       writer.keep(keep.file, keep.stamp);
     }
-    for (const theirs of (await helpers?.done) ?? []) {
-      for (const [url, record] of theirs.records) mine.records.set(url, record);
+    const { results, soFar: untaken } = (await helpers?.done) ?? { results: [], soFar: [] };
+    takeIn(mine, [...untaken, ...results]);
+    for (const theirs of results) {
       for (const [file, key] of theirs.keys) mine.keys.set(file, key);
       for (const [file, ids] of theirs.ids) mine.ids.set(file, ids);
       for (const [file, digest] of theirs.digests) mine.digests.set(file, digest);
       for (const [file, links] of theirs.pageLinks) mine.pageLinks.set(file, links);
-      mine.collector.absorb(theirs.links);
       counts.reused += theirs.reused;
       counts.written += theirs.written;
       counts.linked += theirs.linked;

@@ -41,6 +41,15 @@ export interface CollectedLinks {
   known: [number, string][];
 }
 
+/** How much of each of its collections a collector has handed out (collectedSince). */
+export interface CollectedMark {
+  idSets: number;
+  firstUse: number;
+  findings: number;
+  manifestProblems: number;
+  known: number;
+}
+
 export interface LinkCollectorOptions {
   /** Public base path, starting and ending with '/'. */
   base: string;
@@ -195,13 +204,25 @@ export class LinkCollector {
 
   /** Everything gathered so far, as plain data (for `absorb` in another thread). */
   collected(): CollectedLinks {
-    return {
-      idSets: [...this.idSets].map(([page, ids]) => [page, [...ids.keys()]]),
-      firstUse: [...this.firstUse],
-      findings: this.findings,
-      manifestProblems: this.manifestProblems,
-      known: [...this.known],
+    return this.collectedSince().links;
+  }
+
+  /**
+   * What was gathered since `mark` (from the start without one), as plain data for `absorb`,
+   * and the mark to give next time. A collector that only scans pages (`addPage`, as a render
+   * worker's does) never changes what it has gathered, so the parts absorbed one after another
+   * make what `collected` would give at the end.
+   */
+  collectedSince(mark: CollectedMark = { idSets: 0, firstUse: 0, findings: 0, manifestProblems: 0, known: 0 }): { links: CollectedLinks; mark: CollectedMark } {
+    const links: CollectedLinks = {
+      idSets: [...this.idSets].slice(mark.idSets).map(([page, ids]) => [page, [...ids.keys()]]),
+      firstUse: [...this.firstUse].slice(mark.firstUse),
+      findings: this.findings.slice(mark.findings),
+      manifestProblems: this.manifestProblems.slice(mark.manifestProblems),
+      known: [...this.known].slice(mark.known),
     };
+    const next = { idSets: this.idSets.size, firstUse: this.firstUse.size, findings: this.findings.length, manifestProblems: this.manifestProblems.length, known: this.known.size };
+    return { links, mark: next };
   }
 
   /**

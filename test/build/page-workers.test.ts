@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadSite } from '../../src/build/load-site.js';
 import type { Site } from '../../src/model/types.js';
-import { LinkCollector } from '../../src/links/link-collector.js';
+import { LinkCollector, type CollectedLinks, type CollectedMark } from '../../src/links/link-collector.js';
 import { renderSite } from '../../src/build/pipeline.js';
 import type { streamSite as StreamSite } from '../../src/build/stream-site.js';
 import type * as PageWorkersModule from '../../src/build/page-workers.js';
@@ -59,6 +59,47 @@ describe('link collectors of several threads', () => {
     const expected = one.linkDiagnostics(all);
     expect(expected.length).toBeGreaterThan(4);
     expect(odd.linkDiagnostics(all)).toEqual(expected);
+  });
+
+  test('taken in part by part while the taker scans its own pages, report what one collector of every page reports', () => {
+    const files = renderSite(brokenSite(), { base: '/', assets: noAssets });
+    const html = files.filter((f) => f.path.endsWith('.html') && typeof f.contents === 'string');
+    const all = new Set(files.map((f) => f.path));
+    const one = new LinkCollector({ base: '/' });
+    const [theirs, mine] = [new LinkCollector({ base: '/' }), new LinkCollector({ base: '/' })];
+    let mark: CollectedMark | undefined;
+    const parts: CollectedLinks[] = [];
+    const posted: CollectedLinks[] = [];
+    const post = () => {
+      const since = theirs.collectedSince(mark);
+      mark = since.mark;
+      parts.push(structuredClone(since.links));
+      posted.push(since.links);
+    };
+    html.forEach((file, order) => {
+      one.addPage(file.path, file.contents as string, undefined, order);
+      // The other thread draws two pages in three and posts every other page; this one takes in what has come.
+      if (order % 3 === 2) {
+        mine.addPage(file.path, file.contents as string, undefined, order);
+        for (let part = parts.shift(); part; part = parts.shift()) mine.absorb(part);
+        return;
+      }
+      theirs.addPage(file.path, file.contents as string, undefined, order);
+      if (order % 2 === 0) post();
+    });
+    post();
+    expect(parts.length).toBeGreaterThan(0);
+    for (const part of parts) mine.absorb(part);
+    const expected = one.linkDiagnostics(all);
+    expect(expected.length).toBeGreaterThan(4);
+    expect(mine.linkDiagnostics(all)).toEqual(expected);
+    expect(mine.recordDiagnostics()).toEqual(one.recordDiagnostics());
+    // Each thing gathered is handed out once: the parts together are what one look at the end gives.
+    const whole = theirs.collected();
+    for (const key of ['idSets', 'firstUse', 'findings', 'manifestProblems', 'known'] as const) {
+      expect(posted.flatMap((part): unknown[] => part[key]), key).toEqual(whole[key]);
+    }
+    expect(whole.findings.length + whole.firstUse.length).toBeGreaterThan(4);
   });
 });
 
