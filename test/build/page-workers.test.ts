@@ -43,13 +43,18 @@ function brokenSite(): Site {
   return broken;
 }
 
+/** The broken site's pages, every file of it, and three collectors: one to scan every page, two to share them. */
+function brokenPages() {
+  const files = renderSite(brokenSite(), { base: '/', assets: noAssets });
+  const html = files.filter((f) => f.path.endsWith('.html') && typeof f.contents === 'string');
+  const all = new Set(files.map((f) => f.path));
+  const [one, first, second] = [0, 1, 2].map(() => new LinkCollector({ base: '/' })) as [LinkCollector, LinkCollector, LinkCollector];
+  return { html, all, one, first, second };
+}
+
 describe('link collectors of several threads', () => {
   test('merged, report what one collector of every page reports, in the same order', () => {
-    const files = renderSite(brokenSite(), { base: '/', assets: noAssets });
-    const html = files.filter((f) => f.path.endsWith('.html') && typeof f.contents === 'string');
-    const all = new Set(files.map((f) => f.path));
-    const one = new LinkCollector({ base: '/' });
-    const [even, odd] = [new LinkCollector({ base: '/' }), new LinkCollector({ base: '/' })];
+    const { html, all, one, first: even, second: odd } = brokenPages();
     html.forEach((file, order) => {
       one.addPage(file.path, file.contents as string, undefined, order);
       (order % 2 === 0 ? even : odd).addPage(file.path, file.contents as string, undefined, order);
@@ -62,11 +67,7 @@ describe('link collectors of several threads', () => {
   });
 
   test('taken in part by part while the taker scans its own pages, report what one collector of every page reports', () => {
-    const files = renderSite(brokenSite(), { base: '/', assets: noAssets });
-    const html = files.filter((f) => f.path.endsWith('.html') && typeof f.contents === 'string');
-    const all = new Set(files.map((f) => f.path));
-    const one = new LinkCollector({ base: '/' });
-    const [theirs, mine] = [new LinkCollector({ base: '/' }), new LinkCollector({ base: '/' })];
+    const { html, all, one, first: theirs, second: mine } = brokenPages();
     let mark: CollectedMark | undefined;
     const parts: CollectedLinks[] = [];
     const posted: CollectedLinks[] = [];
