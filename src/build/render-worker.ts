@@ -10,7 +10,7 @@ import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { PageRecord } from '../links/anchors-baseline.js';
 import type { Site } from '../model/types.js';
 import { FileWriter, type StandbyFiles } from './file-writer.js';
-import type { CollectedLinks, CollectedMark } from '../links/link-collector.js';
+import { entriesAfter, type CollectedLinks, type CollectedMark } from '../links/link-collector.js';
 import type { PackedIds } from '../links/packed-ids.js';
 import { renderPages, type PageKeying, type PagesSoFar } from './render-pages.js';
 import { sitePipeline, type RenderOptions } from './pipeline.js';
@@ -71,7 +71,7 @@ function soFarSender(port: MessagePort | undefined): { afterPage?: (soFar: Pages
   let sent = 0;
   let mark: CollectedMark | undefined;
   const since = ({ collector, records }: PagesSoFar): RenderWorkerSoFar => {
-    const fresh = [...records].slice(sent);
+    const fresh = entriesAfter(records, sent);
     sent = records.size;
     const collected = collector.collectedSince(mark);
     mark = collected.mark;

@@ -41,6 +41,17 @@ export interface CollectedLinks {
   known: [number, string][];
 }
 
+/**
+ * The entries of `map` after its first `count`, in insertion order. Handed out every few pages
+ * from maps of tens of thousands of entries: the keys before are stepped over, not copied.
+ */
+export function entriesAfter<K, V>(map: ReadonlyMap<K, V>, count: number): [K, V][] {
+  const entries: [K, V][] = [];
+  let at = 0;
+  for (const key of map.keys()) if (at++ >= count) entries.push([key, map.get(key) as V]);
+  return entries;
+}
+
 /** How much of each of its collections a collector has handed out (collectedSince). */
 export interface CollectedMark {
   idSets: number;
@@ -202,24 +213,19 @@ export class LinkCollector {
     return all;
   }
 
-  /** Everything gathered so far, as plain data (for `absorb` in another thread). */
-  collected(): CollectedLinks {
-    return this.collectedSince().links;
-  }
-
   /**
    * What was gathered since `mark` (from the start without one), as plain data for `absorb`,
    * and the mark to give next time. A collector that only scans pages (`addPage`, as a render
    * worker's does) never changes what it has gathered, so the parts absorbed one after another
-   * make what `collected` would give at the end.
+   * make what one look at the end would give.
    */
   collectedSince(mark: CollectedMark = { idSets: 0, firstUse: 0, findings: 0, manifestProblems: 0, known: 0 }): { links: CollectedLinks; mark: CollectedMark } {
     const links: CollectedLinks = {
-      idSets: [...this.idSets].slice(mark.idSets).map(([page, ids]) => [page, [...ids.keys()]]),
-      firstUse: [...this.firstUse].slice(mark.firstUse),
+      idSets: entriesAfter(this.idSets, mark.idSets).map(([page, ids]) => [page, [...ids.keys()]]),
+      firstUse: entriesAfter(this.firstUse, mark.firstUse),
       findings: this.findings.slice(mark.findings),
       manifestProblems: this.manifestProblems.slice(mark.manifestProblems),
-      known: [...this.known].slice(mark.known),
+      known: entriesAfter(this.known, mark.known),
     };
     const next = { idSets: this.idSets.size, firstUse: this.firstUse.size, findings: this.findings.length, manifestProblems: this.manifestProblems.length, known: this.known.size };
     return { links, mark: next };

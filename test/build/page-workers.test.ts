@@ -60,7 +60,7 @@ describe('link collectors of several threads', () => {
       (order % 2 === 0 ? even : odd).addPage(file.path, file.contents as string, undefined, order);
     });
     // The odd pages' findings come first, as when another thread finishes first.
-    odd.absorb(structuredClone(even.collected()));
+    odd.absorb(structuredClone(even.collectedSince().links));
     const expected = one.linkDiagnostics(all);
     expect(expected.length).toBeGreaterThan(4);
     expect(odd.linkDiagnostics(all)).toEqual(expected);
@@ -96,7 +96,7 @@ describe('link collectors of several threads', () => {
     expect(mine.linkDiagnostics(all)).toEqual(expected);
     expect(mine.recordDiagnostics()).toEqual(one.recordDiagnostics());
     // Each thing gathered is handed out once: the parts together are what one look at the end gives.
-    const whole = theirs.collected();
+    const whole = theirs.collectedSince().links;
     for (const key of ['idSets', 'firstUse', 'findings', 'manifestProblems', 'known'] as const) {
       expect(posted.flatMap((part): unknown[] => part[key]), key).toEqual(whole[key]);
     }
