@@ -144,17 +144,9 @@ export function startPageWorkers(count: number, data: RenderWorkerData, ahead?: 
     for (const { port1 } of ports) port1.close();
   };
   // A worker posts its last parts before its reply: they are all there once the replies are.
-  const done = Promise.all(started.map((one) => one.done)).then(
-    (results) => {
-      const parts = soFar();
-      closePorts();
-      return { results, soFar: parts };
-    },
-    (error: unknown) => {
-      closePorts();
-      throw error;
-    },
-  );
+  const done = Promise.all(started.map((one) => one.done))
+    .then((results) => ({ results, soFar: soFar() }))
+    .finally(closePorts);
   // A worker may fail while this thread is still rendering: the failure waits for `done`.
   done.catch(() => undefined);
   return {
