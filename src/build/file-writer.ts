@@ -10,7 +10,7 @@
  * is left as it is, and any other is unlinked before it is replaced, so a file the live output
  * shares with the standby is never written to.
  */
-import { closeSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { TextPieces, type OutputFile, type PreviousBytes } from '../render/page.js';
 import { insideOutput } from './out-dir.js';
@@ -165,7 +165,7 @@ export class FileWriter {
       this.linked++;
       return true;
     }
-    writeFileSync(file, typeof bytes === 'function' ? bytes() : bytes);
+    writeOver(file, typeof bytes === 'function' ? bytes() : bytes);
     this.written++;
     return false;
   }
@@ -288,6 +288,22 @@ export class FileWriter {
     if (this.standby) makeFolderOver(this.root, dir);
     else mkdirSync(dir, { recursive: true });
     this.dirs.add(dir);
+  }
+}
+
+/**
+ * Write `bytes` as the whole of `file`, made if missing. A file that is there (laid out empty
+ * ahead, staging.ts) is cut to size after it is written, not emptied when opened: on ext4,
+ * emptying a file makes its close start writing it to disk at once (auto_da_alloc), which cost
+ * about 25 µs more a file here, thousands of files a cold build.
+ */
+function writeOver(file: string, bytes: Uint8Array): void {
+  const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT);
+  try {
+    writeFileSync(fd, bytes);
+    if (fstatSync(fd).size > bytes.byteLength) ftruncateSync(fd, bytes.byteLength);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The writer writes a text in pieces as the same bytes as the whole text, and links it from the
  * previous output instead when it turns out the same there, however the pieces fall; a file
- * named after its contents is linked unread only while the previous one is as recorded.
+ * named after its contents is linked unread only while the previous one is as recorded. A file
+ * already in the tree is written over to hold the new bytes alone.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -59,6 +60,26 @@ describe('FileWriter and texts in pieces', () => {
     expect(statSync(file).ino).not.toBe(statSync(oldFile).ino);
     expect(readFileSync(oldFile, 'utf8')).toBe(old);
     expect([writer.written, writer.linked]).toEqual([1, 0]);
+  });
+});
+
+describe('FileWriter and files already in the tree', () => {
+  // A cold build lays out its pages' files empty ahead (staging.ts); a path may be written twice.
+  test.each([
+    ['an empty file laid out ahead', ''],
+    ['a longer file', '<p>an older and much longer page</p>\n'],
+    ['a shorter file', '<p>'],
+  ])('written over %s: the file holds the new bytes alone', (_, there) => {
+    const { next } = outputs(undefined);
+    const file = path.join(next, 'offerings', 'a', 'index.html');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, there);
+    const writer = new FileWriter(next);
+    writer.write('offerings/a/index.html', '<p>é</p>\n');
+    expect(readFileSync(file, 'utf8')).toBe('<p>é</p>\n');
+    writer.write('offerings/a/index.html', '');
+    expect(readFileSync(file, 'utf8')).toBe('');
+    expect(writer.written).toBe(2);
   });
 });
 
