@@ -206,7 +206,7 @@ export class FileWriter {
     };
     let same = old !== undefined;
     let at = 0;
-    const out = openSync(file, 'w');
+    const out = openOver(file);
     // Pieces are many and often small (a comma between offerings): encoded into one reused buffer,
     // written and compared a chunk at a time.
     let filled = 0;
@@ -262,6 +262,7 @@ export class FileWriter {
       }
       endRun();
       flush();
+      cutTo(out, at);
       // And nothing more in the previous file.
       if (same) {
         const previousFd = previousFile();
@@ -298,13 +299,23 @@ export class FileWriter {
  * about 25 µs more a file here, thousands of files a cold build.
  */
 function writeOver(file: string, bytes: Uint8Array): void {
-  const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT);
+  const fd = openOver(file);
   try {
     writeFileSync(fd, bytes);
-    if (fstatSync(fd).size > bytes.byteLength) ftruncateSync(fd, bytes.byteLength);
+    cutTo(fd, bytes.byteLength);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The file open as `fd`, written from its start, cut after the `size` bytes written when it was longer. */
+function cutTo(fd: number, size: number): void {
+  if (fstatSync(fd).size > size) ftruncateSync(fd, size);
+}
+
+/** `file` open to write from its start, made if missing, not emptied (writeOver). */
+function openOver(file: string): number {
+  return openSync(file, constants.O_WRONLY | constants.O_CREAT);
 }
 
 /** A file descriptor to read `file` with, when it is a file. */

@@ -81,6 +81,19 @@ describe('FileWriter and files already in the tree', () => {
     expect(readFileSync(file, 'utf8')).toBe('');
     expect(writer.written).toBe(2);
   });
+
+  test.each([
+    ['an empty file laid out ahead', ''],
+    ['a longer file', '{"a":1,"b":"an older and much longer text"}\n'],
+  ])('written in pieces over %s: the file holds the new bytes alone', (_, there) => {
+    const { previous, next, file } = outputs('{"a":0}\n');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, there);
+    const writer = new FileWriter(next, previous);
+    writer.write('data/big.json', pieces('{"a":', '1}', '\n'));
+    expect(readFileSync(file, 'utf8')).toBe('{"a":1}\n');
+    expect([writer.written, writer.linked]).toEqual([1, 0]);
+  });
 });
 
 describe('FileWriter and large texts in pieces', () => {
