@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import { startWorker } from './code-cache.js';
-import type { RenderWorkerData, RenderWorkerLayout, RenderWorkerReply, RenderWorkerSoFar } from './render-worker.js';
+import type { RenderWorkerData, RenderWorkerLayout, RenderWorkerReply, RenderWorkerPart } from './render-worker.js';
 import type { Layout } from './staging.js';
 import type { AheadNote, FilesWorkerModel, FilesWorkerOutput, FilesWorkerReply, StandbyClaim } from './files-worker.js';
 import { postedStamps, type LiveStamps } from './file-writer.js';
@@ -51,10 +51,10 @@ const WORKER_YOUNG_GENERATION_MB = 12;
 type RenderResult = Exclude<RenderWorkerReply, { error: string }>;
 
 export interface PageWorkers {
-  /** The workers' results, once each has run out of pages, with what they posted before (`soFar`) that was not taken. */
-  done: Promise<{ results: RenderResult[]; soFar: RenderWorkerSoFar[] }>;
-  /** What the workers have posted of their pages since the last call, to take in while this thread renders too. */
-  soFar(): RenderWorkerSoFar[];
+  /** The workers' results, once each has run out of pages, with the parts they posted before that were not taken. */
+  done: Promise<{ results: RenderResult[]; parts: RenderWorkerPart[] }>;
+  /** The parts the workers have posted of their pages since the last call, to take in while this thread renders too. */
+  takeParts(): RenderWorkerPart[];
   /** Stop them (the build failed in this thread). */
   stop(): Promise<void>;
 }
@@ -110,7 +110,7 @@ export function preparePageWorker(): WaitingPageWorker {
     layOut: (tree, layout) => worker.postMessage({ tree, layout } satisfies RenderWorkerLayout),
     start: (work) => {
       worker.ref();
-      worker.postMessage(work, work.soFar ? [work.soFar] : []);
+      worker.postMessage(work, work.partsPort ? [work.partsPort] : []);
       return { worker, done };
     },
     cancel: async () => void (await worker.terminate()),
@@ -131,12 +131,12 @@ export function startPageWorkers(count: number, data: RenderWorkerData, ahead?: 
   // Each worker posts what it has gathered every few pages on a port of its own, read here
   // between this thread's pages (receiveMessageOnPort) rather than all at the end.
   const ports = Array.from({ length: count }, () => new MessageChannel());
-  const started = ports.map(({ port2 }, i) => (i === 0 && ahead ? ahead : preparePageWorker()).start({ ...data, soFar: port2 }));
+  const started = ports.map(({ port2 }, i) => (i === 0 && ahead ? ahead : preparePageWorker()).start({ ...data, partsPort: port2 }));
   const workers = started.map(({ worker }) => worker);
-  const soFar = (): RenderWorkerSoFar[] => {
-    const parts: RenderWorkerSoFar[] = [];
+  const takeParts = (): RenderWorkerPart[] => {
+    const parts: RenderWorkerPart[] = [];
     for (const { port1 } of ports) {
-      for (let part = receiveMessageOnPort(port1); part; part = receiveMessageOnPort(port1)) parts.push(part.message as RenderWorkerSoFar);
+      for (let part = receiveMessageOnPort(port1); part; part = receiveMessageOnPort(port1)) parts.push(part.message as RenderWorkerPart);
     }
     return parts;
   };
@@ -145,13 +145,13 @@ export function startPageWorkers(count: number, data: RenderWorkerData, ahead?: 
   };
   // A worker posts its last parts before its reply: they are all there once the replies are.
   const done = Promise.all(started.map((one) => one.done))
-    .then((results) => ({ results, soFar: soFar() }))
+    .then((results) => ({ results, parts: takeParts() }))
     .finally(closePorts);
   // A worker may fail while this thread is still rendering: the failure waits for `done`.
   done.catch(() => undefined);
   return {
     done,
-    soFar,
+    takeParts,
     stop: async () => {
       await Promise.all(workers.map((worker) => worker.terminate()));
       closePorts();

@@ -30,14 +30,14 @@ export interface RenderWorkerData {
   /** `dir` is a standby tree to bring up to date. */
   standby?: StandbyFiles;
   /**
-   * Where to post what it has gathered every few pages (RenderWorkerSoFar), for the main thread
+   * Where to post what it has gathered every few pages (RenderWorkerPart), for the main thread
    * to take in between its own pages instead of all at the end, while this thread waits.
    */
-  soFar?: MessagePort;
+  partsPort?: MessagePort;
 }
 
 /** Records and link-check state gathered since the last such message (the reply holds the rest). */
-export interface RenderWorkerSoFar {
+export interface RenderWorkerPart {
   records: [string, PageRecord][];
   links: CollectedLinks;
 }
@@ -50,7 +50,7 @@ export interface RenderWorkerLayout {
 
 export type RenderWorkerReply =
   | {
-      /** Records and links gathered since the last RenderWorkerSoFar. */
+      /** Records and links gathered since the last RenderWorkerPart. */
       records: [string, PageRecord][];
       links: CollectedLinks;
       keys: [string, string][];
@@ -66,29 +66,30 @@ export type RenderWorkerReply =
 /** Pages between two messages of what has been gathered: few enough that the main thread takes it in as it goes. */
 const PAGES_PER_MESSAGE = 32;
 
-/** Posts to `port` what `soFar` has gathered since the last call; `rest()` gives what is left for the reply. */
-function soFarSender(port: MessagePort | undefined): { afterPage?: (soFar: PagesSoFar) => void; rest(soFar: PagesSoFar): RenderWorkerSoFar } {
+/** Posts to `port` what a thread has gathered since its last part; `rest()` gives what is left for the reply. */
+function partSender(port: MessagePort | undefined): { afterPage?: (soFar: PagesSoFar) => void; rest(soFar: PagesSoFar): RenderWorkerPart } {
   let sent = 0;
   let mark: CollectedMark | undefined;
-  const since = ({ collector, records }: PagesSoFar): RenderWorkerSoFar => {
+  const rest = ({ collector, records }: PagesSoFar): RenderWorkerPart => {
     const fresh = entriesAfter(records, sent);
     sent = records.size;
     const collected = collector.collectedSince(mark);
     mark = collected.mark;
     return { records: fresh, links: collected.links };
   };
+  if (!port) return { rest };
   let pages = 0;
   const afterPage = (soFar: PagesSoFar): void => {
-    if (++pages % PAGES_PER_MESSAGE === 0) port?.postMessage(since(soFar) satisfies RenderWorkerSoFar);
+    if (++pages % PAGES_PER_MESSAGE === 0) port.postMessage(rest(soFar) satisfies RenderWorkerPart);
   };
-  return { ...(port ? { afterPage } : {}), rest: since };
+  return { afterPage, rest };
 }
 
 function run(data: RenderWorkerData): RenderWorkerReply {
   const { pages, render } = sitePipeline(data.site, data.options);
   const counter = new Int32Array(data.counter);
   const writer = new FileWriter(data.dir, data.previousDir, data.standby);
-  const sender = soFarSender(data.soFar);
+  const sender = partSender(data.partsPort);
   const result = renderPages(data.site, writer, data.options.base, pages, render, () => Atomics.add(counter, 0, 1), data.keying, data.todo, sender.afterPage);
   return {
     ...sender.rest(result),

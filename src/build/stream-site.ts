@@ -15,7 +15,7 @@ import { pageFile, type OutputFile } from '../render/page.js';
 import { adoptSectionCounts, sectionCountsByKey } from '../render/tables.js';
 import { renderAll, sitePipeline, type RenderOptions, type SitePipeline } from './pipeline.js';
 import { renderPages, type PageKeying, type PagesSoFar } from './render-pages.js';
-import type { RenderWorkerSoFar } from './render-worker.js';
+import type { RenderWorkerPart } from './render-worker.js';
 import { filesWorkerWanted, pageWorkerCount, startFilesWorker, startPageWorkers, type WaitingFilesWorker, type WaitingPageWorker } from './page-workers.js';
 import { fileKey, renderKey, reusableFile, type OfferingRanges, type PreviousOutput } from './output-reuse.js';
 import { recordDigest } from '../links/manifest-format.js';
@@ -173,13 +173,13 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
     };
     if (!filesWorker) makeEarly('model');
     // Between its pages, this thread takes in what the other threads have gathered of theirs.
-    const takeIn = (into: PagesSoFar, parts: readonly RenderWorkerSoFar[]): void => {
+    const takeIn = (into: PagesSoFar, parts: readonly RenderWorkerPart[]): void => {
       for (const { records, links } of parts) {
         for (const [url, record] of records) into.records.set(url, record);
         into.collector.absorb(links);
       }
     };
-    const afterPage = helpers ? (soFar: PagesSoFar) => takeIn(soFar, helpers.soFar()) : undefined;
+    const afterPage = helpers ? (soFar: PagesSoFar) => takeIn(soFar, helpers.takeParts()) : undefined;
     mine = renderPages(site, writer, options.base, pages, render, () => Atomics.add(next, 0, 1), keying, todo, afterPage);
     timings.render += mine.render;
     timings.links += mine.links;
@@ -214,7 +214,7 @@ export async function streamSite(site: Site, dir: string, options: StreamOptions
       mine.collector.addKnownPage(keep.file, new LazyIds(keep.ids), keep.links, keep.order);
       writer.keep(keep.file, keep.stamp);
     }
-    const { results, soFar: untaken } = (await helpers?.done) ?? { results: [], soFar: [] };
+    const { results, parts: untaken } = (await helpers?.done) ?? { results: [], parts: [] };
     takeIn(mine, [...untaken, ...results]);
     for (const theirs of results) {
       for (const [file, key] of theirs.keys) mine.keys.set(file, key);
