@@ -2,10 +2,10 @@
  * The client asset build: Vite bundles src/client/main.ts and its CSS into hashed files and a
  * manifest, and copies public/. Pages then reference the hashed files through `Assets`.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Assets } from '../render/environment.js';
-import { assetKey, cacheEnabled, restoreAssets, storeAssets } from './asset-cache.js';
+import { assetKey, cachedAssets, cacheEnabled, storeAssets } from './asset-cache.js';
 import { packageRoot, viteConfigFile } from '../render/paths.js';
 import { siteUrl } from '../render/url.js';
 
@@ -18,15 +18,20 @@ interface ManifestChunk {
   isEntry?: boolean;
 }
 
-/** Bundle (or restore from the cache) the client assets into outDir, which must be empty. */
-export async function buildAssets(outDir: string, base: string): Promise<Assets & { cached: boolean }> {
+/**
+ * The client assets: found in the cache, else bundled into `buildDir` (made for it, empty).
+ * Returns the folder that holds them and what pages reference.
+ */
+export async function buildAssets(buildDir: string, base: string): Promise<Assets & { cached: boolean; dir: string }> {
   const key = cacheEnabled() ? assetKey(base) : undefined;
-  const cached = key !== undefined && restoreAssets(key, outDir);
-  if (!cached) {
-    await runVite(outDir, base);
-    if (key !== undefined) await storeAssets(key, outDir).catch(() => undefined);
+  const cached = key !== undefined ? cachedAssets(key) : undefined;
+  if (cached === undefined) {
+    await mkdir(buildDir, { recursive: true });
+    await runVite(buildDir, base);
+    if (key !== undefined) await storeAssets(key, buildDir).catch(() => undefined);
   }
-  return { ...(await readManifest(outDir, base)), cached };
+  const dir = cached ?? buildDir;
+  return { ...(await readManifest(dir, base)), cached: cached !== undefined, dir };
 }
 
 async function runVite(outDir: string, base: string): Promise<void> {

@@ -88,9 +88,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
     const tree = standby?.dir ?? path.join(staging, 'site');
     // A render worker may be laying it out already (staging.ts).
     if (!standby) await mkdir(tree, { recursive: true });
-    const assetDir = path.join(staging, 'assets');
-    await mkdir(assetDir);
-    const { cached: assetsCached, ...assets } = await buildAssets(assetDir, base);
+    const { cached: assetsCached, dir: assetDir, ...assets } = await buildAssets(path.join(staging, 'assets'), base);
     const existing = await filesUnder(assetDir);
     const assetCounts = await copyAssets(assetDir, existing, tree, rebuild?.previousDir, standby);
     const assetsTime = performance.now() - start;
