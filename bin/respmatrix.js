@@ -4,3 +4,7 @@
 import { requireBundle } from '../lib/build/code-cache.js';
 
 process.exitCode = await requireBundle().main(process.argv.slice(2));
+// Once nothing is left to do (workers ended, caches written, output flushed), exit without
+// freeing the heap piece by piece: with a few hundred megabytes of it, that took the process
+// tens of milliseconds after its work was done.
+process.once('beforeExit', () => process.exit());
