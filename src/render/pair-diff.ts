@@ -52,26 +52,21 @@ export function fragment(html: string): Root {
   return textAndLinks(html) ?? fromHtml(html, { fragment: true });
 }
 
-const LINK = /^<a href="([^"]*)">([^<]*)<\/a>$/;
-
 /** Text and `<a href="…">text</a>` links as the HTML parser reads them; undefined for anything else. */
 function textAndLinks(html: string): Root | undefined {
   if (/[\r\0]/.test(html)) return undefined;
   const children: (Text | Element)[] = [];
-  // Odd places hold the links.
-  const parts = html.split(/(<a href="[^"]*">[^<]*<\/a>)/);
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    const link = i % 2 === 1 ? LINK.exec(part) : null;
-    const text = decoded(link ? link[2]! : part);
-    if (text === undefined) return undefined;
-    if (!link) {
-      if (text !== '') children.push({ type: 'text', value: text });
-      continue;
+  // Text, then each link's href and text followed by the text after it.
+  const parts = html.split(/<a href="([^"]*)">([^<]*)<\/a>/);
+  for (let i = 0; i < parts.length; i += 3) {
+    if (i > 0) {
+      const [href, text] = [decoded(parts[i - 2]!), decoded(parts[i - 1]!)];
+      if (href === undefined || text === undefined) return undefined;
+      children.push({ type: 'element', tagName: 'a', properties: { href }, children: text === '' ? [] : [{ type: 'text', value: text }] });
     }
-    const href = decoded(link[1]!);
-    if (href === undefined) return undefined;
-    children.push({ type: 'element', tagName: 'a', properties: { href }, children: text === '' ? [] : [{ type: 'text', value: text }] });
+    const text = decoded(parts[i]!);
+    if (text === undefined) return undefined;
+    if (text !== '') children.push({ type: 'text', value: text });
   }
   return { type: 'root', children };
 }
