@@ -60,7 +60,9 @@ export function lazyPage<K extends PageKind>(
 ): PageOf<K> {
   let data: PageDataMap[K] | undefined;
   Object.defineProperty(page, FORGET, { value: () => (data = undefined) });
-  if (inputs) Object.defineProperty(page, INPUTS, { value: inputs });
+  // Made once: a rebuild asks each page for its inputs several times (its key, its links).
+  let listed: PageInputs | undefined;
+  if (inputs) Object.defineProperty(page, INPUTS, { value: () => (listed ??= inputs()) });
   const describe = page.description;
   if (typeof describe === 'function') {
     let text: string | undefined;
