@@ -320,7 +320,7 @@ function takeStamps({ dir, files }: LiveFiles): Promise<void> {
   });
 }
 
-/** The standby claimed, then the last build's files read: the model's files wait for both. */
+/** The standby claimed, the stamps taken, then the last build's files read: the model's files wait for all three. */
 let ready: Promise<void> = Promise.resolve();
 let claimed: Promise<Standby | undefined> = Promise.resolve(undefined);
 let made: Promise<ReturnType<typeof make>> | undefined;
