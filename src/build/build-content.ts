@@ -12,8 +12,8 @@ import type { Site } from '../model/types.js';
 import type { BuildOptions, BuildTimings } from './build-site.js';
 import { loadSite } from './load-site.js';
 import { defaultCacheDir } from './cache/location.js';
-import { filesWorkerFor, pageWorkerAhead, type WaitingFilesWorker, type WaitingPageWorker } from './page-workers.js';
-import { previousOutput, type PreviousOutput } from './output-reuse.js';
+import { bootFilesWorker, filesWorkerFor, pageWorkerAhead, type WaitingFilesWorker, type WaitingPageWorker } from './page-workers.js';
+import { filesWorkerLeftRows, previousOutput, type PreviousOutput } from './output-reuse.js';
 import { normaliseBase } from '../render/url.js';
 import { stagingFor, type Staging } from './staging.js';
 
@@ -54,8 +54,11 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
   // What the output folder's last build left, read once while the content loads: a rebuild of a
   // large site makes its model's files in another thread, which loads meanwhile.
   const cacheDir = defaultCacheDir();
-  const recorded = cacheDir ? previousOutput(cacheDir, path.resolve(options.outDir)).catch(() => undefined) : undefined;
-  const ahead = cacheDir ? recorded?.then((previous) => filesWorkerFor(previous, cacheDir)) : undefined;
+  const outDir = path.resolve(options.outDir);
+  // That thread loads its code while the record is read, when the last build used one too.
+  const booted = cacheDir ? filesWorkerLeftRows(cacheDir, outDir).then((left) => (left ? bootFilesWorker() : undefined), () => undefined) : undefined;
+  const recorded = cacheDir ? previousOutput(cacheDir, outDir).catch(() => undefined) : undefined;
+  const ahead = cacheDir ? recorded?.then(async (previous) => filesWorkerFor(previous, cacheDir, await booted)) : undefined;
   // The files worker, once there: it starts on the model as soon as the site is built.
   let waiting: WaitingFilesWorker | undefined;
   void ahead?.then((worker) => (waiting = worker), () => undefined);
@@ -75,7 +78,6 @@ export async function buildContent(contentDir: string, options: BuildContentOpti
       pageWorker = pageWorkerAhead(previous, offeringIds.length);
       if (!pageWorker) return;
       // With the cache on, files the output folder holds already are linked from it, not written.
-      const outDir = path.resolve(options.outDir);
       staging = stagingFor(outDir, offeringIds, !cacheDir || !existsSync(outDir));
       if (staging) pageWorker.layOut(staging.tree, staging.layout);
     },

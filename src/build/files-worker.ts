@@ -8,11 +8,11 @@
  * today: HTML waits for the anchor manifest) and what it wrote.
  *
  * While it waits for the model it claims the output's standby tree for the build (standby.ts:
- * listing its folders is work the main thread would do after loading the content), then takes
- * the stamps of the previous output's files, which the main thread checks the files it keeps
- * against, then reads what the last rebuild's worker left of unchanged offerings: their rows
- * (the main thread sends them without, when the output record says they were left), their
- * search words (search/offering-words.ts) and CSV lines. It leaves this build's rows,
+ * listing its folders is work the main thread would do after loading the content), then reads
+ * what the last rebuild's worker left of unchanged offerings: their rows (the main thread sends
+ * them without, when the output record says they were left), their search words
+ * (search/offering-words.ts) and CSV lines; then it takes the stamps of the previous output's
+ * files, which the main thread checks the files it keeps against. It leaves this build's rows,
  * words and lines for the next, after its reply. An offering sent without its rows that it does
  * not have after all (the file gone) makes it answer `missing`, and the main thread makes these
  * files itself.
@@ -287,40 +287,37 @@ let stopStamps = (): void => undefined;
 /**
  * Take the stamps of `files` (paths with forward slashes) that are files in `dir`, a few at a
  * time, and post them (the note 'live') once all are taken or the model has come: the main
- * thread looks at the others itself. Resolves once they are posted.
+ * thread looks at the others itself.
  */
-function takeStamps({ dir, files }: LiveFiles): Promise<void> {
+function takeStamps({ dir, files }: LiveFiles): void {
   const stamps = new Map<string, FileStamp>();
   let at = 0;
   let posted = false;
-  return new Promise((resolve) => {
-    stopStamps = () => {
-      if (posted) return;
-      posted = true;
-      live = { dir, stamps };
-      parentPort?.postMessage({ note: 'live', ...stampsToPost(stamps) } satisfies AheadNote);
-      resolve();
-    };
-    const some = (): void => {
-      if (posted) return;
-      if (modelCame) return stopStamps();
-      for (const end = Math.min(at + STAMPS_AT_ONCE, files.length); at < end; at++) {
-        const file = files[at]!;
-        try {
-          const info = statSync(insideOutput(dir, file), { throwIfNoEntry: false });
-          if (info?.isFile()) stamps.set(file, info);
-        } catch {
-          // Not a path of the output: the main thread does not keep it.
-        }
+  stopStamps = () => {
+    if (posted) return;
+    posted = true;
+    live = { dir, stamps };
+    parentPort?.postMessage({ note: 'live', ...stampsToPost(stamps) } satisfies AheadNote);
+  };
+  const some = (): void => {
+    if (posted) return;
+    if (modelCame) return stopStamps();
+    for (const end = Math.min(at + STAMPS_AT_ONCE, files.length); at < end; at++) {
+      const file = files[at]!;
+      try {
+        const info = statSync(insideOutput(dir, file), { throwIfNoEntry: false });
+        if (info?.isFile()) stamps.set(file, info);
+      } catch {
+        // Not a path of the output: the main thread does not keep it.
       }
-      if (at < files.length) setImmediate(some);
-      else stopStamps();
-    };
-    some();
-  });
+    }
+    if (at < files.length) setImmediate(some);
+    else stopStamps();
+  };
+  some();
 }
 
-/** The standby claimed, the stamps taken, then the last build's files read: the model's files wait for all three. */
+/** The standby claimed, then the last build's files read: the model's files wait for both. */
 let ready: Promise<void> = Promise.resolve();
 let claimed: Promise<Standby | undefined> = Promise.resolve(undefined);
 let made: Promise<ReturnType<typeof make>> | undefined;
@@ -335,21 +332,19 @@ parentPort?.on('message', (message: Message) => {
       claimed = claimAhead(claim);
       void claimed.then((standby) => parentPort?.postMessage({ note: 'claimed', standby: standby ?? null } satisfies AheadNote));
     }
-    // After the claim, which the main thread waits for sooner: the previous output's stamps,
-    // which it needs for every page it keeps (else it takes them itself), then the last build's
-    // files, which wait for the model anyway.
-    ready = claimed
-      .then(() => liveFiles && takeStamps(liveFiles))
-      .then(() => {
-        const views = ViewsFile.read(files.views);
-        last = {
-          files,
-          words: readOr<Uint8Array | undefined>(() => readFileSync(files.words), undefined),
-          views,
-          // Checked now, while the model is not there yet.
-          valid: new Set(views.keys().filter((key) => isViewSections(views.sections(key)))),
-        };
-      });
+    // Read after the claim, which the main thread waits for sooner; the previous output's
+    // stamps after that, for when the main thread keeps pages.
+    ready = claimed.then(() => {
+      const views = ViewsFile.read(files.views);
+      last = {
+        files,
+        words: readOr<Uint8Array | undefined>(() => readFileSync(files.words), undefined),
+        views,
+        // Checked now, while the model is not there yet.
+        valid: new Set(views.keys().filter((key) => isViewSections(views.sections(key)))),
+      };
+      if (liveFiles !== undefined) takeStamps(liveFiles);
+    });
     return;
   }
   if ('release' in message) {

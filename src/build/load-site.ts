@@ -29,6 +29,8 @@ import { boundHeapGrowth } from './heap-growth.js';
 import { keyOfferings } from './offering-keys.js';
 
 export const SOURCES_DIR = 'sources';
+/** Sources looked up in the parse cache's pack between two turns of the event loop. */
+const DECODE_BATCH = 64;
 const MARKDOWN = /\.(md|markdown)$/i;
 const YAML = /\.ya?ml$/i;
 
@@ -87,17 +89,24 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
   boundHeapGrowth(names.length);
   const pack = await reading;
   const context = pack ? cacheContext(ctx) : '';
-  const inputs = await Promise.all(
-    names.map(async (name): Promise<SourceInput | undefined> => {
-      const relative = `${SOURCES_DIR}/${name}`;
-      const stamp = pack ? stampOf(path.join(root, relative), since) : undefined;
-      const key = pack?.keyOf(relative, stamp, context);
-      const outcome = key ? pack?.get(key) : undefined;
-      if (key && stamp && outcome) return { path: relative, stamp, key, outcome };
-      const file = await readContentFile(root, relative, diagnostics, false, memo?.files);
-      return file && (stamp ? { file, stamp } : { file });
-    }),
-  );
+  const input = async (name: string): Promise<SourceInput | undefined> => {
+    const relative = `${SOURCES_DIR}/${name}`;
+    const stamp = pack ? stampOf(path.join(root, relative), since) : undefined;
+    const key = pack?.keyOf(relative, stamp, context);
+    const outcome = key ? pack?.get(key) : undefined;
+    if (key && stamp && outcome) return { path: relative, stamp, key, outcome };
+    const file = await readContentFile(root, relative, diagnostics, false, memo?.files);
+    return file && (stamp ? { file, stamp } : { file });
+  };
+  // Decoded from the pack a batch at a time, letting the event loop turn between them: what waits
+  // on it (the output's record, which a rebuild's files worker needs first) is not held up by a
+  // catalog's decoding. Without a pack, every source is read at once.
+  const batch = pack && pack.size > 0 ? DECODE_BATCH : Math.max(1, names.length);
+  const inputs: (SourceInput | undefined)[] = [];
+  for (let at = 0; at < names.length; at += batch) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    inputs.push(...(await Promise.all(names.slice(at, at + batch).map(input))));
+  }
   const { cacheDir: _ignored, onSite: _site, onParse, ...parseOptions } = options;
   onParse?.(config.site?.offerings ? config.site.offerings.map((o) => o.id) : names.map(sourceOfferingId));
   const parsedFiles = await parseSources(

@@ -8,7 +8,7 @@
  * so only changed files are written, and the new output is still swapped in whole.
  */
 import { createHash, hash as hashText } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { readPreviousAnchors } from '../links/manifest-format.js';
@@ -97,6 +97,21 @@ export async function folderKey(outDir: string): Promise<string> {
   return sha(await realpath(outDir).catch(() => path.resolve(outDir)));
 }
 
+/** Where the last rebuild's files worker of the output folder keyed `key` left its files. */
+function workerFilesOf(cacheDir: string, key: string): NonNullable<PreviousOutput['workerFiles']> {
+  const workerFile = (kind: string) => path.join(storeFor(cacheDir).dir, key.slice(0, 2), `${key}.${kind}`);
+  return { words: workerFile('words'), views: workerFile('views') };
+}
+
+/**
+ * Whether the last build of `outDir` was a rebuild that made its model's files in another
+ * thread (it left that thread's rows): the next one most likely does too, and may start that
+ * thread before it has read the output's record.
+ */
+export async function filesWorkerLeftRows(cacheDir: string, outDir: string): Promise<boolean> {
+  return existsSync(workerFilesOf(cacheDir, await folderKey(outDir)).views);
+}
+
 /** The recorded previous output of `outDir`, or undefined when there is none to reuse. */
 export async function previousOutput(cacheDir: string, outDir: string): Promise<PreviousOutput | undefined> {
   const key = await folderKey(outDir);
@@ -109,7 +124,6 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
   const offeringLinks = isRecord(stored.offeringLinks) ? { offeringLinks: stored.offeringLinks } : {};
   const sectionCounts = isRecord(stored.sectionCounts) ? { sectionCounts: stored.sectionCounts } : {};
   const indexSources = stored.indexSources === undefined ? {} : { indexSources: stored.indexSources };
-  const workerFile = (kind: string) => path.join(storeFor(cacheDir).dir, key.slice(0, 2), `${key}.${kind}`);
   return {
     dir: outDir,
     folderKey: key,
@@ -122,7 +136,7 @@ export async function previousOutput(cacheDir: string, outDir: string): Promise<
     ...sectionCounts,
     ...indexSources,
     ...(isRecord(stored.components) ? { components: bytesOf(stored.components, entry.body) } : {}),
-    workerFiles: { words: workerFile('words'), views: workerFile('views') },
+    workerFiles: workerFilesOf(cacheDir, key),
     ...(stored.views === true ? { views: true } : {}),
   };
 }

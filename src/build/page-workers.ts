@@ -210,14 +210,30 @@ function noteOf<K extends AheadNote['note']>(worker: Worker, done: Promise<unkno
   });
 }
 
+/** A files worker loading its code, not yet told what it is for (prepareFilesWorker). */
+export interface BootingFilesWorker {
+  worker: Worker;
+  done: Promise<Exclude<FilesWorkerReply, { error: string }>>;
+}
+
+function startingFilesWorker(): BootingFilesWorker {
+  const isReply = (message: object) => !isNote(message);
+  return waitingWorker<FilesWorkerReply>(new URL('./files-worker.js', import.meta.url), "making the site's files failed", true, isReply);
+}
+
+/** A files worker that starts loading its code now, when this machine and configuration would use one at all. */
+export function bootFilesWorker(): BootingFilesWorker | undefined {
+  return filesWorkerWanted(PAGE_WORKER_THRESHOLD) ? startingFilesWorker() : undefined;
+}
+
 /**
  * `previous`: the output the rebuild starts from. The worker reads the search words and rows its
  * files worker left while it waits, and the offerings whose rows it left are sent without them.
- * With the cache folder, it claims the output's standby tree meanwhile too.
+ * With the cache folder, it claims the output's standby tree meanwhile too. `booted`: the
+ * worker, when one was started before the output's record was read.
  */
-export function prepareFilesWorker(previous?: PreviousOutput, cacheDir?: string): WaitingFilesWorker {
-  const isReply = (message: object) => !isNote(message);
-  const { worker, done } = waitingWorker<FilesWorkerReply>(new URL('./files-worker.js', import.meta.url), "making the site's files failed", true, isReply);
+export function prepareFilesWorker(previous?: PreviousOutput, cacheDir?: string, booted?: BootingFilesWorker): WaitingFilesWorker {
+  const { worker, done } = booted ?? startingFilesWorker();
   const files = previous?.workerFiles;
   const claim: StandbyClaim | undefined = previous?.standby && cacheDir
     ? { cacheDir, folderKey: previous.folderKey, record: previous.standby, outDir: previous.dir }
@@ -271,11 +287,14 @@ export function prepareFilesWorker(previous?: PreviousOutput, cacheDir?: string)
 
 /**
  * A files worker to start while the content loads, when the output folder's last build
- * recorded enough pages to want one on a rebuild (streamSite uses it, or stops it).
+ * recorded enough pages to want one on a rebuild (streamSite uses it, or stops it): `booted`
+ * when one was started already, which is stopped when none is wanted.
  */
-export function filesWorkerFor(previous: PreviousOutput | undefined, cacheDir: string): WaitingFilesWorker | undefined {
+export function filesWorkerFor(previous: PreviousOutput | undefined, cacheDir: string, booted?: BootingFilesWorker): WaitingFilesWorker | undefined {
   const pages = previous ? Object.values(previous.files).filter((file) => file.key !== undefined).length : 0;
-  return previous && filesWorkerWanted(pages) ? prepareFilesWorker(previous, cacheDir) : undefined;
+  if (previous && filesWorkerWanted(pages)) return prepareFilesWorker(previous, cacheDir, booted);
+  void booted?.worker.terminate();
+  return undefined;
 }
 
 export function startFilesWorker(model: FilesModel, output: FilesWorkerOutput, previous?: PreviousOutput): FilesWorker {

@@ -27,7 +27,7 @@ export interface ParseSourcesOptions {
    * The pack of this content folder (cache/pack.ts) and its file: looked up before the one-file
    * entries, and written again after a build whose sources or stamps changed (not under a memo:
    * the dev server keeps outcomes in memory, and reads the pack on its first load only).
-   * Without `pack`, read from `packFile` when needed.
+   * Without `pack`, read from `packFile` when needed. Closed once this load is done with it.
    */
   pack?: ParsePack;
   packFile?: string;
@@ -137,18 +137,24 @@ export async function parseSources(
     // The parser (remark and its plugins, most of the CLI's code) loads only when a source is
     // not in the cache: a rebuild of unchanged content never compiles it.
     const { parseSourceFile } = await import('../parse/source.js');
-    if (workers > 0) await parseInWorkers(files, missing, ctx, workers, finished, parseSourceFile);
-    else for (const i of missing) finished(i, parseSourceFile(files[i] as VFile, ctx));
+    try {
+      if (workers > 0) await parseInWorkers(files, missing, ctx, workers, finished, parseSourceFile);
+      else for (const i of missing) finished(i, parseSourceFile(files[i] as VFile, ctx));
+    } catch (error) {
+      pack?.close();
+      throw error;
+    }
   }
-  // Written while the caller goes on with the outcomes (which it only reads).
-  const saved = store ? Promise.all([
+  // Written while the caller goes on with the outcomes (which it only reads); the pack's
+  // entries are copied into the next one, if it is written, and it is closed after that.
+  const saved = (store ? Promise.all([
     options.packFile && !memo ? savePack(options.packFile, pack, packed, cacheContext(ctx), inputs, keys, outcomes as ParseOutcome[]) : undefined,
     inBatches(missing, (i) => {
       const key = keys[i];
       const outcome = outcomes[i];
       return key && outcome ? store.set(key, outcome) : Promise.resolve();
     }),
-  ]).then(() => store.prune(PRUNE_AFTER_MS)).then(() => {}, () => {}) : Promise.resolve();
+  ]).then(() => store.prune(PRUNE_AFTER_MS)).then(() => {}, () => {}) : Promise.resolve()).finally(() => pack?.close());
   if (memo) {
     memo.outcomes.clear();
     keys.forEach((key, i) => key && memo.outcomes.set(key, outcomes[i] as ParseOutcome));

@@ -14,6 +14,7 @@ import { LinkCollector, type CollectedLinks, type CollectedMark } from '../../sr
 import { renderSite } from '../../src/build/pipeline.js';
 import type { streamSite as StreamSite } from '../../src/build/stream-site.js';
 import type * as PageWorkersModule from '../../src/build/page-workers.js';
+import type * as OutputReuseModule from '../../src/build/output-reuse.js';
 import type { RenderWorkerData } from '../../src/build/render-worker.js';
 import type { PreviousOutput } from '../../src/build/output-reuse.js';
 import { ViewsFile, viewsFilePieces } from '../../src/build/views-file.js';
@@ -22,6 +23,8 @@ import { ensureCompiled, spawnBin } from '../cli/helpers.js';
 import { fixtureContent } from '../links/fixture.js';
 
 const noAssets = { scripts: [], styles: [] };
+/** A module of the compiled build (workers run compiled code only). */
+const compiledBuild = (file: string) => pathToFileURL(path.join(import.meta.dirname, '..', '..', 'lib', 'build', file)).href;
 let site: Site;
 let tmp: string;
 
@@ -121,8 +124,7 @@ function expectSameFiles(mine: ReadonlyMap<string, Buffer>, wanted: ReadonlyMap<
 describe('page workers (compiled build)', () => {
   test('write the same files and find the same problems as one thread', async () => {
     ensureCompiled();
-    const lib = pathToFileURL(path.join(import.meta.dirname, '..', '..', 'lib', 'build', 'stream-site.js')).href;
-    const { streamSite } = (await import(lib)) as { streamSite: typeof StreamSite };
+    const { streamSite } = (await import(compiledBuild('stream-site.js'))) as { streamSite: typeof StreamSite };
     const content = path.join(tmp, 'content');
     await generateContent(content, { offerings: 40, seed: 9 });
     const generated = (await loadSite(content, { cacheDir: false })).site!;
@@ -149,9 +151,8 @@ describe('page workers (compiled build)', () => {
 describe('a render worker started ahead (compiled build)', () => {
   test('is sent its pages once they are known, and renders what one thread renders', async () => {
     ensureCompiled();
-    const compiled = (file: string) => pathToFileURL(path.join(import.meta.dirname, '..', '..', 'lib', 'build', file)).href;
-    const { streamSite } = (await import(compiled('stream-site.js'))) as { streamSite: typeof StreamSite };
-    const { preparePageWorker } = (await import(compiled('page-workers.js'))) as typeof PageWorkersModule;
+    const { streamSite } = (await import(compiledBuild('stream-site.js'))) as { streamSite: typeof StreamSite };
+    const { preparePageWorker } = (await import(compiledBuild('page-workers.js'))) as typeof PageWorkersModule;
     const results = [];
     for (const workers of ['0', '1']) {
       const dir = path.join(tmp, `ahead-${workers}`);
@@ -177,9 +178,8 @@ describe('a render worker started ahead (compiled build)', () => {
 
   test('lays out the staging tree while it waits, then renders its pages', async () => {
     ensureCompiled();
-    const compiled = (file: string) => pathToFileURL(path.join(import.meta.dirname, '..', '..', 'lib', 'build', file)).href;
-    const { streamSite } = (await import(compiled('stream-site.js'))) as { streamSite: typeof StreamSite };
-    const { preparePageWorker } = (await import(compiled('page-workers.js'))) as typeof PageWorkersModule;
+    const { streamSite } = (await import(compiledBuild('stream-site.js'))) as { streamSite: typeof StreamSite };
+    const { preparePageWorker } = (await import(compiledBuild('page-workers.js'))) as typeof PageWorkersModule;
     const dir = path.join(tmp, 'ahead-folders');
     const ahead = preparePageWorker();
     ahead.layOut(dir, { files: ['offerings/early/index.html', 'checklist/early/index.html'], withFiles: true });
@@ -195,8 +195,7 @@ describe('a render worker started ahead (compiled build)', () => {
 
   test('is started for a build that renders every page of a site large enough', async () => {
     ensureCompiled();
-    const compiled = pathToFileURL(path.join(import.meta.dirname, '..', '..', 'lib', 'build', 'page-workers.js')).href;
-    const { pageWorkerAhead, PAGE_WORKER_THRESHOLD } = (await import(compiled)) as typeof PageWorkersModule;
+    const { pageWorkerAhead, PAGE_WORKER_THRESHOLD } = (await import(compiledBuild('page-workers.js'))) as typeof PageWorkersModule;
     const previous = { renderKey: 'k', files: {}, dirs: {} } as unknown as PreviousOutput;
     const enough = Math.ceil(PAGE_WORKER_THRESHOLD / 2);
     const started = pageWorkerAhead(undefined, enough);
@@ -205,6 +204,22 @@ describe('a render worker started ahead (compiled build)', () => {
     // Too few sources for a worker, or a previous output to keep pages of.
     expect(pageWorkerAhead(undefined, enough - 1)).toBeUndefined();
     expect(pageWorkerAhead(previous, enough)).toBeUndefined();
+  });
+
+  test('a files worker booted ahead is stopped when no previous output wants one, and none is booted without threads', async () => {
+    ensureCompiled();
+    const { bootFilesWorker, filesWorkerFor } = (await import(compiledBuild('page-workers.js'))) as typeof PageWorkersModule;
+    const booted = bootFilesWorker();
+    expect(booted).toBeDefined();
+    const exited = new Promise((resolve) => booted!.worker.once('exit', resolve));
+    expect(filesWorkerFor(undefined, path.join(tmp, 'no-cache'), booted)).toBeUndefined();
+    await exited;
+    process.env['RESPMATRIX_WORKERS'] = '0';
+    try {
+      expect(bootFilesWorker()).toBeUndefined();
+    } finally {
+      delete process.env['RESPMATRIX_WORKERS'];
+    }
   });
 
   test('the CLI builds with one as without threads, and fails as without when the content has errors', async () => {
@@ -262,13 +277,17 @@ describe('files worker (compiled build)', () => {
       expect((await build(cleanDir, { RESPMATRIX_CACHE: '0' })).code).toBe(0);
       expectSameFiles(await tree(out), await tree(cleanDir));
     };
+    const { filesWorkerLeftRows } = (await import(compiledBuild('output-reuse.js'))) as typeof OutputReuseModule;
     expect((await build(out, env)).code).toBe(0);
+    // A build that rendered every page left no rows: the next one starts its worker once it has read the record.
+    expect(await filesWorkerLeftRows(cache, out)).toBe(false);
     // The first rebuild numbers every search word and is sent every row; it leaves both for the
     // second, which is sent only the rows of the edited offering, takes the others' and numbers
-    // the new words of its edit.
+    // the new words of its edit (its worker started before the record was read).
     for (const edit of ['Threaded edit.', 'Quokkas rotate zebra keys.']) {
       await rebuildAfterEdit(edit);
       await workerFile('words');
+      expect(await filesWorkerLeftRows(cache, out)).toBe(true);
       await expectClean();
     }
 

@@ -108,6 +108,32 @@ describe('the parse pack', () => {
     }
   });
 
+  it('reads entries from the file as it was opened, in any order and of any size, until it is closed', async () => {
+    const file = path.join(root, 'windowed.pack');
+    // Entries and a header larger than the reads it is made of (a megabyte), and small ones between.
+    const big = (n: number) => outcome(`sources/big-${n}.md`, `${n}`.repeat(1_500_000 + n));
+    const small = Array.from({ length: 50 }, (_, i) => outcome(`sources/s${i}.md`, `Small ${i}`));
+    const outcomes: [string, ParseOutcome][] = [['big1', big(1)], ...small.map((o, i) => [`s${i}`, o] as [string, ParseOutcome]), ['big2', big(2)]];
+    const files = Array.from({ length: 30_000 }, (_, i): [string, string, string] => [`sources/file-${i}.md`, `stamp-${i}`, 's0']);
+    await writePack(file, 'ctx', files, outcomes.map(([key, value]) => [key, encodeEntry(value)]));
+    expect((await readFile(file)).indexOf(10)).toBeGreaterThan(1 << 20);
+    const pack = await ParsePack.read(file);
+    expect(pack.size).toBe(outcomes.length);
+    expect(pack.keyOf('sources/file-29999.md', 'stamp-29999', 'ctx')).toBe('s0');
+    // Last first, then from the start: each read from where the entry is.
+    for (const [key, value] of [...outcomes].reverse().concat(outcomes)) expect(pack.get(key)).toEqual(value);
+    expect(JSON.parse((pack.raw('s7') as Buffer).toString('latin1'))).toEqual(small[7]);
+    // Another pack written in its place (as the next build does) does not change what this one reads.
+    await writePack(file, 'ctx', [], [['s7', encodeEntry(outcome('sources/s7.md', 'Replaced'))]]);
+    expect(pack.get('s7')).toEqual(small[7]);
+    expect(pack.get('big2')).toEqual(big(2));
+    pack.close();
+    pack.close();
+    expect(pack.get('s7')).toBeUndefined();
+    expect(pack.raw('s7')).toBeUndefined();
+    expect((await ParsePack.read(file)).get('s7')).toEqual(outcome('sources/s7.md', 'Replaced'));
+  });
+
   it('stamps only regular files changed before the settling time', async () => {
     const file = path.join(root, 'stamped.md');
     await writeFile(file, 'x');

@@ -9,10 +9,15 @@
  * the next pack. A cell's HTML that is its text as well (most are plain) is stored once. A pack that is missing, truncated or damaged is a miss, entry by entry: those
  * sources are read, hashed and looked up as without it. Writes go to a temporary name and are
  * renamed into place, so a reader never sees half a pack.
+ *
+ * A pack is read an entry at a time, through one small buffer, as its entries are asked for:
+ * read whole, a catalog's pack is tens of megabytes of memory touched for the first time (each
+ * 4 KiB page a page fault), and the build waited for it. The file stays open until `close`, so
+ * its entries are the ones it had when it was opened, whatever is written in its place since.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParseOutcome } from '../../parse/source.js';
 import type { ParsedSource, Rich } from '../../parse/types.js';
@@ -66,46 +71,69 @@ export function stampOf(file: string, since: number): string | undefined {
   }
 }
 
+/** Bytes read from a pack at a time: sources come in file order, so most entries are in the last read. */
+const WINDOW_BYTES = 1 << 20;
+
 export class ParsePack {
-  readonly #bytes: Buffer;
+  readonly #fd: number | undefined;
+  #open: boolean;
   readonly #entries = new Map<string, [number, number]>();
   readonly #files = new Map<string, [string, string]>();
   readonly #context: string;
+  /** The bytes last read, [start, end) of the file, in a buffer reused from entry to entry. */
+  #window = Buffer.alloc(0);
+  #windowStart = 0;
+  #windowEnd = 0;
 
-  private constructor(bytes: Buffer, header: Header | undefined, start: number) {
-    this.#bytes = bytes;
+  private constructor(fd: number | undefined, size: number, header: Header | undefined, start: number) {
+    this.#fd = fd;
+    this.#open = fd !== undefined;
     this.#context = header?.context ?? '';
     if (!header) return;
     for (const [file, stamp, key] of header.files) this.#files.set(file, [stamp, key]);
     let at = start;
     for (const [key, length] of header.entries) {
       // A truncated pack keeps the entries that are whole.
-      if (at + length > bytes.length) break;
+      if (at + length > size) break;
       this.#entries.set(key, [at, at + length]);
       at += length;
     }
   }
 
   static empty(): ParsePack {
-    return new ParsePack(Buffer.alloc(0), undefined, 0);
+    return new ParsePack(undefined, 0, undefined, 0);
   }
 
-  /** The pack in `file`; empty when there is none or its header cannot be read. */
+  /** The pack in `file`, open until `close`; empty when there is none or its header cannot be read. */
   static async read(file: string): Promise<ParsePack> {
-    let bytes: Buffer;
+    let fd: number;
     try {
-      bytes = await readFile(file);
+      fd = openSync(file, 'r');
     } catch {
       return ParsePack.empty();
     }
-    const end = bytes.indexOf(10);
     try {
-      const header = JSON.parse(bytes.toString('latin1', 0, end < 0 ? bytes.length : end)) as Header;
-      if (header.format !== PACK_FORMAT || !valid(header)) return ParsePack.empty();
-      return new ParsePack(bytes, header, end + 1);
+      const size = fstatSync(fd).size;
+      const head = headerLine(fd, size);
+      const header = head && (JSON.parse(head.toString('latin1')) as Header);
+      if (!header || header.format !== PACK_FORMAT || !valid(header)) throw new Error('not a pack');
+      return new ParsePack(fd, size, header, head.length + 1);
     } catch {
+      closeSync(fd);
       return ParsePack.empty();
     }
+  }
+
+  /** How many entries it holds. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Let the file go: its entries are no longer asked for. */
+  close(): void {
+    if (this.#fd === undefined || !this.#open) return;
+    this.#open = false;
+    closeSync(this.#fd);
   }
 
   /** The key recorded for `relative` when its stamp and the context are unchanged and the entry is present. */
@@ -117,7 +145,7 @@ export class ParsePack {
 
   /** The outcome stored under `key`; undefined when absent or damaged. */
   get(key: string): ParseOutcome | undefined {
-    const bytes = this.raw(key);
+    const bytes = this.#read(key);
     if (bytes === undefined) return undefined;
     try {
       const value = JSON.parse(bytes.toString('latin1')) as ParseOutcome;
@@ -131,10 +159,28 @@ export class ParsePack {
     }
   }
 
-  /** The entry's JSON text as stored. */
+  /** The entry's JSON text as stored, in a buffer of its own. */
   raw(key: string): Buffer | undefined {
+    const bytes = this.#read(key);
+    return bytes && Buffer.from(bytes);
+  }
+
+  /** The entry's bytes, valid until the next read; undefined when absent or cut short. */
+  #read(key: string): Buffer | undefined {
     const span = this.#entries.get(key);
-    return span ? this.#bytes.subarray(span[0], span[1]) : undefined;
+    if (!span || this.#fd === undefined || !this.#open) return undefined;
+    const [start, end] = span;
+    if (start < this.#windowStart || end > this.#windowEnd) {
+      if (this.#window.length < end - start) this.#window = Buffer.allocUnsafeSlow(Math.max(WINDOW_BYTES, end - start));
+      try {
+        const got = readSync(this.#fd, this.#window, 0, this.#window.length, start);
+        [this.#windowStart, this.#windowEnd] = [start, start + got];
+      } catch {
+        [this.#windowStart, this.#windowEnd] = [0, 0];
+      }
+      if (end > this.#windowEnd) return undefined;
+    }
+    return this.#window.subarray(start - this.#windowStart, end - this.#windowStart);
   }
 
   /**
@@ -150,6 +196,21 @@ export class ParsePack {
     }
     return missed;
   }
+}
+
+/** The pack's first line (its header), read a window at a time; undefined when it has none. */
+function headerLine(fd: number, size: number): Buffer | undefined {
+  const pieces: Buffer[] = [];
+  for (let at = 0; at < size; ) {
+    const piece = Buffer.allocUnsafe(Math.min(WINDOW_BYTES, size - at));
+    const got = readSync(fd, piece, 0, piece.length, at);
+    if (got === 0) return undefined;
+    const end = piece.subarray(0, got).indexOf(10);
+    if (end >= 0) return Buffer.concat([...pieces, piece.subarray(0, end)]);
+    pieces.push(piece.subarray(0, got));
+    at += got;
+  }
+  return undefined;
 }
 
 function valid(header: Header): boolean {
