@@ -210,16 +210,13 @@ function noteOf<K extends AheadNote['note']>(worker: Worker, done: Promise<unkno
   });
 }
 
-/** A files worker loading its code, not yet told what it is for (prepareFilesWorker). */
-export interface BootingFilesWorker {
-  worker: Worker;
-  done: Promise<Exclude<FilesWorkerReply, { error: string }>>;
-}
-
-function startingFilesWorker(): BootingFilesWorker {
+function startingFilesWorker() {
   const isReply = (message: object) => !isNote(message);
   return waitingWorker<FilesWorkerReply>(new URL('./files-worker.js', import.meta.url), "making the site's files failed", true, isReply);
 }
+
+/** A files worker loading its code, not yet told what it is for (prepareFilesWorker). */
+export type BootingFilesWorker = ReturnType<typeof startingFilesWorker>;
 
 /** A files worker that starts loading its code now, when this machine and configuration would use one at all. */
 export function bootFilesWorker(): BootingFilesWorker | undefined {

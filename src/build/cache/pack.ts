@@ -75,8 +75,8 @@ export function stampOf(file: string, since: number): string | undefined {
 const WINDOW_BYTES = 1 << 20;
 
 export class ParsePack {
-  readonly #fd: number | undefined;
-  #open: boolean;
+  /** The open file; undefined once closed (or for an empty pack). */
+  #fd: number | undefined;
   readonly #entries = new Map<string, [number, number]>();
   readonly #files = new Map<string, [string, string]>();
   readonly #context: string;
@@ -87,7 +87,6 @@ export class ParsePack {
 
   private constructor(fd: number | undefined, size: number, header: Header | undefined, start: number) {
     this.#fd = fd;
-    this.#open = fd !== undefined;
     this.#context = header?.context ?? '';
     if (!header) return;
     for (const [file, stamp, key] of header.files) this.#files.set(file, [stamp, key]);
@@ -131,9 +130,9 @@ export class ParsePack {
 
   /** Let the file go: its entries are no longer asked for. */
   close(): void {
-    if (this.#fd === undefined || !this.#open) return;
-    this.#open = false;
+    if (this.#fd === undefined) return;
     closeSync(this.#fd);
+    this.#fd = undefined;
   }
 
   /** The key recorded for `relative` when its stamp and the context are unchanged and the entry is present. */
@@ -168,7 +167,7 @@ export class ParsePack {
   /** The entry's bytes, valid until the next read; undefined when absent or cut short. */
   #read(key: string): Buffer | undefined {
     const span = this.#entries.get(key);
-    if (!span || this.#fd === undefined || !this.#open) return undefined;
+    if (!span || this.#fd === undefined) return undefined;
     const [start, end] = span;
     if (start < this.#windowStart || end > this.#windowEnd) {
       if (this.#window.length < end - start) this.#window = Buffer.allocUnsafeSlow(Math.max(WINDOW_BYTES, end - start));
