@@ -11,11 +11,12 @@
  * listing its folders is work the main thread would do after loading the content), then reads
  * what the last rebuild's worker left of unchanged offerings: their rows (the main thread sends
  * them without, when the output record says they were left), their search words
- * (search/offering-words.ts) and CSV lines; then it takes the stamps of the previous output's
- * files, which the main thread checks the files it keeps against. It leaves this build's rows,
- * words and lines for the next, after its reply. An offering sent without its rows that it does
- * not have after all (the file gone) makes it answer `missing`, and the main thread makes these
- * files itself.
+ * (search/offering-words.ts), CSV lines, search records' JSON and those records' shape; then it
+ * takes the stamps of the previous output's files, which the main thread checks the files it
+ * keeps against. Where it has every text of an unchanged offering, it does not read its rows at
+ * all. It leaves this build's rows, words and texts for the next, after its reply. An offering
+ * sent without its rows that it does not have after all (the file gone) makes it answer
+ * `missing`, and the main thread makes these files itself.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writevSync } from 'node:fs';
@@ -28,7 +29,7 @@ import { FileWriter, stampsToPost, type FileStamp, type LiveStamps, type Standby
 import { largeOutputs } from './outputs.js';
 import { ViewsFile, viewsFilePieces, type TextKind, type ViewsEntry } from './views-file.js';
 import type { SearchIndexFile } from '../search/record.js';
-import { offeringRuns } from '../search/records.js';
+import { asOfferingShape, offeringRuns, offeringShape, RecordsWithoutText, type OfferingShape } from '../search/records.js';
 import { claimStandby, releaseStandby, type Standby, type StandbyRecord } from './standby.js';
 import { insideOutput } from './out-dir.js';
 import type { OfferingLines } from '../render/outputs/csv.js';
@@ -96,8 +97,8 @@ export interface WorkerFiles {
   views: string;
 }
 
-/** What the last build's worker left: its files, their words, and their rows (with the keys whose rows are as this code writes them). */
-let last: { files: WorkerFiles; words: Uint8Array | undefined; views: ViewsFile; valid: ReadonlySet<string> } | undefined;
+/** What the last build's worker left: its files, their words, and their rows and texts. */
+let last: { files: WorkerFiles; words: Uint8Array | undefined; views: ViewsFile } | undefined;
 
 /**
  * A digest of what every offering's texts of one kind (search words, CSV lines, search records)
@@ -146,14 +147,17 @@ class KeptTexts implements OfferingLines {
 /**
  * Each search record's JSON text (splitIndex), an offering's taken from `kept` when the last build
  * left them for the same place in the site (its records name the offering by that place), as
- * "<place>\n<record>\n<record>…" (JSON holds no raw line break).
+ * "<place>\n<record>\n<record>…" (JSON holds no raw line break). An offering whose records were
+ * made from its shape (`shaped`) has no text to make them of.
  */
-function docJsonOf(file: SearchIndexFile, kept: KeptTexts): string[] {
+function docJsonOf(file: SearchIndexFile, kept: KeptTexts, shaped: (offering: number) => boolean): string[] {
   const json: string[] = [];
   for (const [offering, first, end] of offeringRuns(file.docs)) {
     const left = offering >= 0 ? kept.known(offering)?.split('\n') : undefined;
     if (left && left[0] === String(offering) && left.length - 1 === end - first) {
       for (let i = 1; i < left.length; i++) json.push(left[i]!);
+    } else if (offering >= 0 && shaped(offering)) {
+      throw new RecordsWithoutText(offering);
     } else {
       const made = file.docs.slice(first, end).map((doc) => JSON.stringify(doc));
       json.push(...made);
@@ -163,29 +167,78 @@ function docJsonOf(file: SearchIndexFile, kept: KeptTexts): string[] {
   return json;
 }
 
-function make({ site, base, keys, held }: FilesWorkerModel) {
+/** An offering sent without its sections, whose sections the last build's file does not hold (as this code writes them). */
+class MissingSections extends Error {}
+
+/**
+ * The files of the model. An offering sent without its sections is read as the shape of its
+ * search records when the last build left that, with its CSV lines (its records' JSON and words
+ * are taken from the last build too): its sections are not even parsed. Should a text it needs
+ * not be there after all (a damaged cache), the files are made again from every offering's sections.
+ */
+function make(model: FilesWorkerModel) {
   const started = performance.now();
-  // An offering sent without its sections takes those the last build left under its key.
-  for (const [o, offering] of site.offerings.entries()) {
-    if (!held[o]) continue;
-    const key = keys[o] ?? '';
+  try {
+    try {
+      return makeFiles(model, started, true);
+    } catch (error) {
+      if (!(error instanceof RecordsWithoutText)) throw error;
+      return makeFiles(model, started, false);
+    }
+  } catch (error) {
     // Not there, or not as this code writes it (a damaged file): the main thread makes the files.
-    if (!last?.valid.has(key)) return { missing: true } as const;
-    offering.sections = last.views.sections(key) as ViewSection[];
+    if (error instanceof MissingSections) return { missing: true } as const;
+    throw error;
   }
-  const words = last && new OfferingWords(contextOf([site.areas, site.tasks]), last.words);
-  // The CSV's lines and the search records' JSON of offerings the last build left them for.
+}
+
+function makeFiles({ site, base, keys, held }: FilesWorkerModel, started: number, byShape: boolean) {
   const views = last?.views;
   const texts: KeptTexts[] = [];
-  const lines = views && new KeptTexts('csv', keys, views, contextOf([base, site.baseUrl ?? null, site.parties, site.areas, site.tasks]));
-  if (lines) texts.push(lines);
-  const docJson = views && ((file: SearchIndexFile) => {
-    const kept = new KeptTexts('docs', keys, views, contextOf([file.areas, site.tasks]));
-    texts.push(kept);
-    return docJsonOf(file, kept);
+  const kept = (from: ViewsFile, kind: TextKind, context: string) => {
+    const made = new KeptTexts(kind, keys, from, context);
+    texts.push(made);
+    return made;
+  };
+  // The CSV's lines, and the shapes of search records, of offerings the last build left them for.
+  const lines = views && kept(views, 'csv', contextOf([base, site.baseUrl ?? null, site.parties, site.areas, site.tasks]));
+  const shapes = views && kept(views, 'shape', contextOf([]));
+  const shaped = new Map<number, OfferingShape>();
+  // An offering sent without its sections takes those the last build left under its key, parsed
+  // only if something reads them.
+  for (const [o, offering] of site.offerings.entries()) {
+    if (!held[o]) continue;
+    const sections = (): ViewSection[] => {
+      const value = views?.sections(keys[o] ?? '');
+      if (!isViewSections(value)) throw new MissingSections();
+      return value;
+    };
+    const shape = byShape && lines?.left(o) !== undefined ? shapeText(shapes?.known(o)) : undefined;
+    if (shape) shaped.set(o, shape);
+    Object.defineProperty(offering, 'sections', shape ? { configurable: true, enumerable: true, get: sections } : { configurable: true, enumerable: true, writable: true, value: sections() });
+  }
+  const shapeOf = (o: number) => shaped.get(o);
+  const words = last && new OfferingWords(contextOf([site.areas, site.tasks]), last.words);
+  const docJson = views && ((file: SearchIndexFile) => docJsonOf(file, kept(views, 'docs', contextOf([file.areas, site.tasks])), (o) => shaped.has(o)));
+  const files = largeOutputs(site, base, {
+    ...(words ? { reuse: { words, keys } } : {}),
+    ...(lines ? { lines } : {}),
+    ...(docJson ? { docJson, shapeOf } : {}),
   });
-  const files = largeOutputs(site, base, { ...(words ? { reuse: { words, keys } } : {}), ...(lines ? { lines } : {}), ...(docJson ? { docJson } : {}) });
+  // The shapes of offerings the last build left none for, for the next.
+  site.offerings.forEach((offering, o) => {
+    if (keys[o] != null && !shaped.has(o) && !shapeText(shapes?.known(o))) shapes?.placed(o, JSON.stringify(offeringShape(offering.sections)));
+  });
   return { files, render: performance.now() - started, site, keys, held, texts, ...(words ? { words } : {}) };
+}
+
+/** A shape as the last build left it; undefined when there is none, or not one. */
+function shapeText(text: string | undefined): OfferingShape | undefined {
+  try {
+    return text === undefined ? undefined : asOfferingShape(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Pieces per writev call: what a system takes at least (POSIX IOV_MAX is 1,024 on Linux). */
@@ -225,12 +278,14 @@ function* viewsOf(site: RowsView, keys: readonly (string | null)[], held: readon
     const key = keys[o];
     if (key == null) continue;
     const made = Object.fromEntries(texts.map((kept) => [kept.kind, kept.bytes(o)]));
-    yield [key, (held[o] && views.bytes(key)) || Buffer.from(JSON.stringify(offering.sections)), made];
+    const sections = held[o] ? views.bytes(key) : Buffer.from(JSON.stringify(offering.sections));
+    // Held but not in the file after all (its shape and texts were): left out, for the next build to send.
+    if (sections) yield [key, sections, made];
   }
 }
 
 function write(made: ReturnType<typeof make>, output: FilesWorkerOutput): { reply: FilesWorkerReply; leave?: () => void } {
-  if ('missing' in made && made.missing) return { reply: { missing: true } };
+  if ('missing' in made) return { reply: { missing: true } };
   const { files, render } = made;
   const writer = new FileWriter(output.dir, output.previousDir, output.standby, output.recorded, live && output.previousDir === live.dir ? live.stamps : undefined);
   const html: { path: string; contents: string }[] = [];
@@ -335,13 +390,10 @@ parentPort?.on('message', (message: Message) => {
     // Read after the claim, which the main thread waits for sooner; the previous output's
     // stamps after that, for when the main thread keeps pages.
     ready = claimed.then(() => {
-      const views = ViewsFile.read(files.views);
       last = {
         files,
         words: readOr<Uint8Array | undefined>(() => readFileSync(files.words), undefined),
-        views,
-        // Checked now, while the model is not there yet.
-        valid: new Set(views.keys().filter((key) => isViewSections(views.sections(key)))),
+        views: ViewsFile.read(files.views),
       };
       if (liveFiles !== undefined) takeStamps(liveFiles);
     });

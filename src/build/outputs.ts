@@ -11,8 +11,7 @@ import { anchorsJson, areaOfferingMaps, type ManifestContext } from '../links/an
 import { redirectScript } from '../render/redirects.js';
 import { sitemapXml } from '../render/outputs/sitemap.js';
 import { robotsTxt } from '../render/outputs/robots.js';
-import { searchOutputs, type WordReuse } from '../search/index.js';
-import type { SearchIndexFile } from '../search/record.js';
+import { searchOutputs, type SearchReuse } from '../search/index.js';
 import type { RowsView } from '../model/rows-view.js';
 import { compareDataOutputs } from '../render/outputs/compare-data.js';
 
@@ -28,11 +27,8 @@ const largeLists: OutputList<LargeContext, RowsView>[] = [searchOutputs, respons
  * the last build: the search index's words and records' JSON, the CSV's lines.
  */
 type LargeContext = Pick<ManifestContext, 'base'> & LargeReuse;
-export interface LargeReuse {
-  reuse?: WordReuse;
+export interface LargeReuse extends SearchReuse {
   lines?: OfferingLines;
-  /** The search records' JSON texts (splitIndex). */
-  docJson?: (file: SearchIndexFile) => string[];
 }
 /** The other lists of the model alone: the build makes them while pages render (a rebuild's main thread, after model.json). */
 const otherLists: OutputList<ManifestContext>[] = [

@@ -1,18 +1,19 @@
 /**
  * The rows a rebuild's files worker leaves for the next one (files-worker.ts): each keyed
  * offering's sections as JSON, and texts made of it (its lines of the CSV, its search records'
- * JSON), one after another, under a first line that says where each offering's are (and, for
- * each kind of text, what else those texts were made of). The next worker parses the sections
- * while it waits for the model, and writes the offerings it is sent without rows back as the
- * bytes it read instead of making their JSON again; their texts likewise.
+ * JSON and their shape), one after another, under a first line that says where each offering's
+ * are (and, for each kind of text, what else those texts were made of). The next worker parses
+ * an offering's sections only when it needs them (a text it cannot take), and writes the
+ * offerings it is sent without rows back as the bytes it read instead of making their JSON
+ * again; their texts likewise.
  */
 import { readFileSync } from 'node:fs';
 import { isRecord } from '../shared/shapes.js';
 import { ByteRun, bytesAt } from '../shared/byte-run.js';
 
 /** The kinds of text made of one offering that the file keeps. */
-export type TextKind = 'csv' | 'docs';
-const KINDS: readonly TextKind[] = ['csv', 'docs'];
+export type TextKind = 'csv' | 'docs' | 'shape';
+const KINDS: readonly TextKind[] = ['csv', 'docs', 'shape'];
 
 /** Where each text of one kind is, by key; `context`: what they were made of besides the offering (the base path, titles...). */
 interface Texts {
@@ -33,24 +34,14 @@ const FORMAT = 3;
 export type ViewsEntry = readonly [key: string, sections: Uint8Array, texts: Partial<Record<TextKind, Uint8Array>>];
 
 export class ViewsFile {
-  /** Each offering's sections, parsed when the file is read (a worker reads it while it waits for the model). */
+  /** Each offering's sections parsed so far (undefined: not JSON, or not in the file). */
   readonly #sections = new Map<string, unknown>();
 
   private constructor(
     private readonly body: Buffer,
     private readonly offerings: Readonly<Record<string, unknown>>,
     private readonly texts: Readonly<Record<string, unknown>> = {},
-  ) {
-    for (const key of Object.keys(offerings)) {
-      const bytes = this.bytes(key);
-      if (bytes === undefined) continue;
-      try {
-        this.#sections.set(key, JSON.parse(bytes.toString('utf8')));
-      } catch {
-        // Not JSON: the offering is not in the file.
-      }
-    }
-  }
+  ) {}
 
   /** The file at `file`; an empty one when it is missing or not in this format (a cache: anything may be there). */
   static read(file: string): ViewsFile {
@@ -90,9 +81,19 @@ export class ViewsFile {
     return Object.hasOwn(ranges, key) ? bytesAt(this.body, ranges[key]) : undefined;
   }
 
-  /** The sections of the offering of `key` as parsed JSON; undefined when absent or not JSON. */
+  /** The sections of the offering of `key` as parsed JSON (parsed once); undefined when absent or not JSON. */
   sections(key: string): unknown {
+    if (!this.#sections.has(key)) this.#sections.set(key, parsed(this.bytes(key)));
     return this.#sections.get(key);
+  }
+}
+
+function parsed(bytes: Buffer | undefined): unknown {
+  try {
+    return bytes === undefined ? undefined : JSON.parse(bytes.toString('utf8'));
+  } catch {
+    // Not JSON: the offering is not in the file.
+    return undefined;
   }
 }
 

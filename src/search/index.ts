@@ -8,7 +8,7 @@ import type { OutputFile } from '../render/page.js';
 import { buildEngineData, type EngineData } from './engine.js';
 import type { SearchDoc, SearchIndexFile } from './record.js';
 import type { OfferingWords, RecordWords } from './offering-words.js';
-import { offeringRuns, searchRecords } from './records.js';
+import { offeringRuns, RecordsWithoutText, searchRecords, type OfferingShape } from './records.js';
 import type { RowsView } from '../model/rows-view.js';
 import { WordNumbers } from './word-numbers.js';
 import { MANIFEST, SPLIT_DEFAULTS, splitIndex } from './split.js';
@@ -25,24 +25,41 @@ export interface WordReuse {
   keys: readonly (string | null)[];
 }
 
-export function buildSearchIndex(site: RowsView, reuse?: WordReuse): SearchIndexFile {
-  const records = searchRecords(site);
-  return { ...records, index: buildIndexData(records, reuse) };
+/** `shapeOf`: offerings whose records are made from their shape (searchRecords), their words taken from `reuse`. */
+export function buildSearchIndex(site: RowsView, reuse?: WordReuse, shapeOf?: (offering: number) => OfferingShape | undefined): SearchIndexFile {
+  const records = searchRecords(site, shapeOf);
+  return { ...records, index: buildIndexData(records, reuse, shapeOf) };
+}
+
+export interface SearchReuse {
+  reuse?: WordReuse;
+  /** Each record's JSON (splitIndex), some taken from the last build. */
+  docJson?: (file: SearchIndexFile) => string[];
+  /** Offerings read as their shape alone (searchRecords): their words and records' JSON are the last build's. */
+  shapeOf?: (offering: number) => OfferingShape | undefined;
 }
 
 /**
  * The search index as output files, the manifest first: same model, same bytes, whatever words
- * (`reuse`) and records' JSON (`docJson`, splitIndex) are taken from the last build.
+ * (`reuse`), records' JSON (`docJson`, splitIndex) and records' shapes are taken from the last build.
  */
-export function searchOutputs(site: RowsView, context?: { reuse?: WordReuse; docJson?: (file: SearchIndexFile) => string[] }): OutputFile[] {
-  return splitIndex(buildSearchIndex(site, context?.reuse), SPLIT_DEFAULTS, context?.docJson).map((file) => ({ ...file, path: `search/${file.path}` }));
+export function searchOutputs(site: RowsView, context: SearchReuse = {}): OutputFile[] {
+  const file = buildSearchIndex(site, context.reuse, context.shapeOf);
+  return splitIndex(file, SPLIT_DEFAULTS, context.docJson).map((part) => ({ ...part, path: `search/${part.path}` }));
 }
 
 /** Field order of the index and their weights: task wording first, names next, cell text last. */
 const FIELD_BOOSTS = [3, 1.5, 1.5, 1, 1];
 
-/** Builds the engine's serialised index from the records (build side and tests). */
-export function buildIndexData(file: Pick<SearchIndexFile, 'offerings' | 'areas' | 'docs'>, reuse?: WordReuse): EngineData {
+/**
+ * Builds the engine's serialised index from the records (build side and tests). The words of an
+ * offering read as its shape (`shapeOf`) must be taken from `reuse`: its records have no text.
+ */
+export function buildIndexData(
+  file: Pick<SearchIndexFile, 'offerings' | 'areas' | 'docs'>,
+  reuse?: WordReuse,
+  shapeOf?: (offering: number) => OfferingShape | undefined,
+): EngineData {
   const numbers = reuse?.words.numbers ?? new WordNumbers();
   // The indexed fields of a record: task (title and source label), offering name, area title,
   // provider, customer. The task's words are its title's, then its label's.
@@ -57,6 +74,7 @@ export function buildIndexData(file: Pick<SearchIndexFile, 'offerings' | 'areas'
   for (const [offering, first, end] of offeringRuns(file.docs)) {
     const key = offering >= 0 ? reuse?.keys[offering] : undefined;
     const taken = key ? reuse?.words.take(key, end - first, FIELD_BOOSTS.length) : undefined;
+    if (!taken && offering >= 0 && shapeOf?.(offering)) throw new RecordsWithoutText(offering);
     const made = taken ?? file.docs.slice(first, end).map(fieldsOf);
     if (key && !taken) reuse?.words.put(key, made);
     for (const record of made) docs.push(record);

@@ -17,7 +17,8 @@ import type * as PageWorkersModule from '../../src/build/page-workers.js';
 import type * as OutputReuseModule from '../../src/build/output-reuse.js';
 import type { RenderWorkerData } from '../../src/build/render-worker.js';
 import type { PreviousOutput } from '../../src/build/output-reuse.js';
-import { ViewsFile, viewsFilePieces } from '../../src/build/views-file.js';
+import { ViewsFile, viewsFilePieces, type TextKind } from '../../src/build/views-file.js';
+import type { OfferingShape } from '../../src/search/records.js';
 import { generateContent } from '../../tools/synthetic/generate.js';
 import { ensureCompiled, spawnBin } from '../cli/helpers.js';
 import { fixtureContent } from '../links/fixture.js';
@@ -338,6 +339,43 @@ describe('files worker (compiled build)', () => {
     await rm(views);
     await rebuildAfterEdit('A sixth edit.');
     await expectClean();
+
+    // Each build after it reads an unchanged offering as the shape of its search records, with
+    // the texts the last build left of it (CSV lines, records' JSON, words): its sections are not read.
+    await rebuildAfterEdit('A seventh edit.');
+    await expectClean();
+    const shaped = ViewsFile.read(views);
+    const header = async () => JSON.parse((await readFile(views, 'utf8')).split('\n', 1)[0]!) as { texts: Record<TextKind, { context: string; offerings: object }> };
+    expect(Object.keys((await header()).texts.shape.offerings)).toHaveLength(shaped.keys().length);
+    // Without the words, the records are made from every offering's sections after all.
+    await rm(await workerFile('words'));
+    await rebuildAfterEdit('An edit without words.');
+    await expectClean();
+    // Sections damaged in the file, with every text there: nothing changes.
+    const { texts } = await header();
+    const left = ViewsFile.read(views);
+    const kinds = Object.keys(texts) as TextKind[];
+    const textsOf = (file: ViewsFile, key: string) => Object.fromEntries(kinds.map((kind) => [kind, file.text(kind, key, texts[kind].context)]));
+    const contexts = Object.fromEntries(kinds.map((kind) => [kind, texts[kind].context]));
+    const damaged = Buffer.concat(viewsFilePieces(left.keys().map((key) => [key, Buffer.from('not sections'), textsOf(left, key)]), contexts));
+    await writeFile(views, damaged);
+    await rebuildAfterEdit('An edit beside damaged sections.');
+    await expectClean();
+    // The worker made the files (it left its own for the next build), not the main thread.
+    expect((await readFile(views)).equals(damaged)).toBe(false);
+    // A shape changed in the file shows in the search filters: what the records are made of.
+    const facets = async (dir: string) => [...(await tree(path.join(dir, 'search'))).entries()].find(([file]) => file.includes('facets.'))![1].toString();
+    const reshaped = ViewsFile.read(views);
+    const shapeOf = (key: string) => JSON.parse(reshaped.text('shape', key, texts.shape.context)!.toString()) as OfferingShape;
+    const shapeKey = reshaped.keys().find((key) => shapeOf(key).some(([, , parties]) => parties.includes('p')))!;
+    const changed = shapeOf(shapeKey).map(([area, intro, parties]): OfferingShape[number] => [area, intro, parties.replace('p', 'c')]);
+    await writeFile(views, Buffer.concat(viewsFilePieces(reshaped.keys().map((key) => {
+      const shape = key === shapeKey ? Buffer.from(JSON.stringify(changed)) : reshaped.text('shape', key, texts.shape.context);
+      return [key, reshaped.bytes(key)!, { ...textsOf(reshaped, key), shape }];
+    }), contexts)));
+    expect((await build(out, env)).code).toBe(0);
+    expect((await build(`${clean}-shape`, { RESPMATRIX_CACHE: '0' })).code).toBe(0);
+    expect(await facets(out)).not.toBe(await facets(`${clean}-shape`));
   }, 180_000);
 
   test('claims the standby tree while the content loads, and gives it back when the content has errors', async () => {
