@@ -53,9 +53,11 @@ export function splitIndex(file: SearchIndexFile, options: SplitOptions = SPLIT_
     areas: file.areas,
     docCount: file.docs.length,
   };
-  // Each record's JSON once: for the size test, the chunk size and the chunks.
+  // Each record's JSON once: for the size test, the chunk size and the chunks. The records' text
+  // is read from it alone (a rebuild may make records without text: records.ts).
   const docJson = docJsonOf ? docJsonOf(file) : file.docs.map((doc) => JSON.stringify(doc));
-  if (fitsInline(file, docJson, options.inlineBytes)) {
+  const inlined = inlineFile(file, docJson, options.inlineBytes);
+  if (inlined) {
     const manifest: SearchManifest = {
       ...base,
       dir: '',
@@ -66,7 +68,7 @@ export function splitIndex(file: SearchIndexFile, options: SplitOptions = SPLIT_
       chunkHashes: '',
       termsHash: '',
       facetsHash: '',
-      inline: { shard: file.index, chunk: chunkOf(file, file.docs, true) },
+      inline: { shard: file.index, chunk: chunkOf(file, inlined.docs, true) },
     };
     return [{ path: MANIFEST, contents: JSON.stringify(manifest) }];
   }
@@ -111,12 +113,17 @@ export function splitIndex(file: SearchIndexFile, options: SplitOptions = SPLIT_
   ];
 }
 
-/** Whether the whole index's JSON is at most `bytes`, without writing it out when it is far larger. */
-function fitsInline(file: SearchIndexFile, docJson: string[], bytes: number): boolean {
+/**
+ * The whole index, its records read back from their JSON, when its JSON is at most `bytes`;
+ * undefined, without writing it out, when it is far larger.
+ */
+function inlineFile(file: SearchIndexFile, docJson: string[], bytes: number): SearchIndexFile | undefined {
   let size = 0;
   for (const json of docJson) size += json.length;
   for (const posting of file.index.postings) size += posting.length;
-  return size <= bytes && JSON.stringify(file).length <= bytes;
+  if (size > bytes) return undefined;
+  const whole = { ...file, docs: docJson.map((json) => JSON.parse(json) as SearchDoc) };
+  return JSON.stringify(whole).length <= bytes ? whole : undefined;
 }
 
 /** The first HASH_LENGTH hex digits of a SHA-256 over the texts. */

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadSite } from '../../src/build/load-site.js';
 import { rowsView, type RowsView } from '../../src/model/rows-view.js';
-import { buildIndexData } from '../../src/search/index.js';
+import { buildIndexData, searchOutputs } from '../../src/search/index.js';
+import { OfferingWords } from '../../src/search/offering-words.js';
 import { asOfferingShape, offeringShape, RecordsWithoutText, searchRecords } from '../../src/search/records.js';
 import { catalogContent } from '../cli/catalog.js';
 
@@ -47,6 +48,24 @@ describe('an offering read as its shape', () => {
     const parties = new Set(views.flatMap((view) => searchRecords(view).docs.map((doc) => `${doc[0]}${doc[7]}`)));
     expect([...parties].sort()).toEqual(expect.arrayContaining(['a', 'i', 'r', 'rb', 'rc', 'rp']));
     expect(searchRecords(views[3]!).areas.some(([id]) => id.startsWith('undeclared-'))).toBe(true);
+  });
+
+  test("gives the search index's files its rows give, words and records' JSON taken from an earlier build, one file or split", () => {
+    // The shipped site's and the grouping fixture's indexes are one file (records inline), the catalogs' split.
+    const outputs = views.map((view) => {
+      const keys = view.offerings.map((offering) => offering.id);
+      const earlier = new OfferingWords('context');
+      const whole = searchOutputs(view, { reuse: { words: earlier, keys } });
+      const json = searchRecords(view).docs.map((doc) => JSON.stringify(doc));
+      const shaped = searchOutputs(view, {
+        reuse: { words: new OfferingWords('context', earlier.file()), keys },
+        docJson: () => json,
+        shapeOf: (o) => offeringShape(view.offerings[o]!.sections),
+      });
+      expect(shaped).toEqual(whole);
+      return whole;
+    });
+    expect(outputs.map((files) => files.length > 1)).toEqual([false, true, false, true]);
   });
 
   test('has its words taken, or the index is not made', () => {
