@@ -3,30 +3,26 @@
  * those the whole model gives, whatever the rows hold.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadSite } from '../../src/build/load-site.js';
 import { isViewSections, rowsView } from '../../src/model/rows-view.js';
 import type { Site } from '../../src/model/types.js';
 import { wholeContents } from '../../src/render/page.js';
 import { responsibilitiesCsv } from '../../src/render/outputs/csv.js';
 import { searchOutputs } from '../../src/search/index.js';
-import { catalogContent } from '../cli/catalog.js';
+import { exampleSites } from './example-sites.js';
 
-let folder: ReturnType<typeof catalogContent>;
+let cleanup = (): void => undefined;
 const sites: Site[] = [];
 
 beforeAll(async () => {
-  folder = catalogContent();
-  for (const content of ['content', folder.content, 'test/fixtures/shapes/grouping']) {
-    const { site } = await loadSite(content, { cacheDir: false });
-    if (!site) throw new Error(`${content} did not load`);
-    sites.push(site);
-  }
+  const examples = await exampleSites();
+  cleanup = examples.cleanup;
+  sites.push(...examples.sites);
   // A cell with markup and no text (an image alone) is a duty: its HTML decides.
   const imageOnly = structuredClone(sites[0] as Site);
   imageOnly.offerings[0]!.sections[0]!.rows[0]!.customer = { text: '', html: '<img src="x.png" alt="">' };
   sites.push(imageOnly, { ...imageOnly, baseUrl: 'https://example.com/duties/' });
 });
-afterAll(() => folder?.cleanup());
+afterAll(() => cleanup());
 
 describe('the rows view of the model', () => {
   test('gives the search index and the CSV the whole model gives, copied as the files worker receives it', () => {

@@ -3,23 +3,19 @@
  * unchanged offering) are those its rows give, but for their text.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadSite } from '../../src/build/load-site.js';
 import { rowsView, type RowsView } from '../../src/model/rows-view.js';
 import { buildIndexData, searchOutputs } from '../../src/search/index.js';
 import { OfferingWords } from '../../src/search/offering-words.js';
 import { asOfferingShape, offeringShape, RecordsWithoutText, searchRecords } from '../../src/search/records.js';
-import { catalogContent } from '../cli/catalog.js';
+import { exampleSites } from '../model/example-sites.js';
 
-let folder: ReturnType<typeof catalogContent>;
+let cleanup = (): void => undefined;
 const views: RowsView[] = [];
 
 beforeAll(async () => {
-  folder = catalogContent();
-  for (const content of ['content', folder.content, 'test/fixtures/shapes/grouping']) {
-    const { site } = await loadSite(content, { cacheDir: false });
-    if (!site) throw new Error(`${content} did not load`);
-    views.push(rowsView(site));
-  }
+  const examples = await exampleSites();
+  cleanup = examples.cleanup;
+  views.push(...examples.sites.map((site) => rowsView(site)));
   // Sections of areas the site does not declare: they are numbered as they come, shape or not.
   const undeclared = structuredClone(views[1] as RowsView);
   undeclared.offerings.forEach((offering, o) => offering.sections.forEach((section, s) => {
@@ -27,7 +23,7 @@ beforeAll(async () => {
   }));
   views.push(undeclared);
 });
-afterAll(() => folder?.cleanup());
+afterAll(() => cleanup());
 
 describe('an offering read as its shape', () => {
   test("gives the records its rows give, each with the same kind, offering, area and party, and no text", () => {
