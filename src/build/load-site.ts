@@ -77,8 +77,8 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
   const since = Date.now();
   const packed = cacheDir ? packFile(`${cacheDir}/parse`, root) : undefined;
   // The pack's index spares reading and hashing sources whose stamp is unchanged; the dev
-  // server's memo does that in memory. Read while the configuration is.
-  const reading = packed && !memo ? ParsePack.read(packed) : undefined;
+  // server's memo does that in memory. Its header is read now, its entries as they are asked for.
+  const pack = packed && !memo ? ParsePack.read(packed) : undefined;
   const config = await loadConfig(root, memo?.files, cacheDir ? keywordsCache(cacheDir) : undefined);
   const diagnostics = [...config.diagnostics];
   const siteConfig = config.site ?? fallbackSite();
@@ -87,7 +87,6 @@ export async function loadSite(contentDir: string, options: LoadOptions = {}): P
 
   const names = await listSources(root, diagnostics);
   boundHeapGrowth(names.length);
-  const pack = await reading;
   const context = pack ? cacheContext(ctx) : '';
   const input = async (name: string): Promise<SourceInput | undefined> => {
     const relative = `${SOURCES_DIR}/${name}`;

@@ -114,7 +114,7 @@ export async function parseSources(
   // The dev server's later loads miss only what was just edited: not worth reading the pack for.
   const firstLoad = !memo || memo.outcomes.size === 0;
   if (store && options.packFile && firstLoad && outcomes.some((o, i) => !o && keys[i])) {
-    pack ??= await ParsePack.read(options.packFile);
+    pack ??= ParsePack.read(options.packFile);
     keys.forEach((key, i) => {
       if (!key || outcomes[i]) return;
       outcomes[i] = pack?.get(key);

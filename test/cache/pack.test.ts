@@ -44,7 +44,7 @@ describe('the parse pack', () => {
     await writePack(file, 'ctx', [['sources/a.md', 'stamp-a', 'ka']], [['ka', encodeEntry(a)], ['kb', encodeEntry(b)]]);
     // ASCII only: entries are copied as bytes into the next pack.
     expect([...(await readFile(file))].every((byte) => byte < 0x80)).toBe(true);
-    const pack = await ParsePack.read(file);
+    const pack = ParsePack.read(file);
     expect(pack.get('ka')).toEqual(a);
     expect(pack.get('kb')).toEqual(b);
     expect(pack.get('kc')).toBeUndefined();
@@ -83,28 +83,28 @@ describe('the parse pack', () => {
     expect(entry.toString('latin1').match(/Same words/g)).toHaveLength(1);
     expect(entry.toString('latin1').match(/Kept/g)).toHaveLength(2);
     await writePack(file, 'ctx', [], [['k', entry]]);
-    const back = (await ParsePack.read(file)).get('k');
+    const back = ParsePack.read(file).get('k');
     expect(JSON.stringify(back)).toBe(JSON.stringify(value));
   });
 
   it('treats a missing, truncated or damaged pack as misses, never as an error', async () => {
     const file = path.join(root, 'damaged.pack');
-    expect((await ParsePack.read(file)).get('ka')).toBeUndefined();
+    expect(ParsePack.read(file).get('ka')).toBeUndefined();
     const a = outcome('sources/a.md', 'A');
     const b = outcome('sources/b.md', 'B');
     await writePack(file, 'ctx', [['sources/b.md', 's', 'kb']], [['ka', encodeEntry(a)], ['kb', encodeEntry(b)]]);
     const whole = await readFile(file);
     await truncate(file, whole.length - 5);
-    const cut = await ParsePack.read(file);
+    const cut = ParsePack.read(file);
     expect(cut.get('ka')).toEqual(a);
     expect(cut.get('kb')).toBeUndefined();
     // The index does not vouch for a file whose entry was lost.
     expect(cut.keyOf('sources/b.md', 's', 'ctx')).toBeUndefined();
     await writeFile(file, whole.toString('latin1').replace('"title":"A"', '"title":"A'), 'latin1');
-    expect((await ParsePack.read(file)).get('ka')).toBeUndefined();
+    expect(ParsePack.read(file).get('ka')).toBeUndefined();
     for (const garbage of ['', 'not json\n{}', '{"format":1,"context":"ctx","files":[1],"entries":[]}\n', '\0\0\0']) {
       await writeFile(file, garbage);
-      expect((await ParsePack.read(file)).get('ka')).toBeUndefined();
+      expect(ParsePack.read(file).get('ka')).toBeUndefined();
     }
   });
 
@@ -117,7 +117,7 @@ describe('the parse pack', () => {
     const files = Array.from({ length: 30_000 }, (_, i): [string, string, string] => [`sources/file-${i}.md`, `stamp-${i}`, 's0']);
     await writePack(file, 'ctx', files, outcomes.map(([key, value]) => [key, encodeEntry(value)]));
     expect((await readFile(file)).indexOf(10)).toBeGreaterThan(1 << 20);
-    const pack = await ParsePack.read(file);
+    const pack = ParsePack.read(file);
     expect(pack.size).toBe(outcomes.length);
     expect(pack.keyOf('sources/file-29999.md', 'stamp-29999', 'ctx')).toBe('s0');
     // Last first, then from the start: each read from where the entry is.
@@ -131,7 +131,7 @@ describe('the parse pack', () => {
     pack.close();
     expect(pack.get('s7')).toBeUndefined();
     expect(pack.raw('s7')).toBeUndefined();
-    expect((await ParsePack.read(file)).get('s7')).toEqual(outcome('sources/s7.md', 'Replaced'));
+    expect(ParsePack.read(file).get('s7')).toEqual(outcome('sources/s7.md', 'Replaced'));
   });
 
   it('stamps only regular files changed before the settling time', async () => {

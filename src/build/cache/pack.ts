@@ -103,8 +103,8 @@ export class ParsePack {
     return new ParsePack(undefined, 0, undefined, 0);
   }
 
-  /** The pack in `file`, open until `close`; empty when there is none or its header cannot be read. */
-  static async read(file: string): Promise<ParsePack> {
+  /** The pack in `file` (its header read now), open until `close`; empty when there is none or its header cannot be read. */
+  static read(file: string): ParsePack {
     let fd: number;
     try {
       fd = openSync(file, 'r');
@@ -115,12 +115,12 @@ export class ParsePack {
       const size = fstatSync(fd).size;
       const head = headerLine(fd, size);
       const header = head && (JSON.parse(head.toString('latin1')) as Header);
-      if (!header || header.format !== PACK_FORMAT || !valid(header)) throw new Error('not a pack');
-      return new ParsePack(fd, size, header, head.length + 1);
+      if (header && header.format === PACK_FORMAT && valid(header)) return new ParsePack(fd, size, header, head.length + 1);
     } catch {
-      closeSync(fd);
-      return ParsePack.empty();
+      // Not a pack: as none.
     }
+    closeSync(fd);
+    return ParsePack.empty();
   }
 
   /** How many entries it holds. */
