@@ -167,9 +167,6 @@ function docJsonOf(file: SearchIndexFile, kept: KeptTexts, shaped: (offering: nu
   return json;
 }
 
-/** An offering sent without its sections, whose sections the last build's file does not hold (as this code writes them). */
-class MissingSections extends Error {}
-
 /**
  * The files of the model. An offering sent without its sections is read as the shape of its
  * search records when the last build left that, with its CSV lines (its records' JSON and words
@@ -179,15 +176,9 @@ class MissingSections extends Error {}
 function make(model: FilesWorkerModel) {
   const started = performance.now();
   try {
-    try {
-      return makeFiles(model, started, true);
-    } catch (error) {
-      if (!(error instanceof RecordsWithoutText)) throw error;
-      return makeFiles(model, started, false);
-    }
+    return makeFiles(model, started, true);
   } catch (error) {
-    // Not there, or not as this code writes it (a damaged file): the main thread makes the files.
-    if (error instanceof MissingSections) return { missing: true } as const;
+    if (error instanceof RecordsWithoutText) return makeFiles(model, started, false);
     throw error;
   }
 }
@@ -204,18 +195,29 @@ function makeFiles({ site, base, keys, held }: FilesWorkerModel, started: number
   const lines = views && kept(views, 'csv', contextOf([base, site.baseUrl ?? null, site.parties, site.areas, site.tasks]));
   const shapes = views && kept(views, 'shape', contextOf([]));
   const shaped = new Map<number, OfferingShape>();
-  // An offering sent without its sections takes those the last build left under its key, parsed
-  // only if something reads them.
+  // An offering sent without its sections takes those the last build left under its key: parsed
+  // now, or, for one read as its shape, only if something reads them (nothing does).
   for (const [o, offering] of site.offerings.entries()) {
     if (!held[o]) continue;
-    const sections = (): ViewSection[] => {
+    const sections = (): ViewSection[] | undefined => {
       const value = views?.sections(keys[o] ?? '');
-      if (!isViewSections(value)) throw new MissingSections();
-      return value;
+      return isViewSections(value) ? value : undefined;
     };
-    const shape = byShape && lines?.left(o) !== undefined ? shapeText(shapes?.known(o)) : undefined;
-    if (shape) shaped.set(o, shape);
-    Object.defineProperty(offering, 'sections', shape ? { configurable: true, enumerable: true, get: sections } : { configurable: true, enumerable: true, writable: true, value: sections() });
+    const shape = byShape && lines?.left(o) !== undefined ? parsedShape(shapes?.known(o)) : undefined;
+    if (shape) {
+      shaped.set(o, shape);
+      const read = (): ViewSection[] => {
+        const value = sections();
+        if (!value) throw new Error(`the rows of offering ${o} are not in the last build's file`);
+        return value;
+      };
+      Object.defineProperty(offering, 'sections', { configurable: true, enumerable: true, get: read });
+      continue;
+    }
+    const value = sections();
+    // Not there, or not as this code writes it (a damaged file): the main thread makes the files.
+    if (!value) return { missing: true } as const;
+    Object.defineProperty(offering, 'sections', { configurable: true, enumerable: true, writable: true, value });
   }
   const shapeOf = (o: number) => shaped.get(o);
   const words = last && new OfferingWords(contextOf([site.areas, site.tasks]), last.words);
@@ -227,13 +229,13 @@ function makeFiles({ site, base, keys, held }: FilesWorkerModel, started: number
   });
   // The shapes of offerings the last build left none for, for the next.
   site.offerings.forEach((offering, o) => {
-    if (keys[o] != null && !shaped.has(o) && !shapeText(shapes?.known(o))) shapes?.placed(o, JSON.stringify(offeringShape(offering.sections)));
+    if (keys[o] != null && !shaped.has(o) && !parsedShape(shapes?.known(o))) shapes?.placed(o, JSON.stringify(offeringShape(offering.sections)));
   });
   return { files, render: performance.now() - started, site, keys, held, texts, ...(words ? { words } : {}) };
 }
 
 /** A shape as the last build left it; undefined when there is none, or not one. */
-function shapeText(text: string | undefined): OfferingShape | undefined {
+function parsedShape(text: string | undefined): OfferingShape | undefined {
   try {
     return text === undefined ? undefined : asOfferingShape(JSON.parse(text));
   } catch {

@@ -108,6 +108,11 @@ describe('link collectors of several threads', () => {
   });
 });
 
+/** A views file's first line: where each offering's texts are, by kind, and what they were made of. */
+async function viewsHeader(file: string) {
+  return JSON.parse((await readFile(file, 'utf8')).split('\n', 1)[0]!) as { texts: Record<TextKind, { context: string; offerings: object }> };
+}
+
 async function tree(dir: string): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
@@ -309,7 +314,7 @@ describe('files worker (compiled build)', () => {
     // The text of `kind` of the first offering whose text holds `find`, changed in the file (its other texts as they were, the other kind's gone).
     const tamper = async (kind: 'csv' | 'docs', find: string, change: (text: string) => string) => {
       const left = ViewsFile.read(views);
-      const { texts } = JSON.parse((await readFile(views, 'utf8')).split('\n', 1)[0]!) as { texts: Record<typeof kind, { context: string }> };
+      const { texts } = await viewsHeader(views);
       const context = texts[kind].context;
       const key = left.keys().find((k) => left.text(kind, k, context)?.includes(find));
       expect(key).toBeDefined();
@@ -345,14 +350,13 @@ describe('files worker (compiled build)', () => {
     await rebuildAfterEdit('A seventh edit.');
     await expectClean();
     const shaped = ViewsFile.read(views);
-    const header = async () => JSON.parse((await readFile(views, 'utf8')).split('\n', 1)[0]!) as { texts: Record<TextKind, { context: string; offerings: object }> };
-    expect(Object.keys((await header()).texts.shape.offerings)).toHaveLength(shaped.keys().length);
+    expect(Object.keys((await viewsHeader(views)).texts.shape.offerings)).toHaveLength(shaped.keys().length);
     // Without the words, the records are made from every offering's sections after all.
     await rm(await workerFile('words'));
     await rebuildAfterEdit('An edit without words.');
     await expectClean();
     // Sections damaged in the file, with every text there: nothing changes.
-    const { texts } = await header();
+    const { texts } = await viewsHeader(views);
     const left = ViewsFile.read(views);
     const kinds = Object.keys(texts) as TextKind[];
     const textsOf = (file: ViewsFile, key: string) => Object.fromEntries(kinds.map((kind) => [kind, file.text(kind, key, texts[kind].context)]));
