@@ -17,7 +17,7 @@ import type { OfferingPageData } from '../render/pages/offering.js';
 import { areaPageOfferings, type AreaPageData } from '../render/pages/area.js';
 import type { TableView } from '../render/tables.js';
 import { idsOf } from './link-check.js';
-import { serialiseManifest } from './manifest-format.js';
+import { manifestPieces } from './manifest-format.js';
 import { isRecord, isStringArray } from '../shared/shapes.js';
 import { siteUrl } from '../render/url.js';
 import { areaMapPath, areaPageUrl } from '../shared/site-paths.js';
@@ -230,7 +230,7 @@ export function anchorsJson(site: Site, context: ManifestContext): OutputFile[] 
   const manifest =
     context.manifest ??
     anchorManifest(site, context.pages.map(({ page }) => page), new Map(context.pages.flatMap(({ page, html }) => (html === undefined ? [] : [[page.url, html]]))));
-  return [{ path: 'anchors.json', contents: context.manifestFile ?? serialiseManifest(manifest) }];
+  return [{ path: 'anchors.json', contents: context.manifestFile ?? new TextPieces(() => manifestPieces(manifest)) }];
 }
 
 /**

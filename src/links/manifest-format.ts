@@ -84,18 +84,28 @@ function fragmentLines(page: PageRecord, index: ReadonlyMap<string, number>): st
 
 /** Version 2: one line per source file, per page head and per group of fragment ids. */
 export function serialiseManifest(manifest: AnchorManifest): string {
+  return [...manifestPieces(manifest)].join('');
+}
+
+/**
+ * The text of serialiseManifest in pieces, page by page: a build writes each as it is made
+ * (TextPieces) instead of holding the whole text, and then its bytes, at once.
+ */
+export function* manifestPieces(manifest: AnchorManifest): Generator<string> {
   const files = sourceFiles(manifest);
   const index = new Map(files.map((file, i) => [file, i]));
-  const pages = Object.entries(manifest.pages).map(([url, page]) => {
-    let head = `${JSON.stringify(url)}:{"kind":${JSON.stringify(page.kind)},"title":${JSON.stringify(page.title)}`;
+  const fileList = files.length > 0 ? `\n${files.map((file) => JSON.stringify(file)).join(',\n')}\n` : '';
+  yield `{"version":${MANIFEST_VERSION},\n"files":[${fileList}],\n"pages":{`;
+  let first = true;
+  for (const [url, page] of Object.entries(manifest.pages)) {
+    let head = `${first ? '\n' : ',\n'}${JSON.stringify(url)}:{"kind":${JSON.stringify(page.kind)},"title":${JSON.stringify(page.title)}`;
+    first = false;
     if (page.source) head += `,"source":${sourceJson(page.source, index)}`;
     if (page.target !== undefined) head += `,"target":${JSON.stringify(page.target)}`;
     const lines = fragmentLines(page, index);
-    return lines.length > 0 ? `${head},"fragments":{\n${lines.join(',\n')}}}` : `${head}}`;
-  });
-  const fileList = files.length > 0 ? `\n${files.map((file) => JSON.stringify(file)).join(',\n')}\n` : '';
-  const pageList = pages.length > 0 ? `\n${pages.join(',\n')}\n` : '';
-  return `{"version":${MANIFEST_VERSION},\n"files":[${fileList}],\n"pages":{${pageList}}}\n`;
+    yield lines.length > 0 ? `${head},"fragments":{\n${lines.join(',\n')}}}` : `${head}}`;
+  }
+  yield `${first ? '' : '\n'}}}\n`;
 }
 
 /** The top-level fields of a manifest's text (not JSON: thrown as an Error naming `file`). */
