@@ -217,6 +217,7 @@ function makeFiles({ site, base, keys, held }: FilesWorkerModel, started: number
     const value = sections();
     // Not there, or not as this code writes it (a damaged file): the main thread makes the files.
     if (!value) return { missing: true } as const;
+    // Defined, not assigned: on the second try the first may have left a getter in its place.
     Object.defineProperty(offering, 'sections', { configurable: true, enumerable: true, writable: true, value });
   }
   const shapeOf = (o: number) => shaped.get(o);
