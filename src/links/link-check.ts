@@ -14,7 +14,7 @@ import type { Redirect } from '../model/types.js';
 import { scanAttributes } from './html-scan.js';
 import { LinkCollector } from './link-collector.js';
 import { pageUrlOf } from './link-resolve.js';
-import type { TextPieces } from '../render/page.js';
+import { wholeContents, type OutputFile } from '../render/page.js';
 
 export { pageUrlOf, resolveLink } from './link-resolve.js';
 
@@ -70,7 +70,7 @@ export class LinkCheckError extends Error {
 export interface OutputLike {
   path: string;
   /** Only HTML pages (strings) and anchors.json (a string, or a text in pieces) are read. */
-  contents: string | Uint8Array | TextPieces;
+  contents: OutputFile['contents'];
 }
 
 /**
@@ -85,8 +85,8 @@ export function checkOutput(
     .filter((f) => f.path.endsWith('.html') && typeof f.contents === 'string')
     .map((f) => ({ path: f.path, html: f.contents as string }));
   const anchors = files.find((f) => f.path === 'anchors.json');
-  const text = anchors && !(anchors.contents instanceof Uint8Array) ? String(anchors.contents) : undefined;
-  const manifest = text !== undefined ? parseManifest(text, 'anchors.json') : undefined;
+  const text = anchors && wholeContents(anchors.contents);
+  const manifest = typeof text === 'string' ? parseManifest(text, 'anchors.json') : undefined;
   const all = new Set([...files.map((f) => f.path), ...(options.existing ?? [])]);
   const collector = collect(html, { base: options.base, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(manifest ? { manifest } : {}) });
   return outputDiagnostics(collector, all, files.map((f) => f.path), manifest, options.redirects);
