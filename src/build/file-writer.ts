@@ -229,6 +229,12 @@ export class FileWriter {
       }
       filled += chunkBuffer.write(piece, filled, 'utf8');
     };
+    const addBytes = (bytes: Uint8Array): void => {
+      if (bytes.byteLength > CHUNK_BYTES - filled) flush();
+      if (bytes.byteLength > CHUNK_BYTES) return put(bytes);
+      chunkBuffer.set(bytes, filled);
+      filled += bytes.byteLength;
+    };
     // Pieces that continue each other in the previous file (unchanged offerings and the commas
     // between them) join into one run of it: one copy instead of thousands of pieces.
     let run: [number, number] | undefined;
@@ -251,6 +257,11 @@ export class FileWriter {
           }
           endRun();
           add(piece);
+          continue;
+        }
+        if (piece instanceof Uint8Array) {
+          endRun();
+          addBytes(piece);
           continue;
         }
         checkRange(piece);

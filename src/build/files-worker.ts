@@ -29,6 +29,7 @@ import { FileWriter, stampsToPost, type FileStamp, type LiveStamps, type Standby
 import { largeOutputs } from './outputs.js';
 import { ViewsFile, viewsFilePieces, type TextKind, type ViewsEntry } from './views-file.js';
 import type { SearchIndexFile } from '../search/record.js';
+import type { RecordJson } from '../search/split.js';
 import { asOfferingShape, offeringRuns, offeringShape, RecordsWithoutText, type OfferingShape } from '../search/records.js';
 import { claimStandby, releaseStandby, type Standby, type StandbyRecord } from './standby.js';
 import { insideOutput } from './out-dir.js';
@@ -123,14 +124,10 @@ class KeptTexts implements OfferingLines {
     readonly context: string,
   ) {}
 
-  /** The bytes the last build left for the offering at `index`. */
-  left(index: number): Buffer | undefined {
+  /** The text the last build left for the offering at `index`, as the UTF-8 bytes it wrote. */
+  known(index: number): Buffer | undefined {
     const key = this.keys[index];
     return key ? this.views.text(this.kind, key, this.context) : undefined;
-  }
-
-  known(index: number): string | undefined {
-    return this.left(index)?.toString('utf8');
   }
 
   placed(index: number, text: string): void {
@@ -140,22 +137,23 @@ class KeptTexts implements OfferingLines {
   /** The offering's text for the next build: made now, else as left. */
   bytes(index: number): Uint8Array | undefined {
     const made = this.made.get(index);
-    return made === undefined ? this.left(index) : Buffer.from(made);
+    return made === undefined ? this.known(index) : Buffer.from(made);
   }
 }
 
 /**
- * Each search record's JSON text (splitIndex), an offering's taken from `kept` when the last build
+ * Each search record's JSON (splitIndex), an offering's taken from `kept` when the last build
  * left them for the same place in the site (its records name the offering by that place), as
- * "<place>\n<record>\n<record>…" (JSON holds no raw line break). An offering whose records were
- * made from its shape (`shaped`) has no text to make them of.
+ * "<place>\n<record>\n<record>…" (JSON holds no raw line break): as the bytes left, not decoded.
+ * An offering whose records were made from its shape (`shaped`) has no text to make them of.
  */
-function docJsonOf(file: SearchIndexFile, kept: KeptTexts, shaped: (offering: number) => boolean): string[] {
-  const json: string[] = [];
+function docJsonOf(file: SearchIndexFile, kept: KeptTexts, shaped: (offering: number) => boolean): RecordJson[] {
+  const json: RecordJson[] = [];
   for (const [offering, first, end] of offeringRuns(file.docs)) {
-    const left = offering >= 0 ? kept.known(offering)?.split('\n') : undefined;
-    if (left && left[0] === String(offering) && left.length - 1 === end - first) {
-      for (let i = 1; i < left.length; i++) json.push(left[i]!);
+    const left = offering >= 0 ? kept.known(offering) : undefined;
+    const lines = left && linesOf(left);
+    if (lines && lines[0]?.toString('latin1') === String(offering) && lines.length - 1 === end - first) {
+      for (let i = 1; i < lines.length; i++) json.push(lines[i]!);
     } else if (offering >= 0 && shaped(offering)) {
       throw new RecordsWithoutText(offering);
     } else {
@@ -165,6 +163,23 @@ function docJsonOf(file: SearchIndexFile, kept: KeptTexts, shaped: (offering: nu
     }
   }
   return json;
+}
+
+/**
+ * The lines of UTF-8 `bytes`, as views of them (a line break is never part of another
+ * character's bytes). Found in its Latin-1 text, whose characters are its bytes: a search of a
+ * string costs far less than one of a buffer, or a loop over the bytes in code run once.
+ */
+function linesOf(bytes: Buffer): Buffer[] {
+  const text = bytes.toString('latin1');
+  const lines: Buffer[] = [];
+  let start = 0;
+  for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+    lines.push(bytes.subarray(start, end));
+    start = end + 1;
+  }
+  lines.push(bytes.subarray(start));
+  return lines;
 }
 
 /**
@@ -203,7 +218,7 @@ function makeFiles({ site, base, keys, held }: FilesWorkerModel, started: number
       const value = views?.sections(keys[o] ?? '');
       return isViewSections(value) ? value : undefined;
     };
-    const shape = byShape && lines?.left(o) !== undefined ? parsedShape(shapes?.known(o)) : undefined;
+    const shape = byShape && lines?.known(o) !== undefined ? parsedShape(shapes?.known(o)) : undefined;
     if (shape) {
       shaped.set(o, shape);
       const read = (): ViewSection[] => {
@@ -236,9 +251,9 @@ function makeFiles({ site, base, keys, held }: FilesWorkerModel, started: number
 }
 
 /** A shape as the last build left it; undefined when there is none, or not one. */
-function parsedShape(text: string | undefined): OfferingShape | undefined {
+function parsedShape(text: Buffer | undefined): OfferingShape | undefined {
   try {
-    return text === undefined ? undefined : asOfferingShape(JSON.parse(text));
+    return text === undefined ? undefined : asOfferingShape(JSON.parse(text.toString('utf8')));
   } catch {
     return undefined;
   }

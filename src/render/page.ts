@@ -111,8 +111,13 @@ export interface PreviousBytes {
   previous: readonly [number, number];
 }
 
-/** A piece of a TextPieces: text, or bytes the previous output's file holds. */
-export type TextPiece = string | PreviousBytes;
+/**
+ * A piece of a TextPieces: text, the same text as UTF-8 bytes (what the last build left, taken
+ * as it is rather than decoded only to be encoded again), or bytes the previous output's file holds.
+ */
+export type TextPiece = string | Uint8Array | PreviousBytes;
+
+const utf8 = new TextDecoder();
 
 /**
  * A large text made piece by piece while it is written (model.json, the CSV): the build never
@@ -132,6 +137,7 @@ export class TextPieces {
   toString(): string {
     return Array.from(this.make(), (piece) => {
       if (typeof piece === 'string') return piece;
+      if (piece instanceof Uint8Array) return utf8.decode(piece);
       throw new Error('a text that takes bytes of the previous output is only written, not joined');
     }).join('');
   }
@@ -162,9 +168,9 @@ export interface OutputContext {
  * Texts made of one item each (an offering, or the offering at a place in the site), as a rebuild
  * knows them from the last build, and is told back: an unchanged item's text is not made again.
  */
-export interface KnownTexts<K> {
-  /** The item's text when it is known already; undefined: it is made. */
-  known(item: K): string | undefined;
+export interface KnownTexts<K, Known extends string | Uint8Array = string> {
+  /** The item's text when it is known already (as text, or as UTF-8 where `Known` allows); undefined: it is made. */
+  known(item: K): Known | undefined;
   /** The item's text as made (or known). */
   placed(item: K, text: string): void;
 }

@@ -11,7 +11,7 @@ import type { OfferingWords, RecordWords } from './offering-words.js';
 import { offeringRuns, RecordsWithoutText, searchRecords, type OfferingShape } from './records.js';
 import type { RowsView } from '../model/rows-view.js';
 import { WordNumbers } from './word-numbers.js';
-import { MANIFEST, SPLIT_DEFAULTS, splitIndex } from './split.js';
+import { MANIFEST, SPLIT_DEFAULTS, splitIndex, type RecordJson } from './split.js';
 
 /** Where the manifest is written, relative to the site base (the client fetches the same path). */
 export const SEARCH_INDEX_PATH = `search/${MANIFEST}`;
@@ -34,7 +34,7 @@ export function buildSearchIndex(site: RowsView, reuse?: WordReuse, shapeOf?: (o
 export interface SearchReuse {
   reuse?: WordReuse;
   /** Each record's JSON (splitIndex), some taken from the last build. */
-  docJson?: (file: SearchIndexFile) => string[];
+  docJson?: (file: SearchIndexFile) => RecordJson[];
   /** Offerings read as their shape alone (searchRecords): their words and records' JSON are the last build's. */
   shapeOf?: (offering: number) => OfferingShape | undefined;
 }

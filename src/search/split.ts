@@ -4,7 +4,9 @@
  * facets. A query then fetches the manifest, the shards of its words and the chunks of the
  * results it shows. Parts are named after their contents (parts.ts). Build side only.
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
+import { TextPieces } from '../render/page.js';
 import { VarintText } from './engine.js';
 import { chunkGroup, chunkPart, facetsPart, HASH_LENGTH, PARTS_DIR, shardPart, termsPart } from './parts.js';
 import type {
@@ -34,7 +36,8 @@ export const SPLIT_DEFAULTS: SplitOptions = {
 export interface SplitFile {
   /** Relative to the manifest's folder. */
   path: string;
-  contents: string;
+  /** Pieces: a chunk of records whose JSON the last build left (as bytes). */
+  contents: string | TextPieces;
   /** A part: its name holds a hash of its contents. */
   namedByContents?: boolean;
 }
@@ -43,10 +46,15 @@ export interface SplitFile {
 export const MANIFEST = 'index.json';
 
 /**
- * `docJsonOf`: each record's JSON text, as JSON.stringify gives it (a rebuild takes unchanged
- * offerings' from the last build).
+ * A record's JSON text, as JSON.stringify gives it, or the UTF-8 bytes of that text (a rebuild
+ * takes unchanged offerings' as the last build left them, without decoding them).
  */
-export function splitIndex(file: SearchIndexFile, options: SplitOptions = SPLIT_DEFAULTS, docJsonOf?: (file: SearchIndexFile) => string[]): SplitFile[] {
+export type RecordJson = string | Uint8Array;
+
+/**
+ * `docJsonOf`: each record's JSON (a rebuild takes unchanged offerings' from the last build).
+ */
+export function splitIndex(file: SearchIndexFile, options: SplitOptions = SPLIT_DEFAULTS, docJsonOf?: (file: SearchIndexFile) => RecordJson[]): SplitFile[] {
   const base = {
     version: file.version,
     parties: file.parties,
@@ -81,17 +89,20 @@ export function splitIndex(file: SearchIndexFile, options: SplitOptions = SPLIT_
   const shards = termShards(file.index.terms, file.index.postings, options.shardBytes);
   const shardHashes = shards.map((shard) => named(shardPart, JSON.stringify(shard)));
   const chunkSize = docsPerChunk(docJson, options.chunkBytes);
-  const chunks: string[] = [];
+  const chunks: (string | RecordJson[])[] = [];
   for (let first = 0; first < file.docs.length; first += chunkSize) {
     const docs = file.docs.slice(first, first + chunkSize);
     const offerings = JSON.stringify(chunkOf(file, docs, chunkSize >= file.docs.length).offerings);
     // As JSON.stringify gives it, from the records' JSON made above.
-    chunks.push(`{"offerings":${offerings},"docs":[${docJson.slice(first, first + chunkSize).join(',')}]}`);
+    chunks.push(joined(`{"offerings":${offerings},"docs":[`, docJson.slice(first, first + chunkSize), ']}'));
   }
   const group = chunkGroup(chunks.length);
   let chunkHashes = '';
   for (let first = 0; first < chunks.length; first += group) chunkHashes += hashOf(chunks.slice(first, first + group));
-  chunks.forEach((contents, n) => parts.push({ path: chunkPart(n, { chunkGroup: group, chunkHashes }), contents }));
+  chunks.forEach((chunk, n) => {
+    const contents = typeof chunk === 'string' ? chunk : new TextPieces(() => chunk);
+    parts.push({ path: chunkPart(n, { chunkGroup: group, chunkHashes }), contents });
+  });
   const manifest: SearchManifest = {
     ...base,
     dir: PARTS_DIR,
@@ -117,20 +128,51 @@ export function splitIndex(file: SearchIndexFile, options: SplitOptions = SPLIT_
  * The whole index, its records read back from their JSON, when its JSON is at most `bytes`;
  * undefined, without writing it out, when it is far larger.
  */
-function inlineFile(file: SearchIndexFile, docJson: string[], bytes: number): SearchIndexFile | undefined {
+function inlineFile(file: SearchIndexFile, docJson: RecordJson[], bytes: number): SearchIndexFile | undefined {
   let size = 0;
-  for (const json of docJson) size += json.length;
+  for (const json of docJson) size += textLength(json);
   for (const posting of file.index.postings) size += posting.length;
   if (size > bytes) return undefined;
-  const whole = { ...file, docs: docJson.map((json) => JSON.parse(json) as SearchDoc) };
+  const whole = { ...file, docs: docJson.map((json) => JSON.parse(asText(json)) as SearchDoc) };
   return JSON.stringify(whole).length <= bytes ? whole : undefined;
 }
 
-/** The first HASH_LENGTH hex digits of a SHA-256 over the texts. */
-function hashOf(texts: string[]): string {
+const utf8 = new TextDecoder();
+
+function asText(json: RecordJson): string {
+  return typeof json === 'string' ? json : utf8.decode(json);
+}
+
+/** The length of the text, in UTF-16 code units as a string's, whether it comes as text or as bytes. */
+function textLength(json: RecordJson): number {
+  return typeof json === 'string' ? json.length : isAscii(json) ? json.byteLength : utf8.decode(json).length;
+}
+
+/**
+ * `head`, the records' JSON between commas, and `tail`: as one text when every record's JSON is
+ * text; else as pieces, the bytes as they are: hashed piece by piece, and joined only where the
+ * file is written (a rebuild keeps most of them unread, by their names).
+ */
+function joined(head: string, docJson: RecordJson[], tail: string): string | RecordJson[] {
+  if (docJson.every((json) => typeof json === 'string')) return `${head}${docJson.join(',')}${tail}`;
+  const pieces: RecordJson[] = [head];
+  docJson.forEach((json, i) => {
+    if (i > 0) pieces.push(',');
+    pieces.push(json);
+  });
+  pieces.push(tail);
+  return pieces;
+}
+
+/** The first HASH_LENGTH hex digits of a SHA-256 over the texts, whole or in pieces (bytes hash as the text they encode). */
+function hashOf(texts: readonly (string | readonly RecordJson[])[]): string {
   const hash = createHash('sha256');
-  // The same digest as of each text with its NUL, without copying each text to add it.
-  for (const text of texts) hash.update(text).update('\0');
+  // The same digest as of each text with its NUL, without joining or copying anything.
+  for (const text of texts) {
+    if (typeof text === 'string') hash.update(text);
+    else for (const piece of text) hash.update(piece);
+    hash.update('\0');
+  }
   return hash.digest('hex').slice(0, HASH_LENGTH);
 }
 
@@ -170,8 +212,8 @@ export function shardKey(first: string, previous: string): string {
 }
 
 /** A power of two near `bytes` / average record size, so chunks hold a few KB each. */
-function docsPerChunk(docJson: string[], bytes: number): number {
-  const average = docJson.reduce((sum, json) => sum + json.length, 0) / Math.max(1, docJson.length);
+function docsPerChunk(docJson: RecordJson[], bytes: number): number {
+  const average = docJson.reduce((sum, json) => sum + textLength(json), 0) / Math.max(1, docJson.length);
   return 2 ** Math.max(0, Math.round(Math.log2(bytes / Math.max(1, average))));
 }
 

@@ -128,6 +128,26 @@ describe('FileWriter and large texts in pieces', () => {
     expect([writer.written, writer.linked]).toEqual([0, 1]);
   });
 
+  test('pieces given as UTF-8 bytes, of any size, between text: written and compared as the text they encode', () => {
+    const sized = ['ä'.repeat(600_000), '€'.repeat(200_000), ',', 'é😀a'.repeat(300_000), 'x', '"end"'];
+    // Every other piece as its bytes: small ones into a chunk, one larger than a chunk whole.
+    const mixed = sized.map((piece, i) => (i % 2 ? piece : Buffer.from(piece)));
+    const text = sized.join('');
+    expect(String(new TextPieces(() => mixed))).toBe(text);
+    const fresh = outputs(undefined);
+    new FileWriter(fresh.next).write('data/big.json', new TextPieces(() => mixed));
+    expect(readFileSync(fresh.file, 'utf8')).toBe(text);
+    const same = outputs(text);
+    const writer = new FileWriter(same.next, same.previous);
+    writer.write('data/big.json', new TextPieces(() => mixed));
+    expect([writer.written, writer.linked]).toEqual([0, 1]);
+    const changed = outputs(`${text}!`);
+    const again = new FileWriter(changed.next, changed.previous);
+    again.write('data/big.json', new TextPieces(() => mixed));
+    expect(readFileSync(changed.file, 'utf8')).toBe(text);
+    expect([again.written, again.linked]).toEqual([1, 0]);
+  });
+
   test("a text that takes bytes of the previous file copies them from it, while it is as recorded", () => {
     // model.json's unchanged offerings: ranges of the previous file between new text.
     const { previous, next, file, old } = outputs(whole);

@@ -97,7 +97,7 @@ describe('model.json and anchors.json', () => {
     expect([...contents.pieces()]).toContainEqual(known);
     expect(() => String(contents)).toThrow(/only written/);
     placed.length = 0;
-    const bytes = Buffer.concat([...contents.pieces()].map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : last.subarray(...piece.previous))));
+    const bytes = Buffer.concat([...contents.pieces()].map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece instanceof Uint8Array ? piece : last.subarray(...piece.previous))));
     expect(bytes.toString()).toBe(JSON.stringify(site) + '\n');
     expect(placed.map(([id]) => id)).toEqual(site.offerings.map((o) => o.id));
     for (const [id, start, end, text] of placed) {

@@ -40,19 +40,19 @@ const TINY: SplitOptions = { inlineBytes: 0, shardBytes: 600, chunkBytes: 700 };
 /** A split index read from memory, noting every part it asks for. */
 function open(files: SplitFile[]): { index: SplitIndex; fetched: string[]; manifest: SearchManifest } {
   const byPath = new Map(files.map((f) => [f.path, f.contents]));
-  const manifest = JSON.parse(byPath.get('index.json') as string) as SearchManifest;
+  const manifest = JSON.parse(String(byPath.get('index.json') ?? '')) as SearchManifest;
   const fetched: string[] = [];
   const index = new SplitIndex(manifest, async (path) => {
     fetched.push(path);
     const text = byPath.get(path);
     if (text === undefined) throw new Error(`no part ${path}`);
-    return JSON.parse(text) as unknown;
+    return JSON.parse(String(text)) as unknown;
   });
   return { index, fetched, manifest };
 }
 
 const part = <T>(files: SplitFile[], name: string): T =>
-  JSON.parse(files.find((f) => f.path === `${PARTS_DIR}/${name}`)?.contents ?? 'null') as T;
+  JSON.parse(String(files.find((f) => f.path === `${PARTS_DIR}/${name}`)?.contents ?? 'null')) as T;
 
 let shipped: SearchIndexFile;
 let corpus: SearchIndexFile;
@@ -119,7 +119,7 @@ describe('split and merge', () => {
     expect(a[0]?.path).toBe('search/index.json');
     const small = splitIndex(shipped);
     expect(small.map((f) => f.path)).toEqual(['index.json']);
-    expect((JSON.parse(small[0]?.contents ?? '{}') as SearchManifest).inline?.chunk.docs).toEqual(
+    expect((JSON.parse(String(small[0]?.contents ?? '{}')) as SearchManifest).inline?.chunk.docs).toEqual(
       shipped.docs,
     );
   });
@@ -135,6 +135,25 @@ describe('an edit renames only what it changes', () => {
     const records = { ...corpus, docs };
     return { ...records, index: buildIndexData(records) };
   }
+
+  test("records' JSON given as its UTF-8 bytes (a rebuild's, as the last build left it) gives the same files as given as text", () => {
+    // Cells of three bytes a character: counted in bytes, the records would be more than twice
+    // as long, and there would be half as many of them per chunk (or fewer).
+    const docs = corpus.docs.map((doc) => {
+      const copy = [...doc] as SearchDoc;
+      copy[4] = `${copy[4]} ${'責任'.repeat(500)}`;
+      return copy;
+    });
+    const records = { ...corpus, docs };
+    const file = { ...records, index: buildIndexData(records) };
+    const json = docs.map((doc) => JSON.stringify(doc));
+    const options = { ...TINY, chunkBytes: 64 * 1024 };
+    const asText = splitIndex(file, options, () => json);
+    const asBytes = splitIndex(file, options, () => json.map((text, i) => (i % 3 === 0 ? text : Buffer.from(text))));
+    expect(asBytes.map((f) => f.path)).toEqual(asText.map((f) => f.path));
+    expect(asBytes.map((f) => String(f.contents))).toEqual(asText.map((f) => String(f.contents)));
+    expect(asBytes.some((f) => typeof f.contents !== 'string')).toBe(true);
+  });
 
   test.each(['backup', 'zyxwvutsrq'])('one more word (%s) in one row: a few parts get new names, no name changes meaning', (word) => {
     const before = new Map(splitIndex(corpus, TINY).map((f) => [f.path, f.contents]));

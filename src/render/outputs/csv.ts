@@ -13,16 +13,16 @@ import { LABEL_SOURCE, rowName, taskTitleMap } from '../../model/row-name.js';
 
 /**
  * Offerings' lines made before, by the offering's place in the site (a rebuild's files worker
- * keeps them for the next).
+ * keeps them for the next, and gives them back as the UTF-8 it wrote, written as they are).
  */
-export type OfferingLines = KnownTexts<number>;
+export type OfferingLines = KnownTexts<number, string | Uint8Array>;
 
 export function responsibilitiesCsv(site: RowsView, context: Pick<OutputContext, 'base'> & { lines?: OfferingLines }): OutputFile[] {
   return [{ path: 'responsibilities.csv', contents: new TextPieces(() => csvLines(site, context.base, context.lines)) }];
 }
 
 /** The header line, then each offering's lines as one piece. */
-function* csvLines(site: RowsView, base: string, known: OfferingLines | undefined): Generator<string> {
+function* csvLines(site: RowsView, base: string, known: OfferingLines | undefined): Generator<string | Uint8Array> {
   const areaTitles = new Map(site.areas.map((area) => [area.id, area.title]));
   const labels = partyLabels(site);
   const titles = taskTitleMap(site.tasks);
