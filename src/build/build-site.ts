@@ -20,6 +20,7 @@ import { FileWriter } from './file-writer.js';
 import { claimStandby, keepAsStandby, type Standby } from './standby.js';
 import { stagingPrefix, type Staging } from './staging.js';
 import { removeUnwritten } from './out-dir.js';
+import { stopOptimising } from './last-steps.js';
 import type { WaitingFilesWorker, WaitingPageWorker } from './page-workers.js';
 
 export interface BuildOptions {
@@ -39,6 +40,8 @@ export interface BuildOptions {
   recorded?: Promise<PreviousOutput | undefined>;
   /** The staging folder, made while the content loaded (staging.ts), when there is no previous output. */
   staging?: Staging;
+  /** The process ends with this build (the CLI): no code is optimised for its record of the output (last-steps.ts). */
+  once?: boolean;
 }
 
 /** Milliseconds spent in each stage, so the bench can report them separately. */
@@ -107,6 +110,8 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
       ...(options.filesWorker ? { filesWorker: options.filesWorker } : {}),
       ...(options.pageWorker ? { pageWorker: options.pageWorker } : {}),
     });
+    // What is left runs once, the output's record most of it.
+    if (options.once && cacheDir && streamed.keys) stopOptimising();
     if (streamed.diagnostics.some((d) => d.severity === 'error')) throw new LinkCheckError(streamed.diagnostics);
 
     start = performance.now();

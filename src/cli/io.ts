@@ -7,6 +7,11 @@ export interface CliIO {
   stderr: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
+  /**
+   * The process ends with the command (the real CLI, not a test calling it): a build stops V8
+   * optimising code once its pages and files are made (build/last-steps.ts).
+   */
+  processEnds?: boolean;
 }
 
 export function processIO(): CliIO {
@@ -15,6 +20,7 @@ export function processIO(): CliIO {
     stderr: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
+    processEnds: true,
   };
 }
 
