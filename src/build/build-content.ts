@@ -25,8 +25,8 @@ export interface BuildContentOptions {
   baseline?: Site;
   /** What the build reports as it goes: problems found, and progress for a progress line. */
   onEvent?: (event: BuildEvent) => void;
-  /** The process ends with this build (BuildOptions.once). */
-  once?: boolean;
+  /** The process ends with this build (BuildOptions.processEnds). */
+  processEnds?: boolean;
 }
 
 export type BuildEvent =
@@ -140,7 +140,7 @@ async function buildLoaded(
       ...(options.pageWorker ? { pageWorker: options.pageWorker } : {}),
       ...(options.recorded ? { recorded: options.recorded } : {}),
       ...(options.staging ? { staging: options.staging } : {}),
-      ...(options.once ? { once: true } : {}),
+      ...(options.processEnds ? { processEnds: true } : {}),
     });
     const rows = site.offerings.reduce((n, o) => n + o.sections.reduce((m, s) => m + s.rows.length, 0), 0);
     return { built: true, site, rows, parse, timings: result.timings, assetsCached: result.assetsCached, counts: result.counts };

@@ -41,7 +41,7 @@ export interface BuildOptions {
   /** The staging folder, made while the content loaded (staging.ts), when there is no previous output. */
   staging?: Staging;
   /** The process ends with this build (the CLI): no code is optimised for its record of the output (last-steps.ts). */
-  once?: boolean;
+  processEnds?: boolean;
 }
 
 /** Milliseconds spent in each stage, so the bench can report them separately. */
@@ -111,7 +111,7 @@ export async function buildSite(site: Site, options: BuildOptions): Promise<Buil
       ...(options.pageWorker ? { pageWorker: options.pageWorker } : {}),
     });
     // What is left runs once, the output's record most of it.
-    if (options.once && cacheDir && streamed.keys) stopOptimising();
+    if (options.processEnds && cacheDir && streamed.keys) stopOptimising();
     if (streamed.diagnostics.some((d) => d.severity === 'error')) throw new LinkCheckError(streamed.diagnostics);
 
     start = performance.now();

@@ -145,7 +145,7 @@ function asText(json: RecordJson): string {
 
 /** The length of the text, in UTF-16 code units as a string's, whether it comes as text or as bytes. */
 function textLength(json: RecordJson): number {
-  return typeof json === 'string' ? json.length : isAscii(json) ? json.byteLength : utf8.decode(json).length;
+  return typeof json !== 'string' && isAscii(json) ? json.byteLength : asText(json).length;
 }
 
 /**

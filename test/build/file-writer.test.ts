@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { FileWriter } from '../../src/build/file-writer.js';
-import { TextPieces } from '../../src/render/page.js';
+import { TextPieces, type TextPiece } from '../../src/render/page.js';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -29,6 +29,14 @@ function outputs(old: string | undefined) {
 }
 
 const pieces = (...parts: string[]) => new TextPieces(() => parts);
+
+/** `parts` written as data/big.json over a previous output holding `old` there (none: no previous output): what the file reads, and the writer's counts. */
+function writtenOver(old: string | undefined, parts: readonly TextPiece[]) {
+  const { previous, next, file } = outputs(old);
+  const writer = new FileWriter(next, old === undefined ? undefined : previous);
+  writer.write('data/big.json', new TextPieces(() => parts));
+  return { text: readFileSync(file, 'utf8'), written: writer.written, linked: writer.linked };
+}
 
 describe('FileWriter and texts in pieces', () => {
   test('written as the joined text when there is no previous output', () => {
@@ -117,15 +125,9 @@ describe('FileWriter and large texts in pieces', () => {
     // Two- and four-byte characters where a chunk fills up, and pieces larger than a chunk.
     const sized = ['ä'.repeat(400_000), '€'.repeat(200_000), ',', 'é😀a'.repeat(300_000), '😀'.repeat(262_143), 'x', '€'.repeat(349_525), 'ab', '"end"'];
     const text = sized.join('');
-    const fresh = outputs(undefined);
-    new FileWriter(fresh.next).write('data/big.json', new TextPieces(() => sized));
-    expect(readFileSync(fresh.file, 'utf8')).toBe(text);
+    expect(writtenOver(undefined, sized).text).toBe(text);
     // Compared with the previous file on the way: the same bytes, so linked.
-    const same = outputs(text);
-    const writer = new FileWriter(same.next, same.previous);
-    writer.write('data/big.json', new TextPieces(() => sized));
-    expect(readFileSync(same.file, 'utf8')).toBe(text);
-    expect([writer.written, writer.linked]).toEqual([0, 1]);
+    expect(writtenOver(text, sized)).toEqual({ text, written: 0, linked: 1 });
   });
 
   test('pieces given as UTF-8 bytes, of any size, between text: written and compared as the text they encode', () => {
@@ -134,18 +136,9 @@ describe('FileWriter and large texts in pieces', () => {
     const mixed = sized.map((piece, i) => (i % 2 ? piece : Buffer.from(piece)));
     const text = sized.join('');
     expect(String(new TextPieces(() => mixed))).toBe(text);
-    const fresh = outputs(undefined);
-    new FileWriter(fresh.next).write('data/big.json', new TextPieces(() => mixed));
-    expect(readFileSync(fresh.file, 'utf8')).toBe(text);
-    const same = outputs(text);
-    const writer = new FileWriter(same.next, same.previous);
-    writer.write('data/big.json', new TextPieces(() => mixed));
-    expect([writer.written, writer.linked]).toEqual([0, 1]);
-    const changed = outputs(`${text}!`);
-    const again = new FileWriter(changed.next, changed.previous);
-    again.write('data/big.json', new TextPieces(() => mixed));
-    expect(readFileSync(changed.file, 'utf8')).toBe(text);
-    expect([again.written, again.linked]).toEqual([1, 0]);
+    expect(writtenOver(undefined, mixed).text).toBe(text);
+    expect(writtenOver(text, mixed)).toEqual({ text, written: 0, linked: 1 });
+    expect(writtenOver(`${text}!`, mixed)).toEqual({ text, written: 1, linked: 0 });
   });
 
   test("a text that takes bytes of the previous file copies them from it, while it is as recorded", () => {

@@ -54,7 +54,7 @@ export async function run(values: OptionValues, io: CliIO): Promise<number> {
   const result = await buildContent(contentDir, {
     outDir,
     base,
-    ...(io.processEnds ? { once: true } : {}),
+    ...(io.processEnds ? { processEnds: true } : {}),
     ...(baseline ? { baseline } : {}),
     onEvent: (event) => {
       if (event.type === 'parsing') return progress.update('Parsing sources', event.done, event.total);
