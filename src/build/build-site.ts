@@ -20,7 +20,7 @@ import { FileWriter } from './file-writer.js';
 import { claimStandby, keepAsStandby, type Standby } from './standby.js';
 import { stagingPrefix, type Staging } from './staging.js';
 import { removeUnwritten } from './out-dir.js';
-import { stopOptimising } from './last-steps.js';
+import { stopOptimising } from './optimising.js';
 import type { WaitingFilesWorker, WaitingPageWorker } from './page-workers.js';
 
 export interface BuildOptions {
@@ -40,7 +40,7 @@ export interface BuildOptions {
   recorded?: Promise<PreviousOutput | undefined>;
   /** The staging folder, made while the content loaded (staging.ts), when there is no previous output. */
   staging?: Staging;
-  /** The process ends with this build (the CLI): no code is optimised for its record of the output (last-steps.ts). */
+  /** The process ends with this build (the CLI): no code is optimised for its record of the output (optimising.ts). */
   processEnds?: boolean;
 }
 

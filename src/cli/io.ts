@@ -9,7 +9,7 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   /**
    * The process ends with the command (the real CLI, not a test calling it): a build stops V8
-   * optimising code once its pages and files are made (build/last-steps.ts).
+   * optimising code once its pages and files are made (build/optimising.ts).
    */
   processEnds?: boolean;
 }

@@ -2,10 +2,12 @@
  * bin/respmatrix.js hands V8 the code it compiled for the bundle last time
  * (src/build/code-cache.ts), in the main thread and in the worker threads that read it. A cache
  * that does not match (here: garbage) is rejected by V8 and written again; with it, without it,
- * the build is the same.
+ * the build is the same. A cache a run left is taken whole by the next run: V8 takes it only
+ * with the flags it was made with, and the CLI changes some (src/build/optimising.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -44,6 +46,28 @@ describe('code cache', () => {
       expect(off.code).toBe(0);
       expect(readTree(out('garbage'))).toEqual(readTree(out('off')));
       expect(readTree(out('first'))).toEqual(readTree(out('off')));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  test('the next run takes the code the last one left: it writes none of it again', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'respmatrix-code-cache-taken-'));
+    // Each file's time and bytes: a file written again has a later time, if not other bytes.
+    const stamps = () => Object.fromEntries(readdirSync(cacheDir).filter((f) => f.endsWith('.bin')).map((f) => {
+      const file = path.join(cacheDir, f);
+      return [f, `${statSync(file).mtimeMs} ${createHash('sha256').update(readFileSync(file)).digest('hex')}`];
+    }));
+    try {
+      // A build that records its output for the next (the cache on), as the CLI's builds do.
+      const build = (name: string) => spawnBin(['build', '--out', path.join(tmp, name), '--quiet'], repo, { RESPMATRIX_CACHE_DIR: path.join(tmp, 'cache') });
+      expect((await build('first')).code).toBe(0);
+      const left = stamps();
+      expect(Object.keys(left).length).toBeGreaterThan(3);
+      const again = await build('second');
+      expect(again.stderr).toBe('');
+      expect(again.code).toBe(0);
+      expect(stamps()).toEqual(left);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

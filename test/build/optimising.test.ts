@@ -1,7 +1,8 @@
 /**
- * stopOptimising (src/build/last-steps.ts) turns V8's optimising compiler off for the rest of a
- * process, and on again before it exits: code cached at exit (code-cache.ts) while it is off
- * is code the next process, with the usual flags, would reject and compile again.
+ * src/build/optimising.ts, in fresh processes as the CLI runs it: optimiseLater leaves a function
+ * that has run a little unoptimised, where V8's defaults would optimise it; stopOptimising turns
+ * V8's optimising compiler off for the rest of a process, and on again before it exits: code
+ * cached at exit (code-cache.ts) while it is off is code the next process would reject.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,25 +12,40 @@ import { pathToFileURL } from 'node:url';
 import { expect, test } from 'vitest';
 import { repo } from '../cli/helpers.js';
 
-const lastSteps = pathToFileURL(path.join(repo, 'lib', 'build', 'last-steps.js')).href;
+const optimising = JSON.stringify(pathToFileURL(path.join(repo, 'lib', 'build', 'optimising.js')).href);
 /** Two scripts: the same one twice would come from the process's own compilation cache the second time. */
 const SOURCES = { during: 'function f(x) { return x + 1 } f(1)', after: 'function g(x) { return x + 2 } g(1)' };
 
-/** Runs `script` (an ES module) in a fresh Node process; its stdout. */
-function run(script: string): string {
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+/** Runs `script` (an ES module) in a fresh Node process, with `flags`; its stdout. */
+function run(script: string, flags: string[] = []): string {
+  const result = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', script], { encoding: 'utf8' });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return result.stdout;
 }
 
+test('a function run 500 times is marked for optimisation with V8 defaults, and not after optimiseLater', () => {
+  const marked = (later: boolean) => {
+    const trace = run(`
+      import { optimiseLater } from ${optimising};
+      if (${later}) optimiseLater();
+      function work(n) { let s = 0; for (let i = 0; i < 10; i++) s += (n * i) % 7; return s; }
+      let total = 0;
+      for (let i = 0; i < 500; i++) total += work(i);
+      console.log(total);
+    `, ['--trace-opt']);
+    return trace.split('\n').some((line) => line.startsWith('[marking') && line.includes('<JSFunction work '));
+  };
+  expect({ defaults: marked(false), later: marked(true) }).toEqual({ defaults: true, later: false });
+});
+
 test('code cached once the process is done is taken by the next process; cached while optimising is off, it is not', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'respmatrix-last-steps-'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'respmatrix-optimising-'));
   try {
     run(`
       import vm from 'node:vm';
       import { writeFileSync } from 'node:fs';
-      import { stopOptimising } from ${JSON.stringify(lastSteps)};
+      import { stopOptimising } from ${optimising};
       const sources = ${JSON.stringify(SOURCES)};
       const cache = (name) => writeFileSync(${JSON.stringify(dir)} + '/' + name, new vm.Script(sources[name], { filename: 'a.js' }).createCachedData());
       stopOptimising();
