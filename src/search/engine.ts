@@ -43,41 +43,72 @@ const MAX_SCORE = 2 ** 22 - 1;
 export const MAX_EXPANSIONS = 100;
 
 /**
- * Builds the serialised index from each doc's fields, already tokenised and processed, as
- * numbers of `words` (each word once). `boosts` weight the fields; `docBoost` (optional)
- * weights whole docs.
+ * Docs' fields as word numbers, in one array: for each of `count` docs in id order, for each of
+ * its fields, the field's length, then its words. One array, not one per field: a catalog has
+ * a hundred thousand fields, and the last build's are taken as they were stored (offering-words.ts).
+ */
+export interface DocWords {
+  count: number;
+  data: Int32Array;
+}
+
+/** The fields of `docs` (each doc its fields, each field its word numbers) as DocWords. */
+export function docWords(docs: readonly (readonly Int32Array[])[]): DocWords {
+  let length = 0;
+  for (const doc of docs) for (const field of doc) length += 1 + field.length;
+  const data = new Int32Array(length);
+  let at = 0;
+  for (const doc of docs) {
+    for (const field of doc) {
+      data[at++] = field.length;
+      data.set(field, at);
+      at += field.length;
+    }
+  }
+  return { count: docs.length, data };
+}
+
+/**
+ * Builds the serialised index from each doc's fields (`boosts.length` a doc), already tokenised
+ * and processed, as numbers of `words` (each word once). `boosts` weight the fields; `docBoost`
+ * (optional) weights whole docs.
  */
 export function buildEngineData(
   words: readonly string[],
-  docs: readonly (readonly Int32Array[])[],
+  docs: DocWords,
   boosts: number[],
   docBoost?: (id: number) => number,
 ): EngineData {
-  const n = docs.length;
+  const { count: n, data } = docs;
   if (n > ID_SPACE) throw new Error(`search index holds at most ${ID_SPACE} records, got ${n}`);
   const fieldCount = boosts.length;
-  const avg = Array.from({ length: fieldCount }, (_, f) =>
-    stepped(docs.reduce((sum, doc) => sum + (doc[f]?.length ?? 0), 0) / Math.max(1, n) || 1),
-  );
+  // Indexed loops over `data`, not forEach and for…of: a build runs this once, mostly before V8
+  // has optimised it, where plain loops cost less. Each pass walks the docs field by field.
+  const sums = new Float64Array(fieldCount);
+  for (let id = 0, at = 0; id < n; id++) {
+    for (let f = 0; f < fieldCount; f++) {
+      const length = data[at] as number;
+      sums[f] = (sums[f] as number) + length;
+      at += 1 + length;
+    }
+  }
+  const avg = Array.from(sums, (sum) => stepped(sum / Math.max(1, n) || 1));
   // Per word: ascending doc ids and their weighted BM25 (without idf), in one flat array each,
   // sized by a first pass that counts the docs of every word: no array grows, so a catalog's
   // index is built without garbage several times its size. Docs come in id order, so a doc's
   // fields add up in its word's last slot.
   const lastDoc = new Int32Array(words.length).fill(-1);
   const start = new Int32Array(words.length + 1);
-  // Indexed loops, not forEach and for…of: a build runs this once, mostly before V8 has
-  // optimised it, where plain loops cost less.
-  for (let id = 0; id < n; id++) {
-    const doc = docs[id] as readonly Int32Array[];
+  for (let id = 0, at = 0; id < n; id++) {
     for (let f = 0; f < fieldCount; f++) {
-      const field = doc[f];
-      if (!field) continue;
-      for (let k = 0; k < field.length; k++) {
-        const word = field[k] as number;
+      const end = at + 1 + (data[at] as number);
+      for (let k = at + 1; k < end; k++) {
+        const word = data[k] as number;
         if (lastDoc[word] === id) continue;
         lastDoc[word] = id;
         start[word + 1] = (start[word + 1] as number) + 1;
       }
+      at = end;
     }
   }
   for (let w = 0; w < words.length; w++) start[w + 1] = (start[w + 1] as number) + (start[w] as number);
@@ -87,20 +118,20 @@ export function buildEngineData(
   lastDoc.fill(-1);
   const count = new Int32Array(words.length);
   const distinct = new Int32Array(words.length);
-  for (let id = 0; id < n; id++) {
-    const doc = docs[id] as readonly Int32Array[];
+  for (let id = 0, at = 0; id < n; id++) {
     const weightOfDoc = docBoost ? docBoost(id) : 1;
     for (let f = 0; f < fieldCount; f++) {
-      const field = doc[f];
-      if (!field) continue;
+      const length = data[at] as number;
+      const from = at + 1;
+      at = from + length;
       let kinds = 0;
-      for (let k = 0; k < field.length; k++) {
-        const word = field[k] as number;
+      for (let k = from; k < at; k++) {
+        const word = data[k] as number;
         const seen = count[word] as number;
         count[word] = seen + 1;
         if (seen === 0) distinct[kinds++] = word;
       }
-      const norm = K1 * (1 - B + (B * field.length) / (avg[f] ?? 1));
+      const norm = K1 * (1 - B + (B * length) / (avg[f] ?? 1));
       const weight = (boosts[f] ?? 1) * weightOfDoc;
       for (let k = 0; k < kinds; k++) {
         const word = distinct[k] as number;
@@ -110,10 +141,10 @@ export function buildEngineData(
         if (lastDoc[word] === id) raw[(end[word] as number) - 1] = (raw[(end[word] as number) - 1] as number) + value;
         else {
           lastDoc[word] = id;
-          const at = end[word] as number;
-          ids[at] = id;
-          raw[at] = value;
-          end[word] = at + 1;
+          const slot = end[word] as number;
+          ids[slot] = id;
+          raw[slot] = value;
+          end[word] = slot + 1;
         }
       }
     }

@@ -5,9 +5,9 @@
  * them (terms), so the browser reads back exactly what was built.
  */
 import type { OutputFile } from '../render/page.js';
-import { buildEngineData, type EngineData } from './engine.js';
+import { buildEngineData, docWords, type EngineData } from './engine.js';
 import type { SearchDoc, SearchIndexFile } from './record.js';
-import type { OfferingWords, RecordWords } from './offering-words.js';
+import type { OfferingWords } from './offering-words.js';
 import { offeringRuns, RecordsWithoutText, searchRecords, type OfferingShape } from './records.js';
 import type { RowsView } from '../model/rows-view.js';
 import { WordNumbers } from './word-numbers.js';
@@ -63,29 +63,42 @@ export function buildIndexData(
   const numbers = reuse?.words.numbers ?? new WordNumbers();
   // The indexed fields of a record: task (title and source label), offering name, area title,
   // provider, customer. The task's words are its title's, then its label's.
-  const fieldsOf = (doc: SearchDoc): RecordWords => {
+  const fieldsOf = (doc: SearchDoc): Int32Array[] => {
     const [, offering, area, task, provider, customer, , , label] = doc;
     const fields = [task, file.offerings[offering]?.[1] ?? '', file.areas[area]?.[1] ?? '', provider, customer].map((text) => numbers.of(text));
     if (label) fields[0] = concat(fields[0]!, numbers.of(label));
     return fields;
   };
   // An offering's records are consecutive: its words are taken whole from the last build, or made.
-  const docs: RecordWords[] = [];
+  const runs: Int32Array[] = [];
   for (const [offering, first, end] of offeringRuns(file.docs)) {
     const key = offering >= 0 ? reuse?.keys[offering] : undefined;
     const taken = key ? reuse?.words.take(key, end - first, FIELD_BOOSTS.length) : undefined;
     if (!taken && offering >= 0 && shapeOf?.(offering)) throw new RecordsWithoutText(offering);
-    const made = taken ?? file.docs.slice(first, end).map(fieldsOf);
+    const made = taken ?? docWords(file.docs.slice(first, end).map(fieldsOf)).data;
     if (key && !taken) reuse?.words.put(key, made);
-    for (const record of made) docs.push(record);
+    runs.push(made);
   }
   return buildEngineData(
     numbers.words,
-    docs,
+    { count: file.docs.length, data: joined(runs) },
     FIELD_BOOSTS,
     // Intros repeat their area's words; rows are what readers look for, so rows weigh more.
     (id) => (file.docs[id]?.[0] === 'r' ? 1 : 0.6),
   );
+}
+
+/** The runs one after another, in one array. */
+function joined(runs: readonly Int32Array[]): Int32Array {
+  let length = 0;
+  for (const run of runs) length += run.length;
+  const out = new Int32Array(length);
+  let at = 0;
+  for (const run of runs) {
+    out.set(run, at);
+    at += run.length;
+  }
+  return out;
 }
 
 function concat(a: Int32Array, b: Int32Array): Int32Array {

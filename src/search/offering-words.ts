@@ -23,13 +23,13 @@ interface Header {
   offerings: [string, number, number][];
 }
 
-/** One record's fields as word numbers. */
-export type RecordWords = readonly Int32Array[];
+/** An offering's records' fields as stored: per record and field, its length, then its word numbers (as DocWords' data, engine.ts). */
+export type OfferingFields = Int32Array;
 
 export class OfferingWords {
   readonly numbers: WordNumbers;
   readonly #known = new Map<string, Int32Array>();
-  readonly #made = new Map<string, RecordWords[]>();
+  readonly #made = new Map<string, OfferingFields>();
   readonly #taken = new Map<string, Int32Array>();
   /** Words numbered by the last build: a known number is below it. */
   readonly #wordCount: number;
@@ -53,32 +53,27 @@ export class OfferingWords {
     }
   }
 
-  /** The records' words of the offering of `key` when the last build knew them: `records` fields each. */
-  take(key: string, records: number, fields: number): RecordWords[] | undefined {
+  /**
+   * The records' fields of the offering of `key` (`records` of `fields` each) when the last build
+   * knew them, as they were stored: read in place, no array made per field.
+   */
+  take(key: string, records: number, fields: number): OfferingFields | undefined {
     const flat = this.#known.get(key);
     if (!flat) return undefined;
-    const out: RecordWords[] = [];
     let at = 0;
-    for (let r = 0; r < records; r++) {
-      const record: Int32Array[] = [];
-      for (let f = 0; f < fields; f++) {
-        const length = flat[at++];
-        if (length === undefined || length < 0 || at + length > flat.length) return undefined;
-        const field = flat.subarray(at, at + length);
-        for (let i = 0; i < field.length; i++) if ((field[i] as number) < 0 || (field[i] as number) >= this.#wordCount) return undefined;
-        record.push(field);
-        at += length;
-      }
-      out.push(record);
+    for (let field = 0; field < records * fields; field++) {
+      const length = flat[at++];
+      if (length === undefined || length < 0 || at + length > flat.length) return undefined;
+      for (const end = at + length; at < end; at++) if ((flat[at] as number) < 0 || (flat[at] as number) >= this.#wordCount) return undefined;
     }
     if (at !== flat.length) return undefined;
     this.#taken.set(key, flat);
-    return out;
+    return flat;
   }
 
-  /** The words this build made for the offering of `key`, kept for the next build. */
-  put(key: string, records: RecordWords[]): void {
-    this.#made.set(key, records);
+  /** The fields this build made for the offering of `key`, kept for the next build. */
+  put(key: string, made: OfferingFields): void {
+    this.#made.set(key, made);
   }
 
   /** The file for the next build: every offering taken or put, in key order. */
@@ -88,7 +83,7 @@ export class OfferingWords {
     const parts: Int32Array[] = [];
     let total = 0;
     for (const key of keys) {
-      const flat = this.#taken.get(key) ?? flatten(this.#made.get(key) ?? []);
+      const flat = this.#taken.get(key) ?? this.#made.get(key) ?? new Int32Array(0);
       offerings.push([key, total, flat.length]);
       parts.push(flat);
       total += flat.length;
@@ -107,21 +102,6 @@ export class OfferingWords {
     }
     return out;
   }
-}
-
-function flatten(records: RecordWords[]): Int32Array {
-  let length = 0;
-  for (const record of records) for (const field of record) length += 1 + field.length;
-  const out = new Int32Array(length);
-  let at = 0;
-  for (const record of records) {
-    for (const field of record) {
-      out[at++] = field.length;
-      out.set(field, at);
-      at += field.length;
-    }
-  }
-  return out;
 }
 
 function align4(n: number): number {

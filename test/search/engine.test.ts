@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Offering, Row, Site } from '../../src/model/types.js';
 import { buildSearchIndex, searchOutputs } from '../../src/search/index.js';
 import fc from 'fast-check';
-import { boundedDistance, buildEngineData, decodeVarints, largest, VarintText } from '../../src/search/engine.js';
+import { boundedDistance, buildEngineData, decodeVarints, docWords, largest, VarintText } from '../../src/search/engine.js';
 import { propertySeed } from '../property-seed.js';
 import { highlight, loadEngine, normalizeWord, search, terms } from '../../src/search/query.js';
 import { searchRecords } from '../../src/search/records.js';
@@ -205,7 +205,7 @@ test('each posting is its doc ids and scores as VarintText writes them, however 
   const words = ['alpha', 'beta', 'gamma', 'delta'];
   const doc = fc.array(fc.array(fc.nat({ max: words.length - 1 }), { maxLength: 12 }).map((field) => Int32Array.from(field)), { minLength: 3, maxLength: 3 });
   const check = (docs: Int32Array[][], boosts: number[]): void => {
-    const data = buildEngineData(words, docs, [3, 1.5, 1], (id) => boosts[id] as number);
+    const data = buildEngineData(words, docWords(docs), [3, 1.5, 1], (id) => boosts[id] as number);
     expect(data.terms).toEqual(words.filter((_, w) => docs.some((fields) => fields.some((field) => field.includes(w)))).sort());
     data.terms.forEach((term, t) => {
       const posting = data.postings[t] as string;

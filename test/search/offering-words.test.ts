@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadSite } from '../../src/build/load-site.js';
 import { rowsView, type RowsView } from '../../src/model/rows-view.js';
 import type { Site } from '../../src/model/types.js';
+import { docWords } from '../../src/search/engine.js';
 import { OfferingWords } from '../../src/search/offering-words.js';
 import { searchOutputs } from '../../src/search/index.js';
 import { generateContent } from '../../tools/synthetic/generate.js';
@@ -86,4 +87,17 @@ test('a cut or empty file is no words, and no damaged one throws', () => {
     }),
     { numRuns: 50 },
   );
+});
+
+test('an offering\'s fields are taken only as stored: as many records and fields, every word one the file lists', () => {
+  const words = new OfferingWords('context');
+  const fields = docWords([[words.numbers.of('rotate the keys'), words.numbers.of('backup')]]).data;
+  words.put('stored', fields);
+  // One record of two fields, the first a word the file does not list.
+  words.put('unlisted', Int32Array.of(1, 99, 0));
+  const again = new OfferingWords('context', words.file());
+  expect(again.take('stored', 1, 2)).toEqual(fields);
+  expect(again.take('stored', 2, 2)).toBeUndefined();
+  expect(again.take('stored', 1, 1)).toBeUndefined();
+  expect(again.take('unlisted', 1, 2)).toBeUndefined();
 });
