@@ -88,8 +88,9 @@ export function buildIndexData(
   );
 }
 
-/** The runs one after another, in one array. */
+/** The runs one after another, in one array (a single run is that array: a page of 100,000 rows is tens of megabytes). */
 function joined(runs: readonly Int32Array[]): Int32Array {
+  if (runs.length === 1) return runs[0]!;
   let length = 0;
   for (const run of runs) length += run.length;
   const out = new Int32Array(length);
