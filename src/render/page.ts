@@ -119,6 +119,11 @@ export type TextPiece = string | Uint8Array | PreviousBytes;
 
 const utf8 = new TextDecoder();
 
+/** A piece given as text or as its UTF-8 bytes, as text. */
+export function textOf(piece: string | Uint8Array): string {
+  return typeof piece === 'string' ? piece : utf8.decode(piece);
+}
+
 /**
  * A large text made piece by piece while it is written (model.json, the CSV): the build never
  * holds it whole, nor the flat copy and the bytes writing a whole text makes of it. At 5,000
@@ -136,8 +141,7 @@ export class TextPieces {
 
   toString(): string {
     return Array.from(this.make(), (piece) => {
-      if (typeof piece === 'string') return piece;
-      if (piece instanceof Uint8Array) return utf8.decode(piece);
+      if (typeof piece === 'string' || piece instanceof Uint8Array) return textOf(piece);
       throw new Error('a text that takes bytes of the previous output is only written, not joined');
     }).join('');
   }

@@ -66,7 +66,7 @@ export function buildIndexData(
   const fieldsOf = (doc: SearchDoc): Int32Array[] => {
     const [, offering, area, task, provider, customer, , , label] = doc;
     const fields = [task, file.offerings[offering]?.[1] ?? '', file.areas[area]?.[1] ?? '', provider, customer].map((text) => numbers.of(text));
-    if (label) fields[0] = concat(fields[0]!, numbers.of(label));
+    if (label) fields[0] = joined([fields[0]!, numbers.of(label)]);
     return fields;
   };
   // An offering's records are consecutive: its words are taken whole from the last build, or made.
@@ -99,12 +99,5 @@ function joined(runs: readonly Int32Array[]): Int32Array {
     out.set(run, at);
     at += run.length;
   }
-  return out;
-}
-
-function concat(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
   return out;
 }

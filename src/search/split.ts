@@ -6,7 +6,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { TextPieces } from '../render/page.js';
+import { textOf, TextPieces } from '../render/page.js';
 import { VarintText } from './engine.js';
 import { chunkGroup, chunkPart, facetsPart, HASH_LENGTH, PARTS_DIR, shardPart, termsPart } from './parts.js';
 import type {
@@ -133,19 +133,13 @@ function inlineFile(file: SearchIndexFile, docJson: RecordJson[], bytes: number)
   for (const json of docJson) size += textLength(json);
   for (const posting of file.index.postings) size += posting.length;
   if (size > bytes) return undefined;
-  const whole = { ...file, docs: docJson.map((json) => JSON.parse(asText(json)) as SearchDoc) };
+  const whole = { ...file, docs: docJson.map((json) => JSON.parse(textOf(json)) as SearchDoc) };
   return JSON.stringify(whole).length <= bytes ? whole : undefined;
-}
-
-const utf8 = new TextDecoder();
-
-function asText(json: RecordJson): string {
-  return typeof json === 'string' ? json : utf8.decode(json);
 }
 
 /** The length of the text, in UTF-16 code units as a string's, whether it comes as text or as bytes. */
 function textLength(json: RecordJson): number {
-  return typeof json !== 'string' && isAscii(json) ? json.byteLength : asText(json).length;
+  return typeof json !== 'string' && isAscii(json) ? json.byteLength : textOf(json).length;
 }
 
 /**
